@@ -1,0 +1,3 @@
+"""aiinfra-kg: a knowledge graph of AI-infrastructure investment, with provenance."""
+
+__version__ = "0.1.0"

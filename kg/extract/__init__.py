@@ -1,0 +1,78 @@
+"""Extraction: text -> figures, entities, relations (language knowledge lives in lang/*.yaml).
+
+Public entry point: `extract(document) -> Extraction` (see kg/extract/model.py). Stages:
+sentences.py (segmentation) -> entities.py (mentions) -> numbers.py (amounts) ->
+time.py (periods) -> figures.py (attribution, merging) -> relations.py (roles, partners,
+facilities).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from .entities import Mention, discover, gazetteer
+from .figures import DocumentState, SentenceView, is_object_position, merge_figures, sentence_figures, subject_candidates
+from .language import pack
+from .model import Extraction
+from .numbers import scan_amounts
+from .relations import extract_relations
+from .sentences import split_sentences
+from .time import PeriodFinder
+
+__all__ = ["extract"]
+
+
+def _main_org(mentions: list[Mention]):
+    """The organisation the article is about: named most often, first on ties."""
+    orgs = [m.entity for m in mentions if m.kind == "org" and m.entity.rdf_type not in ("AnalystFirm", "Media")]
+    if not orgs:
+        return None
+    counts = Counter(e.key for e in orgs)
+    best = max(counts.values())
+    return next(e for e in orgs if counts[e.key] == best)
+
+
+def extract(document) -> Extraction:
+    text = document.text
+    languages = list(document.languages) or ["en"]
+    sentences = split_sentences(text, languages)
+    mentions = gazetteer().find(text)
+    for s in sentences:
+        local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start < s.end]
+        mentions.extend(discover(s.text, local, pack(s.language), s.start))
+    mentions.sort(key=lambda m: m.start)
+
+    state = DocumentState(main_org=_main_org(mentions))
+    periods = PeriodFinder(getattr(document, "reference_date", None))
+    figures, orphans, views = [], [], []
+    for s in sentences:
+        p = pack(s.language)
+        local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start and m.end <= s.end]
+        view = SentenceView(sentence=s, pack=p, mentions=local, periods=periods.find(s.text, p))
+        views.append(view)
+        amounts = scan_amounts(s.text, p)
+        # a name inside an amount is part of a currency ("US" in "US-Dollar"), not a mention
+        view.mentions = [m for m in local if not any(a.start <= m.start and m.end <= a.end for a in amounts)]
+        found, lost = sentence_figures(view, amounts, state, s.start)
+        figures.extend(found)
+        orphans.extend(lost)
+        if found:
+            state.last_subject = found[-1].subject
+        else:
+            orgs = [m for m in subject_candidates(view) if m.kind == "org"]
+            subjects = [m for m in orgs if not is_object_position(view, m, 0)] or orgs
+            if subjects:
+                state.last_subject = subjects[0].entity
+
+    extraction = Extraction(figures=merge_figures(figures, orphans))
+    seen = {}
+    for m in mentions:
+        seen.setdefault((m.entity.kind, m.entity.key), m.entity)
+        extraction.surface_forms.setdefault(m.entity.key, set()).add(m.text)
+    for f in extraction.figures:
+        for e in [f.subject, *f.locations, *f.counterparts]:
+            seen.setdefault((e.kind, e.key), e)
+    extraction.entities = list(seen.values())
+    extract_relations(views, state, extraction)
+    return extraction

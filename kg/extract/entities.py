@@ -1,0 +1,206 @@
+"""Entity mentions: known names in every script (entities.yaml), plus names found by pattern.
+
+One real entity gets one key, and so one IRI, whatever script or spelling a document uses
+("Amazon" = "亚马逊" = "أمازون"). A name that two entities share ("Georgia") is resolved by
+the places mentioned beside it, never merged silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from .language import LanguagePack
+from .model import Entity
+
+ENTITIES_FILE = Path(__file__).parent / "entities.yaml"
+
+_LATIN_NAME = re.compile(r"^[\x20-\x7e\u00c0-\u024f’]+$")
+_ARABIC_CLITIC = "وبلفك"
+KIND_OF_SECTION = {"organizations": "org", "groups": "group", "places": "place", "people": "person"}
+PLACE_TYPES = {"Place", "Country", "Region", "City"}
+
+
+@dataclass
+class Mention:
+    start: int  # offsets into the document text
+    end: int
+    text: str
+    entity: Entity
+    candidates: tuple[Entity, ...] = ()  # other entities the same name could be
+    demonym: bool = False  # "French", "britischen": a place named by its adjective
+
+    @property
+    def kind(self) -> str:
+        return self.entity.kind
+
+
+class Gazetteer:
+    """All known names compiled into a few regexes; finds mentions in a text."""
+
+    def __init__(self, path: Path = ENTITIES_FILE):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        self.entities: dict[str, Entity] = {}
+        by_alias_cs: dict[str, list[Entity]] = {}
+        by_alias_ci: dict[str, list[Entity]] = {}
+        by_alias_other: dict[str, list[Entity]] = {}
+        demonyms: dict[str, Entity] = {}
+        for section, kind in KIND_OF_SECTION.items():
+            for item in data.get(section) or []:
+                rdf_type = item.get("type", "Person" if kind == "person" else "Organization")
+                labels = {"en": item["label"], **(item.get("labels") or {})}
+                entity = Entity(kind=kind, key=item["key"], label=item["label"], rdf_type=rdf_type,
+                                labels=labels, wikidata=item.get("wikidata"), parent=item.get("parent"))
+                if entity.key in self.entities:
+                    raise ValueError(f"{path}: duplicate key {entity.key!r}")
+                self.entities[entity.key] = entity
+                for alias in item.get("aliases") or []:
+                    alias = str(alias)
+                    if _LATIN_NAME.match(alias):
+                        target = by_alias_ci if item.get("ci") else by_alias_cs
+                        target.setdefault(alias.lower() if item.get("ci") else alias, []).append(entity)
+                    else:
+                        by_alias_other.setdefault(alias, []).append(entity)
+                for d in item.get("demonyms") or []:
+                    demonyms[str(d)] = entity
+        self.by_alias_cs, self.by_alias_ci, self.by_alias_other, self.demonyms = by_alias_cs, by_alias_ci, by_alias_other, demonyms
+        latin_tail = r"(?:['’]s|s)?(?![a-z\u00df-\u00ff])"
+        latin_head = r"(?<![A-Za-z\u00c0-\u024f0-9])"
+        self.rx_cs = self._alternation(by_alias_cs, latin_head, latin_tail, 0)
+        self.rx_ci = self._alternation(by_alias_ci, latin_head, r"(?![A-Za-z\u00c0-\u024f])", re.IGNORECASE)
+        self.rx_other = self._alternation(by_alias_other, "", "", 0)
+        self.rx_demonym = self._alternation(demonyms, latin_head, r"(?![A-Za-z\u00c0-\u024f])", 0)
+
+    @staticmethod
+    def _alternation(aliases, head, tail, flags):
+        if not aliases:
+            return None
+        alts = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(aliases, key=len, reverse=True))
+        return re.compile(f"{head}(?:{alts}){tail}", flags)
+
+    def _lookup(self, surface: str) -> list[Entity]:
+        key = re.sub(r"\s+", " ", surface)
+        for table, k in ((self.by_alias_cs, key), (self.by_alias_other, key), (self.by_alias_ci, key.lower())):
+            if k in table:
+                return table[k]
+        stripped = re.sub(r"(?:['’]s|s)$", "", key)
+        if stripped in self.by_alias_cs:
+            return self.by_alias_cs[stripped]
+        return []
+
+    def find(self, text: str) -> list[Mention]:
+        """Every known-name mention, longest match first, no overlaps."""
+        raw: list[tuple[int, int, str, list[Entity], bool]] = []
+        for rx in (self.rx_cs, self.rx_ci, self.rx_other):
+            if rx is None:
+                continue
+            for m in rx.finditer(text):
+                s, e = m.start(), m.end()
+                if rx is self.rx_other and not self._arabic_boundary_ok(text, s, e):
+                    continue
+                entities = self._lookup(m.group(0))
+                if entities:
+                    raw.append((s, e, m.group(0), entities, False))
+        if self.rx_demonym:
+            for m in self.rx_demonym.finditer(text):
+                raw.append((m.start(), m.end(), m.group(0), [self.demonyms[m.group(0)]], True))
+        raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+        mentions: list[Mention] = []
+        last_end = -1
+        for s, e, surface, entities, is_demonym in raw:
+            if s < last_end:
+                continue
+            mentions.append(Mention(s, e, surface, entities[0], tuple(entities), is_demonym))
+            last_end = e
+        self._disambiguate(text, mentions)
+        return mentions
+
+    @staticmethod
+    def _arabic_boundary_ok(text: str, s: int, e: int) -> bool:
+        """Arabic names may carry one clitic letter (و ب ل ف ك) but must not sit inside a word."""
+        if not re.match(r"[\u0600-\u06ff]", text[s:s + 1]):
+            return True
+        prev = text[s - 1:s]
+        if prev and re.match(r"[\u0600-\u06ff]", prev):
+            if prev not in _ARABIC_CLITIC:
+                return False
+            pp = text[s - 2:s - 1]
+            if pp and re.match(r"[\u0600-\u06ff]", pp):
+                return False
+        nxt = text[e:e + 1]
+        return not (nxt and re.match(r"[\u0621-\u064a]", nxt))
+
+    def _disambiguate(self, text: str, mentions: list[Mention]) -> None:
+        """A shared name takes the reading whose parent or child place is mentioned nearby."""
+        keys = {m.entity.key for m in mentions if len(m.candidates) == 1}
+        for i, m in enumerate(mentions):
+            if len(m.candidates) < 2:
+                continue
+            near = {n.entity.key for n in mentions[max(0, i - 3): i + 4] if n is not m}
+            parents_near = {n.entity.parent for n in mentions[max(0, i - 3): i + 4] if n is not m}
+            best = None
+            for c in m.candidates:
+                if c.parent in near or c.key in parents_near:
+                    best = c
+                    break
+            if best is None:
+                for c in m.candidates:
+                    if c.parent in keys:
+                        best = c
+                        break
+            m.entity = best or m.candidates[0]
+
+    def get(self, key: str) -> Entity | None:
+        return self.entities.get(key)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+# ---- names found by pattern (not in the table) --------------------------------------------
+_CAP = r"[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
+_PERSON = re.compile(rf"\b({_CAP}(?: [A-Z]\.)? {_CAP})\b")
+_LEGAL = re.compile(r"\b((?:[A-Z][\w&.-]*\s){0,3}[A-Z][\w&.-]*)\s(?:Inc\.|Corp\.|Corporation|Ltd\.?|LLC|GmbH|AG|SE|plc|PLC|S\.A\.|Co\.,? Ltd\.?|Holdings|Group)(?![A-Za-z])")
+
+
+def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start: int = 0) -> list[Mention]:
+    """Organisations by legal suffix, people by a role word beside a two-word capitalised name."""
+    taken = [(m.start, m.end) for m in known]
+    out: list[Mention] = []
+
+    def free(s, e):
+        return not any(s < te and ts < e for ts, te in taken)
+
+    for m in _LEGAL.finditer(text):
+        name = m.group(1).strip()
+        s = m.start(1) + sentence_start
+        e = s + len(name)
+        if free(s, e) and len(name) > 2:
+            ent = Entity(kind="org", key=name, label=name, rdf_type="Firm")
+            out.append(Mention(s, e, name, ent, (ent,)))
+            taken.append((s, e))
+    role_rx = [rx for k, rx in pack.regex.items() if k.startswith("role_") and rx is not None]
+    for m in _PERSON.finditer(text):
+        s, e = m.start(1) + sentence_start, m.end(1) + sentence_start
+        if not free(s, e):
+            continue
+        before = text[max(0, m.start() - 40): m.start()]
+        after = text[m.end(): m.end() + 40]
+        # the role word must touch the name: "CEO Jane Doe", "Jane Doe, CEO of ..."
+        touching = any(
+            (rb := list(rx.finditer(before))) and before[rb[-1].end():].strip(" ,:") == ""
+            or ((ra := rx.search(after)) and after[: ra.start()].strip() in (",", "", "–", "-"))
+            for rx in role_rx
+        )
+        if touching:
+            name = m.group(1)
+            ent = Entity(kind="person", key=name, label=name, rdf_type="Person")
+            out.append(Mention(s, e, name, ent, (ent,)))
+            taken.append((s, e))
+    return out

@@ -1,0 +1,466 @@
+"""Attribution: which entity each amount is about, which metric, period, place and counterpart.
+
+News sentences name several firms and amounts; the rules below read them the way a careful
+reader does, using only the language packs' word lists:
+- an amount inside a relative clause belongs to the clause's antecedent ("OpenAI, which plans
+  to invest $1.4 trillion"); names inside an appositive or relative clause that closes before
+  the amount are skipped ("Amazon, Anthropic's largest investor, has invested $8 billion");
+- otherwise the nearest organisation before the amount in its clause that is not the object of
+  a preposition ("a partnership with Fluidstack"), then places ("the U.S. could face a shortfall");
+- "the company" / "the project" / "the facility" refer back to the last subject, the article's
+  main organisation, or the last facility figure; "respectively" pairs lists in order;
+- the same amount stated twice in a document (a headline, a Chinese summary) is one figure
+  with several evidence spans; an amount with no subject only ever adds evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .entities import Mention
+from .language import LanguagePack
+from .model import Entity, Evidence, Figure, Quantity, Span
+from .numbers import AREA, COUNT, ENERGY, MONEY, PERCENT, POWER, RATIO, Amount
+from .sentences import Sentence
+from .time import PeriodMention
+
+# Among trigger words right beside an amount, specific beats generic, then nearer, then this order.
+METRIC_PRIORITY = [
+    "capex_expectation", "funding_round", "valuation", "operating_loss", "cash_flow", "revenue",
+    "capex", "loan_or_debt", "power_shortfall", "leased_capacity", "stock_move",
+    "equity_investment", "facility_cost", "investment_commitment",
+]
+GENERIC_METRICS = {"investment_commitment", "other", "market_total"}
+NON_SUBJECT_TYPES = {"AnalystFirm", "Media"}
+FACILITY_METRICS = {"facility_cost", "land_area", "power_capacity"}
+_COMMA = re.compile(r"[,،，](?!\d)\s*")
+_CLAUSE_PUNCT = re.compile(r"[,;:،，；：()–—]")
+_TOKEN = re.compile(r"[^\s,;:،，；：()\"“”„«»]+")
+
+
+@dataclass
+class DocumentState:
+    """What earlier sentences established: the referents of "the company" and friends."""
+
+    main_org: Entity | None = None
+    last_subject: Entity | None = None
+    last_facility_subject: Entity | None = None
+    recent_figures: list[tuple[int, Entity]] = field(default_factory=list)  # (sentence index, subject)
+
+
+@dataclass
+class SentenceView:
+    """A sentence with its mentions, amounts and periods, all in sentence-relative offsets."""
+
+    sentence: Sentence
+    pack: LanguagePack
+    mentions: list[Mention]  # offsets relative to the sentence
+    periods: list[PeriodMention]
+    object_marked: set[int] = field(default_factory=set)  # ids of mentions in object position
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+
+# ---- clause geometry ----------------------------------------------------------------------
+def clause_span(view: SentenceView, pos: int) -> tuple[int, int]:
+    """The clause around pos: cut at the pack's clause breaks (", while", ", und", "；")."""
+    rx = view.pack.regex.get("clause_break")
+    start, end = 0, len(view.text)
+    if rx:
+        for m in rx.finditer(view.text):
+            s, e = m.start(), m.end()
+            if view.text[s - 1:s].isdigit() and view.text[e:e + 1].isdigit():
+                continue  # "1,000" is a number, not a clause break
+            if e <= pos:
+                start = max(start, e)
+            elif s >= pos:
+                end = min(end, s)
+                break
+    return start, end
+
+
+def relative_openings(view: SentenceView) -> list[int]:
+    """Offsets of commas that open a relative clause or appositive (", which", ", der", "، التي")."""
+    rx = view.pack.regex.get("relative_markers")
+    if rx is None:
+        return []
+    out = []
+    for m in _COMMA.finditer(view.text):
+        if rx.match(view.text, m.end()):
+            out.append(m.start())
+    return out
+
+
+def closed_segments(view: SentenceView, pos: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Relative/appositive segments that close before pos, and the opening that contains pos."""
+    openings = relative_openings(view)
+    commas = [m.start() for m in _COMMA.finditer(view.text)]
+    closed, containing = [], None
+    for o in openings:
+        if o >= pos:  # a relative clause after the amount: up to its next comma
+            nxt = [c for c in commas if c > o]
+            closed.append((o, nxt[0] if nxt else len(view.text)))
+            continue
+        between = [c for c in commas if o < c < pos]
+        if between:
+            closed.append((o, between[-1]))
+        else:
+            containing = o
+    return closed, containing
+
+
+def in_any(span: tuple[int, int], segments) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in segments)
+
+
+def preceded_by(view: SentenceView, mention: Mention, clause_start: int, key: str = "object_markers") -> bool:
+    """The mention follows a preposition ("with Fluidstack", "von Anthropic", "لشركة Anthropic").
+
+    Walks back over at most three filler words (articles, adjectives, "company") and stops at
+    a conjunction, a number, another name or punctuation: "by 2025 and Google" is a subject.
+    """
+    rx = view.pack.regex.get(key)
+    if rx is None:
+        return False
+    head = view.text[clause_start:mention.start]
+    if not view.pack.spaced:
+        tail = head[-3:]
+        return any(rx.fullmatch(tail[i:]) for i in range(len(tail)))
+    if re.search(r"[,;:،()]\s*$", head):
+        return False
+    conj = view.pack.regex.get("conjunctions")
+    tokens = _TOKEN.findall(re.split(r"[,;:،()]", head)[-1])
+    for tok in list(reversed(tokens))[:4]:
+        if rx.fullmatch(tok) or rx.fullmatch(tok.lower()):
+            return True
+        if (conj and conj.fullmatch(tok.lower())) or tok[:1].isdigit():
+            return False
+        if tok[:1].isupper() and tok.lower() not in ("the", "die", "der", "das", "dem", "den", "a", "an"):
+            return False
+    return False
+
+
+def is_object_position(view: SentenceView, mention: Mention, clause_start: int) -> bool:
+    return preceded_by(view, mention, clause_start, "object_markers")
+
+
+def subject_candidates(view: SentenceView) -> list[Mention]:
+    return [
+        m for m in view.mentions
+        if m.kind in ("org", "group", "place") and not m.demonym and m.entity.rdf_type not in NON_SUBJECT_TYPES
+    ]
+
+
+# ---- subject --------------------------------------------------------------------------------
+def choose_subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity | None:
+    cands = subject_candidates(view)
+    clause = clause_span(view, amount.start)
+    closed, containing = closed_segments(view, amount.start)
+
+    if containing is not None:  # "OpenAI, which plans to invest ..." -> the antecedent
+        before = [m for m in cands if m.end <= containing and containing - m.end <= 3]
+        if before and before[-1].kind in ("org", "group"):
+            return before[-1].entity
+
+    def usable(m: Mention, lo: int) -> bool:
+        return (
+            m.start >= lo and m.end <= amount.start and not in_any((m.start, m.end), closed)
+            and not is_object_position(view, m, lo)
+        )
+
+    for lo in (clause[0], 0):
+        before = [m for m in cands if usable(m, lo)]
+        orgs = [m for m in before if m.kind in ("org", "group")]
+        if orgs:
+            return orgs[-1].entity
+        places = [m for m in before if m.kind == "place"]
+        if places and lo == clause[0]:
+            return places[-1].entity
+    # anaphora before the amount: "the company", "das Projekt", "المنشأة"
+    head = view.text[:amount.start]
+    for kind, referent in (
+        ("facility", state.last_facility_subject or state.last_subject),
+        ("company", state.last_subject or state.main_org),
+        ("project", state.recent_figures[-1][1] if state.recent_figures else state.main_org),
+    ):
+        rx = view.pack.regex.get(f"anaphora_{kind}")
+        if rx and referent is not None and rx.search(head):
+            return referent
+    # a subject after the amount in the same clause: "Having earmarked $80 billion, Microsoft ..."
+    after = [
+        m for m in cands
+        if m.start >= amount.end and m.end <= clause[1] and m.kind in ("org", "group")
+        and not is_object_position(view, m, clause[0]) and not in_any((m.start, m.end), closed)
+    ]
+    if after:
+        return after[0].entity
+    # a continuation of the last figure: "up from $246 billion in 2024"
+    for idx, subject in reversed(state.recent_figures):
+        if view.sentence.index - idx <= 2:
+            return subject
+    return None
+
+
+# ---- metric ---------------------------------------------------------------------------------
+def _gap_is_adjacent(text: str, spaced: bool) -> bool:
+    """At most two words between a trigger and its amount, no clause punctuation."""
+    if _CLAUSE_PUNCT.search(text):
+        return False
+    return len(text.split()) <= 2 if spaced else len(text) <= 4
+
+
+def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) -> str | None:
+    p = view.pack
+    clause = clause_span(view, amount.start)
+    ctext = view.text[clause[0]:clause[1]]
+
+    def found(key: str, lo=clause[0], hi=clause[1]) -> bool:
+        rx = p.regex.get(key) if key in p.regex else p.trigger_regex.get(key)
+        return bool(rx and rx.search(view.text, lo, hi))
+
+    if amount.kind == POWER:
+        if found("leased_capacity"):
+            return "leased_capacity"
+        if found("power_shortfall"):
+            return "power_shortfall"
+        return "power_capacity"
+    if amount.kind == AREA:
+        return "land_area"
+    if amount.kind == COUNT:
+        return amount.count_metric
+    if amount.kind == RATIO:
+        return "growth_multiple"
+    if amount.kind == ENERGY:
+        return "other"
+    if amount.kind == PERCENT:
+        if found("power_shortfall"):
+            return "power_shortfall"
+        if found("stock_move", 0, len(view.text)):
+            return "stock_move"
+        if found("growth_up") or found("growth_down"):
+            return "growth_rate"
+        return None
+    # money
+    hits = []
+    for metric, rx in p.trigger_regex.items():
+        if metric in ("stock_move", "leased_capacity", "power_shortfall"):
+            continue
+        for m in rx.finditer(view.text, clause[0], clause[1]):
+            if m.end() <= amount.start:
+                gap = view.text[m.end():amount.start]
+            elif m.start() >= amount.end:
+                gap = view.text[amount.end:m.start()]
+            else:
+                continue
+            hits.append((metric, len(gap), _gap_is_adjacent(gap, p.spaced)))
+    metric = None
+    adjacent = [h for h in hits if h[2]]
+    if adjacent:
+        metric = min(adjacent, key=lambda h: (h[0] in GENERIC_METRICS, h[1], METRIC_PRIORITY.index(h[0])))[0]
+    elif hits:
+        metric = min(hits, key=lambda h: h[1])[0]
+    if subject is not None and (subject.kind == "group" or subject.key == "world"):
+        return "market_total"
+    if metric is None:
+        return None
+    if metric == "revenue" and found("forecast_cues"):
+        return "revenue_projection"
+    return metric
+
+
+def signed(view: SentenceView, amount: Amount, metric: str) -> None:
+    """Falls are negative: "stock drops of 5%" -> -5."""
+    if metric not in ("stock_move", "growth_rate"):
+        return
+    rx = view.pack.regex.get("growth_down")
+    if rx and rx.search(view.text) and not (view.pack.regex.get("growth_up") and metric == "growth_rate" and view.pack.regex["growth_up"].search(view.text)):
+        for attr in ("value", "lower", "upper"):
+            v = getattr(amount, attr)
+            if v is not None and v > 0:
+                setattr(amount, attr, -v)
+
+
+# ---- period, places, counterparts ----------------------------------------------------------
+def choose_period(view: SentenceView, amount: Amount, others: list[Amount]) -> PeriodMention | None:
+    """The nearest period in the clause, unless another amount stands between them."""
+    clause = clause_span(view, amount.start)
+    closed, _ = closed_segments(view, amount.start)
+    limit = 150 if view.pack.spaced else 40
+    best = None
+    for pm in view.periods:
+        if pm.start < clause[0] or pm.end > clause[1] or in_any((pm.start, pm.end), closed):
+            continue
+        if amount.start <= pm.start < amount.end:
+            continue
+        lo, hi = (amount.end, pm.start) if pm.start >= amount.end else (pm.end, amount.start)
+        dist = hi - lo
+        # a period belongs to the amount nearest to it: "$125 billion by 2025 and ... $91 billion"
+        if any(_distance(o, pm) < dist for o in others if o is not amount and not o.threshold):
+            continue
+        if dist <= limit and (best is None or dist < best[0]):
+            best = (dist, pm)
+    return best[1] if best else None
+
+
+def _distance(amount: Amount, pm: PeriodMention) -> int:
+    if pm.start >= amount.end:
+        return pm.start - amount.end
+    if pm.end <= amount.start:
+        return amount.start - pm.end
+    return 0
+
+
+def choose_places(view: SentenceView, amount: Amount, subject: Entity | None) -> list[Entity]:
+    clause = clause_span(view, amount.start)
+    places = []
+    for m in view.mentions:
+        if m.kind != "place" or m.entity == subject or not (clause[0] <= m.start and m.end <= clause[1]):
+            continue
+        if m.entity.key == "world":
+            continue
+        if m.demonym:  # "the British company Fluidstack" names a nationality, not a site
+            nxt = view.text[m.end:m.end + 40]
+            if any(n.start >= m.end and n.start - m.end < 25 and n.kind == "org" for n in view.mentions) or re.match(
+                r"\s+(?:Unternehmen|company|firm|startup|Konzern|Firma|شركة)", nxt
+            ):
+                continue
+        if m.entity not in places:
+            places.append(m.entity)
+    keys = {p.key for p in places}
+    # keep the most specific: "Atlanta, Georgia" -> Atlanta
+    return [p for p in places if not any(q.parent == p.key for q in places if q.key in keys)]
+
+
+def choose_counterparts(view: SentenceView, amount: Amount, subject: Entity | None, metric: str) -> list[Entity]:
+    """Organisations after a counterpart word ("with Fluidstack", "in Anthropic") in the clause."""
+    clause = clause_span(view, amount.start)
+    lo, hi = (0, len(view.text)) if metric == "equity_investment" else clause
+    closed, _ = closed_segments(view, amount.start)
+    out = []
+    for m in view.mentions:
+        if m.kind != "org" or m.entity == subject or m.entity.rdf_type in NON_SUBJECT_TYPES:
+            continue
+        if not (lo <= m.start and m.end <= hi):
+            continue
+        if in_any((m.start, m.end), closed) and metric != "equity_investment":
+            continue
+        if preceded_by(view, m, lo, "counterpart_markers") and m.entity not in out:
+            out.append(m.entity)
+    return out
+
+
+def reporters(view: SentenceView) -> Entity | None:
+    for m in view.mentions:
+        if m.entity.rdf_type in NON_SUBJECT_TYPES and m.kind == "org":
+            return m.entity
+    return None
+
+
+# ---- respectively ---------------------------------------------------------------------------
+def respectively_subjects(view: SentenceView, amounts: list[Amount]) -> dict[int, Entity]:
+    """"Amazon and Google ... drops of 5% and 8% respectively" -> pair in order."""
+    rx = view.pack.regex.get("respectively")
+    if not rx or not rx.search(view.text) or len(amounts) < 2:
+        return {}
+    first = min(a.start for a in amounts)
+    orgs = [m for m in subject_candidates(view) if m.end <= first and m.kind == "org"]
+    if len(orgs) < len(amounts):
+        return {}
+    chosen = orgs[-len(amounts):]
+    return {id(a): m.entity for a, m in zip(sorted(amounts, key=lambda a: a.start), chosen)}
+
+
+# ---- one sentence -----------------------------------------------------------------------------
+def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentState, offset: int) -> tuple[list[Figure], list[tuple[Amount, Evidence]]]:
+    """Figures of one sentence, and the amounts that had no subject (evidence only)."""
+    figures: list[Figure] = []
+    orphans: list[tuple[Amount, Evidence]] = []
+    paired = respectively_subjects(view, [a for a in amounts if not a.threshold])
+    s = view.sentence
+    for amount in amounts:
+        if amount.threshold:
+            continue
+        evidence = Evidence(
+            sentence=Span(s.start, s.end, s.text),
+            mention=Span(offset + amount.start, offset + amount.end, amount.text),
+            language=s.language,
+        )
+        subject = paired.get(id(amount)) or choose_subject(view, amount, state)
+        metric = choose_metric(view, amount, subject)
+        if metric is None:
+            continue
+        if subject is None:
+            orphans.append((amount, evidence))
+            continue
+        counterparts = choose_counterparts(view, amount, subject, metric)
+        investor = view.pack.regex.get("investor_nouns")
+        if metric == "investment_commitment" and investor and investor.search(view.text):
+            # "Amazon, Anthropic's largest investor, has put in $8 billion": money into a firm
+            investees = choose_counterparts(view, amount, subject, "equity_investment")
+            if investees:
+                metric, counterparts = "equity_investment", investees
+        signed(view, amount, metric)
+        pm = choose_period(view, amount, amounts)
+        figure = Figure(
+            subject=subject,
+            metric=metric,
+            quantity=Quantity(unit=amount.unit, value=amount.value, lower=amount.lower, upper=amount.upper, approx=amount.approx),
+            evidence=[evidence],
+            period=pm.period if pm else None,
+            period_text=pm.text if pm else None,
+            locations=choose_places(view, amount, subject),
+            counterparts=counterparts,
+            reported_by=reporters(view),
+        )
+        figures.append(figure)
+        state.recent_figures.append((s.index, subject))
+        if metric in FACILITY_METRICS:
+            state.last_facility_subject = subject
+    return figures, orphans
+
+
+# ---- the document: merging duplicates ---------------------------------------------------------
+def _number_key(q: Quantity):
+    def r(v):
+        return None if v is None else round(v, 6 - len(str(int(abs(v)))) if abs(v) >= 1 else 6)
+    return (q.unit, r(q.value), r(q.lower), r(q.upper))
+
+
+def _more_specific(a: str, b: str) -> str:
+    if a in GENERIC_METRICS and b not in GENERIC_METRICS:
+        return b
+    return a
+
+
+def merge_figures(figures: list[Figure], orphans: list[tuple[Amount, Evidence]]) -> list[Figure]:
+    """Same subject and same amount in one document = one figure with several evidence spans."""
+    merged: dict[tuple, Figure] = {}
+    for f in figures:
+        key = (f.subject.key, _number_key(f.quantity))
+        if key not in merged:
+            merged[key] = f
+            continue
+        g = merged[key]
+        g.evidence.extend(e for e in f.evidence if all(e.mention != x.mention for x in g.evidence))
+        g.metric = _more_specific(g.metric, f.metric)
+        g.quantity.approx = g.quantity.approx or f.quantity.approx
+        if g.period is None and f.period is not None:
+            g.period, g.period_text = f.period, f.period_text
+        for attr in ("locations", "counterparts"):
+            for e in getattr(f, attr):
+                if e not in getattr(g, attr):
+                    getattr(g, attr).append(e)
+        g.reported_by = g.reported_by or f.reported_by
+    result = list(merged.values())
+    for amount, evidence in orphans:
+        q = Quantity(unit=amount.unit, value=amount.value, lower=amount.lower, upper=amount.upper)
+        same = [f for f in result if _number_key(f.quantity) == _number_key(q)]
+        if len(same) == 1:
+            same[0].evidence.append(evidence)
+    for f in result:
+        f.evidence.sort(key=lambda e: e.mention.start)
+    result.sort(key=lambda f: f.evidence[0].mention.start)
+    return result

@@ -1,0 +1,190 @@
+"""Language packs: the YAML files in lang/ compiled into regexes, once per process.
+
+Everything an extractor knows about a language (scale words, currencies, hedges, trigger
+words, period phrases) comes from `lang/{code}.yaml`; adding a language is adding a file.
+Number symbols come from Babel's CLDR data for the pack's locale.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+LANG_DIR = Path(__file__).parent / "lang"
+
+# Scripts in which words are not separated by spaces: phrases match as plain substrings.
+UNSPACED = {"zh", "ja"}
+
+
+class LanguageDataError(ValueError):
+    """A language pack is malformed; the message names the file."""
+
+
+def _phrase_list(phrases) -> list[str]:
+    """Phrases longest first; YAML turns a bare `on` or `no` into a boolean, so insist on text."""
+    bad = [p for p in phrases if not isinstance(p, str)]
+    if bad:
+        raise LanguageDataError(f"phrase lists must hold text, got {bad!r} (quote it in the YAML)")
+    return sorted({p for p in phrases if p}, key=len, reverse=True)
+
+
+def phrase_regex(phrases, *, latin_boundaries: bool, ignore_case: bool = True) -> re.Pattern | None:
+    """One alternation of literal phrases, longest first, with word boundaries for Latin."""
+    items = _phrase_list(phrases)
+    if not items:
+        return None
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
+    if latin_boundaries:
+        body = rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])"
+    else:
+        body = f"(?:{body})"
+    return re.compile(body, re.IGNORECASE if ignore_case else 0)
+
+
+def prefix_regex(phrases, *, latin_boundaries: bool) -> re.Pattern | None:
+    """Trigger words: matched at a word start, any ending ("invest" finds "investment")."""
+    items = _phrase_list(phrases)
+    if not items:
+        return None
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
+    if latin_boundaries:
+        body = rf"(?<![^\W\d_])(?:{body})"
+    return re.compile(body, re.IGNORECASE)
+
+
+@dataclass
+class LanguagePack:
+    code: str
+    data: dict
+    decimal: str
+    group: str
+    spaced: bool
+    regex: dict[str, re.Pattern | None] = field(default_factory=dict)
+    trigger_regex: dict[str, re.Pattern] = field(default_factory=dict)
+    count_regex: dict[str, re.Pattern] = field(default_factory=dict)
+    period_regex: dict[str, list[re.Pattern]] = field(default_factory=dict)
+    number_words: dict[str, int] = field(default_factory=dict)
+
+    def get(self, key, default=None):
+        return self.data.get(key, default)
+
+    def phrases(self, *path) -> list[str]:
+        node = self.data
+        for p in path:
+            node = (node or {}).get(p)
+        return list(node or [])
+
+
+def _number_word_pattern(words: dict[str, int]) -> str:
+    alts = sorted(words, key=len, reverse=True)
+    return r"(?:\d{1,3}|" + "|".join(re.escape(w) for w in alts) + ")" if alts else r"\d{1,3}"
+
+
+def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
+    locale = data.get("locale", code)
+    try:
+        decimal, group = get_decimal_symbol(locale), get_group_symbol(locale)
+    except Exception as exc:  # unknown locale in the pack
+        raise LanguageDataError(f"{path}: unknown Babel locale {locale!r}: {exc}") from exc
+    numbers = data.get("numbers") or {}
+    decimal = numbers.get("decimal", decimal)
+    group = numbers.get("group", group)
+    spaced = code not in UNSPACED
+    pack = LanguagePack(code=code, data=data, decimal=decimal, group=group, spaced=spaced)
+    b = spaced and data.get("word_boundaries", True)
+    hedges = data.get("hedges") or {}
+    for key in ("approx_before", "approx_after", "lower_before", "lower_after", "upper_before", "upper_after"):
+        pack.regex[key] = phrase_regex(hedges.get(key) or [], latin_boundaries=b)
+    pack.regex["range_open"] = phrase_regex((data.get("range") or {}).get("open") or [], latin_boundaries=b)
+    pack.regex["range_join"] = phrase_regex((data.get("range") or {}).get("join") or [], latin_boundaries=False)
+    pack.regex["scale"] = phrase_regex(data.get("scales") or {}, latin_boundaries=False)
+    pack.regex["currency_word"] = phrase_regex(data.get("currency_words") or {}, latin_boundaries=b)
+    pack.regex["unit_word"] = phrase_regex(data.get("units") or {}, latin_boundaries=b)
+    for key in (
+        "investor_nouns", "growth_up", "growth_down", "facility_nouns",
+        "relative_markers", "object_markers", "counterpart_markers", "conjunctions", "threshold_after", "threshold_before",
+        "respectively", "operation_cues",
+    ):
+        pack.regex[key] = phrase_regex(data.get(key) or [], latin_boundaries=b)
+    for key, phrases in (data.get("anaphora") or {}).items():
+        pack.regex[f"anaphora_{key}"] = phrase_regex(phrases, latin_boundaries=b)
+    # forecast words also hide inside compounds ("Umsatzprognosen"): match anywhere
+    pack.regex["forecast_cues"] = prefix_regex(data.get("forecast_cues") or [], latin_boundaries=False)
+    pack.regex["clause_break"] = phrase_regex(data.get("clause_breaks") or [], latin_boundaries=False)
+    for metric, words in (data.get("triggers") or {}).items():
+        rx = prefix_regex(words, latin_boundaries=b)
+        if rx:
+            pack.trigger_regex[metric] = rx
+    for metric, nouns in (data.get("count_nouns") or {}).items():
+        rx = phrase_regex(nouns, latin_boundaries=False, ignore_case=True)
+        if rx:
+            pack.count_regex[metric] = rx
+    for status, words in (data.get("facility_status") or {}).items():
+        pack.regex[f"status_{status}"] = phrase_regex(words, latin_boundaries=b)
+    for rel, words in (data.get("relation_triggers") or {}).items():
+        pack.regex[f"rel_{rel}"] = phrase_regex(words, latin_boundaries=b)
+    for role, words in (data.get("roles") or {}).items():
+        pack.regex[f"role_{role}"] = phrase_regex(words, latin_boundaries=b, ignore_case=False)
+
+    pack.number_words = {k: int(v) for k, v in (data.get("number_words") or {}).items()}
+    n_pat = _number_word_pattern(pack.number_words)
+    periods = data.get("periods") or {}
+    qwords = periods.get("quarter_words") or {}
+    q_pat = "(?:" + "|".join(re.escape(w) for w in sorted(qwords, key=len, reverse=True)) + ")" if qwords else "(?!)"
+    for key, patterns in periods.items():
+        if key == "quarter_words":
+            continue
+        compiled = []
+        for p in patterns or []:
+            rx = (
+                p.replace("{n}", f"(?P<n>{n_pat})")
+                .replace("{year2}", r"(?P<year2>(?:19|20)\d\d)")
+                .replace("{year}", r"(?P<year>(?:19|20)\d\d)")
+                .replace("{qword}", f"(?P<qword>{q_pat})")
+                .replace("{q}", r"(?P<q>[1-4])")
+            )
+            try:
+                compiled.append(re.compile(rx, re.IGNORECASE))
+            except re.error as exc:
+                raise LanguageDataError(f"{path}: periods.{key}: bad pattern {p!r}: {exc}") from exc
+        pack.period_regex[key] = compiled
+    multiples = data.get("multiples") or {}
+    pack.regex["multiple"] = (
+        re.compile("|".join(f"(?:{p.replace('{n}', f'(?P<n{i}>{n_pat})')})" for i, p in enumerate(multiples.get("patterns") or [])), re.IGNORECASE)
+        if multiples.get("patterns")
+        else None
+    )
+    pack.regex["multiple_word"] = phrase_regex(multiples.get("words") or {}, latin_boundaries=b)
+    return pack
+
+
+@cache
+def common() -> dict:
+    return yaml.safe_load((LANG_DIR / "common.yaml").read_text(encoding="utf-8"))
+
+
+@cache
+def available() -> tuple[str, ...]:
+    return tuple(sorted(p.stem for p in LANG_DIR.glob("*.yaml") if p.stem != "common"))
+
+
+@cache
+def pack(code: str) -> LanguagePack:
+    """The pack for a language code; unknown languages fall back to English."""
+    code = (code or "en").split("-")[0].lower()
+    path = LANG_DIR / f"{code}.yaml"
+    if not path.exists():
+        path = LANG_DIR / "en.yaml"
+        code = "en"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise LanguageDataError(f"{path}: invalid YAML: {exc}") from exc
+    if data.get("code") != code:
+        raise LanguageDataError(f"{path}: 'code' must be {code!r}")
+    return _compile_pack(code, data, path)

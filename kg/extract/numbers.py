@@ -1,0 +1,348 @@
+"""Amounts in text: numbers with their scale, currency or unit, bounds and hedges.
+
+"$1.4 trillion", "50 Mrd. US-Dollar", "2.400 Bauarbeitsplätze", "7,4 Gigawatt",
+"3200亿美元", "600-650亿美元", "أكثر من 50 مليار دولار", "nearly sevenfold".
+A number alone is not an amount: it needs a currency, a unit, a counted noun, a percent
+sign or a multiple, so years, dates and reference markers fall away by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .language import LanguagePack, common, phrase_regex
+
+MONEY, POWER, AREA, COUNT, PERCENT, RATIO, ENERGY = "money", "power", "area", "count", "percent", "ratio", "energy"
+_UNIT_KIND = {"GW": POWER, "MW": POWER, "kW": POWER, "TWh": ENERGY, "GWh": ENERGY, "MWh": ENERGY,
+              "acre": AREA, "hectare": AREA, "m2": AREA, "km2": AREA, "ft2": AREA, "mu": AREA,
+              "percent": PERCENT, "pp": PERCENT}
+
+
+@dataclass
+class Amount:
+    start: int  # offsets into the text the scanner was given
+    end: int
+    text: str
+    kind: str
+    unit: str  # ISO 4217 code or unit code
+    value: float | None = None
+    lower: float | None = None
+    upper: float | None = None
+    approx: bool = False
+    count_metric: str | None = None
+    threshold: bool = False  # "clients paying over $100,000 a year": qualifies, is not a figure
+
+    @property
+    def point(self) -> float | None:
+        """A representative number: the value, else the midpoint or the one bound."""
+        if self.value is not None:
+            return self.value
+        if self.lower is not None and self.upper is not None:
+            return (self.lower + self.upper) / 2
+        return self.lower if self.lower is not None else self.upper
+
+
+def normalise_digits(text: str) -> str:
+    """Same length as the input: Arabic-Indic and full-width digits become ASCII."""
+    table = {}
+    for src, dst in common()["digits"].items():
+        table.update(str.maketrans(src, dst))
+    for src, dst in common()["separators"].items():
+        table[ord(src)] = dst
+    return text.translate(table)
+
+
+def parse_number(token: str, decimal: str) -> float:
+    """Parse "2.400" (de), "1,200" (en), "7,4" (de), "1.4" (any) by the language's decimal sign."""
+    token = token.replace("\u00a0", " ").replace("\u202f", " ").replace("'", "")
+    seps = [c for c in token if c in ".,  "]
+    if not seps:
+        return float(token)
+    last = max(token.rfind("."), token.rfind(","))
+    tail = token[last + 1:]
+    sep = token[last]
+    kinds = set(c for c in token if c in ".,")
+    if len(kinds) == 2:  # both present: the last one is the decimal sign
+        return float(re.sub(r"[^\d]", "", token[:last]) + "." + tail)
+    if token.count(sep) > 1 or " " in token:  # repeated separator: grouping
+        if sep in ".," and len(tail) != 3:
+            return float(re.sub(r"[^\d]", "", token[:last]) + "." + tail)
+        return float(re.sub(r"[^\d]", "", token))
+    if len(tail) != 3:  # "7,4", "1.4": only a decimal sign reads like that
+        return float(token[:last].replace(" ", "") + "." + tail)
+    # one separator and three digits after: the language decides
+    if sep == decimal:
+        return float(token[:last] + "." + tail)
+    return float(token[:last] + tail)
+
+
+class AmountScanner:
+    """Finds amounts in one sentence for one language pack."""
+
+    def __init__(self, pack: LanguagePack):
+        self.pack = pack
+        c = common()
+        group_space = pack.group.strip() == "" or pack.group in ("\u00a0", "\u202f")
+        grp = r"[,.'\u00a0\u202f ]" if group_space else r"[,.']"
+        self.num = re.compile(rf"(?<![A-Za-z0-9.,_])(\d{{1,3}}(?:{grp}\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![0-9])")
+        self.range_sep = re.compile(r"\s?[-–~至到]\s?")
+        symbols = sorted(c["currency_symbols"], key=len, reverse=True)
+        self.currency_symbols = c["currency_symbols"]
+        self.prefix_currency = re.compile(
+            "(?:" + "|".join(re.escape(s) for s in symbols) + "|" + "|".join(c["currency_codes"]) + r")\s?$"
+        )
+        self.suffix_symbol = re.compile(r"\s?(?:" + "|".join(re.escape(s) for s in symbols) + ")")
+        self.suffix_code = re.compile(r"[\s-]?(?:" + "|".join(c["currency_codes"]) + r")(?![A-Za-z])")
+        unit_syms = sorted(c["unit_symbols"], key=len, reverse=True)
+        self.unit_symbol = re.compile(r"[\s-]?(?:" + "|".join(re.escape(s) for s in unit_syms) + r")(?![A-Za-z])")
+        self.unit_symbols = c["unit_symbols"]
+        self.code_alias = c.get("currency_code_aliases") or {}
+        letter = pack.get("letter_scales") or {}
+        self.letter_scale = re.compile("(?:" + "|".join(re.escape(k) for k in letter) + r")(?![A-Za-z])") if letter else None
+        self.letter_scales = letter
+        self.scales = {k.lower(): float(v) for k, v in (pack.get("scales") or {}).items()}
+        self.currency_words = {k.lower(): v for k, v in (pack.get("currency_words") or {}).items()}
+        self.unit_words = {k.lower(): v for k, v in (pack.get("units") or {}).items()}
+        self.multiple_words = {k.lower(): float(v) for k, v in ((pack.get("multiples") or {}).get("words") or {}).items()}
+        gap = int(pack.get("count_gap_words") or 0)
+        self.count_gap = re.compile(r"(?:[^\W\d_][\w-]*\s+){0,%d}" % gap) if gap else None
+        self.sep = re.compile(r"[\s\u00a0-]{0,2}")
+        self.hyphen_space = re.compile(r"[\s\u00a0-]?")
+
+    # -- helpers -------------------------------------------------------------------------
+    def _match_at(self, rx, text, pos):
+        if rx is None:
+            return None
+        m = rx.match(text, pos)
+        return m
+
+    def _ends_with(self, rx, text: str, pos: int, window: int = 40):
+        """A match of rx that ends right before pos (only spaces between)."""
+        if rx is None:
+            return None
+        lo = max(0, pos - window)
+        best = None
+        for m in rx.finditer(text, lo, pos):
+            if text[m.end():pos].strip() == "":
+                best = m
+        return best
+
+    # -- the scan --------------------------------------------------------------------------
+    def scan(self, text: str) -> list[Amount]:
+        norm = normalise_digits(text)
+        found: list[Amount] = []
+        pos = 0
+        while True:
+            m = self.num.search(norm, pos)
+            if not m:
+                break
+            amount = self._amount_at(norm, text, m)
+            if amount:
+                found.append(amount)
+                pos = amount.end
+            else:
+                pos = m.end()
+        found.extend(self._multiples(norm, text, found))
+        found.sort(key=lambda a: a.start)
+        return self._merge_between(norm, found)
+
+    def _amount_at(self, norm: str, text: str, m: re.Match) -> Amount | None:
+        p = self.pack
+        start, end = m.start(), m.end()
+        if norm[end:end + 1] == "@" or "@" in norm[max(0, start - 1):start]:
+            return None  # e-mail addresses
+        try:
+            first = parse_number(m.group(1), p.decimal)
+        except ValueError:
+            return None
+        second = None
+        r = self.range_sep.match(norm, end)
+        if r:
+            m2 = self.num.match(norm, r.end())
+            if m2:
+                second = parse_number(m2.group(1), p.decimal)
+                end = m2.end()
+        if not p.spaced:  # "800多个岗位": the bound sits between the number and its noun
+            bound = self._match_at(p.regex.get("lower_after"), norm, end)
+            if bound:
+                end = bound.end()
+        # scale
+        scale = 1.0
+        sm = None
+        s = self.sep.match(norm, end)
+        cand = self._match_at(p.regex.get("scale"), norm, s.end())
+        if cand and not re.match(r"[^\W\d_]", norm[cand.end():cand.end() + 1] or " ") or (cand and not p.spaced):
+            sm = cand
+        elif cand and cand.group(0).endswith("."):
+            sm = cand
+        if sm:
+            scale = self.scales[re.sub(r"\s+", " ", sm.group(0)).lower()]
+            end = sm.end()
+        letter = None
+        if not sm and self.letter_scale:
+            letter = self.letter_scale.match(norm, end)
+        # currency before
+        currency = None
+        before = norm[:start]
+        pm = self.prefix_currency.search(before)
+        cstart = start
+        if pm:
+            sym = pm.group(0).strip()
+            currency = self.currency_symbols.get(sym) or self.code_alias.get(sym, sym)
+            cstart = pm.start()
+            if letter and not sm:
+                scale = float(self.letter_scales[letter.group(0)])
+                end = letter.end()
+        unit = None
+        kind = None
+        count_metric = None
+        after = self.hyphen_space.match(norm, end).end()
+        after2 = self.sep.match(norm, end).end()
+        if currency is None:
+            for rx, resolve in (
+                (p.regex.get("currency_word"), lambda g: self.currency_words[re.sub(r"\s+", " ", g).lower()]),
+                (self.suffix_code, lambda g: self.code_alias.get(g.strip(" -"), g.strip(" -"))),
+                (self.suffix_symbol, lambda g: self.currency_symbols[g.strip()]),
+            ):
+                cm = self._match_at(rx, norm, after2 if rx is p.regex.get("currency_word") else end)
+                if cm:
+                    currency = resolve(cm.group(0))
+                    end = cm.end()
+                    break
+        if currency:
+            kind, unit = MONEY, currency
+        else:
+            um = self._match_at(p.regex.get("unit_word"), norm, after2) or self._match_at(self.unit_symbol, norm, end)
+            if um:
+                g = um.group(0).strip(" -\u00a0")
+                unit = self.unit_words.get(re.sub(r"\s+", " ", g).lower()) or self.unit_symbols.get(g)
+                if unit:
+                    kind = _UNIT_KIND.get(unit)
+                    end = um.end()
+            if not kind:
+                count_metric, cend = self._count_noun(norm, end)
+                if count_metric:
+                    kind, unit, end = COUNT, "count", cend
+        if not kind:
+            return None
+        amount = Amount(start=cstart, end=end, text=text[cstart:end], kind=kind, unit=unit, count_metric=count_metric)
+        if second is not None:
+            lo, hi = first * scale, second * scale
+            if hi < lo and second < first:  # "60-5" is not a range
+                return None
+            amount.lower, amount.upper = lo, hi
+        else:
+            amount.value = first * scale
+        self._apply_hedges(norm, amount)
+        return amount
+
+    def _count_noun(self, norm: str, pos: int):
+        p = self.pack
+        starts = [self.sep.match(norm, pos).end()]
+        if self.count_gap:
+            g = self.count_gap.match(norm, starts[0])
+            if g and g.end() > starts[0]:
+                # try every gap length up to the allowed number of words
+                words = list(re.finditer(r"[^\W\d_][\w-]*\s+", norm[starts[0]:g.end()]))
+                starts += [starts[0] + w.end() for w in words]
+        best = None
+        for metric, rx in p.count_regex.items():
+            for s in starts:
+                cm = rx.match(norm, s)
+                if cm and not re.match(r"[^\W\d_]", norm[cm.end():cm.end() + 1] or " ") or (cm and not p.spaced):
+                    # prefer the longest, most specific phrase at the nearest start
+                    key = (s, -len(cm.group(0)))
+                    if best is None or key < best[0]:
+                        best = (key, metric, cm.end())
+                    break
+        if best:
+            return best[1], best[2]
+        return None, pos
+
+    def _apply_hedges(self, norm: str, a: Amount) -> None:
+        p = self.pack
+        if self._ends_with(p.regex.get("lower_before"), norm, a.start) or self._match_at(p.regex.get("lower_after"), norm, self.sep.match(norm, a.end).end()):
+            if a.value is not None:
+                a.lower, a.value = a.value, None
+        elif self._ends_with(p.regex.get("upper_before"), norm, a.start) or self._match_at(p.regex.get("upper_after"), norm, self.sep.match(norm, a.end).end()):
+            if a.value is not None:
+                a.upper, a.value = a.value, None
+        if self._ends_with(p.regex.get("approx_before"), norm, a.start) or self._match_at(p.regex.get("approx_after"), norm, self.sep.match(norm, a.end).end()):
+            a.approx = True
+        # a threshold that qualifies a class of things: "clients paying over $100,000 a year"
+        if a.lower is not None or a.upper is not None:
+            after, before = p.regex.get("threshold_after"), p.regex.get("threshold_before")
+            if (after and after.match(norm, self.sep.match(norm, a.end).end())) or (
+                before and before.search(norm, max(0, a.start - 40), a.start)
+            ):
+                a.threshold = True
+
+    def _multiples(self, norm: str, text: str, taken: list[Amount]) -> list[Amount]:
+        p = self.pack
+        out = []
+        spans = [(a.start, a.end) for a in taken]
+        rx = p.regex.get("multiple")
+        hits = []
+        if rx:
+            for m in rx.finditer(norm):
+                if p.spaced and (re.match(r"\w", norm[m.end():m.end() + 1] or " ") or re.match(r"\w", norm[m.start() - 1:m.start()] or " ")):
+                    continue
+                n = next(v for k, v in m.groupdict().items() if v)
+                value = float(n) if n.isdigit() else p.number_words.get(n.lower()) or p.number_words.get(n)
+                if value:
+                    hits.append((m.start(), m.end(), float(value)))
+        wrx = p.regex.get("multiple_word")
+        if wrx:
+            for m in wrx.finditer(norm):
+                hits.append((m.start(), m.end(), self.multiple_words[m.group(0).lower()]))
+        for s, e, v in hits:
+            if any(s < te and ts < e for ts, te in spans):
+                continue
+            a = Amount(start=s, end=e, text=text[s:e], kind=RATIO, unit="ratio", value=v)
+            self._apply_hedges(norm, a)
+            if a.lower is not None or a.upper is not None:  # "more than doubled": keep the value, it is a multiple
+                a.value, a.lower, a.upper = v, None, None
+            out.append(a)
+            spans.append((s, e))
+        return out
+
+    def _merge_between(self, norm: str, amounts: list[Amount]) -> list[Amount]:
+        """"between $91 billion and $93 billion" -> one amount with bounds."""
+        p = self.pack
+        out: list[Amount] = []
+        i = 0
+        while i < len(amounts):
+            a = amounts[i]
+            if i + 1 < len(amounts):
+                b = amounts[i + 1]
+                gap = norm[a.end:b.start]
+                opened = self._ends_with(p.regex.get("range_open"), norm, a.start)
+                joined = p.regex.get("range_join") and p.regex["range_join"].fullmatch(gap.strip())
+                if opened and joined and a.unit == b.unit and a.value is not None and b.value is not None and a.value <= b.value:
+                    merged = Amount(start=a.start, end=b.end, text=None, kind=a.kind, unit=a.unit,
+                                    lower=a.value, upper=b.value, approx=a.approx or b.approx, count_metric=a.count_metric)
+                    out.append(merged)
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        return out
+
+
+_scanners: dict[str, AmountScanner] = {}
+
+
+def scan_amounts(text: str, pack: LanguagePack) -> list[Amount]:
+    """All amounts in a sentence; offsets are relative to `text`."""
+    scanner = _scanners.get(pack.code)
+    if scanner is None:
+        scanner = _scanners[pack.code] = AmountScanner(pack)
+    amounts = scanner.scan(text)
+    for a in amounts:
+        if a.text is None:
+            a.text = text[a.start:a.end]
+    return amounts
+
+
+__all__ = ["Amount", "scan_amounts", "parse_number", "normalise_digits", "phrase_regex"]

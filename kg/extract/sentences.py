@@ -1,0 +1,118 @@
+"""Sentence segmentation with exact offsets, and the language of each sentence.
+
+News text mixes scripts (a Chinese summary above an English body), bullet lists run on one
+line, and abbreviations end in dots ("50 Mrd. US-Dollar"): a sentence here is what a
+reader would quote, and its offsets index the NFC text exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .language import pack
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+# Candidate boundaries: end punctuation followed by space, CJK end punctuation, line breaks,
+# and list bullets (" - ", " • ") that glue items of a summary onto one line.
+_BOUNDARY = re.compile(
+    r"(?P<end>[.!?؟]+[\"'”’»)\]]*)(?P<space>\s+)"
+    r"|(?P<cjk>[。！？]+[”’」』)]*)"
+    r"|(?P<nl>\s*\n\s*)"
+    r"|(?P<bullet>\s+[-•·▪]\s+)"
+)
+_REF_MARKERS = re.compile(r"(?:\[\d+\])+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    language: str
+    index: int
+    paragraph: int
+
+
+def script_language(text: str, latin_language: str) -> str:
+    """The language of a sentence by its script; Latin text takes the document's Latin language."""
+    counts = {
+        "cjk": len(_CJK.findall(text)),
+        "ar": len(_ARABIC.findall(text)),
+        "ko": len(_HANGUL.findall(text)),
+        "latin": len(_LATIN.findall(text)),
+    }
+    best = max(counts, key=counts.get)
+    if counts[best] == 0:
+        return latin_language
+    if best == "cjk":
+        return "ja" if _KANA.search(text) else "zh"
+    if best == "latin":
+        # a Chinese sentence with English names still counts as Chinese
+        if counts["cjk"] * 2 >= counts["latin"] * 0.5 and counts["cjk"] >= 4:
+            return "ja" if _KANA.search(text) else "zh"
+        if counts["ar"] >= 4:
+            return "ar"
+        return latin_language
+    return best
+
+
+def _is_abbreviation(text: str, dot_pos: int, abbreviations: set[str]) -> bool:
+    """Whether the dot at dot_pos ends an abbreviation ("Mrd.", "U.S.") rather than a sentence."""
+    m = re.search(r"([\w.]+)$", text[:dot_pos])
+    if not m:
+        return False
+    word = m.group(1).rstrip(".")
+    if word in abbreviations or word.lower() in abbreviations:
+        return True
+    # single letters and initials: "J. Smith", "U.S."
+    return bool(re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word))
+
+
+def split_sentences(text: str, languages: list[str]) -> list[Sentence]:
+    latin_language = next((lang for lang in languages if lang not in ("zh", "ja", "ko", "ar")), languages[0] if languages else "en")
+    abbreviations: set[str] = set()
+    for lang in set(languages) | {latin_language, "en"}:
+        abbreviations.update(pack(lang).phrases("abbreviations"))
+    pieces: list[tuple[int, int, int]] = []  # (start, end, paragraph)
+    start = 0
+    paragraph = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group("end"):
+            if m.group("end") == "." and _is_abbreviation(text, m.start(), abbreviations):
+                continue
+            nxt = text[m.end(): m.end() + 1]
+            if nxt and nxt.islower() and nxt.isascii():
+                continue  # "approx. three" - not a sentence end
+            cut, resume = m.start("space"), m.end()
+        elif m.group("cjk"):
+            cut = resume = m.end()
+        elif m.group("nl"):
+            cut, resume = m.start(), m.end()
+        else:
+            cut, resume = m.start(), m.end()
+        pieces.append((start, cut, paragraph))
+        if m.group("nl") and m.group("nl").count("\n") >= 2:
+            paragraph += 1
+        start = resume
+    pieces.append((start, len(text), paragraph))
+
+    sentences = []
+    for s, e, para in pieces:
+        # trim whitespace, keep offsets exact
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e - s < 2 or not re.search(r"\w", text[s:e]):
+            continue
+        chunk = text[s:e]
+        sentences.append(
+            Sentence(s, e, chunk, script_language(_REF_MARKERS.sub("", chunk), latin_language), len(sentences), para)
+        )
+    return sentences
