@@ -16,7 +16,7 @@ from .figures import DocumentState, SentenceView, is_object_position, merge_figu
 from .language import pack
 from .model import Extraction
 from .numbers import scan_amounts
-from .relations import extract_relations
+from .relations import RelationState, finish, sentence_relations
 from .sentences import split_sentences
 from .time import PeriodFinder
 
@@ -45,18 +45,20 @@ def extract(document) -> Extraction:
 
     state = DocumentState(main_org=_main_org(mentions))
     periods = PeriodFinder(getattr(document, "reference_date", None))
-    figures, orphans, views = [], [], []
+    figures, orphans = [], []
+    extraction = Extraction()
+    rstate = RelationState()
     for s in sentences:
         p = pack(s.language)
         local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start and m.end <= s.end]
         view = SentenceView(sentence=s, pack=p, mentions=local, periods=periods.find(s.text, p))
-        views.append(view)
         amounts = scan_amounts(s.text, p)
         # a name inside an amount is part of a currency ("US" in "US-Dollar"), not a mention
         view.mentions = [m for m in local if not any(a.start <= m.start and m.end <= a.end for a in amounts)]
         found, lost = sentence_figures(view, amounts, state, s.start)
         figures.extend(found)
         orphans.extend(lost)
+        sentence_relations(view, state, rstate, extraction)
         if found:
             state.last_subject = found[-1].subject
         else:
@@ -65,7 +67,7 @@ def extract(document) -> Extraction:
             if subjects:
                 state.last_subject = subjects[0].entity
 
-    extraction = Extraction(figures=merge_figures(figures, orphans))
+    extraction.figures = merge_figures(figures, orphans)
     seen = {}
     for m in mentions:
         seen.setdefault((m.entity.kind, m.entity.key), m.entity)
@@ -74,5 +76,5 @@ def extract(document) -> Extraction:
         for e in [f.subject, *f.locations, *f.counterparts]:
             seen.setdefault((e.kind, e.key), e)
     extraction.entities = list(seen.values())
-    extract_relations(views, state, extraction)
+    finish(extraction, rstate)
     return extraction

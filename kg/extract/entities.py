@@ -170,7 +170,12 @@ _LEGAL = re.compile(r"\b((?:[A-Z][\w&.-]*\s){0,3}[A-Z][\w&.-]*)\s(?:Inc\.|Corp\.
 
 
 def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start: int = 0) -> list[Mention]:
-    """Organisations by legal suffix, people by a role word beside a two-word capitalised name."""
+    """Organisations by legal suffix, people by a role word touching a two-word capitalised name.
+
+    `known` holds the sentence's mentions in sentence offsets; the result is in document offsets.
+    """
+    from ..vocab import slug
+
     taken = [(m.start, m.end) for m in known]
     out: list[Mention] = []
 
@@ -179,19 +184,18 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
 
     for m in _LEGAL.finditer(text):
         name = m.group(1).strip()
-        s = m.start(1) + sentence_start
-        e = s + len(name)
+        s, e = m.start(1), m.start(1) + len(name)
         if free(s, e) and len(name) > 2:
-            ent = Entity(kind="org", key=name, label=name, rdf_type="Firm")
-            out.append(Mention(s, e, name, ent, (ent,)))
+            ent = Entity(kind="org", key=slug(name), label=name, rdf_type="Firm")
+            out.append(Mention(s + sentence_start, e + sentence_start, name, ent, (ent,)))
             taken.append((s, e))
     role_rx = [rx for k, rx in pack.regex.items() if k.startswith("role_") and rx is not None]
     for m in _PERSON.finditer(text):
-        s, e = m.start(1) + sentence_start, m.end(1) + sentence_start
+        s, e = m.start(1), m.end(1)
         if not free(s, e):
             continue
-        before = text[max(0, m.start() - 40): m.start()]
-        after = text[m.end(): m.end() + 40]
+        before = text[max(0, s - 40): s]
+        after = text[e: e + 40]
         # the role word must touch the name: "CEO Jane Doe", "Jane Doe, CEO of ..."
         touching = any(
             (rb := list(rx.finditer(before))) and before[rb[-1].end():].strip(" ,:") == ""
@@ -200,7 +204,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         )
         if touching:
             name = m.group(1)
-            ent = Entity(kind="person", key=name, label=name, rdf_type="Person")
-            out.append(Mention(s, e, name, ent, (ent,)))
+            ent = Entity(kind="person", key=slug(name), label=name, rdf_type="Person")
+            out.append(Mention(s + sentence_start, e + sentence_start, name, ent, (ent,)))
             taken.append((s, e))
     return out

@@ -132,12 +132,15 @@ def preceded_by(view: SentenceView, mention: Mention, clause_start: int, key: st
     if re.search(r"[,;:،()]\s*$", head):
         return False
     conj = view.pack.regex.get("conjunctions")
+    nouns = view.pack.regex.get("company_nouns")
     tokens = _TOKEN.findall(re.split(r"[,;:،()]", head)[-1])
     for tok in list(reversed(tokens))[:4]:
         if rx.fullmatch(tok) or rx.fullmatch(tok.lower()):
             return True
         if (conj and conj.fullmatch(tok.lower())) or tok[:1].isdigit():
             return False
+        if nouns and nouns.search(tok):  # "mit dem britischen Unternehmen Fluidstack"
+            continue
         if tok[:1].isupper() and tok.lower() not in ("the", "die", "der", "das", "dem", "den", "a", "an"):
             return False
     return False
@@ -313,6 +316,15 @@ def _distance(amount: Amount, pm: PeriodMention) -> int:
     return 0
 
 
+def names_nationality(view: SentenceView, m: Mention) -> bool:
+    """ "the British company Fluidstack", "a UK-based platform": a nationality, not a site."""
+    if any(n.start >= m.end and n.start - m.end < 25 and n.kind == "org" for n in view.mentions):
+        return True
+    nouns = view.pack.regex.get("company_nouns")
+    nxt = view.text[m.end:m.end + 40]
+    return bool(re.match(r"[\s-]*(?:based\s+)?(?:\S+\s+){0,2}", nxt) and nouns and nouns.search(nxt[:40]))
+
+
 def choose_places(view: SentenceView, amount: Amount, subject: Entity | None) -> list[Entity]:
     clause = clause_span(view, amount.start)
     places = []
@@ -321,12 +333,8 @@ def choose_places(view: SentenceView, amount: Amount, subject: Entity | None) ->
             continue
         if m.entity.key == "world":
             continue
-        if m.demonym:  # "the British company Fluidstack" names a nationality, not a site
-            nxt = view.text[m.end:m.end + 40]
-            if any(n.start >= m.end and n.start - m.end < 25 and n.kind == "org" for n in view.mentions) or re.match(
-                r"\s+(?:Unternehmen|company|firm|startup|Konzern|Firma|شركة)", nxt
-            ):
-                continue
+        if m.demonym and names_nationality(view, m):
+            continue
         if m.entity not in places:
             places.append(m.entity)
     keys = {p.key for p in places}

@@ -107,12 +107,14 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     pack.regex["unit_word"] = phrase_regex(data.get("units") or {}, latin_boundaries=b)
     for key in (
         "investor_nouns", "growth_up", "growth_down", "facility_nouns",
-        "relative_markers", "object_markers", "counterpart_markers", "conjunctions", "threshold_after", "threshold_before",
+        "relative_markers", "object_markers", "counterpart_markers", "conjunctions", "tenant_markers", "facility_cues", "threshold_after", "threshold_before",
         "respectively", "operation_cues",
     ):
         pack.regex[key] = phrase_regex(data.get(key) or [], latin_boundaries=b)
     for key, phrases in (data.get("anaphora") or {}).items():
         pack.regex[f"anaphora_{key}"] = phrase_regex(phrases, latin_boundaries=b)
+    # company nouns end compounds ("KI-Infrastrukturunternehmen"): match anywhere
+    pack.regex["company_nouns"] = phrase_regex(data.get("company_nouns") or [], latin_boundaries=False)
     # forecast words also hide inside compounds ("Umsatzprognosen"): match anywhere
     pack.regex["forecast_cues"] = prefix_regex(data.get("forecast_cues") or [], latin_boundaries=False)
     pack.regex["clause_break"] = phrase_regex(data.get("clause_breaks") or [], latin_boundaries=False)
@@ -127,7 +129,8 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     for status, words in (data.get("facility_status") or {}).items():
         pack.regex[f"status_{status}"] = phrase_regex(words, latin_boundaries=b)
     for rel, words in (data.get("relation_triggers") or {}).items():
-        pack.regex[f"rel_{rel}"] = phrase_regex(words, latin_boundaries=b)
+        # substring match: German compounds hide triggers ("Rechenzentrumspartnerschaft")
+        pack.regex[f"rel_{rel}"] = phrase_regex(words, latin_boundaries=False)
     for role, words in (data.get("roles") or {}).items():
         pack.regex[f"role_{role}"] = phrase_regex(words, latin_boundaries=b, ignore_case=False)
 
