@@ -200,6 +200,10 @@ def facilities(view: SentenceView, state: DocumentState, rstate: RelationState) 
         if not near:  # "arbeitet mit X zusammen": the trigger comes after the partner
             near = [o for o in view.mentions if o.kind == "org" and o.end <= pm_.start() and preceded_by(view, o, 0, "counterpart_markers") and (owner is None or o.entity != owner)]
         builder = near[0].entity if near else None
+    if builder is None:  # "a data center in Texas with CoreWeave"
+        near = [o for o in view.mentions if o.kind == "org" and o.entity != owner and o.entity.rdf_type not in NON_SUBJECT_TYPES
+                and m.start() < o.start <= m.end() + 60 and preceded_by(view, o, 0, "builder_markers")]
+        builder = near[0].entity if near else None
     tenant = None
     for o in view.mentions:
         if o.kind == "org" and owner is not None and o.entity != owner and o.entity != builder and preceded_by(view, o, 0, "tenant_markers"):

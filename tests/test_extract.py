@@ -1,0 +1,187 @@
+"""Extraction on sentences written for these tests (not taken from any article)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.entities import gazetteer
+from kg.extract.language import pack
+from kg.extract.numbers import parse_number, scan_amounts
+from kg.extract.sentences import split_sentences
+from kg.extract.time import PeriodFinder
+
+
+@dataclass
+class Doc:
+    text: str
+    languages: list
+    reference_date: date | None = None
+    doc_id: str = "test"
+    file_name: str = "test.txt"
+    sha256: str = "0" * 64
+    title: str | None = None
+    publisher: str | None = None
+    published: object = None
+    extra: dict = field(default_factory=dict)
+
+
+def amounts(text, lang):
+    return [(a.text, a.unit, a.value, a.lower, a.upper, a.approx) for a in scan_amounts(text, pack(lang)) if not a.threshold]
+
+
+def figures(text, languages, ref=None):
+    ex = extract(Doc(text, languages, ref))
+    return [(f.subject.key, f.metric, f.quantity.value, f.quantity.lower, f.quantity.upper, f.quantity.unit) for f in ex.figures]
+
+
+# ---- numbers ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("token, decimal, expected", [
+    ("2.400", ",", 2400.0), ("7,4", ",", 7.4), ("1,200", ".", 1200.0), ("1.4", ".", 1.4),
+    ("1.4", ",", 1.4), ("300.000", ",", 300000.0), ("1,234,567.5", ".", 1234567.5), ("1.234.567,5", ",", 1234567.5),
+])
+def test_parse_number_follows_the_language(token, decimal, expected):
+    assert parse_number(token, decimal) == pytest.approx(expected)
+
+
+def test_amounts_in_english():
+    got = amounts("Orbitex will spend roughly $2.5 trillion, between $30 billion and $35 billion, and up to 15% more.", "en")
+    assert ("$2.5 trillion", "USD", 2.5e12, None, None, True) in got
+    assert any(a[1] == "USD" and a[3] == 3e10 and a[4] == 3.5e10 for a in got)
+    assert ("15%", "percent", None, None, 15.0, False) in got
+
+
+def test_amounts_in_german_use_decimal_comma_and_thousands_dot():
+    got = amounts("Der Konzern plant 12,5 Mrd. Euro, schafft 3.500 Arbeitsplätze und baut 2,2 Gigawatt Leistung.", "de")
+    assert ("12,5 Mrd. Euro", "EUR", 12.5e9, None, None, False) in got
+    assert any(a[1] == "count" and a[2] == 3500 for a in got)
+    assert any(a[1] == "GW" and a[2] == pytest.approx(2.2) for a in got)
+
+
+def test_german_compound_amount():
+    got = amounts("eine 20-Milliarden-Dollar-Investition", "de")
+    assert got == [("20-Milliarden-Dollar", "USD", 2e10, None, None, False)]
+
+
+def test_chinese_scales_and_ranges():
+    got = amounts("该公司计划投入450亿元人民币，另有120-150亿美元用于芯片。", "zh")
+    assert ("450亿元", "CNY", 4.5e10, None, None, False) in got or any(a[2] == 4.5e10 and a[1] == "CNY" for a in got)
+    assert any(a[1] == "USD" and a[3] == 1.2e10 and a[4] == 1.5e10 for a in got)
+
+
+def test_arabic_amounts_and_hedges():
+    got = amounts("تعتزم الشركة استثمار حوالي 30 مليار دولار وأكثر من 5 مليارات يورو.", "ar")
+    assert ("30 مليار دولار", "USD", 3e10, None, None, True) in got
+    assert any(a[1] == "EUR" and a[3] == 5e9 for a in got)
+
+
+def test_arabic_indic_digits_keep_offsets():
+    text = "خطة بقيمة ٤٠ مليار دولار"
+    [a] = scan_amounts(text, pack("ar"))
+    assert a.value == 4e10 and text[a.start:a.end] == a.text
+
+
+def test_threshold_is_not_a_figure():
+    found = scan_amounts("It serves 9,000 firms, and customers paying more than $50,000 a year doubled.", pack("en"))
+    money = [a for a in found if a.unit == "USD"]
+    assert money and all(a.threshold for a in money)
+
+
+def test_years_and_bare_numbers_are_not_amounts():
+    assert amounts("In 2024 the 3 partners met on page 12 [4].", "en") == []
+
+
+def test_multiples():
+    got = amounts("Bookings grew almost fivefold.", "en")
+    assert got == [("fivefold", "ratio", 5.0, None, None, True)]
+
+
+# ---- sentences, periods, entities ----------------------------------------------------------
+def test_sentences_keep_exact_offsets_and_do_not_split_abbreviations():
+    text = "Firma X investiert 5 Mrd. Euro in Bayern. Der Bau beginnt 2026.\n\n第二句话在这里。第三句。"
+    sents = split_sentences(text, ["de", "zh"])
+    assert [s.text for s in sents][:2] == ["Firma X investiert 5 Mrd. Euro in Bayern.", "Der Bau beginnt 2026."]
+    assert all(text[s.start:s.end] == s.text for s in sents)
+    assert sents[-1].language == "zh"
+
+
+def test_relative_periods_resolve_against_the_reference_date():
+    finder = PeriodFinder(date(2025, 3, 1))
+    found = {m.text: m.period for m in finder.find("over the next five years, last year, and in Q2 2026", pack("en"))}
+    assert found["over the next five years"].start == date(2025, 3, 1) and found["over the next five years"].end == date(2030, 3, 1)
+    assert found["last year"].key == "2024"
+    assert found["Q2 2026"].key == "2026-Q2"
+
+
+def test_relative_period_without_date_stays_unresolved():
+    [m] = PeriodFinder(None).find("in den nächsten vier Jahren", pack("de"))
+    assert m.period.start is None and "vier" in m.period.label
+
+
+def test_one_entity_across_scripts():
+    keys = {m.entity.key for m in gazetteer().find("Amazon, 亚马逊 und أمازون")}
+    assert keys == {"amazon"}
+
+
+def test_shared_name_is_resolved_by_nearby_places():
+    [atl, geo] = [m for m in gazetteer().find("a campus in Atlanta, Georgia") if m.kind == "place"]
+    assert geo.entity.key == "georgia-us"
+    [only] = [m for m in gazetteer().find("Tbilisi is the capital of Georgia.") if m.kind == "place"]
+    assert only.entity.key == "georgia-country"
+
+
+# ---- attribution -----------------------------------------------------------------------------
+def test_relative_clause_belongs_to_its_antecedent():
+    got = figures("Rivals such as Oracle, which plans to spend $40 billion over the next two years, and Meta, which aims to invest $70 billion, move faster.", ["en"], date(2025, 6, 1))
+    assert ("oracle", "investment_commitment", 4e10, None, None, "USD") in got
+    assert ("meta", "investment_commitment", 7e10, None, None, "USD") in got
+
+
+def test_appositive_is_skipped_and_investor_gets_equity():
+    got = figures("Microsoft, der größte Investor von OpenAI, hat bereits 13 Milliarden US-Dollar in das Startup investiert.", ["de"])
+    assert got == [("microsoft", "equity_investment", 1.3e10, None, None, "USD")]
+
+
+def test_respectively_pairs_in_order():
+    got = figures("Nvidia and Broadcom shares fell 3% and 6% respectively after the report.", ["en"])
+    assert ("nvidia", "stock_move", -3.0, None, None, "percent") in got
+    assert ("broadcom", "stock_move", -6.0, None, None, "percent") in got
+
+
+def test_same_figure_twice_is_one_figure_with_two_evidence_spans():
+    text = "甲骨文计划投入300亿美元建设数据中心。\nOracle plans to invest $30 billion in new data centers."
+    ex = extract(Doc(text, ["zh", "en"]))
+    [f] = ex.figures
+    assert f.subject.key == "oracle" and len(f.evidence) == 2
+    assert {e.language for e in f.evidence} == {"zh", "en"}
+    for e in f.evidence:
+        assert text[e.sentence.start:e.sentence.end] == e.sentence.text
+        assert text[e.mention.start:e.mention.end] == e.mention.text
+
+
+def test_amount_without_subject_only_adds_evidence():
+    ex = extract(Doc("Whether $30 billion is enough is unclear.", ["en"]))
+    assert ex.figures == []
+
+
+def test_company_anaphora_refers_to_the_last_subject():
+    got = figures("SoftBank announced a new fund. The company will invest $9 billion in chips.", ["en"])
+    assert got == [("softbank", "investment_commitment", 9e9, None, None, "USD")]
+
+
+def test_collective_subject_is_a_market_total():
+    got = figures("Tech giants will spend $400 billion on AI infrastructure in 2026.", ["en"])
+    assert got == [("big-tech", "market_total", 4e11, None, None, "USD")]
+
+
+def test_people_roles_and_facilities():
+    text = ("CEO Lisa Su said AMD will build a new data center in Texas with CoreWeave. "
+            "The site should be operational in 2027.")
+    ex = extract(Doc(text, ["en"], date(2025, 1, 10)))
+    roles = {(m.person.key, m.organization.key, m.role) for m in ex.memberships}
+    assert ("lisa-su", "amd", "CEO") in roles
+    [fac] = ex.facilities
+    assert (fac.owner.key, fac.location.key, fac.builder.key) == ("amd", "texas", "coreweave")
