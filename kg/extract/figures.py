@@ -268,7 +268,7 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
     if subject is not None and (subject.kind == "group" or subject.key == "world"):
         return "market_total"
     if metric is None:
-        return None
+        return "other"  # an amount of money about a named subject is a figure, even unlabelled
     if metric == "revenue" and found("forecast_cues"):
         return "revenue_projection"
     return metric

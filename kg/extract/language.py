@@ -148,6 +148,7 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
                 p.replace("{n}", f"(?P<n>{n_pat})")
                 .replace("{year2}", r"(?P<year2>(?:19|20)\d\d)")
                 .replace("{year}", r"(?P<year>(?:19|20)\d\d)")
+                .replace("{yy}", r"(?P<yy>\d\d)(?!\d)")
                 .replace("{qword}", f"(?P<qword>{q_pat})")
                 .replace("{q}", r"(?P<q>[1-4])")
             )

@@ -100,7 +100,7 @@ class PeriodFinder:
     def _resolve(self, kind: str, m, pack: LanguagePack) -> Period | None:
         g = m.groupdict()
         ref = self.reference
-        year = int(g["year"]) if g.get("year") else None
+        year = int(g["year"]) if g.get("year") else (2000 + int(g["yy"]) if g.get("yy") else None)
         words = m.group(0)
         if kind == "quarter":
             q = int(g["q"]) if g.get("q") else (pack.get("periods") or {}).get("quarter_words", {}).get(g.get("qword") or "")
