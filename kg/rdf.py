@@ -171,6 +171,8 @@ def document_quads(document, extraction: Extraction, started: datetime, ended: d
                 b.add(node, _ai(pred), describe(target))
         if f.status:
             b.add(node, _ai("status"), _ai(f.status))
+        for other in f.linked:
+            b.add(node, _ai("linkedWith"), describe(other))
         if f.operational_from:
             b.add(node, _ai("operationalFrom"), _lit(f.operational_from, XSD + "gYear"))
         b.add(node, prov("wasDerivedFrom"), source)
@@ -221,6 +223,10 @@ def _figure(b: GraphBuilder, document, figure: Figure, n: int, source, describe)
         b.add(node, _ai("facility"), describe(figure.facility))
     if figure.reported_by is not None:
         b.add(node, _ai("reportedBy"), describe(figure.reported_by))
+    if figure.round_name:
+        b.add(node, _ai("roundName"), _lit(figure.round_name))
+    if figure.valuation_basis:
+        b.add(node, _ai("valuationBasis"), _lit(figure.valuation_basis))
     oa = lambda local: _n(vocab.OA + local)  # noqa: E731
     for k, ev in enumerate(figure.evidence, start=1):
         _evidence(b, document, ev, f"{node.value}/evidence/{k}", source, node, oa)

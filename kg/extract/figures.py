@@ -381,6 +381,22 @@ def respectively_subjects(view: SentenceView, amounts: list[Amount]) -> dict[int
     return {id(a): m.entity for a, m in zip(sorted(amounts, key=lambda a: a.start), chosen)}
 
 
+def qualify(view: SentenceView, amount: Amount, figure: Figure) -> None:
+    """Names that make a figure precise: "Series F" for a round, "post-money" for a valuation."""
+    clause = clause_span(view, amount.start)
+    ctext = view.text[clause[0]:clause[1]]
+    rx = view.pack.regex.get("round_name")
+    if figure.metric in ("funding_round", "valuation") and rx:
+        m = rx.search(ctext)
+        figure.round_name = m.group(0) if m else None
+    if figure.metric == "valuation":
+        for basis in ("post-money", "pre-money"):
+            brx = view.pack.regex.get(f"basis_{basis}")
+            if brx and brx.search(ctext):
+                figure.valuation_basis = basis
+                break
+
+
 # ---- one sentence -----------------------------------------------------------------------------
 def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentState, offset: int) -> tuple[list[Figure], list[tuple[Amount, Evidence]]]:
     """Figures of one sentence, and the amounts that had no subject (evidence only)."""
@@ -423,6 +439,7 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
             counterparts=counterparts,
             reported_by=reporters(view),
         )
+        qualify(view, amount, figure)
         figures.append(figure)
         state.recent_figures.append((s.index, subject))
         if metric in FACILITY_METRICS:
@@ -462,6 +479,8 @@ def merge_figures(figures: list[Figure], orphans: list[tuple[Amount, Evidence]])
                 if e not in getattr(g, attr):
                     getattr(g, attr).append(e)
         g.reported_by = g.reported_by or f.reported_by
+        g.round_name = g.round_name or f.round_name
+        g.valuation_basis = g.valuation_basis or f.valuation_basis
     result = list(merged.values())
     for amount, evidence in orphans:
         q = Quantity(unit=amount.unit, value=amount.value, lower=amount.lower, upper=amount.upper)

@@ -134,6 +134,10 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     for role, words in (data.get("roles") or {}).items():
         pack.regex[f"role_{role}"] = phrase_regex(words, latin_boundaries=b, ignore_case=False)
 
+    rounds = data.get("round_names") or []
+    pack.regex["round_name"] = re.compile("|".join(f"(?:{r})" for r in rounds)) if rounds else None
+    for basis, words in (data.get("valuation_basis") or {}).items():
+        pack.regex[f"basis_{basis}"] = phrase_regex(words, latin_boundaries=False)
     pack.number_words = {k: int(v) for k, v in (data.get("number_words") or {}).items()}
     n_pat = _number_word_pattern(pack.number_words)
     periods = data.get("periods") or {}

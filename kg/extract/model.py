@@ -64,6 +64,8 @@ class Figure:
     counterparts: list[Entity] = field(default_factory=list)
     facility: Entity | None = None
     reported_by: Entity | None = None
+    round_name: str | None = None  # "Series F" for a funding round
+    valuation_basis: str | None = None  # "post-money" / "pre-money" for a valuation
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ class Facility:
     tenant: Entity | None = None  # the firm a campus is dedicated to
     status: str | None = None  # Planned | UnderConstruction | Operational
     operational_from: int | None = None  # year
+    linked: list[Entity] = field(default_factory=list)  # sites said to work together with this one
     evidence: list[Evidence] = field(default_factory=list)
 
 

@@ -242,7 +242,13 @@ def facilities(view: SentenceView, state: DocumentState, rstate: RelationState) 
         f.status = f.status or status
         f.operational_from = f.operational_from or year
         f.evidence.append(_evidence(view, m.start(), m.end()))
-        rstate.last_facility = f
+        linked_to = rstate.last_facility
+        anaphor = p.regex.get("anaphora_facility")
+        if linked_to is not None and linked_to is not f and linked_to.owner == owner and anaphor and anaphor.search(view.text[:m.start()]):
+            # "This one, together with an existing complex in Wisconsin, will form ...": a linked site
+            if linked_to.entity not in f.linked:
+                f.linked.append(linked_to.entity)
+    rstate.last_facility = rstate.facilities[f"{owner.key}-{places[-1].entity.key}"]
 
 
 def finish(extraction: Extraction, rstate: RelationState) -> None:
@@ -267,6 +273,9 @@ def finish(extraction: Extraction, rstate: RelationState) -> None:
                 f.builder = f.builder or attrs.get("builder")
                 f.operational_from = f.operational_from or attrs.get("operational_from")
                 f.status = f.status or attrs.get("status")
+    for f in facs:
+        if f.builder is None and f.tenant is not None:
+            f.builder = f.owner  # a site one firm puts up for another: "Amazon's campus for Anthropic"
     extraction.facilities = facs
     for f in facs:
         for e in (f.entity, f.owner, f.location, f.builder, f.tenant):
