@@ -1,0 +1,350 @@
+"""Read one source file into a validated `Document`: text, fingerprint, metadata, languages.
+
+Everything downstream indexes into `Document.text` (evidence offsets are code points of this
+string), so the text is normalised exactly once, here: UTF-8 decoded, BOM stripped, `\\r\\n` and
+`\\r` turned into `\\n`, NFC. The sha256 is taken over the raw bytes, so the loader can tell an
+unchanged file without extracting it again.
+
+Metadata that a text file cannot carry (publisher, publication date, the date relative
+expressions such as "on Wednesday" resolve against) comes from a `sources.yaml` manifest in the
+file's folder. A file without a manifest entry still loads: its languages are detected and its
+dates are unknown.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MANIFEST_NAME = "sources.yaml"
+# Folders are scanned for these; a file named explicitly on the command line loads whatever its
+# extension. HTML is not scanned: its markup would end up in the text the offsets point into.
+TEXT_SUFFIXES = (".txt", ".md")
+
+MANIFEST_FIELDS = {"id", "title", "publisher", "published", "reference_date", "languages"}
+
+# A document id becomes part of IRIs (vocab.graph_iri); refuse characters IRIs cannot carry
+# unescaped or that would change the IRI's meaning.
+_BAD_ID_CHARS = re.compile(r"[\s<>\"{}|\\^`#?%/\x00-\x1f\x7f]")
+_LANG_CODE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+class DocumentError(Exception):
+    """A file or manifest that cannot be loaded; the message names the file and the reason."""
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str  # file stem; names the document's graph
+    path: Path
+    file_name: str
+    text: str  # NFC, "\n" line ends, no BOM: evidence offsets index into this
+    sha256: str  # of the raw bytes
+    title: str | None
+    publisher: str | None
+    published: date | datetime | None
+    reference_date: date | None  # what "on Wednesday" / "next year" resolve against
+    languages: list[str]  # BCP 47, main language first
+
+
+# --------------------------------------------------------------------------- reading files
+
+
+def read_document(path: Path | str, manifest: dict[str, dict] | None = None) -> Document:
+    """Read and validate `path`; `manifest` is `load_manifest(path.parent)` (or None)."""
+    path = Path(path)
+    doc_id = path.stem
+    bad = _BAD_ID_CHARS.search(doc_id)
+    if not doc_id or bad:
+        reason = f"it contains {bad.group()!r}" if bad else "it is empty"
+        raise DocumentError(f"{path}: file name cannot serve as a document id ({reason}); rename the file")
+    raw = _read_bytes(path)
+    text = _decode(path, raw)
+    entry = (manifest or {}).get(doc_id, {})
+    published = entry.get("published")
+    reference = entry.get("reference_date")
+    if reference is None and published is not None:
+        reference = published.date() if isinstance(published, datetime) else published
+    languages = entry.get("languages") or detect_languages(text)
+    return Document(
+        doc_id=doc_id,
+        path=path,
+        file_name=path.name,
+        text=text,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        title=entry.get("title"),
+        publisher=entry.get("publisher"),
+        published=published,
+        reference_date=reference,
+        languages=list(languages),
+    )
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise DocumentError(f"{path}: is a directory, not a text file") from None
+    except PermissionError:
+        raise DocumentError(f"{path}: cannot read file (permission denied)") from None
+    except OSError as err:
+        raise DocumentError(f"{path}: cannot read file ({err.strerror or err})") from None
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DocumentError(f"{path}: file is UTF-16 encoded; convert it to UTF-8")
+    if b"\x00" in raw:
+        raise DocumentError(f"{path}: binary file (contains NUL bytes at byte offset {raw.index(0)})")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise DocumentError(
+            f"{path}: not valid UTF-8 at byte offset {err.start} (byte 0x{raw[err.start]:02x}); save it as UTF-8"
+        ) from None
+    text = text.removeprefix("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        raise DocumentError(f"{path}: file is empty (or only whitespace)")
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f\v")
+    if controls > 0.1 * len(text):
+        raise DocumentError(f"{path}: binary file ({controls} control characters in {len(text)})")
+    return text
+
+
+def iter_paths(paths: list[Path | str]) -> list[Path]:
+    """The files to load: files as given, folders scanned recursively for *.txt and *.md.
+
+    Hidden files and folders and `sources.yaml` are skipped; the result is sorted and has no
+    duplicates. A path that does not exist is an error, before anything is loaded.
+    """
+    found: dict[Path, Path] = {}
+    for given in paths:
+        path = Path(given)
+        if not path.exists() and not path.is_symlink():
+            raise DocumentError(f"{path}: no such file or directory")
+        if path.is_dir():
+            for child in path.rglob("*"):
+                rel = child.relative_to(path)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if child.name == MANIFEST_NAME or child.suffix.lower() not in TEXT_SUFFIXES:
+                    continue
+                if child.is_file() or not child.exists():
+                    found.setdefault(child.resolve(), child)
+        else:
+            found.setdefault(path.resolve(), path)
+    return sorted(found.values(), key=lambda p: str(p))
+
+
+# --------------------------------------------------------------------------- the manifest
+
+
+def load_manifest(folder: Path | str) -> dict[str, dict]:
+    """`folder/sources.yaml` as {doc_id: {field: value}}, dates parsed; {} if there is none.
+
+    Format: a top-level `documents:` list of entries with `id` (the file stem) and optional
+    `title`, `publisher`, `published` (date or ISO date-time), `reference_date` (date),
+    `languages` (BCP 47 codes, main first).
+    """
+    file = Path(folder) / MANIFEST_NAME
+    if not file.exists():
+        return {}
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise DocumentError(f"{file}: invalid YAML{where}: {problem}") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise DocumentError(f"{file}: cannot read manifest ({err})") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
+        raise DocumentError(f"{file}: expected a top-level 'documents:' list")
+    manifest: dict[str, dict] = {}
+    for n, entry in enumerate(data["documents"], start=1):
+        where = f"{file}: entry {n}"
+        if not isinstance(entry, dict) or not entry.get("id"):
+            raise DocumentError(f"{where}: each entry needs an 'id' (the file name without extension)")
+        doc_id = str(entry["id"])
+        where = f"{file}: entry '{doc_id}'"
+        unknown = sorted(set(entry) - MANIFEST_FIELDS)
+        if unknown:
+            raise DocumentError(f"{where}: unknown field '{unknown[0]}' (allowed: {', '.join(sorted(MANIFEST_FIELDS))})")
+        if doc_id in manifest:
+            raise DocumentError(f"{where}: listed twice")
+        manifest[doc_id] = {
+            "title": _optional_text(entry.get("title"), where, "title"),
+            "publisher": _optional_text(entry.get("publisher"), where, "publisher"),
+            "published": _date_or_datetime(entry.get("published"), where, "published"),
+            "reference_date": _date_only(entry.get("reference_date"), where, "reference_date"),
+            "languages": _languages(entry.get("languages"), where),
+        }
+    return manifest
+
+
+def _optional_text(value: Any, where: str, name: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise DocumentError(f"{where}: '{name}' must be a non-empty string")
+    return unicodedata.normalize("NFC", value.strip())
+
+
+def _date_or_datetime(value: Any, where: str, name: str) -> date | datetime | None:
+    if value is None or isinstance(value, (date, datetime)):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    raise DocumentError(f"{where}: '{name}' must be a date (YYYY-MM-DD) or ISO date-time, not {value!r}")
+
+
+def _date_only(value: Any, where: str, name: str) -> date | None:
+    parsed = _date_or_datetime(value, where, name)
+    if isinstance(parsed, datetime):
+        raise DocumentError(f"{where}: '{name}' must be a date (YYYY-MM-DD), not a date-time")
+    return parsed
+
+
+def _languages(value: Any, where: str) -> list[str] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list) or not value:
+        raise DocumentError(f"{where}: 'languages' must be a non-empty list of BCP 47 codes, e.g. [zh, en]")
+    codes = []
+    for code in value:
+        if not isinstance(code, str) or not _LANG_CODE.match(code) or not _known_language(code):
+            raise DocumentError(f"{where}: unknown language code {code!r}")
+        codes.append(code)
+    return codes
+
+
+def _known_language(code: str) -> bool:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(code.split("-")[0])
+        return True
+    except (UnknownLocaleError, ValueError):
+        return False
+
+
+# --------------------------------------------------------------------------- language detection
+
+# A language must hold this share of the (weighted) letters to be reported.
+SUBSTANTIAL_SHARE = 0.10
+# One Han or kana character carries about as much text as three Latin letters (a Chinese
+# rendering of an English sentence has roughly a third of its letter count); Hangul blocks about two.
+_SCRIPT_WEIGHT = {"han": 3.0, "kana": 3.0, "hangul": 2.0}
+_MIN_LATIN_LINE = 20  # letters; langdetect is unreliable on shorter fragments
+
+
+def _script(ch: str) -> str | None:
+    """The script of a letter, coarse: enough to name a language without a model."""
+    cp = ord(ch)
+    if 0x3040 <= cp <= 0x30FF or 0x31F0 <= cp <= 0x31FF or 0xFF66 <= cp <= 0xFF9D:
+        return "kana"
+    if 0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0xF900 <= cp <= 0xFAFF or 0x20000 <= cp <= 0x2FFFF:
+        return "han"
+    if 0xAC00 <= cp <= 0xD7AF or 0x1100 <= cp <= 0x11FF or 0x3130 <= cp <= 0x318F:
+        return "hangul"
+    if 0x0600 <= cp <= 0x06FF or 0x0750 <= cp <= 0x077F or 0x08A0 <= cp <= 0x08FF or 0xFB50 <= cp <= 0xFEFF:
+        return "arabic"
+    if 0x0400 <= cp <= 0x052F:
+        return "cyrillic"
+    if ch.isalpha() and (cp < 0x0250 or 0x1E00 <= cp <= 0x1EFF):
+        return "latin"
+    return None
+
+
+def _script_counts(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha() or unicodedata.category(ch) == "Lo":
+            script = _script(ch)
+            if script:
+                counts[script] = counts.get(script, 0) + 1
+    return counts
+
+
+def _cjk_language(counts: dict[str, int]) -> str:
+    """Japanese writes kana between its Han characters; Chinese does not."""
+    kana, han = counts.get("kana", 0), counts.get("han", 0)
+    return "ja" if kana >= max(1, 0.05 * (kana + han)) else "zh"
+
+
+def detect_languages(text: str) -> list[str]:
+    """Every language with a substantial share of the text, main one first.
+
+    Non-Latin scripts name their language directly (Han -> zh, or ja with kana; Hangul -> ko;
+    Arabic -> ar; Cyrillic -> ru). Latin-script lines long enough to judge go to langdetect
+    (seeded, so the answer is stable). A headline in a non-Latin script also counts: a Chinese
+    headline over an English summary marks a Chinese article.
+    """
+    weights: dict[str, float] = {}
+    latin_leftover = 0
+    for line in text.split("\n"):
+        counts = _script_counts(line)
+        for script, n in counts.items():
+            if script == "latin":
+                continue
+            lang = {"arabic": "ar", "cyrillic": "ru", "hangul": "ko"}.get(script) or _cjk_language(counts)
+            weights[lang] = weights.get(lang, 0.0) + n * _SCRIPT_WEIGHT.get(script, 1.0)
+        latin = counts.get("latin", 0)
+        # Latin words inside a line of another script are names (Anthropic, Texas), not a language.
+        if latin >= _MIN_LATIN_LINE and latin >= 0.5 * sum(counts.values()):
+            lang = _langdetect("".join(ch if _script(ch) in ("latin", None) else " " for ch in line))
+            if lang:
+                weights[lang] = weights.get(lang, 0.0) + latin
+                continue
+        latin_leftover += latin
+    if latin_leftover:
+        # Short Latin fragments (names, captions) belong to the main Latin-script language.
+        latin_langs = [lang for lang in weights if lang not in ("ar", "ru", "ko", "zh", "ja")]
+        if latin_langs:
+            main_latin = max(latin_langs, key=lambda lang: weights[lang])
+            weights[main_latin] += latin_leftover
+    total = sum(weights.values())
+    if not total:
+        return []
+    ranked = sorted(weights, key=lambda lang: -weights[lang])
+    chosen = [lang for lang in ranked if weights[lang] >= SUBSTANTIAL_SHARE * total]
+    headline = _headline_language(text)
+    if headline and headline not in chosen:
+        chosen.append(headline)
+    return chosen
+
+
+def _headline_language(text: str) -> str | None:
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    counts = _script_counts(first)
+    non_latin = {s: n for s, n in counts.items() if s != "latin"}
+    if not non_latin or sum(non_latin.values()) < 4:
+        return None
+    script = max(non_latin, key=lambda s: non_latin[s])
+    return {"arabic": "ar", "cyrillic": "ru", "hangul": "ko"}.get(script) or _cjk_language(counts)
+
+
+def _langdetect(text: str) -> str | None:
+    from langdetect import DetectorFactory, LangDetectException, detect
+
+    DetectorFactory.seed = 0
+    try:
+        return detect(text).split("-")[0]
+    except LangDetectException:
+        return None

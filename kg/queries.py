@@ -1,0 +1,474 @@
+"""Saved queries: the `queries/*.rq` files, their headers, typed parameters, and results.
+
+A saved query is a SPARQL file whose `#+` comment lines form a YAML header (grlc style):
+
+    #+ summary: Who committed how much to AI infrastructure?
+    #+ description: One row per figure, with the documents that report it.
+    #+ tags: [investment]
+    #+ params:
+    #+   firm: {type: entity, default: Anthropic, description: the organisation}
+    #+   min_usd: {type: decimal, default: null}
+
+Parameter types: string, integer, decimal, date, iri (full or prefixed, e.g. `ai:Firm`), entity
+(a label matched case-insensitively against rdfs:label in any language, or an IRI). `enum`
+restricts the accepted values. A parameter that is not given and has no default stays unbound,
+i.e. matches anything; `required: true` makes the caller give it. grlc's `#+ defaults:` list is
+read too.
+
+Values are bound with pyoxigraph substitutions (SEP-0007), never spliced into the text, so a value
+cannot change the query. Oxigraph only substitutes variables that the query projects: a parameter
+must appear in the SELECT clause (`SELECT ?firm ...`, not only inside a FILTER).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import yaml
+
+from kg import vocab
+from kg.store import GraphStore, StoreError, sparql_syntax_error, term_value
+
+PARAM_TYPES = ("string", "integer", "decimal", "date", "iri", "entity")
+HEADER_KEYS = {"summary", "description", "tags", "params", "defaults", "enumerate", "method"}
+PARAM_KEYS = {"type", "default", "description", "enum", "required"}
+FORMATS = ("table", "json", "csv", "tsv")
+
+_HEADER_LINE = re.compile(r"^\s*#\+ ?(.*)$")
+_VAR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_QUERY_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")  # a file stem, never a path
+_IRI_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
+_NOT_PROJECTED = re.compile(r"does not contains? variable \?(\w+) in its SELECT projection")
+
+
+class QueryError(Exception):
+    """Unknown query, bad header, bad parameter or failing query; the message names it."""
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str = "string"
+    required: bool = False  # `required: true` in the header: the caller must give a value
+    default: str | None = None
+    description: str = ""
+    enum: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    summary: str
+    description: str
+    tags: tuple[str, ...]
+    params: dict[str, Param]
+    text: str
+    path: Path
+
+
+@dataclass
+class Result:
+    """Rows of RDF terms; `rows` gives Python values. ASK sets `boolean`, CONSTRUCT `triples`."""
+
+    variables: list[str]
+    terms: list[list[ox.Term | None]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] | None = None
+
+    @property
+    def rows(self) -> list[list[Any]]:
+        return [[term_value(t) for t in row] for row in self.terms]
+
+
+# --------------------------------------------------------------------------- the registry
+
+
+def list_queries(folder: Path | str | None = None) -> list[SavedQuery]:
+    """Every saved query in `folder` (default: the project's queries/), sorted by name."""
+    folder = Path(folder or vocab.QUERIES_DIR)
+    return [parse_query_file(path) for path in sorted(folder.glob("*.rq"))]
+
+
+def get_query(name: str, folder: Path | str | None = None) -> SavedQuery:
+    folder = Path(folder or vocab.QUERIES_DIR)
+    path = folder / f"{name}.rq"
+    if not _QUERY_NAME.match(name) or not path.is_file():
+        known = ", ".join(p.stem for p in sorted(folder.glob("*.rq"))) or "none"
+        raise QueryError(f"unknown query '{name}' (known: {known})")
+    return parse_query_file(path)
+
+
+def parse_query_file(path: Path) -> SavedQuery:
+    """Read one .rq file and its `#+` header; errors name the file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise QueryError(f"{path}: cannot read query file ({err})") from None
+    header_lines = [m.group(1) for line in text.splitlines() if (m := _HEADER_LINE.match(line))]
+    try:
+        header = yaml.safe_load("\n".join(header_lines)) or {}
+    except yaml.YAMLError as err:
+        raise QueryError(f"{path}: invalid YAML in the #+ header: {str(err).splitlines()[0]}") from None
+    if not isinstance(header, dict):
+        raise QueryError(f"{path}: the #+ header must be 'key: value' lines")
+    unknown = sorted(set(header) - HEADER_KEYS)
+    if unknown:
+        raise QueryError(f"{path}: unknown header key '{unknown[0]}' (allowed: {', '.join(sorted(HEADER_KEYS))})")
+    params = _parse_params(path, header)
+    for name in params:
+        if not re.search(rf"[?$]{name}\b", _strip_comments(text)):
+            raise QueryError(f"{path}: parameter '{name}' is declared but ?{name} does not occur in the query")
+    tags = header.get("tags") or ()
+    return SavedQuery(
+        name=path.stem,
+        summary=str(header.get("summary") or "").strip(),
+        description=str(header.get("description") or "").strip(),
+        tags=tuple(str(t) for t in ([tags] if isinstance(tags, str) else tags)),
+        params=params,
+        text=text,
+        path=path,
+    )
+
+
+def _parse_params(path: Path, header: dict) -> dict[str, Param]:
+    declared = header.get("params") or {}
+    if not isinstance(declared, dict):
+        raise QueryError(f"{path}: '#+ params:' must map parameter names to {{type: ..., default: ...}}")
+    specs: dict[str, dict] = {}
+    for name, spec in declared.items():
+        spec = {"type": spec} if isinstance(spec, str) else (spec or {})
+        if not isinstance(spec, dict):
+            raise QueryError(f"{path}: parameter '{name}' must be a mapping like {{type: string}}")
+        specs[str(name)] = dict(spec)
+    # grlc: `#+ defaults:` is a list of one-key mappings `- name: value`.
+    for item in header.get("defaults") or []:
+        if not isinstance(item, dict):
+            raise QueryError(f"{path}: '#+ defaults:' entries must be '- name: value'")
+        for name, value in item.items():
+            specs.setdefault(str(name), {})["default"] = value
+    params = {}
+    for name, spec in specs.items():
+        where = f"{path}: parameter '{name}'"
+        if not _VAR_NAME.match(name):
+            raise QueryError(f"{where}: not a SPARQL variable name")
+        unknown = sorted(set(spec) - PARAM_KEYS)
+        if unknown:
+            raise QueryError(f"{where}: unknown key '{unknown[0]}' (allowed: {', '.join(sorted(PARAM_KEYS))})")
+        if spec.get("required") not in (None, True, False):
+            raise QueryError(f"{where}: 'required' must be true or false")
+        type_ = spec.get("type", "string")
+        if type_ not in PARAM_TYPES:
+            raise QueryError(f"{where}: unknown type '{type_}' (expected one of: {', '.join(PARAM_TYPES)})")
+        default = spec.get("default")
+        param = Param(
+            name=name,
+            type=type_,
+            required=spec.get("required") is True,
+            default=None if default is None else str(default),
+            description=str(spec.get("description") or "").strip(),
+            enum=tuple(str(v) for v in spec.get("enum") or ()),
+        )
+        if param.default is not None and param.type != "entity":
+            _typed(param, param.default, where=f"{where}: default")
+        params[name] = param
+    return params
+
+
+def _strip_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+
+
+# --------------------------------------------------------------------------- binding parameters
+
+
+def bind(store: GraphStore, query: SavedQuery, values: dict[str, str]) -> dict[str, ox.Term]:
+    """Typed RDF terms for the given values and the defaults; QueryError names a bad one."""
+    unknown = sorted(set(values) - set(query.params))
+    if unknown:
+        known = ", ".join(query.params) or "none"
+        raise QueryError(f"query '{query.name}' has no parameter '{unknown[0]}' (parameters: {known})")
+    bound: dict[str, ox.Term] = {}
+    for name, param in query.params.items():
+        value = values.get(name, param.default)
+        if value is None:
+            if param.required:
+                raise QueryError(f"query '{query.name}' needs parameter '{name}' (-p {name}=...)")
+            continue  # optional and not given: the variable stays free
+        where = f"query '{query.name}': parameter '{name}'"
+        if param.type == "entity":
+            bound[name] = resolve_entity(store, value, where)
+        else:
+            bound[name] = _typed(param, value, where)
+    return bound
+
+
+def _typed(param: Param, value: str, where: str) -> ox.Term:
+    value = unicodedata.normalize("NFC", value.strip())
+    if param.enum and value not in param.enum:
+        raise QueryError(f"{where}: {value!r} is not one of: {', '.join(param.enum)}")
+    if param.type == "string":
+        return ox.Literal(value)
+    if param.type == "integer":
+        if not re.fullmatch(r"[+-]?\d+", value):
+            raise QueryError(f"{where}: {value!r} is not an integer")
+        return ox.Literal(int(value))
+    if param.type == "decimal":
+        try:
+            number = Decimal(value.replace("_", ""))
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite():
+            raise QueryError(f"{where}: {value!r} is not a decimal number")
+        return ox.Literal(format(number, "f"), datatype=ox.NamedNode(vocab.XSD + "decimal"))
+    if param.type == "date":
+        try:
+            return ox.Literal(date.fromisoformat(value).isoformat(), datatype=ox.NamedNode(vocab.XSD + "date"))
+        except ValueError:
+            raise QueryError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
+    iri = _as_iri(value)
+    if iri is None:
+        raise QueryError(f"{where}: {value!r} is not an IRI (give a full IRI or a prefixed name like ai:Firm)")
+    return iri
+
+
+def _as_iri(value: str) -> ox.NamedNode | None:
+    """A full IRI, `<IRI>`, or a prefixed name with a known prefix; None otherwise."""
+    value = value.strip()
+    if value.startswith("<") and value.endswith(">"):
+        value = value[1:-1]
+    if not _IRI_LIKE.match(value):
+        return None
+    prefix, _, local = value.partition(":")
+    if prefix in vocab.PREFIXES and not local.startswith("//"):
+        value = vocab.PREFIXES[prefix] + local
+    elif not local.startswith("//") and prefix not in ("urn", "mailto", "tag"):
+        return None  # "Alphabet: Google" is a label, not an IRI
+    try:
+        return ox.NamedNode(value)
+    except ValueError:
+        return None
+
+
+def resolve_entity(store: GraphStore, value: str, where: str = "entity") -> ox.NamedNode:
+    """An IRI as given, or the one resource whose rdfs:label matches `value` ignoring case."""
+    iri = _as_iri(value)
+    if iri is not None:
+        return iri
+    needle = unicodedata.normalize("NFC", value.strip())
+    rows = store.query(
+        """SELECT DISTINCT ?entity ?needle WHERE {
+             ?entity rdfs:label ?label .
+             FILTER(LCASE(STR(?label)) = LCASE(STR(?needle)))
+           }""",
+        substitutions={"needle": ox.Literal(needle)},
+    )
+    found = sorted({r["entity"].value for r in rows if isinstance(r["entity"], ox.NamedNode)})
+    # Prefer things from the data over ontology terms that happen to share the label.
+    data = [iri for iri in found if iri.startswith(vocab.base_iri())]
+    found = data or found
+    if not found:
+        raise QueryError(f"{where}: no entity labelled {needle!r} in the store")
+    if len(found) > 1:
+        raise QueryError(f"{where}: {needle!r} is ambiguous ({', '.join(found)}); give the IRI")
+    return ox.NamedNode(found[0])
+
+
+# --------------------------------------------------------------------------- running
+
+
+def run(store: GraphStore, name: str, params: dict[str, str], folder: Path | str | None = None) -> Result:
+    """Run saved query `name` with parameter values given as text (from `-p key=value`)."""
+    query = get_query(name, folder)
+    return run_saved(store, query, params)
+
+
+def run_saved(store: GraphStore, query: SavedQuery, params: dict[str, str]) -> Result:
+    substitutions = bind(store, query, params)
+    try:
+        return execute(store, query.text, substitutions)
+    except StoreError as err:
+        raise QueryError(f"{query.path}: {_explain(str(err))}") from None
+
+
+def execute(store: GraphStore, sparql: str, substitutions: dict[str, ox.Term] | None = None) -> Result:
+    """Run any SPARQL query and collect its answer (StoreError if it fails)."""
+    answer = store.query(sparql, substitutions=substitutions)
+    try:
+        if isinstance(answer, ox.QueryBoolean):
+            return Result(variables=[], boolean=bool(answer))
+        if isinstance(answer, ox.QueryTriples):
+            triples = list(dict.fromkeys(answer))  # a graph is a set: one triple seen in two graphs once
+            return Result(
+                variables=["subject", "predicate", "object"],
+                terms=[[t.subject, t.predicate, t.object] for t in triples],
+                triples=triples,
+            )
+        variables = [v.value for v in answer.variables]
+        return Result(variables=variables, terms=[[row[v] for v in variables] for row in answer])
+    except (RuntimeError, OSError) as err:  # evaluation errors surface while iterating
+        raise StoreError(f"query failed: {err}") from None
+
+
+def validate(query: SavedQuery) -> None:
+    """Parse and dry-run the query on an empty store, with a sample value for each parameter.
+
+    Catches syntax errors and parameters that Oxigraph cannot substitute before a user does.
+    """
+    samples = {
+        "string": ox.Literal("x"),
+        "integer": ox.Literal(0),
+        "decimal": ox.Literal("0", datatype=ox.NamedNode(vocab.XSD + "decimal")),
+        "date": ox.Literal("2025-01-01", datatype=ox.NamedNode(vocab.XSD + "date")),
+        "iri": ox.NamedNode("urn:x"),
+        "entity": ox.NamedNode("urn:x"),
+    }
+    try:
+        answer = ox.Store().query(
+            query.text,
+            prefixes=vocab.PREFIXES,
+            use_default_graph_as_union=True,
+            substitutions={ox.Variable(n): samples[p.type] for n, p in query.params.items()} or None,
+        )
+        if not isinstance(answer, ox.QueryBoolean):
+            list(answer)
+    except SyntaxError as err:
+        raise QueryError(f"{query.path}: {sparql_syntax_error(err, 'query', query.text)}") from None
+    except (RuntimeError, ValueError) as err:
+        raise QueryError(f"{query.path}: {_explain(str(err))}") from None
+
+
+def _explain(message: str) -> str:
+    match = _NOT_PROJECTED.search(message)
+    if match:
+        name = match.group(1)
+        return f"parameter ?{name} must appear in the SELECT clause (parameters are bound by substitution)"
+    return message
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def format_result(result: Result, fmt: str) -> str:
+    """json (SPARQL 1.1 JSON results), csv / tsv (SPARQL 1.1 CSV/TSV), or table as plain text."""
+    if fmt == "json":
+        return to_json(result)
+    if fmt == "csv":
+        return to_csv(result)
+    if fmt == "tsv":
+        return to_tsv(result)
+    if fmt == "table":
+        from rich.console import Console
+
+        out = io.StringIO()
+        Console(file=out, width=200, no_color=True).print(to_table(result))
+        return out.getvalue()
+    raise QueryError(f"unknown format '{fmt}' (expected one of: {', '.join(FORMATS)})")
+
+
+def to_json(result: Result) -> str:
+    if result.boolean is not None:
+        return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
+    bindings = [
+        {var: _json_term(term) for var, term in zip(result.variables, row) if term is not None}
+        for row in result.terms
+    ]
+    doc = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def _json_term(term: ox.Term) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != vocab.XSD + "string":
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, ox.Triple):
+        return {
+            "type": "triple",
+            "value": {k: _json_term(getattr(term, k)) for k in ("subject", "predicate", "object")},
+        }
+    return {"type": "literal", "value": str(term)}
+
+
+def to_csv(result: Result) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    if result.boolean is not None:
+        writer.writerows([["boolean"], [str(result.boolean).lower()]])
+        return out.getvalue()
+    writer.writerow(result.variables)
+    for row in result.terms:
+        writer.writerow([_plain(term) for term in row])
+    return out.getvalue()
+
+
+def _plain(term: ox.Term | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, (ox.NamedNode, ox.Literal)):
+        return term.value
+    return str(term)
+
+
+def to_tsv(result: Result) -> str:
+    if result.boolean is not None:
+        return f"?boolean\n{str(result.boolean).lower()}\n"
+    lines = ["\t".join(f"?{v}" for v in result.variables)]
+    for row in result.terms:
+        # N-Triples syntax per term; a raw tab inside a literal would break the columns.
+        lines.append("\t".join("" if t is None else str(t).replace("\t", "\\t") for t in row))
+    return "\n".join(lines) + "\n"
+
+
+def to_table(result: Result):
+    """A rich Table for people: IRIs shortened with the usual prefixes, literals as text."""
+    from rich.table import Table
+
+    if result.boolean is not None:
+        table = Table("boolean")
+        table.add_row(str(result.boolean).lower())
+        return table
+    table = Table(*result.variables, caption=f"{len(result.terms)} row(s)")
+    for row in result.terms:
+        table.add_row(*[_display(term) for term in row])
+    return table
+
+
+def _display(term: ox.Term | None) -> str:
+    from rich.markup import escape
+
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return escape(shorten_iri(term.value))
+    if isinstance(term, ox.Literal):
+        return escape(term.value)
+    return escape(str(term))
+
+
+def shorten_iri(iri: str) -> str:
+    for prefix, namespace in vocab.PREFIXES.items():
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    base = vocab.base_iri()
+    if iri.startswith(base):
+        return f"base:{iri[len(base):]}"
+    return iri

@@ -1,0 +1,425 @@
+"""The graph store: one small interface, today over an embedded Oxigraph directory.
+
+Commands only use the methods of `GraphStore`, so a remote SPARQL 1.1 server can later stand
+behind the same interface. The methods that are plain SPARQL (metadata, stats, union export)
+live in the base class and work for any store that answers `query`.
+
+Two guarantees callers rely on:
+- `replace_graph` is atomic. It runs ONE SPARQL update, `DROP SILENT GRAPH <g> ; INSERT DATA
+  { GRAPH <g> { ... } }`, and pyoxigraph applies an update in a single transaction (checked in
+  tests/test_store.py, also against a process killed mid-write). The quads are collected before
+  the store is touched, so a producer that fails half-way changes nothing either.
+  (`bulk_extend`/`bulk_load` are not transactional; `extend` is, but cannot remove the old graph.)
+- Queries see the union of all graphs as their default graph unless told otherwise, so a query
+  reads across documents and uses `GRAPH ?g` only when it needs to know which document said what.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import BinaryIO, Iterable
+
+import pyoxigraph as ox
+
+from kg import vocab
+
+DEFAULT_STORE = Path(".kg") / "store"
+
+# Export formats by the names the CLI uses; the first two carry named graphs.
+FORMATS = {
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+}
+DATASET_FORMATS = ("trig", "nquads")
+
+
+class StoreError(Exception):
+    """The store cannot be opened or cannot do what was asked; the message says why."""
+
+
+class SparqlSyntaxError(StoreError):
+    """A query or update that does not parse; carries the 1-based line and column."""
+
+    def __init__(self, message: str, line: int | None, column: int | None):
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True)
+class GraphMetadata:
+    """What the loader needs to know about a loaded graph to decide whether to reload it."""
+
+    graph: str
+    sha256: str | None
+    software_version: str | None
+    title: str | None = None
+    publisher: str | None = None
+    issued: date | datetime | None = None
+    reference_date: date | None = None
+    languages: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Stats:
+    documents: int
+    figures: int
+    entities: int
+    quads: int
+    graphs: dict[str, int] = field(default_factory=dict)  # graph IRI ("" = default graph) -> quads
+
+
+def store_path(path: Path | str | None = None) -> Path:
+    """The store directory: the `--store` option, else `KG_STORE`, else `.kg/store` here."""
+    return Path(path or os.environ.get("KG_STORE") or DEFAULT_STORE)
+
+
+def open_store(path: Path | str | None = None, *, create: bool = False) -> "GraphStore":
+    """Open the store; `create` only for commands that write (`kg load`).
+
+    Read commands never create an empty store by accident: a missing store is an error.
+    """
+    return LocalStore(store_path(path), create=create)
+
+
+# --------------------------------------------------------------------------- the interface
+
+
+class GraphStore(ABC):
+    """The operations commands may use. Subclasses: `LocalStore` (embedded Oxigraph)."""
+
+    location: str
+
+    @abstractmethod
+    def replace_graph(self, graph_iri: str, quads: Iterable[ox.Quad]) -> int:
+        """Atomically make `graph_iri` hold exactly `quads`; returns how many were written."""
+
+    @abstractmethod
+    def drop_graph(self, graph_iri: str) -> bool:
+        """Remove a graph; False if there was none."""
+
+    @abstractmethod
+    def query(
+        self,
+        sparql: str,
+        *,
+        substitutions: dict[str, ox.Term] | None = None,
+        union_default_graph: bool = True,
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Run a SPARQL query; `substitutions` pre-bind variables (never spliced into text)."""
+
+    @abstractmethod
+    def dump(self, format: str, graph: str | None = None, output: BinaryIO | None = None) -> bytes | None:
+        """Serialise the dataset (trig, nquads) or one graph / the union (turtle, ntriples)."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the store (for Oxigraph: its directory lock)."""
+
+    def __enter__(self) -> "GraphStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ---- plain SPARQL on top of `query`: the same for every kind of store
+
+    def graph_metadata(self, graph_iri: str) -> GraphMetadata | None:
+        """The fingerprint stored with a graph, or None if the graph is not there.
+
+        A document graph keeps sha256 and metadata on its source and the software version on its
+        extraction activity (docs/data-model.md). A graph without them (the ontology) gets a
+        GraphMetadata of Nones.
+        """
+        g = ox.NamedNode(graph_iri)
+        rows = list(
+            self.query(
+                """
+                SELECT ?g ?sha ?version ?title ?publisher ?issued ?reference ?language WHERE {
+                  GRAPH ?g {
+                    OPTIONAL { ?g prov:wasDerivedFrom/ai:sha256 ?sha }
+                    OPTIONAL { ?g prov:wasGeneratedBy/ai:softwareVersion ?version }
+                    OPTIONAL { ?g prov:wasDerivedFrom ?src .
+                      OPTIONAL { ?src dct:title ?title }
+                      OPTIONAL { ?src dct:publisher ?publisher }
+                      OPTIONAL { ?src dct:issued ?issued }
+                      OPTIONAL { ?src ai:referenceDate ?reference }
+                      OPTIONAL { ?src dct:language ?language } }
+                  }
+                } LIMIT 1000""",
+                substitutions={"g": g},
+                union_default_graph=False,
+            )
+        )
+        if not rows:
+            exists = bool(self.query("ASK { GRAPH ?g { ?s ?p ?o } }", substitutions={"g": g}, union_default_graph=False))
+            return GraphMetadata(graph_iri, None, None) if exists else None
+
+        def first(var: str):
+            return next((term_value(r[var]) for r in rows if r[var] is not None), None)
+
+        return GraphMetadata(
+            graph=graph_iri,
+            sha256=first("sha"),
+            software_version=first("version"),
+            title=first("title"),
+            publisher=first("publisher"),
+            issued=first("issued"),
+            reference_date=first("reference"),
+            languages=frozenset(str(term_value(r["language"])) for r in rows if r["language"] is not None),
+        )
+
+    def stats(self) -> Stats:
+        """Counts for `kg stats`: documents, figures, distinct entities mentioned, quads."""
+
+        def count(sparql: str) -> int:
+            return int(next(iter(self.query(sparql)))["n"].value)
+
+        per_graph = {
+            r["g"].value: int(r["n"].value)
+            for r in self.query(
+                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
+                union_default_graph=False,
+            )
+        }
+        default = int(
+            next(iter(self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", union_default_graph=False)))["n"].value
+        )
+        if default:
+            per_graph[""] = default
+        return Stats(
+            documents=count("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ai:SourceDocument }"),
+            figures=count("SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f a ai:Figure }"),
+            entities=count("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?d ai:mentions ?e }"),
+            quads=sum(per_graph.values()),
+            graphs=per_graph,
+        )
+
+    def construct(self, sparql: str, format: str = "turtle", *, substitutions: dict[str, ox.Term] | None = None) -> bytes:
+        """Run a CONSTRUCT/DESCRIBE query and serialise its graph (turtle or ntriples)."""
+        answer = self.query(sparql, substitutions=substitutions)
+        if not isinstance(answer, ox.QueryTriples):
+            raise StoreError("expected a CONSTRUCT or DESCRIBE query")
+        return serialize_triples(answer, format)
+
+    def union_triples(self) -> list[ox.Triple]:
+        """Every distinct triple of every graph: the union as one graph."""
+        return [
+            ox.Triple(r["s"], r["p"], r["o"])
+            for r in self.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }")
+        ]
+
+
+def serialize_triples(triples: Iterable[ox.Triple], format: str) -> bytes:
+    """Triples as Turtle (with our prefixes) or N-Triples; duplicates written once."""
+    if format not in ("turtle", "ntriples"):
+        raise StoreError(f"cannot write a graph as '{format}' (expected turtle or ntriples)")
+    unique = list(dict.fromkeys(triples))
+    prefixes = vocab.PREFIXES if format == "turtle" else None
+    return ox.serialize(unique, None, FORMATS[format], prefixes=prefixes)
+
+
+# --------------------------------------------------------------------------- embedded Oxigraph
+
+
+class LocalStore(GraphStore):
+    """An Oxigraph (RocksDB) directory owned by this process while it is open."""
+
+    def __init__(self, path: Path, *, create: bool = False):
+        self.path = path
+        self.location = str(path)
+        self._store: ox.Store | None = _open_directory(path, create)
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError(f"store {self.path} is closed")
+        return self._store
+
+    def replace_graph(self, graph_iri: str, quads: Iterable[ox.Quad]) -> int:
+        graph = ox.NamedNode(graph_iri)
+        collected = list(quads)  # a producer that fails raises here, before the store is touched
+        statements = []
+        for quad in collected:
+            if quad.graph_name != graph:
+                raise StoreError(f"quad {quad} is not in graph <{graph_iri}>; refusing to write it")
+            statements.append(f"{_sparql(quad.subject)} {_sparql(quad.predicate)} {_sparql(quad.object)} .")
+        update = f"DROP SILENT GRAPH {graph}"
+        if statements:
+            update += f" ;\nINSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(statements) + "\n} }"
+        self._update(update)
+        return len(collected)
+
+    def drop_graph(self, graph_iri: str) -> bool:
+        graph = ox.NamedNode(graph_iri)
+        if not self.oxigraph.contains_named_graph(graph):
+            return False
+        self._update(f"DROP GRAPH {graph}")
+        return True
+
+    def query(self, sparql, *, substitutions=None, union_default_graph=True):
+        try:
+            return self.oxigraph.query(
+                sparql,
+                prefixes=vocab.PREFIXES,
+                use_default_graph_as_union=union_default_graph,
+                substitutions={ox.Variable(k): v for k, v in (substitutions or {}).items()} or None,
+            )
+        except SyntaxError as err:
+            raise sparql_syntax_error(err, "query", sparql) from None
+        except (RuntimeError, OSError, ValueError) as err:
+            raise StoreError(f"query failed: {err}") from None
+
+    def dump(self, format: str, graph: str | None = None, output: BinaryIO | None = None) -> bytes | None:
+        if format not in FORMATS:
+            raise StoreError(f"unknown format '{format}' (expected one of: {', '.join(FORMATS)})")
+        rdf_format = FORMATS[format]
+        prefixes = vocab.PREFIXES if format in ("turtle", "trig") else None
+        if graph is None and format not in DATASET_FORMATS:
+            # Turtle / N-Triples hold one graph: write the union of all graphs.
+            data = serialize_triples(self.union_triples(), format)
+            if output is None:
+                return data
+            output.write(data)
+            return None
+        if graph is not None:
+            node = ox.NamedNode(graph)
+            if not self.oxigraph.contains_named_graph(node):
+                raise StoreError(f"no graph <{graph}> in store {self.path}")
+            if format in DATASET_FORMATS:
+                quads = self.oxigraph.quads_for_pattern(None, None, None, node)
+                return ox.serialize(quads, output, rdf_format, prefixes=prefixes)
+            return self.oxigraph.dump(output, rdf_format, from_graph=node, prefixes=prefixes)
+        return self.oxigraph.dump(output, rdf_format, prefixes=prefixes)
+
+    def close(self) -> None:
+        self._store = None  # pyoxigraph releases the RocksDB lock when the Store is freed
+
+    def _update(self, sparql: str) -> None:
+        try:
+            self.oxigraph.update(sparql)
+        except SyntaxError as err:
+            raise sparql_syntax_error(err, "update", sparql if len(sparql) < 100_000 else None) from None
+        except (RuntimeError, OSError, ValueError) as err:
+            raise StoreError(f"update of store {self.path} failed: {err}") from None
+
+
+def _sparql(term: ox.Term) -> str:
+    """A term in SPARQL syntax: N-Triples form, with RDF 1.2 triple terms as <<( s p o )>>."""
+    if isinstance(term, ox.Triple):
+        return f"<<( {_sparql(term.subject)} {_sparql(term.predicate)} {_sparql(term.object)} )>>"
+    return str(term)
+
+
+def _open_directory(path: Path, create: bool) -> ox.Store:
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"store {path} is a file, not a store directory")
+    if not path.exists() or (path.is_dir() and not any(path.iterdir())):
+        if not create:
+            raise StoreError(f"no store at {path}; run kg load first")
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(f"cannot create store {path}: {err.strerror or err}") from None
+    elif not (path / "CURRENT").is_file():
+        # Oxigraph would happily add its files to any directory; refuse to litter one.
+        raise StoreError(f"{path} is not an Oxigraph store (a non-empty directory without a RocksDB CURRENT file)")
+    try:
+        return ox.Store(str(path))
+    except OSError as err:
+        message = str(err)
+        if "lock" in message.lower():
+            raise StoreError(f"store {path} is in use by another process (a running kg load or kg serve?)") from None
+        if "permission" in message.lower():
+            raise StoreError(f"cannot open store {path}: permission denied") from None
+        raise StoreError(f"cannot open store {path} (is it an Oxigraph store?): {message}") from None
+
+
+_POSITION = re.compile(r"error at (\d+):(\d+)")
+
+
+def sparql_syntax_error(err: SyntaxError, what: str, text: str | None = None) -> SparqlSyntaxError:
+    """One line with the line and column of a SPARQL syntax error.
+
+    pyoxigraph says 'error at LINE:COLUMN: expected one of ...' (1-based), but its position is
+    the furthest point its parser reached, often the end of the query. rdflib's parser stops
+    at the start of the statement that fails, so when it rejects the text too, its position is
+    the one reported first.
+    """
+    message = str(err)
+    match = _POSITION.search(message)
+    detail = _POSITION.sub("", message, count=1).lstrip(": ").replace("\n", " ")
+    if " [" in detail:  # character-class alternatives: unreadable, keep the plain tokens
+        detail = detail[: detail.index(" [")].rstrip(", ") + ", ..."
+    if len(detail) > 100:
+        detail = detail[:97].rstrip(" ,") + "..."
+    line, column = (int(match.group(1)), int(match.group(2))) if match else (None, None)
+    closer = _rdflib_position(text, what) if text else None
+    if closer and closer[:2] != (line, column):
+        near_line, near_column, near = closer
+        oxigraph = f"Oxigraph stopped at line {line}, column {column}: {detail}" if match else detail
+        return SparqlSyntaxError(
+            f"SPARQL syntax error in {what} at line {near_line}, column {near_column}"
+            f"{f' near {near!r}' if near else ''} ({oxigraph})",
+            near_line,
+            near_column,
+        )
+    if match:
+        return SparqlSyntaxError(f"SPARQL syntax error in {what} at line {line}, column {column}: {detail}", line, column)
+    return SparqlSyntaxError(f"SPARQL syntax error in {what}: {detail}", None, None)
+
+
+def _rdflib_position(text: str, what: str) -> tuple[int, int, str | None] | None:
+    """(line, column, token) where rdflib's SPARQL parser fails, or None if it parses."""
+    try:
+        from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+        (parseUpdate if what == "update" else parseQuery)(text)
+    except Exception as err:  # noqa: BLE001 - pyparsing's ParseException and relatives
+        line, column = getattr(err, "lineno", None), getattr(err, "col", None)
+        if isinstance(line, int) and isinstance(column, int):
+            found = re.search(r"found '([^']*)'", str(err))
+            return line, column, found.group(1) if found else None
+    return None
+
+
+# --------------------------------------------------------------------------- RDF terms -> Python
+
+_XSD = vocab.XSD
+
+
+def term_value(term: ox.Term | None):
+    """A Python value for a term: numbers, booleans and dates typed; IRIs and strings as str."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if not isinstance(term, ox.Literal):
+        return str(term)
+    datatype, lexical = term.datatype.value, term.value
+    try:
+        if datatype in (_XSD + "integer", _XSD + "int", _XSD + "long", _XSD + "nonNegativeInteger"):
+            return int(lexical)
+        if datatype == _XSD + "decimal":
+            return Decimal(lexical)
+        if datatype in (_XSD + "double", _XSD + "float"):
+            return float(lexical)
+        if datatype == _XSD + "boolean":
+            return lexical in ("true", "1")
+        if datatype == _XSD + "date":
+            return date.fromisoformat(lexical)
+        if datatype == _XSD + "dateTime":
+            return datetime.fromisoformat(lexical.replace("Z", "+00:00"))
+    except (ValueError, InvalidOperation):
+        pass  # an ill-typed literal stays its text
+    return lexical
