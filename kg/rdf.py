@@ -191,18 +191,11 @@ def _figure(b: GraphBuilder, document, figure: Figure, n: int, source, describe)
     q = figure.quantity
     qnode = _n(node.value + "/quantity")
     b.add(node, _ai("quantity"), qnode)
-    is_money = len(q.unit) == 3 and q.unit.isupper()
-    b.type(qnode, "MonetaryAmount" if is_money else QUANTITY_CLASS.get(q.unit, "PhysicalQuantity"))
-    for attr, pred in (("value", "value"), ("lower", "lowerBound"), ("upper", "upperBound")):
-        v = getattr(q, attr)
-        if v is not None:
-            b.add(qnode, _ai(pred), _decimal(v))
-    b.add(qnode, _ai("approximate"), _lit("true" if q.approx else "false", XSD + "boolean"))
-    b.add(qnode, _ai("unitCode"), _lit(q.unit))
-    if is_money:
-        b.add(qnode, _ai("currency"), _n(vocab.CUR + q.unit))
-    elif q.unit in QUDT_UNITS:
-        b.add(qnode, _n(vocab.QUDT + "unit"), _n(vocab.UNIT + QUDT_UNITS[q.unit]))
+    _quantity(b, qnode, q)
+    for i, conv in enumerate(q.conversions, start=1):
+        cnode = _n(f"{qnode.value}/{i}")
+        b.add(qnode, _ai("equivalentAmount"), cnode)  # "£2.5 billion ($3.4 billion)": both kept
+        _quantity(b, cnode, conv)
     if figure.period is not None:
         p = figure.period
         pnode = _n(vocab.period_iri(p.key))
@@ -230,6 +223,21 @@ def _figure(b: GraphBuilder, document, figure: Figure, n: int, source, describe)
     oa = lambda local: _n(vocab.OA + local)  # noqa: E731
     for k, ev in enumerate(figure.evidence, start=1):
         _evidence(b, document, ev, f"{node.value}/evidence/{k}", source, node, oa)
+
+
+def _quantity(b: GraphBuilder, qnode, q) -> None:
+    is_money = len(q.unit) == 3 and q.unit.isupper()
+    b.type(qnode, "MonetaryAmount" if is_money else QUANTITY_CLASS.get(q.unit, "PhysicalQuantity"))
+    for attr, pred in (("value", "value"), ("lower", "lowerBound"), ("upper", "upperBound")):
+        v = getattr(q, attr)
+        if v is not None:
+            b.add(qnode, _ai(pred), _decimal(v))
+    b.add(qnode, _ai("approximate"), _lit("true" if q.approx else "false", XSD + "boolean"))
+    b.add(qnode, _ai("unitCode"), _lit(q.unit))
+    if is_money:
+        b.add(qnode, _ai("currency"), _n(vocab.CUR + q.unit))
+    elif q.unit in QUDT_UNITS:
+        b.add(qnode, _n(vocab.QUDT + "unit"), _n(vocab.UNIT + QUDT_UNITS[q.unit]))
 
 
 def _evidence(b: GraphBuilder, document, ev: Evidence, iri: str, source, owner, oa) -> None:

@@ -1,7 +1,6 @@
 """Language packs fr, es, pt, it, nb, ja, ko: each loads, reads amounts and periods.
 
-Every sentence here is written for these tests. Cases marked xfail(strict=True) fail because
-of a limitation in the code, not in the pack; the reason names the change that would fix it.
+Every sentence here is written for these tests.
 """
 
 from __future__ import annotations
@@ -102,20 +101,14 @@ def test_french_range_with_both_ends_written_out():
     assert has(amounts("Le coût est estimé entre 8 milliards d'euros et 10 milliards d'euros.", "fr"), "EUR", None, 8e9, 10e9)
 
 
-@pytest.mark.xfail(strict=True, reason="numbers.py: the first number of 'entre 8 et 10 milliards' has no scale or "
-                   "currency of its own, so it is dropped; a range needs to borrow the scale and unit of its second end")
 def test_french_range_sharing_its_scale():
     assert has(amounts("Le coût est estimé entre 8 et 10 milliards d'euros.", "fr"), "EUR", None, 8e9, 10e9)
 
 
-@pytest.mark.xfail(strict=True, reason="numbers.py: letter scales are read only after a prefix currency ('€500M'); "
-                   "French writes '500 M€' (number, space, letter scale, suffix symbol)")
 def test_french_letter_scale_before_euro_sign():
     assert has(amounts("Orange consacrera 500 M€ à ses infrastructures.", "fr"), "EUR", 5e8)
 
 
-@pytest.mark.xfail(strict=True, reason="numbers.py: a number word before a scale ('un milliard', 'deux milliards') is "
-                   "not a number; number_words are used only in periods and multiples")
 def test_french_number_word_before_scale():
     assert has(amounts("L'État apporte un milliard d'euros.", "fr"), "EUR", 1e9)
 
@@ -151,8 +144,6 @@ def test_spanish_threshold_is_not_a_figure():
     assert amounts("Atenderá a empresas que facturen más de 50 millones de euros al año.", "es") == []
 
 
-@pytest.mark.xfail(strict=True, reason="numbers.py: 'mil millones' with no digit before it (= 10^9) is not read; "
-                   "a scale word standing alone after an article needs an implicit 1")
 def test_spanish_bare_mil_millones():
     assert has(amounts("El fondo aportará mil millones de dólares.", "es"), "USD", 1e9)
 
@@ -211,8 +202,6 @@ def test_italian_threshold_is_not_a_figure():
     assert amounts("I clienti che spendono oltre 100.000 euro l'anno sono raddoppiati.", "it") == [("ratio", 2, None, None, False)]
 
 
-@pytest.mark.xfail(strict=True, reason="numbers.py: 'tra 8 e 10 miliardi di euro' - the first number borrows nothing "
-                   "from the second; same fix as the French range")
 def test_italian_range_sharing_its_scale():
     assert has(amounts("Il valore è stimato tra 8 e 10 miliardi di euro.", "it"), "EUR", None, 8e9, 10e9)
 
@@ -239,8 +228,6 @@ def test_norwegian_threshold_is_not_a_figure():
     assert amounts("Kunder som bruker over 1 million kroner i året, får rabatt.", "nb") == []
 
 
-@pytest.mark.xfail(strict=True, reason="numbers.py: 'mellom 20 og 25 milliarder kroner' - a range whose first end "
-                   "has no scale; same fix as the French range")
 def test_norwegian_range_sharing_its_scale():
     assert has(amounts("Investeringen anslås til mellom 20 og 25 milliarder kroner.", "nb"), "NOK", None, 20e9, 25e9)
 
@@ -268,15 +255,10 @@ def test_japanese_threshold_is_not_a_figure():
     assert amounts("年間10万ドル以上を支払う顧客が増えた。", "ja") == []
 
 
-@pytest.mark.xfail(strict=True, reason="numbers.py: compound numerals '1兆5000億円' are read as two numbers; the "
-                   "scanner must add a smaller scaled group that follows a larger one (兆 then 億, 億 then 万)")
 def test_japanese_compound_numeral():
     assert has(amounts("投資額は1兆5000億円に達する。", "ja"), "JPY", 1.5e12)
 
 
-@pytest.mark.xfail(strict=True, reason="numbers.py: range_sep lacks the wave dash 〜/～, and a range whose ends each "
-                   "carry a scale ('5000億〜6000億円') is not joined; _merge_between needs a pack without range.open "
-                   "to join on range.join alone")
 def test_japanese_range_with_wave_dash():
     assert has(amounts("投資額は5000億〜6000億円の見通し。", "ja"), "JPY", None, 5e11, 6e11)
 
@@ -304,15 +286,10 @@ def test_korean_threshold_is_not_a_figure():
     assert amounts("연간 10만 달러 이상을 지출하는 고객이 늘었다.", "ko") == []
 
 
-@pytest.mark.xfail(strict=True, reason="numbers.py: in a spaced language a scale must be followed by a non-letter, "
-                   "so the common glued spelling '15조원' / '5억달러' is dropped; accept a scale followed by a "
-                   "currency word or unit (or treat ko numerals like zh/ja)")
 def test_korean_glued_jo_won():
     assert has(amounts("네이버는 1조원 이상을 투입한다.", "ko"), "KRW", None, lower=1e12)
 
 
-@pytest.mark.xfail(strict=True, reason="numbers.py: compound numerals '6조8000억 원' / '3만6000㎡' are read as their "
-                   "last group only (same fix as Japanese 兆/億)")
 def test_korean_compound_numeral():
     assert has(amounts("약 6조8000억 원을 투자한다.", "ko"), "KRW", 6.8e12, approx=True)
 

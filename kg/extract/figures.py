@@ -35,6 +35,8 @@ GENERIC_METRICS = {"investment_commitment", "other", "market_total"}
 NON_SUBJECT_TYPES = {"AnalystFirm", "Media"}
 FACILITY_METRICS = {"facility_cost", "land_area", "power_capacity"}
 _COMMA = re.compile(r"[,،，](?!\d)\s*")
+PARTICLE_OF_MARKER = {"object_markers": "object", "counterpart_markers": "counterpart",
+                      "tenant_markers": "tenant", "builder_markers": "builder"}
 _CLAUSE_PUNCT = re.compile(r"[,;:،，；：()–—]")
 _TOKEN = re.compile(r"[^\s,;:،，；：()\"“”„«»]+")
 
@@ -122,6 +124,20 @@ def preceded_by(view: SentenceView, mention: Mention, clause_start: int, key: st
     Walks back over at most three filler words (articles, adjectives, "company") and stops at
     a conjunction, a number, another name or punctuation: "by 2025 and Google" is a subject.
     """
+    particle = PARTICLE_OF_MARKER.get(key)
+    if particle and f"particle_{particle}" in view.pack.regex:
+        # languages that mark roles after the name: the particle decides, then the words before
+        after = view.text[mention.end:mention.end + 12]
+        nouns = view.pack.regex.get("company_nouns")
+        lead = nouns.match(after) if nouns else None
+        if lead:
+            after = after[lead.end():]
+        prx = view.pack.regex.get(f"particle_{particle}")
+        if prx is not None and prx.match(after):
+            return True
+        srx = view.pack.regex.get("particle_subject")
+        if srx is not None and srx.match(after):
+            return False
     rx = view.pack.regex.get(key)
     if rx is None:
         return False
@@ -431,7 +447,9 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
         figure = Figure(
             subject=subject,
             metric=metric,
-            quantity=Quantity(unit=amount.unit, value=amount.value, lower=amount.lower, upper=amount.upper, approx=amount.approx),
+            quantity=Quantity(unit=amount.unit, value=amount.value, lower=amount.lower, upper=amount.upper, approx=amount.approx,
+                              conversions=[Quantity(unit=c.unit, value=c.value, lower=c.lower, upper=c.upper, approx=c.approx)
+                                           for c in amount.conversions]),
             evidence=[evidence],
             period=pm.period if pm else None,
             period_text=pm.text if pm else None,

@@ -138,6 +138,11 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     pack.regex["round_name"] = re.compile("|".join(f"(?:{r})" for r in rounds)) if rounds else None
     for basis, words in (data.get("valuation_basis") or {}).items():
         pack.regex[f"basis_{basis}"] = phrase_regex(words, latin_boundaries=False)
+    for role, words in (data.get("particles") or {}).items():
+        # a particle right after a name (optionally after a company word): "OpenAIに", "삼성전자는"
+        pack.regex[f"particle_{role}"] = re.compile(
+            r"\s?(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+        ) if words else None
     pack.number_words = {k: int(v) for k, v in (data.get("number_words") or {}).items()}
     n_pat = _number_word_pattern(pack.number_words)
     periods = data.get("periods") or {}

@@ -50,6 +50,7 @@ class Quantity:
     lower: float | None = None
     upper: float | None = None
     approx: bool = False
+    conversions: list["Quantity"] = field(default_factory=list)  # the same amount in another currency, as stated
 
 
 @dataclass

@@ -9,7 +9,7 @@ sign or a multiple, so years, dates and reference markers fall away by construct
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .language import LanguagePack, common, phrase_regex
 
@@ -17,6 +17,14 @@ MONEY, POWER, AREA, COUNT, PERCENT, RATIO, ENERGY = "money", "power", "area", "c
 _UNIT_KIND = {"GW": POWER, "MW": POWER, "kW": POWER, "TWh": ENERGY, "GWh": ENERGY, "MWh": ENERGY,
               "acre": AREA, "hectare": AREA, "m2": AREA, "km2": AREA, "ft2": AREA, "mu": AREA,
               "percent": PERCENT, "pp": PERCENT}
+
+
+@dataclass(frozen=True)
+class _Number:
+    start: int
+    end: int
+    text: str
+    value: float | None  # set for number words ("deux"), parsed from text for digits
 
 
 @dataclass
@@ -32,6 +40,8 @@ class Amount:
     approx: bool = False
     count_metric: str | None = None
     threshold: bool = False  # "clients paying over $100,000 a year": qualifies, is not a figure
+    scale: float = 1.0  # the scale word's factor, for ranges that write it once
+    conversions: list["Amount"] = field(default_factory=list)  # "(about $3.4 billion)" beside it
 
     @property
     def point(self) -> float | None:
@@ -86,7 +96,7 @@ class AmountScanner:
         group_space = pack.group.strip() == "" or pack.group in ("\u00a0", "\u202f")
         grp = r"[,.'\u00a0\u202f ]" if group_space else r"[,.']"
         self.num = re.compile(rf"(?<![A-Za-z0-9.,_])(\d{{1,3}}(?:{grp}\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![0-9])")
-        self.range_sep = re.compile(r"\s?[-–~至到]\s?")
+        self.range_sep = re.compile(r"\s?[-–~〜～至到]\s?")
         symbols = sorted(c["currency_symbols"], key=len, reverse=True)
         self.currency_symbols = c["currency_symbols"]
         self.prefix_currency = re.compile(
@@ -104,6 +114,13 @@ class AmountScanner:
         self.scales = {k.lower(): float(v) for k, v in (pack.get("scales") or {}).items()}
         self.currency_words = {k.lower(): v for k, v in (pack.get("currency_words") or {}).items()}
         self.unit_words = {k.lower(): v for k, v in (pack.get("units") or {}).items()}
+        self.number_words = {k.lower(): v for k, v in pack.number_words.items()}
+        scale_words = sorted(pack.get("scales") or {}, key=len, reverse=True)
+        self.word_number = re.compile(
+            r"(?<![^\W\d_])(?:" + "|".join(re.escape(w) for w in sorted(self.number_words, key=len, reverse=True)) + r")"
+            r"(?=\s+(?:" + "|".join(re.escape(w) for w in scale_words) + r"))",
+            re.IGNORECASE,
+        ) if self.number_words and scale_words and pack.spaced else None
         self.multiple_words = {k.lower(): float(v) for k, v in ((pack.get("multiples") or {}).get("words") or {}).items()}
         gap = int(pack.get("count_gap_words") or 0)
         self.count_gap = re.compile(r"(?:[^\W\d_][\w-]*\s+){0,%d}" % gap) if gap else None
@@ -133,71 +150,129 @@ class AmountScanner:
         norm = normalise_digits(text)
         found: list[Amount] = []
         pos = 0
-        while True:
-            m = self.num.search(norm, pos)
-            if not m:
-                break
-            amount = self._amount_at(norm, text, m)
+        tokens = self._numbers(norm)
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            if tok.start < pos:
+                i += 1
+                continue
+            amount = self._amount_at(norm, text, tok)
+            if amount is None:
+                amount = self._shared_scale_range(norm, text, tok, tokens[i + 1:])
             if amount:
                 found.append(amount)
                 pos = amount.end
-            else:
-                pos = m.end()
+            i += 1
         found.extend(self._multiples(norm, text, found))
         found.sort(key=lambda a: a.start)
-        return self._merge_between(norm, found)
+        return self._attach_conversions(norm, self._merge_between(norm, found))
 
-    def _amount_at(self, norm: str, text: str, m: re.Match) -> Amount | None:
-        p = self.pack
-        start, end = m.start(), m.end()
-        if norm[end:end + 1] == "@" or "@" in norm[max(0, start - 1):start]:
-            return None  # e-mail addresses
+    def _numbers(self, norm: str) -> list[_Number]:
+        """Digit groups, and number words that stand before a scale ("deux milliards", "mil millones")."""
+        out = [_Number(m.start(), m.end(), m.group(1), None) for m in self.num.finditer(norm)]
+        if self.word_number:
+            for m in self.word_number.finditer(norm):
+                if not any(t.start < m.end() and m.start() < t.end for t in out):
+                    out.append(_Number(m.start(), m.end(), m.group(0), float(self.number_words[m.group(0).lower()])))
+        return sorted(out, key=lambda t: t.start)
+
+    def _value(self, tok: _Number) -> float | None:
+        if tok.value is not None:
+            return tok.value
         try:
-            first = parse_number(m.group(1), p.decimal)
+            return parse_number(tok.text, self.pack.decimal)
         except ValueError:
             return None
+
+    def _scale_at(self, norm: str, pos: int) -> re.Match | None:
+        """A scale word at pos, unless it is really the start of a unit ("兆瓦" is MW, not 兆)."""
+        p = self.pack
+        cand = self._match_at(p.regex.get("scale"), norm, pos)
+        if not cand:
+            return None
+        unit = self._match_at(p.regex.get("unit_word"), norm, pos)
+        if unit and unit.end() > cand.end():
+            return None
+        nxt = norm[cand.end():cand.end() + 1] or " "
+        if not p.spaced or not p.get("word_boundaries", True) or cand.group(0).endswith(".") or not re.match(r"[^\W\d_]", nxt):
+            return cand
+        return None
+
+    def _scaled(self, norm: str, tok: _Number) -> tuple[float, int, float] | None:
+        """A number with its scale, summing compound numerals ("1兆5000億", "3만6000")."""
+        value = self._value(tok)
+        if value is None:
+            return None
+        end = tok.end
+        sm = self._scale_at(norm, self.sep.match(norm, end).end())
+        if not sm:
+            return value, end, 1.0
+        scale = self.scales[re.sub(r"\s+", " ", sm.group(0)).lower()]
+        total, end = value * scale, sm.end()
+        while True:  # a smaller group glued to a larger one
+            nm = self.num.match(norm, end)
+            if not nm:
+                break
+            n2 = self._value(_Number(nm.start(), nm.end(), nm.group(1), None))
+            sm2 = self._scale_at(norm, nm.end())
+            s2 = self.scales[re.sub(r"\s+", " ", sm2.group(0)).lower()] if sm2 else 1.0
+            if n2 is None or s2 >= scale or n2 * s2 >= scale:
+                break
+            total += n2 * s2
+            end = sm2.end() if sm2 else nm.end()
+            scale = s2
+        return total, end, self.scales[re.sub(r"\s+", " ", sm.group(0)).lower()]
+
+    def _amount_at(self, norm: str, text: str, tok: _Number) -> Amount | None:
+        p = self.pack
+        start = tok.start
+        if norm[tok.end:tok.end + 1] == "@" or "@" in norm[max(0, start - 1):start]:
+            return None  # e-mail addresses
+        scaled = self._scaled(norm, tok)
+        if scaled is None:
+            return None
+        first, end, scale = scaled
         second = None
         r = self.range_sep.match(norm, end)
         if r:
             m2 = self.num.match(norm, r.end())
             if m2:
-                second = parse_number(m2.group(1), p.decimal)
-                end = m2.end()
+                scaled2 = self._scaled(norm, _Number(m2.start(), m2.end(), m2.group(1), None))
+                if scaled2:
+                    second, end, scale2 = scaled2
+                    if scale == 1.0 and scale2 != 1.0:  # "600-650亿": the scale is written once
+                        first *= scale2
+                    scale = scale2
         if not p.spaced:  # "800多个岗位": the bound sits between the number and its noun
             bound = self._match_at(p.regex.get("lower_after"), norm, end)
             if bound:
                 end = bound.end()
-        # scale
-        scale = 1.0
-        sm = None
-        s = self.sep.match(norm, end)
-        cand = self._match_at(p.regex.get("scale"), norm, s.end())
-        if cand and not re.match(r"[^\W\d_]", norm[cand.end():cand.end() + 1] or " ") or (cand and not p.spaced):
-            sm = cand
-        elif cand and cand.group(0).endswith("."):
-            sm = cand
-        if sm:
-            scale = self.scales[re.sub(r"\s+", " ", sm.group(0)).lower()]
-            end = sm.end()
         letter = None
-        if not sm and self.letter_scale:
+        if self.letter_scale and scale == 1.0:
             letter = self.letter_scale.match(norm, end)
+            spaced_letter = self.letter_scale.match(norm, self.sep.match(norm, end).end())
+            if letter is None and spaced_letter and self.suffix_symbol.match(norm, spaced_letter.end()):
+                letter = spaced_letter  # "500 M€"
         # currency before
         currency = None
-        before = norm[:start]
-        pm = self.prefix_currency.search(before)
+        pm = self.prefix_currency.search(norm[:start])
         cstart = start
         if pm:
             sym = pm.group(0).strip()
             currency = self.currency_symbols.get(sym) or self.code_alias.get(sym, sym)
             cstart = pm.start()
-            if letter and not sm:
-                scale = float(self.letter_scales[letter.group(0)])
+        if letter and scale == 1.0:
+            # "$320B", and "500 M€" where the sign follows the letter
+            after_letter = self.suffix_symbol.match(norm, letter.end()) or self.suffix_code.match(norm, letter.end())
+            if currency or after_letter:
+                factor = float(self.letter_scales[letter.group(0)])
+                first, second = first * factor, (second * factor if second is not None else None)
+                scale = factor
                 end = letter.end()
         unit = None
         kind = None
         count_metric = None
-        after = self.hyphen_space.match(norm, end).end()
         after2 = self.sep.match(norm, end).end()
         if currency is None:
             for rx, resolve in (
@@ -226,16 +301,60 @@ class AmountScanner:
                     kind, unit, end = COUNT, "count", cend
         if not kind:
             return None
-        amount = Amount(start=cstart, end=end, text=text[cstart:end], kind=kind, unit=unit, count_metric=count_metric)
+        if tok.value is not None and kind != MONEY and scale == 1.0:
+            return None  # "two jobs" in words is not a figure the scanner trusts
+        amount = Amount(start=cstart, end=end, text=text[cstart:end], kind=kind, unit=unit, count_metric=count_metric, scale=scale)
         if second is not None:
-            lo, hi = first * scale, second * scale
-            if hi < lo and second < first:  # "60-5" is not a range
+            if second < first:  # "60-5" is not a range
                 return None
-            amount.lower, amount.upper = lo, hi
+            amount.lower, amount.upper = first, second
         else:
-            amount.value = first * scale
+            amount.value = first
         self._apply_hedges(norm, amount)
         return amount
+
+    def _shared_scale_range(self, norm: str, text: str, tok: _Number, rest: list[_Number]) -> Amount | None:
+        """ "zwischen 10 und 12 Milliarden Euro", "$68 billion to $71 billion" written as "68 to 71 billion"."""
+        p = self.pack
+        value = self._value(tok)
+        if value is None or not rest:
+            return None
+        gap = norm[tok.end:rest[0].start]
+        prefix_currency = self.prefix_currency.search(norm[:rest[0].start][-4:] if rest[0].start else "")
+        gap_wo_currency = gap[: len(gap) - len(prefix_currency.group(0))] if prefix_currency else gap
+        join = p.regex.get("range_join")
+        if not join or not join.fullmatch(gap_wo_currency.strip()):
+            return None
+        conj = p.regex.get("conjunctions")
+        opened = self._ends_with(p.regex.get("range_open"), norm, tok.start)
+        if conj and conj.fullmatch(gap_wo_currency.strip()) and not opened:
+            return None  # "5% and 8%" are two figures
+        second = self._amount_at(norm, text, rest[0])
+        if second is None or second.value is None or second.kind == COUNT and second.scale == 1.0 and not opened:
+            return None
+        lower = value * second.scale
+        if lower > second.value:
+            return None
+        start = tok.start
+        pm = self.prefix_currency.search(norm[:start])
+        if pm:
+            start = pm.start()
+        amount = Amount(start=start, end=second.end, text=text[start:second.end], kind=second.kind, unit=second.unit,
+                        lower=lower, upper=second.value, approx=second.approx, count_metric=second.count_metric, scale=second.scale)
+        self._apply_hedges(norm, amount)
+        return amount
+
+    def _attach_conversions(self, norm: str, amounts: list[Amount]) -> list[Amount]:
+        """ "£2.5 billion ($3.4 billion)": one figure, its conversion kept beside it."""
+        out: list[Amount] = []
+        for a in amounts:
+            if out and a.kind == MONEY and out[-1].kind == MONEY and a.unit != out[-1].unit:
+                gap = norm[out[-1].end:a.start]
+                if re.fullmatch(r"\s*[(（,，]\s*(?:\S+\s+){0,2}", gap) and re.match(r"\s*[)）]", norm[a.end:]) or re.fullmatch(r"\s*[(（]\s*", gap):
+                    out[-1].conversions.append(a)
+                    continue
+            out.append(a)
+        return out
 
     def _count_noun(self, norm: str, pos: int):
         p = self.pack
