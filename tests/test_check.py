@@ -398,12 +398,12 @@ def test_reasoner_leaves_no_files_and_prints_nothing(tmp_path, monkeypatch, capf
 
 @pytest.mark.parametrize("kind", ["dataset", "graph"])
 def test_reasoner_accepts_a_dataset_or_a_graph(kind):
-    data = valid_graph()
+    graph = valid_graph()
+    graph.add((ACME, RDF.type, AI.Person))
+    data = graph
     if kind == "dataset":
-        ds = rdflib.Dataset()
-        named = ds.graph(URIRef(BASE + "graph/t01"))
-        for triple in data:
+        data = rdflib.Dataset()
+        named = data.graph(URIRef(BASE + "graph/t01"))
+        for triple in graph:
             named.add(triple)
-        data = ds
-    data.add((ACME, RDF.type, AI.Person))
     assert not check_reasoner(data).ok

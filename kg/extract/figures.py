@@ -142,24 +142,53 @@ def preceded_by(view: SentenceView, mention: Mention, clause_start: int, key: st
     if rx is None:
         return False
     head = view.text[clause_start:mention.start]
+    ending = _ending(rx)
     if not view.pack.spaced:
-        tail = head[-3:]
-        return any(rx.fullmatch(tail[i:]) for i in range(len(tail)))
+        return bool(ending.search(head[-6:]))
     if re.search(r"[,;:،()]\s*$", head):
         return False
     conj = view.pack.regex.get("conjunctions")
     nouns = view.pack.regex.get("company_nouns")
-    tokens = _TOKEN.findall(re.split(r"[,;:،()]", head)[-1])
-    for tok in list(reversed(tokens))[:4]:
-        if rx.fullmatch(tok) or rx.fullmatch(tok.lower()):
+    last_part = re.split(r"[,;:،()]", head)[-1]
+    base = mention.start - len(last_part)  # sentence offset where last_part begins
+    head = last_part
+    tokens = list(_TOKEN.finditer(head))
+    # walk back over at most three fillers: articles, company words, adjectives of nationality
+    for step, tok in enumerate(reversed(tokens[-4:])):
+        if ending.search(head[:tok.end()]):
             return True
-        if (conj and conj.fullmatch(tok.lower())) or tok[:1].isdigit():
+        word = tok.group(0)
+        if step == 3 or (conj and conj.fullmatch(word.lower())) or word[:1].isdigit():
             return False
-        if nouns and nouns.search(tok):  # "mit dem britischen Unternehmen Fluidstack"
+        if nouns and nouns.search(word):  # "mit dem britischen Unternehmen Fluidstack"
             continue
-        if tok[:1].isupper() and tok.lower() not in ("the", "die", "der", "das", "dem", "den", "a", "an"):
-            return False
+        if len(word) <= 4 and word.lower() == word or word.lower() in _ARTICLES:
+            continue
+        if any(m.demonym and m.start <= base + tok.start() < m.end for m in view.mentions):
+            continue  # "the British company X"
+        if view.pack.code in _CASELESS and step < 2:
+            continue
+        return False
     return False
+
+
+_ARTICLES = {"the", "a", "an", "die", "der", "das", "dem", "den", "des", "le", "la", "les", "el", "los", "las",
+             "il", "lo", "gli", "o", "os", "as", "um", "uma", "un", "une", "una", "ein", "eine", "einem", "einer"}
+_CASELESS = {"ar"}  # no capitals to tell a name from a filler word: allow two fillers
+_ENDINGS: dict[int, re.Pattern] = {}
+
+
+def _ending(rx: re.Pattern) -> re.Pattern:
+    """The marker regex anchored at the end of a text ("... according to", "... mit dem")."""
+    key = id(rx)
+    if key not in _ENDINGS:
+        _ENDINGS[key] = re.compile(f"(?:{rx.pattern})\\s*$", rx.flags)
+    return _ENDINGS[key]
+
+
+def is_reporter(view: SentenceView, mention: Mention) -> bool:
+    """ "according to Morgan Stanley", "laut TD Cowen": the source of a figure, not its subject."""
+    return mention.entity.rdf_type in NON_SUBJECT_TYPES or preceded_by(view, mention, 0, "attribution_markers")
 
 
 def is_object_position(view: SentenceView, mention: Mention, clause_start: int) -> bool:
@@ -169,7 +198,7 @@ def is_object_position(view: SentenceView, mention: Mention, clause_start: int) 
 def subject_candidates(view: SentenceView) -> list[Mention]:
     return [
         m for m in view.mentions
-        if m.kind in ("org", "group", "place") and not m.demonym and m.entity.rdf_type not in NON_SUBJECT_TYPES
+        if m.kind in ("org", "group", "place") and not m.demonym and not is_reporter(view, m)
     ]
 
 
@@ -198,8 +227,8 @@ def choose_subject(view: SentenceView, amount: Amount, state: DocumentState) -> 
         places = [m for m in before if m.kind == "place"]
         if places and lo == clause[0]:
             return places[-1].entity
-    # anaphora before the amount: "the company", "das Projekt", "المنشأة"
-    head = view.text[:amount.start]
+    # anaphora in the clause, before the amount first: "the company", "das Projekt", "من المشروع"
+    head = view.text[:amount.start] + " " + view.text[amount.end:clause[1]]
     for kind, referent in (
         ("facility", state.last_facility_subject or state.last_subject),
         ("company", state.last_subject or state.main_org),
@@ -208,6 +237,11 @@ def choose_subject(view: SentenceView, amount: Amount, state: DocumentState) -> 
         rx = view.pack.regex.get(f"anaphora_{kind}")
         if rx and referent is not None and rx.search(head):
             return referent
+    # a market figure about a place: "spending on data centres in Spain will reach ..."
+    places = [m for m in view.mentions if m.kind == "place" and clause[0] <= m.start < clause[1] and m.entity.key != "world"
+              and not (m.demonym and names_nationality(view, m))]
+    if places and not any(m.kind == "org" and clause[0] <= m.start < clause[1] and not is_reporter(view, m) for m in view.mentions):
+        return places[0].entity
     # a subject after the amount in the same clause: "Having earmarked $80 billion, Microsoft ..."
     after = [
         m for m in cands
@@ -257,7 +291,8 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
     if amount.kind == PERCENT:
         if found("power_shortfall"):
             return "power_shortfall"
-        if found("stock_move", 0, len(view.text)):
+        respectively = p.regex.get("respectively")
+        if found("stock_move") or (respectively and respectively.search(view.text) and found("stock_move", 0, len(view.text))):
             return "stock_move"
         if found("growth_up") or found("growth_down"):
             return "growth_rate"
@@ -283,6 +318,8 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
         metric = min(hits, key=lambda h: h[1])[0]
     if subject is not None and (subject.kind == "group" or subject.key == "world"):
         return "market_total"
+    if subject is not None and subject.kind == "place" and (metric is None or metric in GENERIC_METRICS or metric == "capex"):
+        return "market_total"  # money spent in a country or region by no one firm
     if metric is None:
         return "other"  # an amount of money about a named subject is a figure, even unlabelled
     if metric == "revenue" and found("forecast_cues"):
@@ -365,7 +402,7 @@ def choose_counterparts(view: SentenceView, amount: Amount, subject: Entity | No
     closed, _ = closed_segments(view, amount.start)
     out = []
     for m in view.mentions:
-        if m.kind != "org" or m.entity == subject or m.entity.rdf_type in NON_SUBJECT_TYPES:
+        if m.kind != "org" or m.entity == subject or is_reporter(view, m):
             continue
         if not (lo <= m.start and m.end <= hi):
             continue
@@ -378,7 +415,7 @@ def choose_counterparts(view: SentenceView, amount: Amount, subject: Entity | No
 
 def reporters(view: SentenceView) -> Entity | None:
     for m in view.mentions:
-        if m.entity.rdf_type in NON_SUBJECT_TYPES and m.kind == "org":
+        if m.kind == "org" and is_reporter(view, m):
             return m.entity
     return None
 

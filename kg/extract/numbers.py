@@ -350,7 +350,8 @@ class AmountScanner:
         for a in amounts:
             if out and a.kind == MONEY and out[-1].kind == MONEY and a.unit != out[-1].unit:
                 gap = norm[out[-1].end:a.start]
-                if re.fullmatch(r"\s*[(（,，]\s*(?:\S+\s+){0,2}", gap) and re.match(r"\s*[)）]", norm[a.end:]) or re.fullmatch(r"\s*[(（]\s*", gap):
+                # "(about $3.4 billion)", "（约530亿美元）", "(soit environ 11 milliards de dollars)"
+                if re.fullmatch(r"\s*[(（]\s*[^\d()（）]{0,25}", gap) and re.match(r"\s*[)）]", norm[a.end:]):
                     out[-1].conversions.append(a)
                     continue
             out.append(a)
@@ -438,6 +439,10 @@ class AmountScanner:
                 gap = norm[a.end:b.start]
                 opened = self._ends_with(p.regex.get("range_open"), norm, a.start)
                 joined = p.regex.get("range_join") and p.regex["range_join"].fullmatch(gap.strip())
+                conj = p.regex.get("conjunctions")
+                # "between $91 billion and $93 billion"; "$68 billion to $71 billion" needs no opener
+                if joined and not opened and not (conj and conj.fullmatch(gap.strip().lower())):
+                    opened = True
                 if opened and joined and a.unit == b.unit and a.value is not None and b.value is not None and a.value <= b.value:
                     merged = Amount(start=a.start, end=b.end, text=None, kind=a.kind, unit=a.unit,
                                     lower=a.value, upper=b.value, approx=a.approx or b.approx, count_metric=a.count_metric)
