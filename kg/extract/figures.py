@@ -186,6 +186,18 @@ def _ending(rx: re.Pattern) -> re.Pattern:
     return _ENDINGS[key]
 
 
+def attribution_spans(view: SentenceView) -> list[tuple[int, int]]:
+    """ "According to estimates by the Milan Polytechnic," : from the marker to the next comma."""
+    rx = view.pack.regex.get("attribution_markers")
+    if rx is None:
+        return []
+    spans = []
+    for m in rx.finditer(view.text):
+        comma = _COMMA.search(view.text, m.end())
+        spans.append((m.start(), comma.start() if comma else len(view.text)))
+    return spans
+
+
 def is_reporter(view: SentenceView, mention: Mention) -> bool:
     """ "according to Morgan Stanley", "laut TD Cowen": the source of a figure, not its subject."""
     return mention.entity.rdf_type in NON_SUBJECT_TYPES or preceded_by(view, mention, 0, "attribution_markers")
@@ -237,16 +249,22 @@ def choose_subject(view: SentenceView, amount: Amount, state: DocumentState) -> 
         rx = view.pack.regex.get(f"anaphora_{kind}")
         if rx and referent is not None and rx.search(head):
             return referent
-    # a market figure about a place: "spending on data centres in Spain will reach ..."
-    places = [m for m in view.mentions if m.kind == "place" and clause[0] <= m.start < clause[1] and m.entity.key != "world"
-              and not (m.demonym and names_nationality(view, m))]
-    if places and not any(m.kind == "org" and clause[0] <= m.start < clause[1] and not is_reporter(view, m) for m in view.mentions):
-        return places[0].entity
+    # a market figure about a place: "spending on data centres in Spain will reach ...",
+    # "the Brazilian data-centre sector moved R$12 billion" (places inside "according to ..." excluded)
+    if amount.kind in (MONEY, ENERGY):
+        quoted = attribution_spans(view)
+        places = [m for m in view.mentions if m.kind == "place" and clause[0] <= m.start < clause[1] and m.entity.key != "world"
+                  and not (m.demonym and names_nationality(view, m)) and not in_any((m.start, m.end), quoted)]
+        if places and not any(m.kind == "org" and clause[0] <= m.start < clause[1] and not is_reporter(view, m) for m in view.mentions):
+            return places[0].entity
     # a subject after the amount in the same clause: "Having earmarked $80 billion, Microsoft ..."
+    # (where particles mark roles, only a name marked as subject: "...を経済産業省の助成で" is not)
+    subject_particle = view.pack.regex.get("particle_subject")
     after = [
         m for m in cands
         if m.start >= amount.end and m.end <= clause[1] and m.kind in ("org", "group")
         and not is_object_position(view, m, clause[0]) and not in_any((m.start, m.end), closed)
+        and (subject_particle is None or subject_particle.match(view.text, m.end))
     ]
     if after:
         return after[0].entity
