@@ -54,7 +54,8 @@ class Gazetteer:
                 rdf_type = item.get("type", "Person" if kind == "person" else "Organization")
                 labels = {"en": item["label"], **(item.get("labels") or {})}
                 entity = Entity(kind=kind, key=item["key"], label=item["label"], rdf_type=rdf_type,
-                                labels=labels, wikidata=item.get("wikidata"), parent=item.get("parent"))
+                                labels=labels, wikidata=item.get("wikidata"), parent=item.get("parent"),
+                                collective=bool(item.get("collective")) or kind == "group")
                 if entity.key in self.entities:
                     raise ValueError(f"{path}: duplicate key {entity.key!r}")
                 self.entities[entity.key] = entity

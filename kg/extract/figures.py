@@ -215,7 +215,18 @@ def subject_candidates(view: SentenceView) -> list[Mention]:
 
 
 # ---- subject --------------------------------------------------------------------------------
-def choose_subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity | None:
+def choose_subject(view: SentenceView, amount: Amount, state: DocumentState) -> tuple[Entity | None, bool]:
+    """The amount's subject, and whether it is only a guess (the article's main firm)."""
+    subject = _subject(view, amount, state)
+    if subject is not None:
+        return subject, False
+    # a sentence that names no organisation continues the article's topic: "The site draws 12 MW."
+    if not any(m.kind == "org" and not is_reporter(view, m) for m in view.mentions):
+        return state.main_org, True
+    return None, False
+
+
+def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity | None:
     cands = subject_candidates(view)
     clause = clause_span(view, amount.start)
     closed, containing = closed_segments(view, amount.start)
@@ -232,13 +243,9 @@ def choose_subject(view: SentenceView, amount: Amount, state: DocumentState) -> 
         )
 
     for lo in (clause[0], 0):
-        before = [m for m in cands if usable(m, lo)]
-        orgs = [m for m in before if m.kind in ("org", "group")]
+        orgs = [m for m in cands if usable(m, lo) and (m.kind in ("org", "group") or m.entity.collective)]
         if orgs:
             return orgs[-1].entity
-        places = [m for m in before if m.kind == "place"]
-        if places and lo == clause[0]:
-            return places[-1].entity
     # anaphora in the clause, before the amount first: "the company", "das Projekt", "من المشروع"
     head = view.text[:amount.start] + " " + view.text[amount.end:clause[1]]
     for kind, referent in (
@@ -249,6 +256,10 @@ def choose_subject(view: SentenceView, amount: Amount, state: DocumentState) -> 
         rx = view.pack.regex.get(f"anaphora_{kind}")
         if rx and referent is not None and rx.search(head):
             return referent
+    # a place as subject: "the U.S. could face a power shortfall of up to 20%"
+    places = [m for m in cands if usable(m, clause[0]) and m.kind == "place"]
+    if places:
+        return places[-1].entity
     # a market figure about a place: "spending on data centres in Spain will reach ...",
     # "the Brazilian data-centre sector moved R$12 billion" (places inside "according to ..." excluded)
     if amount.kind in (MONEY, ENERGY):
@@ -469,10 +480,14 @@ def qualify(view: SentenceView, amount: Amount, figure: Figure) -> None:
 
 
 # ---- one sentence -----------------------------------------------------------------------------
-def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentState, offset: int) -> tuple[list[Figure], list[tuple[Amount, Evidence]]]:
-    """Figures of one sentence, and the amounts that had no subject (evidence only)."""
+def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentState, offset: int) -> tuple[list[Figure], list[tuple]]:
+    """Figures of one sentence, and the orphans: amounts with no subject or only a guessed one.
+
+    An orphan restating a figure of the document becomes evidence of it; a guessed one that
+    restates nothing stands as a figure of the article's main organisation.
+    """
     figures: list[Figure] = []
-    orphans: list[tuple[Amount, Evidence]] = []
+    orphans: list[tuple[Amount, Evidence, Figure | None]] = []
     paired = respectively_subjects(view, [a for a in amounts if not a.threshold])
     s = view.sentence
     for amount in amounts:
@@ -483,12 +498,12 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
             mention=Span(offset + amount.start, offset + amount.end, amount.text),
             language=s.language,
         )
-        subject = paired.get(id(amount)) or choose_subject(view, amount, state)
+        subject, guessed = (paired[id(amount)], False) if id(amount) in paired else choose_subject(view, amount, state)
         metric = choose_metric(view, amount, subject)
         if metric is None:
             continue
         if subject is None:
-            orphans.append((amount, evidence))
+            orphans.append((amount, evidence, None))
             continue
         counterparts = choose_counterparts(view, amount, subject, metric)
         investor = view.pack.regex.get("investor_nouns")
@@ -513,6 +528,9 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
             reported_by=reporters(view),
         )
         qualify(view, amount, figure)
+        if guessed:
+            orphans.append((amount, evidence, figure))
+            continue
         figures.append(figure)
         state.recent_figures.append((s.index, subject))
         if metric in FACILITY_METRICS:
@@ -533,7 +551,7 @@ def _more_specific(a: str, b: str) -> str:
     return a
 
 
-def merge_figures(figures: list[Figure], orphans: list[tuple[Amount, Evidence]]) -> list[Figure]:
+def merge_figures(figures: list[Figure], orphans: list[tuple]) -> list[Figure]:
     """Same subject and same amount in one document = one figure with several evidence spans."""
     merged: dict[tuple, Figure] = {}
     for f in figures:
@@ -555,11 +573,16 @@ def merge_figures(figures: list[Figure], orphans: list[tuple[Amount, Evidence]])
         g.round_name = g.round_name or f.round_name
         g.valuation_basis = g.valuation_basis or f.valuation_basis
     result = list(merged.values())
-    for amount, evidence in orphans:
+    guessed = []
+    for amount, evidence, figure in orphans:
         q = Quantity(unit=amount.unit, value=amount.value, lower=amount.lower, upper=amount.upper)
         same = [f for f in result if _number_key(f.quantity) == _number_key(q)]
         if len(same) == 1:
             same[0].evidence.append(evidence)
+        elif not same and figure is not None:
+            guessed.append(figure)
+    if guessed:
+        return merge_figures(result + guessed, [])
     for f in result:
         f.evidence.sort(key=lambda e: e.mention.start)
     result.sort(key=lambda f: f.evidence[0].mention.start)

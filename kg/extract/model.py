@@ -26,6 +26,7 @@ class Entity:
     labels: dict[str, str] = field(default_factory=dict)  # language -> label
     wikidata: str | None = None  # verified Q-id only
     parent: str | None = None  # place key this place lies in, or parent org key
+    collective: bool = False  # "global", "worldwide": a scope that can be a figure's subject like a group
 
 
 @dataclass(frozen=True)
