@@ -58,10 +58,10 @@ _REASONER_LOCK = threading.Lock()
 
 
 def check_reasoner(
-    data: rdflib.Graph | None = None,
+    data: rdflib.Graph | str | Path | None = None,
     ontology_path: str | Path = vocab.ONTOLOGY_FILE,
 ) -> CheckResult:
-    """Run HermiT on the ontology plus `data` (e.g. the union of document graphs).
+    """Run HermiT on the ontology plus `data` (e.g. the union of document graphs, or a file).
 
     ok is False when the whole is inconsistent (with likely causes found by a cheap scan of
     the graph, since HermiT says only "inconsistent") or when a class is unsatisfiable.
@@ -148,8 +148,9 @@ def explain_inconsistency(graph: rdflib.Graph, limit: int = 20) -> list[str]:
     types: dict[rdflib.term.Node, dict[URIRef, str]] = defaultdict(dict)
     for s, p, o in graph:
         if p == RDF.type and isinstance(o, URIRef):
-            for c in supers.get(o, {o}):
-                types[s].setdefault(c, f"rdf:type {_short(o)}")
+            for c in supers.get(o, {o}):  # an asserted type is the clearest reason: it wins
+                if not types[s].get(c, "").startswith("rdf:type"):
+                    types[s][c] = f"rdf:type {_short(o)}"
         for c in domains.get(p, ()):
             for sc in supers.get(c, {c}):
                 types[s].setdefault(sc, f"domain of {_short(p)}")
@@ -157,13 +158,15 @@ def explain_inconsistency(graph: rdflib.Graph, limit: int = 20) -> list[str]:
             for c in ranges.get(p, ()):
                 for sc in supers.get(c, {c}):
                     types[o].setdefault(sc, f"range of {_short(p)}")
+    disjoint_with: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for a, b in disjoint:
+        disjoint_with[a].add(b)
     for node, why in types.items():
-        for a, b in disjoint:
-            if a in why and b in why:
-                causes.append(
-                    f"{_short(node)} is both {_short(a)} ({why[a]}) and "
-                    f"{_short(b)} ({why[b]}), which are disjoint"
-                )
+        for a, b in ((a, b) for a in why for b in disjoint_with.get(a, ()) if b in why):
+            causes.append(
+                f"{_short(node)} is both {_short(a)} ({why[a]}) and "
+                f"{_short(b)} ({why[b]}), which are disjoint"
+            )
 
     different = _different_pairs(graph)
     for p in set(graph.subjects(RDF.type, OWL.FunctionalProperty)):
@@ -301,11 +304,11 @@ def _literal_fits(lit: Literal, datatype: URIRef) -> bool:
 
 
 def check_shapes(
-    data: rdflib.Graph,
+    data: rdflib.Graph | str | Path,
     shapes_path: str | Path = vocab.SHAPES_FILE,
     ontology_path: str | Path = vocab.ONTOLOGY_FILE,
 ) -> CheckResult:
-    """Validate `data` against ontology/shapes.ttl, one readable line per violation.
+    """Validate `data` (graph, dataset or file) against the shapes, one line per violation.
 
     The ontology is mixed into a copy of the data so that its subclass triples and the typed
     role, status and metric individuals are visible. We mix it ourselves instead of passing
@@ -372,8 +375,11 @@ def _report_lines(report: rdflib.Graph) -> Iterator[str]:
 # --------------------------------------------------------------------------------------------
 
 
-def _triples(data: rdflib.Graph) -> Iterable[tuple]:
-    """All triples of a graph, or of every named graph of a dataset (their union)."""
+def _triples(data: rdflib.Graph | str | Path) -> Iterable[tuple]:
+    """All triples of a graph, of every named graph of a dataset (their union), or of a file."""
+    if isinstance(data, (str, Path)):
+        fmt = rdflib.util.guess_format(str(data)) or "turtle"
+        data = rdflib.Dataset().parse(str(data), format=fmt)
     if isinstance(data, rdflib.Dataset):
         return (t for graph in data.graphs() for t in graph.triples((None, None, None)))
     if isinstance(data, rdflib.ConjunctiveGraph):

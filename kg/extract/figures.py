@@ -187,14 +187,17 @@ def _ending(rx: re.Pattern) -> re.Pattern:
 
 
 def attribution_spans(view: SentenceView) -> list[tuple[int, int]]:
-    """ "According to estimates by the Milan Polytechnic," : from the marker to the next comma."""
+    """ "According to estimates by the Milan Polytechnic," : from the marker to the reporter's name
+    (or, when none is named, to the next comma)."""
     rx = view.pack.regex.get("attribution_markers")
     if rx is None:
         return []
     spans = []
     for m in rx.finditer(view.text):
         comma = _COMMA.search(view.text, m.end())
-        spans.append((m.start(), comma.start() if comma else len(view.text)))
+        end = comma.start() if comma else len(view.text)
+        named = [x for x in view.mentions if x.kind == "org" and m.end() <= x.start < end]
+        spans.append((m.start(), named[0].end if named else end))
     return spans
 
 
@@ -262,7 +265,7 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         return places[-1].entity
     # a market figure about a place: "spending on data centres in Spain will reach ...",
     # "the Brazilian data-centre sector moved R$12 billion" (places inside "according to ..." excluded)
-    if amount.kind in (MONEY, ENERGY):
+    if amount.kind in (MONEY, ENERGY, POWER):
         quoted = attribution_spans(view)
         places = [m for m in view.mentions if m.kind == "place" and clause[0] <= m.start < clause[1] and m.entity.key != "world"
                   and not (m.demonym and names_nationality(view, m)) and not in_any((m.start, m.end), quoted)]
@@ -399,12 +402,15 @@ def _distance(amount: Amount, pm: PeriodMention) -> int:
 
 
 def names_nationality(view: SentenceView, m: Mention) -> bool:
-    """ "the British company Fluidstack", "a UK-based platform": a nationality, not a site."""
+    """ "the British company Fluidstack", "a empresa brasileira X": a nationality, not a site."""
     if any(n.start >= m.end and n.start - m.end < 25 and n.kind == "org" for n in view.mentions):
         return True
     nouns = view.pack.regex.get("company_nouns")
-    nxt = view.text[m.end:m.end + 40]
-    return bool(re.match(r"[\s-]*(?:based\s+)?(?:\S+\s+){0,2}", nxt) and nouns and nouns.search(nxt[:40]))
+    if nouns is None:
+        return False
+    after = _TOKEN.findall(view.text[m.end:m.end + 40])[:2]
+    before = _TOKEN.findall(view.text[max(0, m.start - 40):m.start])[-2:]
+    return any(nouns.search(t) for t in after + before)
 
 
 def choose_places(view: SentenceView, amount: Amount, subject: Entity | None) -> list[Entity]:

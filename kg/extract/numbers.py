@@ -114,6 +114,12 @@ class AmountScanner:
         self.scales = {k.lower(): float(v) for k, v in (pack.get("scales") or {}).items()}
         self.currency_words = {k.lower(): v for k, v in (pack.get("currency_words") or {}).items()}
         self.unit_words = {k.lower(): v for k, v in (pack.get("units") or {}).items()}
+        counters = pack.get("counters") or []
+        self.counter = re.compile("|".join(re.escape(c) for c in counters)) if counters else None
+        self.nouns_before = {
+            metric: phrase_regex(nouns, latin_boundaries=False)
+            for metric, nouns in (pack.get("nouns_before_counters") or {}).items() if nouns
+        }
         self.number_words = {k.lower(): v for k, v in pack.number_words.items()}
         scale_words = sorted(pack.get("scales") or {}, key=len, reverse=True)
         self.word_number = re.compile(
@@ -299,6 +305,16 @@ class AmountScanner:
                 count_metric, cend = self._count_noun(norm, end)
                 if count_metric:
                     kind, unit, end = COUNT, "count", cend
+            if not kind and self.counter:
+                # "GPUを約1万枚", "AI加速卡近2万张", "GPU 6만 장": noun first, counter after the number
+                cm = self.counter.match(norm, self.sep.match(norm, end).end())
+                if cm:
+                    head = norm[max(0, start - 14):start]
+                    for metric, rx in self.nouns_before.items():
+                        hit = [h for h in rx.finditer(head) if len(head) - h.end() <= 4]
+                        if hit:
+                            kind, unit, count_metric, end = COUNT, "count", metric, cm.end()
+                            break
         if not kind:
             return None
         if tok.value is not None and kind != MONEY and scale == 1.0:
@@ -329,6 +345,8 @@ class AmountScanner:
         opened = self._ends_with(p.regex.get("range_open"), norm, tok.start)
         if conj and conj.fullmatch(gap_wo_currency.strip()) and not opened:
             return None  # "5% and 8%" are two figures
+        if self._ends_with(p.regex.get("range_from"), norm, tok.start):
+            return None  # "from 60 to 160 megawatts": a change, two figures
         second = self._amount_at(norm, text, rest[0])
         if second is None or second.value is None or second.kind == COUNT and second.scale == 1.0 and not opened:
             return None
@@ -440,8 +458,10 @@ class AmountScanner:
                 opened = self._ends_with(p.regex.get("range_open"), norm, a.start)
                 joined = p.regex.get("range_join") and p.regex["range_join"].fullmatch(gap.strip())
                 conj = p.regex.get("conjunctions")
-                # "between $91 billion and $93 billion"; "$68 billion to $71 billion" needs no opener
-                if joined and not opened and not (conj and conj.fullmatch(gap.strip().lower())):
+                # "between $91 billion and $93 billion"; "$68 billion to $71 billion" needs no opener,
+                # but "grew from $60 billion to $65 billion" is a change: two figures
+                changed = self._ends_with(p.regex.get("range_from"), norm, a.start)
+                if joined and not opened and not changed and not (conj and conj.fullmatch(gap.strip().lower())):
                     opened = True
                 if opened and joined and a.unit == b.unit and a.value is not None and b.value is not None and a.value <= b.value:
                     merged = Amount(start=a.start, end=b.end, text=None, kind=a.kind, unit=a.unit,
