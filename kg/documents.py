@@ -68,11 +68,13 @@ def read_document(path: Path | str, manifest: dict[str, dict] | None = None) -> 
     raw = _read_bytes(path)
     text = _decode(path, raw)
     entry = (manifest or {}).get(doc_id, {})
+    languages = entry.get("languages") or detect_languages(text)
     published = entry.get("published")
+    if published is None and "published" not in entry:
+        published = dateline_date(text, languages)  # "ZARAGOZA, 14 de octubre de 2025 —"
     reference = entry.get("reference_date")
     if reference is None and published is not None:
         reference = published.date() if isinstance(published, datetime) else published
-    languages = entry.get("languages") or detect_languages(text)
     return Document(
         doc_id=doc_id,
         path=path,
@@ -286,6 +288,26 @@ def _cjk_language(counts: dict[str, int]) -> str:
     """Japanese writes kana between its Han characters; Chinese does not."""
     kana, han = counts.get("kana", 0), counts.get("han", 0)
     return "ja" if kana >= max(1, 0.05 * (kana + han)) else "zh"
+
+
+def dateline_date(text: str, languages: list[str]) -> date | None:
+    """The publication date a news text states in its first lines (dateline or byline), if any.
+
+    dateparser reads dates in many languages; only a full date with a four-digit year counts,
+    so "on Wednesday" or "13日" never becomes a publication date.
+    """
+    from dateparser.search import search_dates
+
+    head = text[:400]
+    try:
+        found = search_dates(head, languages=[lang for lang in languages if lang] or None,
+                             settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"})
+    except Exception:  # dateparser rejects some language codes; no date is better than a wrong one
+        return None
+    for words, when in found or []:
+        if re.search(r"(?:19|20)\d\d", words) and 1990 <= when.year <= date.today().year + 1:
+            return when.date()
+    return None
 
 
 def detect_languages(text: str) -> list[str]:

@@ -188,9 +188,21 @@ def available() -> tuple[str, ...]:
 
 
 @cache
+def aliases() -> dict[str, str]:
+    """Other codes a pack answers to (its `aliases` key): no -> nb."""
+    out = {}
+    for code in available():
+        data = yaml.safe_load((LANG_DIR / f"{code}.yaml").read_text(encoding="utf-8")) or {}
+        for alias in data.get("aliases") or []:
+            out[str(alias)] = code
+    return out
+
+
+@cache
 def pack(code: str) -> LanguagePack:
     """The pack for a language code; unknown languages fall back to English."""
     code = (code or "en").split("-")[0].lower()
+    code = aliases().get(code, code)  # langdetect says "no" for Norwegian Bokmål
     path = LANG_DIR / f"{code}.yaml"
     if not path.exists():
         path = LANG_DIR / "en.yaml"
