@@ -8,10 +8,12 @@ a figure whose quote or mention does not match the text is a bug, and it is refu
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from decimal import Decimal
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad  # noqa: F401
 
 from . import __version__, vocab
+from .extract.entities import gazetteer
 from .extract.model import Entity, Evidence, Extraction, Figure
 
 XSD = vocab.XSD
@@ -45,7 +47,8 @@ def _lit(value, datatype: str | None = None, language: str | None = None) -> Lit
 
 
 def _decimal(v: float) -> Literal:
-    text = format(v, "f")
+    """xsd:decimal from the shortest repr of the float: 7.4 stays 7.4, 1.4e12 is 1400000000000."""
+    text = format(Decimal(repr(float(v))), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".") or "0"
     return _lit(text, XSD + "decimal")
@@ -137,9 +140,10 @@ def document_quads(document, extraction: Extraction, started: datetime, ended: d
         if e.wikidata:
             b.add(node, _n(vocab.OWL + "sameAs"), _n(f"http://www.wikidata.org/entity/{e.wikidata}"))
         if e.parent:
-            parent_kind = "place" if e.kind == "place" else "org"
             pred = "containedIn" if e.kind == "place" else "subsidiaryOf"
-            b.add(node, _ai(pred), _n(vocab.entity_iri(parent_kind, e.parent)))
+            parent = gazetteer().get(e.parent)
+            if parent is not None:  # typed and labelled here too: each graph stands on its own
+                b.add(node, _ai(pred), describe(parent))
         return node
 
     for e in extraction.entities:

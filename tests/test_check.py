@@ -325,6 +325,23 @@ def test_document_graph_without_activity_fails():
     assert "prov:wasGeneratedBy exactly one ai:ExtractionActivity" in _messages(check_shapes(g))
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own TriG parser
+def test_checks_read_a_trig_file(tmp_path):
+    body = valid_graph().serialize(format="nt")
+    path = tmp_path / "t01.trig"
+    path.write_text(f"<{BASE}graph/t01> {{\n{body}}}\n", encoding="utf-8")
+    assert check_shapes(path).ok
+    assert check_shapes(str(path)).ok
+
+
+def test_the_shapes_file_is_valid_shacl():
+    import pyshacl
+
+    shapes = rdflib.Graph().parse(vocab.SHAPES_FILE, format="turtle")
+    # meta_shacl validates the shapes graph against SHACL's own shapes first; it raises if not.
+    pyshacl.validate(rdflib.Graph(), shacl_graph=shapes, meta_shacl=True, inference="none")
+
+
 def test_a_facility_without_location_is_only_a_warning():
     g = valid_graph()
     g.remove((URIRef(BASE + "id/facility/acme-texas"), AI.location, None))
@@ -361,6 +378,14 @@ def test_two_metrics_on_one_figure_is_inconsistent():
     result = check_reasoner(g)
     assert not result.ok
     assert "two values for functional ai:metric" in _messages(result)
+
+
+def test_quantity_both_approximate_and_exact_is_inconsistent():
+    g = valid_graph()
+    g.add((QTY1, AI.approximate, Literal(False)))
+    result = check_reasoner(g)
+    assert not result.ok
+    assert "two values for functional ai:approximate" in _messages(result)
 
 
 def test_location_that_is_an_organisation_is_inconsistent():

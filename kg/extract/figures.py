@@ -408,7 +408,9 @@ def names_nationality(view: SentenceView, m: Mention) -> bool:
     nouns = view.pack.regex.get("company_nouns")
     if nouns is None:
         return False
-    after = _TOKEN.findall(view.text[m.end:m.end + 40])[:2]
+    if re.match(r"[-‑]?based\b", view.text[m.end:m.end + 7]):
+        return True  # "a UK-based platform"
+    after = _TOKEN.findall(view.text[m.end:m.end + 40])[:3]
     before = _TOKEN.findall(view.text[max(0, m.start - 40):m.start])[-2:]
     return any(nouns.search(t) for t in after + before)
 
