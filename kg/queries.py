@@ -438,18 +438,41 @@ def to_tsv(result: Result) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_table(result: Result):
-    """A rich Table for people: IRIs shortened with the usual prefixes, literals as text."""
+MIN_COLUMN_WIDTH = 12  # below this a table cell shows only "…": switch to one record per row
+
+
+def to_table(result: Result, width: int | None = None):
+    """A rich Table for people: IRIs shortened with the usual prefixes, literals as text.
+
+    When the columns cannot fit the terminal at a readable width, each row is shown as a
+    record (one "column: value" line per non-empty column) instead of a crushed table.
+    """
+    from rich.console import Group
     from rich.table import Table
+    from rich.text import Text
 
     if result.boolean is not None:
         table = Table("boolean")
         table.add_row(str(result.boolean).lower())
         return table
-    table = Table(*result.variables, caption=f"{len(result.terms)} row(s)")
-    for row in result.terms:
-        table.add_row(*[_display(term) for term in row])
-    return table
+    if width is None:
+        from rich.console import Console
+
+        width = Console().width
+    caption = f"{len(result.terms)} row(s)"
+    if len(result.variables) * MIN_COLUMN_WIDTH <= width:
+        table = Table(*result.variables, caption=caption)
+        for row in result.terms:
+            table.add_row(*[_display(term) for term in row])
+        return table
+    records = []
+    for n, row in enumerate(result.terms, start=1):
+        records.append(Text(f"── row {n} " + "─" * max(0, min(width, 60) - 10), style="dim"))
+        for name, term in zip(result.variables, row):
+            if term is not None:
+                records.append(Text.assemble((f"{name}: ", "bold"), Text.from_markup(_display(term))))
+    records.append(Text(caption, style="dim"))
+    return Group(*records)
 
 
 def _display(term: ox.Term | None) -> str:
