@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from .entities import Mention, discover, gazetteer
+from .entities import Mention, discover, gazetteer, proper_words
 from .figures import DocumentState, SentenceView, is_object_position, merge_figures, sentence_figures, subject_candidates
 from .language import pack
 from .model import Extraction
@@ -38,9 +38,10 @@ def extract(document) -> Extraction:
     languages = list(document.languages) or ["en"]
     sentences = split_sentences(text, languages)
     mentions = gazetteer().find(text)
+    names = proper_words(sentences)
     for s in sentences:
         local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start < s.end]
-        mentions.extend(discover(s.text, local, pack(s.language), s.start))
+        mentions.extend(discover(s.text, local, pack(s.language), s.start, names))
     mentions.sort(key=lambda m: m.start)
 
     state = DocumentState(main_org=_main_org(mentions))

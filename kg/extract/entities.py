@@ -167,11 +167,33 @@ def gazetteer() -> Gazetteer:
 # ---- names found by pattern (not in the table) --------------------------------------------
 _CAP = r"[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
 _PERSON = re.compile(rf"\b({_CAP}(?: [A-Z]\.)? {_CAP})\b")
+_NAME_WORD = r"(?:[A-Z][\w&'’.-]*[\w&]|[A-Z])"
+_NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|of|&))*"  # "Start Campus", "Bank of America"
+_STOP_HEADS = {"the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "los", "il", "lo", "o", "os", "a", "en",
+               "in", "on", "at", "but", "and", "however", "according", "after", "as", "this", "that", "its", "their",
+               "his", "her", "our", "we", "it", "they", "he", "she", "i", "ein", "eine", "un", "une", "una", "um", "uma"}
 _LEGAL = re.compile(r"\b((?:[A-Z][\w&.-]*\s){0,3}[A-Z][\w&.-]*)\s(?:Inc\.|Corp\.|Corporation|Ltd\.?|LLC|GmbH|AG|SE|plc|PLC|S\.A\.|Co\.,? Ltd\.?|Holdings|Group)(?![A-Za-z])")
 
 
-def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start: int = 0) -> list[Mention]:
-    """Organisations by legal suffix, people by a role word touching a two-word capitalised name.
+def proper_words(sentences) -> set[str]:
+    """Words an article capitalises in mid-sentence and never writes in lower case: names."""
+    seen_lower, capital = set(), set()
+    for s in sentences:
+        words = re.findall(r"[^\W\d_][\w'’-]*", s.text)
+        for i, w in enumerate(words):
+            if w[0].isupper():
+                if i > 0:
+                    capital.add(w)
+            else:
+                seen_lower.add(w.lower())
+    return {w for w in capital if w.lower() not in seen_lower}
+
+
+def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start: int = 0,
+             proper_words: set[str] = frozenset()) -> list[Mention]:
+    """Names no table knows: organisations by legal suffix ("Acme Corp."), by a company noun
+    before them ("the operator Nscale", "شركة Humain") or a business verb after them ("Vantage
+    Data Centers will invest"); people by a role word touching a two-word capitalised name.
 
     `known` holds the sentence's mentions in sentence offsets; the result is in document offsets.
     """
@@ -190,6 +212,25 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             ent = Entity(kind="org", key=slug(name), label=name, rdf_type="Firm")
             out.append(Mention(s + sentence_start, e + sentence_start, name, ent, (ent,)))
             taken.append((s, e))
+    def add_org(s, e, name, named_as_company=False):
+        words = name.split()
+        while words and words[0].lower() in _STOP_HEADS:
+            s += len(words[0]) + 1
+            words = words[1:]
+        name = " ".join(words)
+        e = s + len(name)
+        nouns = pack.regex.get("company_nouns")
+        if len(name) < 2 or not free(s, e) or (nouns and nouns.fullmatch(name)) or name.lower() in _STOP_HEADS:
+            return
+        # one capitalised word is a name only if the article writes it so mid-sentence too
+        # ("Nscale said" yes; "Investment rose", "Anlegget skal" no), or it looks like one ("xAI", "G42")
+        if (len(words) == 1 and not named_as_company and not re.search(r"[A-Z].*[A-Z]|\d", name)
+                and (pack.code == "de" or name not in proper_words)):
+            return
+        ent = Entity(kind="org", key=slug(name), label=name, rdf_type="Firm")
+        out.append(Mention(s + sentence_start, e + sentence_start, name, ent, (ent,)))
+        taken.append((s, e))
+
     role_rx = [rx for k, rx in pack.regex.items() if k.startswith("role_") and rx is not None]
     for m in _PERSON.finditer(text):
         s, e = m.start(1), m.end(1)
@@ -208,4 +249,15 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             ent = Entity(kind="person", key=slug(name), label=name, rdf_type="Person")
             out.append(Mention(s + sentence_start, e + sentence_start, name, ent, (ent,)))
             taken.append((s, e))
+    # "the UK-based operator Nscale", "das Start-up Black Forest Labs", "شركة Humain"
+    nouns = pack.regex.get("company_nouns")
+    if nouns is not None:
+        for m in re.finditer(rf"(?i:{nouns.pattern})\s+({_NAME})(?=[\s,.;:)]|$)", text):
+            add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
+    # "Vantage Data Centers will invest ...": a name right before a verb of doing business
+    verbs = pack.regex.get("subject_verbs")
+    if verbs is not None and pack.spaced:
+        for m in re.finditer(rf"(?:^|(?<=[,;:(]\s)|(?<=\s))({_NAME})\s+(?=(?i:{verbs.pattern}))", text):
+            if m.start(1) == 0 or text[m.start(1) - 2:m.start(1)].strip() in (",", ";", ":", "(", "") or pack.code != "de":
+                add_org(m.start(1), m.end(1), m.group(1))
     return out

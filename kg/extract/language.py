@@ -108,7 +108,7 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     pack.regex["unit_word"] = phrase_regex(data.get("units") or {}, latin_boundaries=b)
     for key in (
         "investor_nouns", "growth_up", "growth_down", "facility_nouns",
-        "relative_markers", "object_markers", "counterpart_markers", "conjunctions", "tenant_markers", "builder_markers", "facility_cues", "attribution_markers", "threshold_after", "threshold_before",
+        "relative_markers", "object_markers", "counterpart_markers", "conjunctions", "tenant_markers", "builder_markers", "facility_cues", "attribution_markers", "subject_verbs", "threshold_after", "threshold_before",
         "respectively", "operation_cues",
     ):
         pack.regex[key] = phrase_regex(data.get(key) or [], latin_boundaries=b)
@@ -133,7 +133,7 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
         # substring match: German compounds hide triggers ("Rechenzentrumspartnerschaft")
         pack.regex[f"rel_{rel}"] = phrase_regex(words, latin_boundaries=False)
     for role, words in (data.get("roles") or {}).items():
-        pack.regex[f"role_{role}"] = phrase_regex(words, latin_boundaries=b, ignore_case=False)
+        pack.regex[f"role_{role}"] = phrase_regex(words, latin_boundaries=b, ignore_case=True)
 
     rounds = data.get("round_names") or []
     pack.regex["round_name"] = re.compile("|".join(f"(?:{r})" for r in rounds)) if rounds else None
