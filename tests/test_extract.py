@@ -185,3 +185,23 @@ def test_people_roles_and_facilities():
     assert ("lisa-su", "amd", "CEO") in roles
     [fac] = ex.facilities
     assert (fac.owner.key, fac.location.key, fac.builder.key) == ("amd", "texas", "coreweave")
+
+
+def test_unknown_organisations_are_found_by_company_nouns_and_verbs():
+    text = ("Volantis Compute will invest $3 billion in a campus. The Lisbon-based operator Ventoria said it raised €400 million. "
+            "Ventoria expects to open the site next year.")
+    got = figures(text, ["en"], date(2025, 5, 1))
+    assert ("volantis-compute", "investment_commitment", 3e9, None, None, "USD") in got
+    assert any(g[0] == "ventoria" and g[2] == 4e8 for g in got)
+
+
+def test_capitalised_sentence_start_is_not_a_firm():
+    ex = extract(Doc("Investment will reach $5 billion, analysts say. Investment in chips grows.", ["en"]))
+    assert all(e.key != "investment" for e in ex.entities)
+
+
+def test_unknown_town_lies_in_the_region_named_after_it():
+    ex = extract(Doc("Microsoft will build a $3 billion data center in Mount Pleasant, Wisconsin.", ["en"]))
+    [f] = ex.figures
+    [town] = f.locations
+    assert town.label == "Mount Pleasant" and town.parent == "wisconsin"

@@ -249,6 +249,16 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             ent = Entity(kind="person", key=slug(name), label=name, rdf_type="Person")
             out.append(Mention(s + sentence_start, e + sentence_start, name, ent, (ent,)))
             taken.append((s, e))
+    # "in Mount Pleasant, Wisconsin": an unknown town named with the region it lies in
+    for place in (m for m in known if m.kind == "place" and not m.demonym):
+        head = text[:place.start]
+        m = re.search(rf"({_NAME}),\s*$", head)
+        if m and free(m.start(1), m.end(1)) and m.group(1).split()[0].lower() not in _STOP_HEADS:
+            name = m.group(1)
+            ent = Entity(kind="place", key=f"{slug(name)}-{place.entity.key}", label=name, rdf_type="City",
+                         parent=place.entity.key)
+            out.append(Mention(m.start(1) + sentence_start, m.end(1) + sentence_start, name, ent, (ent,)))
+            taken.append((m.start(1), m.end(1)))
     # "the UK-based operator Nscale", "das Start-up Black Forest Labs", "شركة Humain"
     nouns = pack.regex.get("company_nouns")
     if nouns is not None:
