@@ -407,3 +407,57 @@ def _short(term, width: int = 80) -> str:
     if iri.startswith(base):
         return "<" + iri[len(base):] + ">"
     return f"<{iri}>"
+
+
+# ---- checks over a loaded store (kg check) -----------------------------------------------
+EVIDENCE_WITHOUT = """
+SELECT ?figure WHERE { ?figure a ai:Figure FILTER NOT EXISTS { ?figure ai:evidence ?evidence } }
+ORDER BY ?figure"""
+
+# SPARQL strings are 1-based: content[start:end] in Python is SUBSTR(content, start + 1, end - start).
+EVIDENCE_MISMATCH = """
+SELECT ?evidence ?problem WHERE {
+  GRAPH ?g {
+    ?evidence a ai:Evidence .
+    OPTIONAL { ?evidence oa:hasSource/ai:content ?content }
+    OPTIONAL { ?evidence oa:hasSelector ?quote . ?quote a oa:TextQuoteSelector ; oa:exact ?exact }
+    OPTIONAL { ?evidence oa:hasSelector ?position .
+               ?position a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end }
+    OPTIONAL { ?evidence ai:mentionText ?mention ; ai:mentionStart ?mstart ; ai:mentionEnd ?mend }
+  }
+  BIND(
+    IF(!BOUND(?content), "its source has no ai:content in the same graph",
+    IF(!BOUND(?exact) || !BOUND(?start), "it lacks a quote or a position selector",
+    IF(SUBSTR(STR(?content), ?start + 1, ?end - ?start) != STR(?exact), "content[start:end] differs from the quote",
+    IF(BOUND(?mention) && SUBSTR(STR(?content), ?mstart + 1, ?mend - ?mstart) != STR(?mention),
+       "content[mentionStart:mentionEnd] differs from the mention text",
+    IF(BOUND(?mention) && (?mstart < ?start || ?mend > ?end), "the mention lies outside the quote",
+    ""))))) AS ?problem)
+  FILTER(?problem != "")
+}
+ORDER BY ?evidence"""
+
+
+def check_evidence(kg) -> CheckResult:
+    """Every figure has evidence, and every evidence's offsets point at exactly its quote."""
+    started = time.perf_counter()
+    messages = [f"figure {r['figure'].value} has no evidence" for r in kg.query(EVIDENCE_WITHOUT)]
+    messages += [f"evidence {r['evidence'].value}: {r['problem'].value}" for r in kg.query(EVIDENCE_MISMATCH)]
+    return CheckResult("evidence", not messages, messages, time.perf_counter() - started)
+
+
+def check_saved_queries(folder: Path) -> CheckResult:
+    """Every saved query parses and can bind its parameters."""
+    from .queries import QueryError, list_queries, validate
+
+    started = time.perf_counter()
+    messages = []
+    try:
+        for q in list_queries(folder):
+            try:
+                validate(q)
+            except QueryError as err:
+                messages.append(str(err))
+    except QueryError as err:
+        messages.append(str(err))
+    return CheckResult("saved queries", not messages, messages, time.perf_counter() - started)

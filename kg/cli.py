@@ -10,8 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -350,69 +349,6 @@ def stats(ctx: typer.Context, store: StoreOption = None) -> None:
 # --------------------------------------------------------------------------- checks
 
 
-@dataclass
-class _Check:
-    """Same attributes as kg.check.CheckResult, for the checks written here."""
-
-    name: str
-    ok: bool
-    messages: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-
-
-EVIDENCE_WITHOUT = """
-SELECT ?figure WHERE { ?figure a ai:Figure FILTER NOT EXISTS { ?figure ai:evidence ?evidence } }
-ORDER BY ?figure"""
-
-# SPARQL strings are 1-based: content[start:end] in Python is SUBSTR(content, start + 1, end - start).
-EVIDENCE_MISMATCH = """
-SELECT ?evidence ?problem WHERE {
-  GRAPH ?g {
-    ?evidence a ai:Evidence .
-    OPTIONAL { ?evidence oa:hasSource/ai:content ?content }
-    OPTIONAL { ?evidence oa:hasSelector ?quote . ?quote a oa:TextQuoteSelector ; oa:exact ?exact }
-    OPTIONAL { ?evidence oa:hasSelector ?position .
-               ?position a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end }
-    OPTIONAL { ?evidence ai:mentionText ?mention ; ai:mentionStart ?mstart ; ai:mentionEnd ?mend }
-  }
-  BIND(
-    IF(!BOUND(?content), "its source has no ai:content in the same graph",
-    IF(!BOUND(?exact) || !BOUND(?start), "it lacks a quote or a position selector",
-    IF(SUBSTR(STR(?content), ?start + 1, ?end - ?start) != STR(?exact), "content[start:end] differs from the quote",
-    IF(BOUND(?mention) && SUBSTR(STR(?content), ?mstart + 1, ?mend - ?mstart) != STR(?mention),
-       "content[mentionStart:mentionEnd] differs from the mention text",
-    IF(BOUND(?mention) && (?mstart < ?start || ?mend > ?end), "the mention lies outside the quote",
-    ""))))) AS ?problem)
-  FILTER(?problem != "")
-}
-ORDER BY ?evidence"""
-
-
-def check_evidence(kg: GraphStore) -> _Check:
-    """Every figure has evidence, and every evidence's offsets point at exactly its quote."""
-    started = time.perf_counter()
-    messages = [f"figure {r['figure'].value} has no evidence" for r in kg.query(EVIDENCE_WITHOUT)]
-    messages += [f"evidence {r['evidence'].value}: {r['problem'].value}" for r in kg.query(EVIDENCE_MISMATCH)]
-    return _Check("evidence", not messages, messages, time.perf_counter() - started)
-
-
-def check_saved_queries(folder: Path) -> _Check:
-    """Every saved query parses and can bind its parameters."""
-    from kg.queries import list_queries, validate
-
-    started = time.perf_counter()
-    messages = []
-    try:
-        for q in list_queries(folder):
-            try:
-                validate(q)
-            except QueryError as err:
-                messages.append(str(err))
-    except QueryError as err:
-        messages.append(str(err))
-    return _Check("saved queries", not messages, messages, time.perf_counter() - started)
-
-
 def _document_data(kg: GraphStore):
     """The document graphs (not the ontology) as one rdflib Graph, for the rdflib-based checks."""
     import pyoxigraph as ox
@@ -434,7 +370,7 @@ def _document_data(kg: GraphStore):
 @_one_line_errors
 def check(ctx: typer.Context, store: StoreOption = None) -> None:
     """Check the graph: OWL reasoner, SHACL shapes, evidence offsets, saved queries."""
-    from kg.check import check_reasoner, check_shapes
+    from kg.check import check_evidence, check_reasoner, check_saved_queries, check_shapes
 
     with _open(ctx, store) as kg:
         data = _document_data(kg)

@@ -7,7 +7,7 @@ a figure whose quote or mention does not match the text is a bug, and it is refu
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from decimal import Decimal
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad  # noqa: F401

@@ -219,7 +219,7 @@ def test_check_prints_one_line_per_check(loaded):
 
 def test_check_evidence_catches_wrong_offsets(loaded, tmp_path):
     """Shift one evidence's start by one code point in a copy of the store: the check fails."""
-    from kg.cli import check_evidence
+    from kg.check import check_evidence
     from kg.store import open_store
 
     copy = tmp_path / "copy"

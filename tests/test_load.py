@@ -84,7 +84,7 @@ def test_seed_metadata_reaches_the_graph(store):
 
 
 def test_every_seed_figure_has_evidence_that_matches_the_text(store):
-    from kg.cli import check_evidence
+    from kg.check import check_evidence
 
     load_paths(store, [SEEDS], progress=False)
     result = check_evidence(store)

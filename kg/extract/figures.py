@@ -300,7 +300,6 @@ def _gap_is_adjacent(text: str, spaced: bool) -> bool:
 def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) -> str | None:
     p = view.pack
     clause = clause_span(view, amount.start)
-    ctext = view.text[clause[0]:clause[1]]
 
     def found(key: str, lo=clause[0], hi=clause[1]) -> bool:
         rx = p.regex.get(key) if key in p.regex else p.trigger_regex.get(key)
