@@ -265,10 +265,12 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         return places[-1].entity
     # a market figure about a place: "spending on data centres in Spain will reach ...",
     # "the Brazilian data-centre sector moved R$12 billion" (places inside "according to ..." excluded)
-    if amount.kind in (MONEY, ENERGY, POWER):
-        quoted = attribution_spans(view)
+    quoted = attribution_spans(view)
+    # power counts as a market figure only when someone is quoted for it ("according to CBRE, Frankfurt has 780 MW")
+    if amount.kind in (MONEY, ENERGY) or (amount.kind == POWER and quoted):
         places = [m for m in view.mentions if m.kind == "place" and clause[0] <= m.start < clause[1] and m.entity.key != "world"
-                  and not (m.demonym and names_nationality(view, m)) and not in_any((m.start, m.end), quoted)]
+                  and not (m.demonym and (amount.kind != MONEY or names_nationality(view, m)))
+                  and not in_any((m.start, m.end), quoted)]
         if places and not any(m.kind == "org" and clause[0] <= m.start < clause[1] and not is_reporter(view, m) for m in view.mentions):
             return places[0].entity
     # a subject after the amount in the same clause: "Having earmarked $80 billion, Microsoft ..."
