@@ -67,6 +67,12 @@ class SentenceView:
 
 
 # ---- clause geometry ----------------------------------------------------------------------
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \u00a0-":
+        pos += 1
+    return pos
+
+
 def clause_span(view: SentenceView, pos: int) -> tuple[int, int]:
     """The clause around pos: cut at the pack's clause breaks (", while", ", und", "；")."""
     rx = view.pack.regex.get("clause_break")
@@ -231,6 +237,10 @@ def choose_subject(view: SentenceView, amount: Amount, state: DocumentState) -> 
 
 def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity | None:
     cands = subject_candidates(view)
+    if amount.count_metric == "chips":  # "60,000 Nvidia GPUs", "엔비디아 GPU 6만 장": the maker names the product
+        chip_words = view.pack.count_regex.get("chips")
+        cands = [m for m in cands if not (chip_words and chip_words.match(view.text, _skip_space(view.text, m.end)))
+                 and not re.match(r"\S{0,2}(?:製|产|의)", view.text[m.end:m.end + 3])]
     clause = clause_span(view, amount.start)
     closed, containing = closed_segments(view, amount.start)
 
