@@ -205,3 +205,11 @@ def test_unknown_town_lies_in_the_region_named_after_it():
     [f] = ex.figures
     [town] = f.locations
     assert town.label == "Mount Pleasant" and town.parent == "wisconsin"
+
+
+def test_each_gives_every_named_firm_the_amount_and_a_joint_one_leads():
+    got = figures("SoftBank and OpenAI each pledged $18 billion, while Oracle and MGX committed $7 billion.", ["en"])
+    assert ("softbank", "investment_commitment", 1.8e10, None, None, "USD") in got
+    assert ("openai", "investment_commitment", 1.8e10, None, None, "USD") in got
+    assert ("oracle", "investment_commitment", 7e9, None, None, "USD") in got
+    assert len(got) == 3

@@ -16,7 +16,7 @@ reader does, using only the language packs' word lists:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .entities import Mention
 from .language import LanguagePack
@@ -468,6 +468,31 @@ def reporters(view: SentenceView) -> Entity | None:
     return None
 
 
+def coordinated(view: SentenceView, amount: Amount, subject: Entity) -> list[Entity]:
+    """The subject with the names joined to it: "SoftBank and OpenAI", "Amazon, Google and Meta"."""
+    cands = [m for m in subject_candidates(view) if m.end <= amount.start and m.kind in ("org", "group")]
+    idx = next((i for i in range(len(cands) - 1, -1, -1) if cands[i].entity == subject), None)
+    if idx is None:
+        return []
+    group = [cands[idx]]
+    conj = view.pack.regex.get("conjunctions")
+    for m in reversed(cands[:idx]):
+        gap = view.text[m.end:group[0].start].strip(" ,、،")
+        if gap and not (conj and conj.fullmatch(gap.lower())):
+            break
+        group.insert(0, m)
+    return [m.entity for m in group] if len(group) > 1 else []
+
+
+def distributive(view: SentenceView, amount: Amount, group: list[Entity]) -> bool:
+    """ "each", "jeweils", "chacun", "各" beside the amount or between the names and it."""
+    rx = view.pack.regex.get("each")
+    if rx is None:
+        return False
+    clause = clause_span(view, amount.start)
+    return bool(rx.search(view.text, clause[0], min(clause[1], amount.end + 12)))
+
+
 # ---- respectively ---------------------------------------------------------------------------
 def respectively_subjects(view: SentenceView, amounts: list[Amount]) -> dict[int, Entity]:
     """"Amazon and Google ... drops of 5% and 8% respectively" -> pair in order."""
@@ -518,6 +543,7 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
             language=s.language,
         )
         subject, guessed = (paired[id(amount)], False) if id(amount) in paired else choose_subject(view, amount, state)
+        group = coordinated(view, amount, subject) if subject is not None and not guessed and id(amount) not in paired else []
         metric = choose_metric(view, amount, subject)
         if metric is None:
             continue
@@ -547,6 +573,16 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
             reported_by=reporters(view),
         )
         qualify(view, amount, figure)
+        if len(group) > 1:
+            if distributive(view, amount, group):
+                # "SoftBank and OpenAI each pledged $18 billion": the same amount for each of them
+                for other in group[1:]:
+                    figures.append(replace(figure, subject=other, evidence=list(figure.evidence),
+                                           counterparts=[c for c in figure.counterparts if c != other]))
+                figure.subject = group[0]
+            else:  # "Oracle and MGX committed $7 billion": together; the first named leads
+                figure.subject = group[0]
+                figure.counterparts = [e for e in group[1:] if e not in figure.counterparts] + figure.counterparts
         if guessed:
             orphans.append((amount, evidence, figure))
             continue
