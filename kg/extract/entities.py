@@ -19,6 +19,12 @@ from .model import Entity
 
 ENTITIES_FILE = Path(__file__).parent / "entities.yaml"
 
+
+def slug_key(name: str) -> str:
+    from ..vocab import slug
+
+    return slug(name)
+
 _LATIN_NAME = re.compile(r"^[\x20-\x7e\u00c0-\u024f’]+$")
 _ARABIC_CLITIC = "وبلفك"
 KIND_OF_SECTION = {"organizations": "org", "groups": "group", "places": "place", "people": "person"}
@@ -68,6 +74,7 @@ class Gazetteer:
                         by_alias_other.setdefault(alias, []).append(entity)
                 for d in item.get("demonyms") or []:
                     demonyms[str(d)] = entity
+        self._add_babel_countries(data, by_alias_cs, by_alias_other)
         self.by_alias_cs, self.by_alias_ci, self.by_alias_other, self.demonyms = by_alias_cs, by_alias_ci, by_alias_other, demonyms
         latin_tail = r"(?:['’]s|s)?(?![a-z\u00df-\u00ff])"
         latin_head = r"(?<![A-Za-z\u00c0-\u024f0-9])"
@@ -75,6 +82,40 @@ class Gazetteer:
         self.rx_ci = self._alternation(by_alias_ci, latin_head, r"(?![A-Za-z\u00c0-\u024f])", re.IGNORECASE)
         self.rx_other = self._alternation(by_alias_other, "", "", 0)
         self.rx_demonym = self._alternation(demonyms, latin_head, r"(?![A-Za-z\u00c0-\u024f])", 0)
+
+    def _add_babel_countries(self, data, by_alias_cs, by_alias_other) -> None:
+        """Every country, named as each language pack's locale names it (CLDR data via Babel)."""
+        from babel import Locale
+
+        from .language import available, pack
+
+        by_iso = {item["iso"]: self.entities[item["key"]] for item in data.get("places") or [] if item.get("iso")}
+        skip = set(data.get("babel_countries_skip_english") or [])
+        locales = {}
+        for code in ("en", *available()):
+            try:
+                locales[code] = Locale.parse(pack(code).get("locale", code)).territories
+            except Exception:  # a pack locale Babel does not know: no country names from it
+                continue
+        english = locales.get("en") or {}
+        for iso, name in english.items():
+            if not (len(iso) == 2 and iso.isalpha()) or iso in ("ZZ", "XA", "XB", "EU", "EZ", "UN", "QO"):
+                continue
+            entity = by_iso.get(iso)
+            if entity is None:
+                key = slug_key(name)
+                if key in self.entities:
+                    continue
+                entity = Entity(kind="place", key=key, label=name, rdf_type="Country",
+                                labels={lang: t[iso] for lang, t in locales.items() if iso in t})
+                self.entities[key] = entity
+            for lang, names in locales.items():
+                alias = names.get(iso)
+                if not alias or (lang == "en" and alias in skip) or alias in skip:
+                    continue
+                table = by_alias_cs if _LATIN_NAME.match(alias) else by_alias_other
+                if entity not in table.setdefault(alias, []):
+                    table[alias].append(entity)
 
     @staticmethod
     def _alternation(aliases, head, tail, flags):
