@@ -39,7 +39,7 @@ def test_multilingual_corpus_covers_ten_languages_and_scores(tmp_path):
     langs = {lang for doc in languages.values() for lang in doc}
     assert {"en", "de", "fr", "es", "pt", "it", "zh", "ja", "ko", "ar"} <= langs
     report = _report(tmp_path, MULTILINGUAL, MULTILINGUAL / "gold.yaml")
-    assert report.overall.f1 >= 0.85, render(report)
+    assert report.overall.f1 >= 0.9, render(report)
     for lang, counts in report.per_language.items():
         assert counts.tp > 0, f"nothing found in {lang}"
 

@@ -253,7 +253,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             ent = Entity(kind="org", key=slug(name), label=name, rdf_type="Firm")
             out.append(Mention(s + sentence_start, e + sentence_start, name, ent, (ent,)))
             taken.append((s, e))
-    def add_org(s, e, name, named_as_company=False):
+    def add_org(s, e, name, named_as_company=False, allow_any_script=False):
         words = name.split()
         while words and words[0].lower() in _STOP_HEADS:
             s += len(words[0]) + 1
@@ -262,6 +262,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         e = s + len(name)
         nouns = pack.regex.get("company_nouns")
         if len(name) < 2 or not free(s, e) or (nouns and nouns.fullmatch(name)) or name.lower() in _STOP_HEADS:
+            return
+        if not allow_any_script and not name[:1].isupper():
             return
         # one capitalised word is a name only if the article writes it so mid-sentence too
         # ("Nscale said" yes; "Investment rose", "Anlegget skal" no), or it looks like one ("xAI", "G42")
@@ -305,6 +307,19 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     if nouns is not None:
         for m in re.finditer(rf"(?i:{nouns.pattern})\s+({_NAME})(?=[\s,.;:)]|$)", text):
             add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
+    # "AirTrunk, the Sydney-based operator, ...", "Khazna, a unit of G42": a name with an appositive
+    articles = pack.regex.get("relative_markers")
+    if articles is not None and pack.spaced:
+        for m in re.finditer(rf"(?:^|(?<=[.;:(]\s))({_NAME}),\s+(?=(?i:{articles.pattern})\s)", text):
+            add_org(m.start(1), m.end(1), m.group(1))
+    # «خزنة لمراكز البيانات», „Aleph Alpha“: a quoted name after a company noun
+    if nouns is not None:
+        for m in re.finditer(rf"(?i:{nouns.pattern})\s*[«„“\"]([^»“”\"]{{2,40}})[»“”\"]", text):
+            add_org(m.start(1), m.end(1), m.group(1), named_as_company=True, allow_any_script=True)
+    # "AirTrunk's portfolio": a possessive name the article capitalises mid-sentence
+    for m in re.finditer(rf"({_NAME})['’]s\b", text):
+        if m.group(1) in proper_words or re.search(r"[A-Z].*[A-Z]|\d", m.group(1)):
+            add_org(m.start(1), m.end(1), m.group(1))
     # "Vantage Data Centers will invest ...": a name right before a verb of doing business
     verbs = pack.regex.get("subject_verbs")
     if verbs is not None and pack.spaced:

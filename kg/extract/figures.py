@@ -339,7 +339,7 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
             return "stock_move"
         if found("growth_up") or found("growth_down"):
             return "growth_rate"
-        return None
+        return "other"  # a share, a margin, a stake: still a figure about its subject
     # money
     hits = []
     for metric, rx in p.trigger_regex.items():
