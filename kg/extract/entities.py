@@ -310,7 +310,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     # "AirTrunk, the Sydney-based operator, ...", "Khazna, a unit of G42": a name with an appositive
     articles = pack.regex.get("relative_markers")
     if articles is not None and pack.spaced:
-        for m in re.finditer(rf"(?:^|(?<=[.;:(]\s))({_NAME}),\s+(?=(?i:{articles.pattern})\s)", text):
+        for m in re.finditer(rf"(?:^|(?<=[.;:(—–-]\s))({_NAME}),\s+(?=(?i:{articles.pattern})\s)", text):
             add_org(m.start(1), m.end(1), m.group(1))
     # «خزنة لمراكز البيانات», „Aleph Alpha“: a quoted name after a company noun
     if nouns is not None:

@@ -87,6 +87,16 @@ def parse_number(token: str, decimal: str) -> float:
     return float(token[:last] + tail)
 
 
+def _qualifies(head: str, nouns: re.Pattern) -> bool:
+    """ "customers with more than", "projets de plus de", "kunder med behov for mer enn": the bound
+    follows a noun naming a class of things, with at most a preposition and the hedge between."""
+    hits = list(nouns.finditer(head))
+    if not hits:
+        return False
+    tail = head[hits[-1].end():]
+    return len(tail.split()) <= 4 and not re.search(r"[,;:.]", tail)
+
+
 class AmountScanner:
     """Finds amounts in one sentence for one language pack."""
 
@@ -172,7 +182,7 @@ class AmountScanner:
             i += 1
         found.extend(self._multiples(norm, text, found))
         found.sort(key=lambda a: a.start)
-        return self._attach_conversions(norm, self._merge_between(norm, found))
+        return self._attach_conversions(norm, self._drop_rate_notes(norm, self._merge_between(norm, found)))
 
     def _numbers(self, norm: str) -> list[_Number]:
         """Digit groups, and number words that stand before a scale ("deux milliards", "mil millones")."""
@@ -362,6 +372,10 @@ class AmountScanner:
         self._apply_hedges(norm, amount)
         return amount
 
+    def _drop_rate_notes(self, norm: str, amounts: list[Amount]) -> list[Amount]:
+        """ "($1 = 1.5094 Australian dollars)": an exchange rate, not two figures."""
+        return [a for a in amounts if not (re.match(r"\s*=", norm[a.end:]) or re.search(r"=\s*$", norm[:a.start]))]
+
     def _attach_conversions(self, norm: str, amounts: list[Amount]) -> list[Amount]:
         """ "£2.5 billion ($3.4 billion)": one figure, its conversion kept beside it."""
         out: list[Amount] = []
@@ -411,9 +425,12 @@ class AmountScanner:
         # a threshold that qualifies a class of things: "clients paying over $100,000 a year"
         if a.lower is not None or a.upper is not None:
             after, before = p.regex.get("threshold_after"), p.regex.get("threshold_before")
+            nouns = p.regex.get("threshold_nouns")
+            near_before = norm[max(0, a.start - 32):a.start]
+            near_after = norm[a.end:a.end + (24 if p.spaced else 10)]
             if (after and after.match(norm, self.sep.match(norm, a.end).end())) or (
                 before and before.search(norm, max(0, a.start - 40), a.start)
-            ):
+            ) or (nouns and (_qualifies(near_before, nouns) or (not p.spaced and nouns.search(near_after)))):
                 a.threshold = True
 
     def _multiples(self, norm: str, text: str, taken: list[Amount]) -> list[Amount]:
