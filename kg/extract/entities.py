@@ -307,6 +307,13 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     if nouns is not None:
         for m in re.finditer(rf"(?i:{nouns.pattern})\s+({_NAME})(?=[\s,.;:)]|$)", text):
             add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
+    # "Sociedad Española para la Transformación Tecnológica (SETT)": a name with its acronym
+    for m in re.finditer(r"((?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|de|del|des|der|für|for|of|para|per|la|le|el|di|do|da|y|e|and|&)){1,8})\s+\(([A-Z][A-Z0-9&]{1,9})\)", text):
+        name, acronym = m.group(1), m.group(2)
+        if free(m.start(1), m.end(2) + 1):
+            ent = Entity(kind="org", key=slug(acronym), label=acronym, rdf_type="Firm", labels={"en": acronym})
+            out.append(Mention(m.start(1) + sentence_start, m.end(2) + 1 + sentence_start, m.group(0), ent, (ent,)))
+            taken.append((m.start(1), m.end(2) + 1))
     # "AirTrunk, the Sydney-based operator, ...", "Khazna, a unit of G42": a name with an appositive
     articles = pack.regex.get("relative_markers")
     if articles is not None and pack.spaced:

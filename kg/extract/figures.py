@@ -277,7 +277,9 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     # "the Brazilian data-centre sector moved R$12 billion" (places inside "according to ..." excluded)
     quoted = attribution_spans(view)
     # power counts as a market figure only when someone is quoted for it ("according to CBRE, Frankfurt has 780 MW")
-    if amount.kind in (MONEY, ENERGY) or (amount.kind == POWER and quoted):
+    market = view.pack.regex.get("market_words")
+    about_market = bool(quoted) or bool(market and market.search(view.text, clause[0], clause[1]))
+    if about_market and (amount.kind in (MONEY, ENERGY) or (amount.kind == POWER and quoted)):
         places = [m for m in view.mentions if m.kind == "place" and clause[0] <= m.start < clause[1] and m.entity.key != "world"
                   and not (m.demonym and (amount.kind != MONEY or names_nationality(view, m)))
                   and not in_any((m.start, m.end), quoted)]

@@ -176,6 +176,9 @@ class AmountScanner:
             amount = self._amount_at(norm, text, tok)
             if amount is None:
                 amount = self._shared_scale_range(norm, text, tok, tokens[i + 1:])
+            if amount is None and found and any(f.kind == MONEY for f in found):
+                # "a valuation of about 1,200 million": the currency said once for the sentence
+                amount = self._implied_money(norm, text, tok, next(f.unit for f in reversed(found) if f.kind == MONEY))
             if amount:
                 found.append(amount)
                 pos = amount.end
@@ -336,6 +339,15 @@ class AmountScanner:
             amount.lower, amount.upper = first, second
         else:
             amount.value = first
+        self._apply_hedges(norm, amount)
+        return amount
+
+    def _implied_money(self, norm: str, text: str, tok: _Number, currency: str) -> Amount | None:
+        scaled = self._scaled(norm, tok)
+        if scaled is None or scaled[2] < 1e6 or tok.value is not None:
+            return None
+        value, end, scale = scaled
+        amount = Amount(start=tok.start, end=end, text=text[tok.start:end], kind=MONEY, unit=currency, value=value, scale=scale)
         self._apply_hedges(norm, amount)
         return amount
 
