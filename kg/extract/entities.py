@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .language import LanguagePack
+from .language import LanguagePack, literal
 from .model import Entity
 
 ENTITIES_FILE = Path(__file__).parent / "entities.yaml"
@@ -121,11 +121,11 @@ class Gazetteer:
     def _alternation(aliases, head, tail, flags):
         if not aliases:
             return None
-        alts = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(aliases, key=len, reverse=True))
+        alts = "|".join(literal(a) for a in sorted(aliases, key=len, reverse=True))
         return re.compile(f"{head}(?:{alts}){tail}", flags)
 
     def _lookup(self, surface: str) -> list[Entity]:
-        key = re.sub(r"\s+", " ", surface)
+        key = re.sub(r"[\u064b-\u0652\u0640]", "", re.sub(r"\s+", " ", surface))
         for table, k in ((self.by_alias_cs, key), (self.by_alias_other, key), (self.by_alias_ci, key.lower())):
             if k in table:
                 return table[k]

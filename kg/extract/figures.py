@@ -148,7 +148,7 @@ def preceded_by(view: SentenceView, mention: Mention, clause_start: int, key: st
     if rx is None:
         return False
     head = view.text[clause_start:mention.start]
-    ending = _ending(rx)
+    ending = _ending(rx, whole_word=view.pack.spaced)
     if not view.pack.spaced:
         return bool(ending.search(head[-6:]))
     if re.search(r"[,;:،()]\s*$", head):
@@ -181,14 +181,19 @@ def preceded_by(view: SentenceView, mention: Mention, clause_start: int, key: st
 _ARTICLES = {"the", "a", "an", "die", "der", "das", "dem", "den", "des", "le", "la", "les", "el", "los", "las",
              "il", "lo", "gli", "o", "os", "as", "um", "uma", "un", "une", "una", "ein", "eine", "einem", "einer"}
 _CASELESS = {"ar"}  # no capitals to tell a name from a filler word: allow two fillers
-_ENDINGS: dict[int, re.Pattern] = {}
+_ENDINGS: dict[tuple, re.Pattern] = {}
 
 
-def _ending(rx: re.Pattern) -> re.Pattern:
-    """The marker regex anchored at the end of a text ("... according to", "... mit dem")."""
-    key = id(rx)
+def _ending(rx: re.Pattern, whole_word: bool = True) -> re.Pattern:
+    """The marker regex anchored at the end of a text ("... according to", "... mit dem").
+
+    In spaced scripts the marker must start a word: Arabic "ل" is a clitic before a name, not
+    the last letter of "تعمل".
+    """
+    key = (id(rx), whole_word)
     if key not in _ENDINGS:
-        _ENDINGS[key] = re.compile(f"(?:{rx.pattern})\\s*$", rx.flags)
+        head = r"(?:^|(?<=[\s\"“„«(]))" if whole_word else ""
+        _ENDINGS[key] = re.compile(f"{head}(?:{rx.pattern})\\s*$", rx.flags)
     return _ENDINGS[key]
 
 

@@ -33,12 +33,29 @@ def _phrase_list(phrases) -> list[str]:
     return sorted({p for p in phrases if p}, key=len, reverse=True)
 
 
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+_HARAKAT = "[\u064b-\u0652\u0640]*"  # vowel marks and tatweel that writers may add to any letter
+
+
+def literal(phrase: str) -> str:
+    """A phrase as a regex: spaces match any run of spaces, Arabic letters allow vowel marks."""
+    out = []
+    for ch in phrase:
+        if ch == " ":
+            out.append(r"\s+")
+        elif _ARABIC_LETTER.match(ch):
+            out.append(re.escape(ch) + _HARAKAT)
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
 def phrase_regex(phrases, *, latin_boundaries: bool, ignore_case: bool = True) -> re.Pattern | None:
     """One alternation of literal phrases, longest first, with word boundaries for Latin."""
     items = _phrase_list(phrases)
     if not items:
         return None
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
+    body = "|".join(literal(p) for p in items)
     if latin_boundaries:
         body = rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])"
     else:
@@ -51,7 +68,7 @@ def prefix_regex(phrases, *, latin_boundaries: bool) -> re.Pattern | None:
     items = _phrase_list(phrases)
     if not items:
         return None
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
+    body = "|".join(literal(p) for p in items)
     if latin_boundaries:
         body = rf"(?<![^\W\d_])(?:{body})"
     return re.compile(body, re.IGNORECASE)

@@ -97,6 +97,11 @@ def _qualifies(head: str, nouns: re.Pattern) -> bool:
     return len(tail.split()) <= 4 and not re.search(r"[,;:.]", tail)
 
 
+def _key(words: str) -> str:
+    """How a matched word is looked up in a pack's table: no vowel marks, one space, lower case."""
+    return re.sub(r"[\u064b-\u0652\u0640]", "", re.sub(r"\s+", " ", words)).lower()
+
+
 class AmountScanner:
     """Finds amounts in one sentence for one language pack."""
 
@@ -193,7 +198,7 @@ class AmountScanner:
         if self.word_number:
             for m in self.word_number.finditer(norm):
                 if not any(t.start < m.end() and m.start() < t.end for t in out):
-                    out.append(_Number(m.start(), m.end(), m.group(0), float(self.number_words[m.group(0).lower()])))
+                    out.append(_Number(m.start(), m.end(), m.group(0), float(self.number_words[_key(m.group(0))])))
         return sorted(out, key=lambda t: t.start)
 
     def _value(self, tok: _Number) -> float | None:
@@ -227,7 +232,7 @@ class AmountScanner:
         sm = self._scale_at(norm, self.sep.match(norm, end).end())
         if not sm:
             return value, end, 1.0
-        scale = self.scales[re.sub(r"\s+", " ", sm.group(0)).lower()]
+        scale = self.scales[_key(sm.group(0))]
         total, end = value * scale, sm.end()
         while True:  # a smaller group glued to a larger one
             nm = self.num.match(norm, end)
@@ -235,13 +240,13 @@ class AmountScanner:
                 break
             n2 = self._value(_Number(nm.start(), nm.end(), nm.group(1), None))
             sm2 = self._scale_at(norm, nm.end())
-            s2 = self.scales[re.sub(r"\s+", " ", sm2.group(0)).lower()] if sm2 else 1.0
+            s2 = self.scales[_key(sm2.group(0))] if sm2 else 1.0
             if n2 is None or s2 >= scale or n2 * s2 >= scale:
                 break
             total += n2 * s2
             end = sm2.end() if sm2 else nm.end()
             scale = s2
-        return total, end, self.scales[re.sub(r"\s+", " ", sm.group(0)).lower()]
+        return total, end, self.scales[_key(sm.group(0))]
 
     def _amount_at(self, norm: str, text: str, tok: _Number) -> Amount | None:
         p = self.pack
@@ -295,7 +300,7 @@ class AmountScanner:
         after2 = self.sep.match(norm, end).end()
         if currency is None:
             for rx, resolve in (
-                (p.regex.get("currency_word"), lambda g: self.currency_words[re.sub(r"\s+", " ", g).lower()]),
+                (p.regex.get("currency_word"), lambda g: self.currency_words[_key(g)]),
                 (self.suffix_code, lambda g: self.code_alias.get(g.strip(" -"), g.strip(" -"))),
                 (self.suffix_symbol, lambda g: self.currency_symbols[g.strip()]),
             ):
@@ -310,7 +315,7 @@ class AmountScanner:
             um = self._match_at(p.regex.get("unit_word"), norm, after2) or self._match_at(self.unit_symbol, norm, end)
             if um:
                 g = um.group(0).strip(" -\u00a0")
-                unit = self.unit_words.get(re.sub(r"\s+", " ", g).lower()) or self.unit_symbols.get(g)
+                unit = self.unit_words.get(_key(g)) or self.unit_symbols.get(g)
                 if unit:
                     kind = _UNIT_KIND.get(unit)
                     end = um.end()
@@ -462,7 +467,7 @@ class AmountScanner:
         wrx = p.regex.get("multiple_word")
         if wrx:
             for m in wrx.finditer(norm):
-                hits.append((m.start(), m.end(), self.multiple_words[m.group(0).lower()]))
+                hits.append((m.start(), m.end(), self.multiple_words[_key(m.group(0))]))
         for s, e, v in hits:
             if any(s < te and ts < e for ts, te in spans):
                 continue
