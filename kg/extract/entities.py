@@ -307,6 +307,19 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     if nouns is not None:
         for m in re.finditer(rf"(?i:{nouns.pattern})\s+({_NAME})(?=[\s,.;:)]|$)", text):
             add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
+    # "MGX, Bpifrance et Mistral AI": unknown names listed with known firms are firms too
+    conj = pack.regex.get("conjunctions")
+    known_orgs = [(m.start, m.end) for m in known if m.kind == "org"]
+    if conj is not None and known_orgs and pack.spaced:
+        joiner = rf"(?:,\s*|\s+(?i:{conj.pattern})\s+|,\s*(?i:{conj.pattern})\s+)"
+        for lst in re.finditer(rf"{_NAME}(?:{joiner}{_NAME})+", text):
+            items = [i for i in re.finditer(_NAME, lst.group(0))]
+            spans = [(lst.start() + i.start(), lst.start() + i.end()) for i in items]
+            if not any(ks <= s_ < ke or s_ <= ks < e_ for s_, e_ in spans for ks, ke in known_orgs):
+                continue
+            for (s_, e_), i in zip(spans, items):
+                if free(s_, e_) and not (conj.fullmatch(i.group(0).lower())):
+                    add_org(s_, e_, i.group(0), named_as_company=True)
     # "Sociedad Española para la Transformación Tecnológica (SETT)": a name with its acronym
     for m in re.finditer(r"((?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|de|del|des|der|für|for|of|para|per|la|le|el|di|do|da|y|e|and|&)){1,8})\s+\(([A-Z][A-Z0-9&]{1,9})\)", text):
         name, acronym = m.group(1), m.group(2)
