@@ -224,7 +224,11 @@ class AmountScanner:
         return None
 
     def _scaled(self, norm: str, tok: _Number) -> tuple[float, int, float] | None:
-        """A number with its scale, summing compound numerals ("1兆5000億", "3만6000")."""
+        """A number with its scale, summing compound numerals ("1兆5000億", "3천400억", "3만6000").
+
+        Myriad scripts group digits by 10^4: units below 万/만 (千, 천) build a group that the next
+        large unit (万, 億, 兆; 만, 억, 조) multiplies, so "7조8천500억" is 7×10^12 + 8500×10^8.
+        """
         value = self._value(tok)
         if value is None:
             return None
@@ -232,21 +236,32 @@ class AmountScanner:
         sm = self._scale_at(norm, self.sep.match(norm, end).end())
         if not sm:
             return value, end, 1.0
-        scale = self.scales[_key(sm.group(0))]
-        total, end = value * scale, sm.end()
-        while True:  # a smaller group glued to a larger one
-            nm = self.num.match(norm, end)
+        first_scale = self.scales[_key(sm.group(0))]
+        total, group, n, scale = 0.0, 0.0, value, first_scale
+        while True:
+            if scale < 1e4 and self.pack.get("myriad_numerals"):
+                group += n * scale
+            else:
+                total += (group + n) * scale
+                group = 0.0
+            end = sm.end()
+            nm = self.num.match(norm, end)  # a smaller group glued to the last one
             if not nm:
                 break
             n2 = self._value(_Number(nm.start(), nm.end(), nm.group(1), None))
             sm2 = self._scale_at(norm, nm.end())
             s2 = self.scales[_key(sm2.group(0))] if sm2 else 1.0
-            if n2 is None or s2 >= scale or n2 * s2 >= scale:
+            if n2 is None or (s2 >= scale and not (self.pack.get("myriad_numerals") and scale < 1e4 and s2 >= 1e4)):
                 break
-            total += n2 * s2
-            end = sm2.end() if sm2 else nm.end()
-            scale = s2
-        return total, end, self.scales[_key(sm.group(0))]
+            if sm2 is None:
+                if n2 >= scale:
+                    break
+                total += group + n2
+                group = 0.0
+                end = nm.end()
+                break
+            n, scale, sm = n2, s2, sm2
+        return total + group, end, first_scale
 
     def _amount_at(self, norm: str, text: str, tok: _Number) -> Amount | None:
         p = self.pack
@@ -415,6 +430,9 @@ class AmountScanner:
                 # try every gap length up to the allowed number of words
                 words = list(re.finditer(r"[^\W\d_][\w-]*\s+", norm[starts[0]:g.end()]))
                 starts += [starts[0] + w.end() for w in words]
+        hyphen = re.match(r"[^\W\d_][\w]*-", norm[starts[0]:])
+        if hyphen:  # "10.000 Nvidia-Chips", "3.000 KI-Beschleuniger"
+            starts.append(starts[0] + hyphen.end())
         best = None
         for metric, rx in p.count_regex.items():
             for s in starts:
