@@ -51,6 +51,7 @@ class Gazetteer:
     def __init__(self, path: Path = ENTITIES_FILE):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         self.entities: dict[str, Entity] = {}
+        self.group_members: dict[str, set[str]] = {}  # group key -> member keys ("Big Tech")
         by_alias_cs: dict[str, list[Entity]] = {}
         by_alias_ci: dict[str, list[Entity]] = {}
         by_alias_other: dict[str, list[Entity]] = {}
@@ -59,6 +60,8 @@ class Gazetteer:
             for item in data.get(section) or []:
                 rdf_type = item.get("type", "Person" if kind == "person" else "Organization")
                 labels = {"en": item["label"], **(item.get("labels") or {})}
+                if item.get("members"):
+                    self.group_members[item["key"]] = set(item["members"])
                 entity = Entity(kind=kind, key=item["key"], label=item["label"], rdf_type=rdf_type,
                                 labels=labels, wikidata=item.get("wikidata"), parent=item.get("parent"),
                                 collective=bool(item.get("collective")) or kind == "group")
@@ -198,6 +201,18 @@ class Gazetteer:
 
     def get(self, key: str) -> Entity | None:
         return self.entities.get(key)
+
+    def group_of(self, members: list[Entity]) -> Entity:
+        """The known group these firms belong to, or a group named by listing them."""
+        keys = {m.key for m in members}
+        for key, known in self.group_members.items():
+            if keys <= known:
+                return self.entities[key]
+        names = [m.label for m in members]
+        label = ", ".join(names[:-1]) + " and " + names[-1]
+        from ..vocab import slug
+
+        return Entity(kind="group", key=slug(label), label=label, rdf_type="OrganizationGroup", collective=True)
 
 
 @cache

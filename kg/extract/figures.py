@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .entities import Mention
+from .entities import Mention, gazetteer
 from .language import LanguagePack
 from .model import Entity, Evidence, Figure, Quantity, Span
 from .numbers import AREA, COUNT, ENERGY, MONEY, PERCENT, POWER, RATIO, Amount
@@ -580,7 +580,14 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
             reported_by=reporters(view),
         )
         qualify(view, amount, figure)
-        if len(group) > 1:
+        together = view.pack.regex.get("together")
+        clause = clause_span(view, amount.start)
+        if len(group) > 1 and together and together.search(view.text, clause[0], clause[1]):
+            # "Microsoft, Amazon, Meta and Alphabet together will spend $650 billion": the group's figure
+            figure.subject = gazetteer().group_of(group)
+            if figure.quantity.unit.isupper() and figure.metric in GENERIC_METRICS | {"capex"}:
+                figure.metric = "market_total"
+        elif len(group) > 1:
             if distributive(view, amount, group):
                 # "SoftBank and OpenAI each pledged $18 billion": the same amount for each of them
                 for other in group[1:]:
