@@ -47,8 +47,8 @@ def _lit(value, datatype: str | None = None, language: str | None = None) -> Lit
 
 
 def _decimal(v: float) -> Literal:
-    """xsd:decimal from the shortest repr of the float: 7.4 stays 7.4, 1.4e12 is 1400000000000."""
-    text = format(Decimal(repr(float(v))), "f")
+    """xsd:decimal with 12 significant digits: more than any news figure states."""
+    text = format(Decimal(f"{float(v):.12g}"), "f")  # 4.1 × 10^9 is 4100000000, not 4099999999.9999995
     if "." in text:
         text = text.rstrip("0").rstrip(".") or "0"
     return _lit(text, XSD + "decimal")

@@ -213,3 +213,35 @@ def test_each_gives_every_named_firm_the_amount_and_a_joint_one_leads():
     assert ("openai", "investment_commitment", 1.8e10, None, None, "USD") in got
     assert ("oracle", "investment_commitment", 7e9, None, None, "USD") in got
     assert len(got) == 3
+
+
+def test_direction_word_nearest_the_amount_sets_the_sign():
+    got = figures("Nvidia shares rose 5% on Tuesday, while AMD shares fell 3%.", ["en"])
+    assert ("nvidia", "stock_move", 5.0, None, None, "percent") in got
+    assert ("amd", "stock_move", -3.0, None, None, "percent") in got
+
+
+def test_english_sentence_in_a_french_article_reads_english_scales():
+    text = ("Le groupe investira 2 milliards d'euros dans ses centres de données en France cette année. "
+            "Microsoft will invest $80 billion in AI data centers during the fiscal year, the company said.")
+    got = figures(text, ["fr", "en"])
+    assert ("microsoft", "investment_commitment", 8e10, None, None, "USD") in got
+
+
+def test_spaced_dash_inside_a_sentence_is_not_a_bullet():
+    text = "Oracle reported strong results. Microsoft - the largest backer of OpenAI - will invest $80 billion this year."
+    got = figures(text, ["en"])
+    assert ("microsoft", "investment_commitment", 8e10, None, None, "USD") in got
+
+
+def test_a_number_after_a_digit_and_space_is_not_a_new_number_in_english():
+    assert amounts("The site employs 2 400 workers.", "en") == []
+
+
+def test_us_inside_usd_is_not_a_mention_of_the_united_states():
+    assert [m for m in gazetteer().find("It raised USD 50 million.") if m.entity.key == "united-states"] == []
+
+
+def test_same_amount_with_different_metrics_and_periods_stays_two_figures():
+    got = figures("Oracle reported revenue of $15 billion in 2024. Oracle plans capital expenditure of $15 billion in 2025.", ["en"])
+    assert {g[1] for g in got} == {"revenue", "capex"}

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .language import LanguagePack, literal
+from .language import LanguagePack, literal, load_yaml
 from .model import Entity
 
 ENTITIES_FILE = Path(__file__).parent / "entities.yaml"
@@ -49,7 +49,7 @@ class Gazetteer:
     """All known names compiled into a few regexes; finds mentions in a text."""
 
     def __init__(self, path: Path = ENTITIES_FILE):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path)
         self.entities: dict[str, Entity] = {}
         self.group_members: dict[str, set[str]] = {}  # group key -> member keys ("Big Tech")
         by_alias_cs: dict[str, list[Entity]] = {}
@@ -79,7 +79,7 @@ class Gazetteer:
                     demonyms[str(d)] = entity
         self._add_babel_countries(data, by_alias_cs, by_alias_other)
         self.by_alias_cs, self.by_alias_ci, self.by_alias_other, self.demonyms = by_alias_cs, by_alias_ci, by_alias_other, demonyms
-        latin_tail = r"(?:['’]s|s)?(?![a-z\u00df-\u00ff])"
+        latin_tail = r"(?:['’]s|s)?(?![a-z\u00df-\u00ff])(?<![A-Z]{2}(?=[A-Z]))"
         latin_head = r"(?<![A-Za-z\u00c0-\u024f0-9])"
         self.rx_cs = self._alternation(by_alias_cs, latin_head, latin_tail, 0)
         self.rx_ci = self._alternation(by_alias_ci, latin_head, r"(?![A-Za-z\u00c0-\u024f])", re.IGNORECASE)
@@ -114,8 +114,10 @@ class Gazetteer:
                 self.entities[key] = entity
             for lang, names in locales.items():
                 alias = names.get(iso)
-                if not alias or (lang == "en" and alias in skip) or alias in skip:
+                if not alias or alias in skip:
                     continue
+                if by_iso.get(iso) is None and not _LATIN_NAME.match(alias) and len(alias) <= 2:
+                    continue  # "马里" (Mali) inside "马里兰州", "가나" (Ghana) inside "가나다"
                 table = by_alias_cs if _LATIN_NAME.match(alias) else by_alias_other
                 if entity not in table.setdefault(alias, []):
                     table[alias].append(entity)
@@ -231,6 +233,22 @@ _STOP_HEADS = {"the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "
 _LEGAL = re.compile(r"\b((?:[A-Z][\w&.-]*\s){0,3}[A-Z][\w&.-]*)\s(?:Inc\.|Corp\.|Corporation|Ltd\.?|LLC|GmbH|AG|SE|plc|PLC|S\.A\.|Co\.,? Ltd\.?|Holdings|Group)(?![A-Za-z])")
 
 
+@cache
+def calendar_words(locale: str) -> frozenset[str]:
+    """Day and month names (CLDR via Babel), in the pack's language and English: capitalised, never firms."""
+    from babel.dates import get_day_names, get_month_names
+
+    words = set()
+    for loc in {locale, "en"}:
+        try:
+            for width in ("wide", "abbreviated"):
+                words.update(get_day_names(width, locale=loc).values())
+                words.update(get_month_names(width, locale=loc).values())
+        except Exception:  # a locale Babel lacks: English names only
+            continue
+    return frozenset(w.strip(".").lower() for w in words)
+
+
 def proper_words(sentences) -> set[str]:
     """Words an article capitalises in mid-sentence and never writes in lower case: names."""
     seen_lower, capital = set(), set()
@@ -278,6 +296,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         nouns = pack.regex.get("company_nouns")
         if len(name) < 2 or not free(s, e) or (nouns and nouns.fullmatch(name)) or name.lower() in _STOP_HEADS:
             return
+        if words[0].strip(".").lower() in calendar_words(pack.get("locale", pack.code)):
+            return  # "Tuesday", "January", "Sept"
         if not allow_any_script and not name[:1].isupper():
             return
         # one capitalised word is a name only if the article writes it so mid-sentence too

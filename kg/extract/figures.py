@@ -378,11 +378,24 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
 
 
 def signed(view: SentenceView, amount: Amount, metric: str) -> None:
-    """Falls are negative: "stock drops of 5%" -> -5."""
+    """Falls are negative: "stock drops of 5%" -> -5. The direction word nearest the amount in
+    its clause decides ("Nvidia rose 5%, while AMD fell 3%" keeps Nvidia positive)."""
     if metric not in ("stock_move", "growth_rate"):
         return
-    rx = view.pack.regex.get("growth_down")
-    if rx and rx.search(view.text) and not (view.pack.regex.get("growth_up") and metric == "growth_rate" and view.pack.regex["growth_up"].search(view.text)):
+    clause = clause_span(view, amount.start)
+    best = None
+    for direction, key in ((1, "growth_up"), (-1, "growth_down")):
+        rx = view.pack.regex.get(key)
+        if rx is None:
+            continue
+        for m in rx.finditer(view.text, clause[0], clause[1]):
+            dist = amount.start - m.end() if m.end() <= amount.start else m.start() - amount.end
+            if dist >= 0 and (best is None or dist < best[0]):
+                best = (dist, direction)
+    if best is None and view.pack.regex.get("respectively") and view.pack.regex["respectively"].search(view.text):
+        down = view.pack.regex.get("growth_down")
+        best = (0, -1) if down and down.search(view.text) else None
+    if best and best[1] < 0:
         for attr in ("value", "lower", "upper"):
             v = getattr(amount, attr)
             if v is not None and v > 0:
@@ -620,16 +633,36 @@ def _more_specific(a: str, b: str) -> str:
     return a
 
 
+SAME_KIND_METRICS = [{"investment_commitment", "capex", "facility_cost"}]
+
+
+def _compatible(a: Figure, b: Figure) -> bool:
+    """Two statements of one figure: no two different specific metrics, and no clash of periods.
+
+    "Oracle's revenue of $15 billion in 2024" and "its capex of $15 billion in 2025" stay two."""
+    metrics_ok = (
+        a.metric == b.metric or a.metric in GENERIC_METRICS or b.metric in GENERIC_METRICS
+        or any(a.metric in g and b.metric in g for g in SAME_KIND_METRICS)
+    )
+    periods_ok = (
+        a.period is None or b.period is None or a.period.key == b.period.key
+        or a.period.start is None or b.period.start is None  # "this year" with no date known
+    )
+    return metrics_ok and periods_ok
+
+
 def merge_figures(figures: list[Figure], orphans: list[tuple]) -> list[Figure]:
     """Same subject and same amount in one document = one figure with several evidence spans."""
-    merged: dict[tuple, Figure] = {}
+    merged: dict[tuple, list[Figure]] = {}
     for f in figures:
         key = (f.subject.key, _number_key(f.quantity))
-        if key not in merged:
-            merged[key] = f
+        same = [g for g in merged.get(key, []) if _compatible(g, f)]
+        if not same:
+            merged.setdefault(key, []).append(f)
             continue
-        g = merged[key]
-        g.evidence.extend(e for e in f.evidence if all(e.mention != x.mention for x in g.evidence))
+        g = same[0]
+        seen = {(x.mention.start, x.mention.end) for x in g.evidence}
+        g.evidence.extend(e for e in f.evidence if (e.mention.start, e.mention.end) not in seen)
         g.metric = _more_specific(g.metric, f.metric)
         g.quantity.approx = g.quantity.approx or f.quantity.approx
         if g.period is None and f.period is not None:
@@ -641,7 +674,7 @@ def merge_figures(figures: list[Figure], orphans: list[tuple]) -> list[Figure]:
         g.reported_by = g.reported_by or f.reported_by
         g.round_name = g.round_name or f.round_name
         g.valuation_basis = g.valuation_basis or f.valuation_basis
-    result = list(merged.values())
+    result = [f for group in merged.values() for f in group]
     guessed = []
     for amount, evidence, figure in orphans:
         q = Quantity(unit=amount.unit, value=amount.value, lower=amount.lower, upper=amount.upper)

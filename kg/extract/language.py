@@ -194,9 +194,35 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     return pack
 
 
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """A YAML loader that refuses a key given twice: PyYAML would silently keep the last one."""
+
+
+def _no_duplicates(loader, node, deep=False):
+    keys = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in keys:
+            raise LanguageDataError(f"line {key_node.start_mark.line + 1}: key {key!r} given twice")
+        keys.add(key)
+    return loader.construct_mapping(node, deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicates)
+
+
+def load_yaml(path: Path) -> dict:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader) or {}
+    except LanguageDataError as exc:
+        raise LanguageDataError(f"{path}: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise LanguageDataError(f"{path}: invalid YAML: {exc}") from exc
+
+
 @cache
 def common() -> dict:
-    return yaml.safe_load((LANG_DIR / "common.yaml").read_text(encoding="utf-8"))
+    return load_yaml(LANG_DIR / "common.yaml")
 
 
 @cache
@@ -205,12 +231,17 @@ def available() -> tuple[str, ...]:
 
 
 @cache
+def _raw(code: str) -> dict:
+    """A pack's YAML, parsed once per process."""
+    return load_yaml(LANG_DIR / f"{code}.yaml")
+
+
+@cache
 def aliases() -> dict[str, str]:
     """Other codes a pack answers to (its `aliases` key): no -> nb."""
     out = {}
     for code in available():
-        data = yaml.safe_load((LANG_DIR / f"{code}.yaml").read_text(encoding="utf-8")) or {}
-        for alias in data.get("aliases") or []:
+        for alias in _raw(code).get("aliases") or []:
             out[str(alias)] = code
     return out
 
@@ -224,10 +255,7 @@ def pack(code: str) -> LanguagePack:
     if not path.exists():
         path = LANG_DIR / "en.yaml"
         code = "en"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise LanguageDataError(f"{path}: invalid YAML: {exc}") from exc
+    data = _raw(code)
     if data.get("code") != code:
         raise LanguageDataError(f"{path}: 'code' must be {code!r}")
     return _compile_pack(code, data, path)

@@ -110,7 +110,9 @@ class AmountScanner:
         c = common()
         group_space = pack.group.strip() == "" or pack.group in ("\u00a0", "\u202f")
         grp = r"[,.'\u00a0\u202f ]" if group_space else r"[,.']"
-        self.num = re.compile(rf"(?<![A-Za-z0-9.,_])(\d{{1,3}}(?:{grp}\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![0-9])")
+        # "2 400" is one number where the locale groups with spaces; elsewhere "400" after "2 " is no number
+        after_digit = "" if group_space else r"(?<!\d[ \u00a0\u202f])"
+        self.num = re.compile(rf"(?<![A-Za-z0-9.,_]){after_digit}(\d{{1,3}}(?:{grp}\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![0-9])")
         self.range_sep = re.compile(r"\s?[-–~〜～至到]\s?")
         symbols = sorted(c["currency_symbols"], key=len, reverse=True)
         self.currency_symbols = c["currency_symbols"]

@@ -24,7 +24,7 @@ _BOUNDARY = re.compile(
     r"(?P<end>[.!?؟]+[\"'”’»)\]]*)(?P<space>\s+)"
     r"|(?P<cjk>[。！？]+[”’」』)]*)"
     r"|(?P<nl>\s*\n\s*)"
-    r"|(?P<bullet>\s+[-•·▪]\s+)"
+    r"|(?P<bullet>(?<=[.!?。\]])\s+[-•·▪]\s+|\s+[•▪]\s+)"
 )
 _REF_MARKERS = re.compile(r"(?:\[\d+\])+")
 
@@ -64,7 +64,7 @@ def script_language(text: str, latin_language: str) -> str:
 
 def _is_abbreviation(text: str, dot_pos: int, abbreviations: set[str]) -> bool:
     """Whether the dot at dot_pos ends an abbreviation ("Mrd.", "U.S.") rather than a sentence."""
-    m = re.search(r"([\w.]+)$", text[:dot_pos])
+    m = re.search(r"([\w.]+)$", text[max(0, dot_pos - 40):dot_pos])
     if not m:
         return False
     word = m.group(1).rstrip(".")
@@ -75,7 +75,8 @@ def _is_abbreviation(text: str, dot_pos: int, abbreviations: set[str]) -> bool:
 
 
 def split_sentences(text: str, languages: list[str]) -> list[Sentence]:
-    latin_language = next((lang for lang in languages if lang not in ("zh", "ja", "ko", "ar")), languages[0] if languages else "en")
+    latin_languages = [lang for lang in languages if lang not in ("zh", "ja", "ko", "ar")]
+    latin_language = latin_languages[0] if latin_languages else (languages[0] if languages else "en")
     abbreviations: set[str] = set()
     for lang in set(languages) | {latin_language, "en"}:
         abbreviations.update(pack(lang).phrases("abbreviations"))
@@ -112,7 +113,27 @@ def split_sentences(text: str, languages: list[str]) -> list[Sentence]:
         if e - s < 2 or not re.search(r"\w", text[s:e]):
             continue
         chunk = text[s:e]
-        sentences.append(
-            Sentence(s, e, chunk, script_language(_REF_MARKERS.sub("", chunk), latin_language), len(sentences), para)
-        )
+        language = script_language(_REF_MARKERS.sub("", chunk), latin_language)
+        if language == latin_language and len(latin_languages) > 1:
+            # an English paragraph inside a French article reads with the English pack
+            language = _latin_language_of(chunk, latin_languages) or language
+        sentences.append(Sentence(s, e, chunk, language, len(sentences), para))
     return sentences
+
+
+def _latin_language_of(chunk: str, candidates: list[str]) -> str | None:
+    """langdetect (seeded) on one sentence, limited to the document's Latin-script languages."""
+    if len(_LATIN.findall(chunk)) < 25:
+        return None
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    try:
+        for guess in detect_langs(chunk):
+            code = {"no": "nb", "nn": "nb"}.get(guess.lang, guess.lang)
+            if code in candidates:
+                return code
+    except LangDetectException:
+        return None
+    return None
