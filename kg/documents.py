@@ -70,7 +70,7 @@ def read_document(path: Path | str, manifest: dict[str, dict] | None = None) -> 
     entry = (manifest or {}).get(doc_id, {})
     languages = entry.get("languages") or detect_languages(text)
     published = entry.get("published")
-    if published is None and "published" not in entry:
+    if published is None and not entry.get("has_published"):
         published = dateline_date(text, languages)  # "ZARAGOZA, 14 de octubre de 2025 —"
     reference = entry.get("reference_date")
     if reference is None and published is not None:
@@ -121,6 +121,10 @@ def _decode(path: Path, raw: bytes) -> str:
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f\v")
     if controls > 0.1 * len(text):
         raise DocumentError(f"{path}: binary file ({controls} control characters in {len(text)})")
+    # other control characters become spaces, one for one: XML and RDF literals cannot carry them
+    text = "".join(" " if unicodedata.category(ch) == "Cc" and ch not in "\n\t" else ch for ch in text)
+    if not any(ch.isalpha() for ch in text):
+        raise DocumentError(f"{path}: no text to read (no letters in any script)")
     return text
 
 
@@ -171,6 +175,8 @@ def load_manifest(folder: Path | str) -> dict[str, dict]:
         raise DocumentError(f"{file}: invalid YAML{where}: {problem}") from None
     except (OSError, UnicodeDecodeError) as err:
         raise DocumentError(f"{file}: cannot read manifest ({err})") from None
+    except ValueError as err:  # PyYAML builds dates itself: "published: 2025-02-30"
+        raise DocumentError(f"{file}: invalid date: {err}") from None
     if data is None:
         return {}
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
@@ -180,7 +186,9 @@ def load_manifest(folder: Path | str) -> dict[str, dict]:
         where = f"{file}: entry {n}"
         if not isinstance(entry, dict) or not entry.get("id"):
             raise DocumentError(f"{where}: each entry needs an 'id' (the file name without extension)")
-        doc_id = str(entry["id"])
+        if not isinstance(entry["id"], str):
+            raise DocumentError(f"{where}: 'id' must be text (quote it: id: \"{entry['id']}\")")
+        doc_id = entry["id"]
         where = f"{file}: entry '{doc_id}'"
         unknown = sorted(set(entry) - MANIFEST_FIELDS)
         if unknown:
@@ -188,6 +196,7 @@ def load_manifest(folder: Path | str) -> dict[str, dict]:
         if doc_id in manifest:
             raise DocumentError(f"{where}: listed twice")
         manifest[doc_id] = {
+            "has_published": "published" in entry,
             "title": _optional_text(entry.get("title"), where, "title"),
             "publisher": _optional_text(entry.get("publisher"), where, "publisher"),
             "published": _date_or_datetime(entry.get("published"), where, "published"),

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import __version__, vocab
+from kg import SOFTWARE_VERSION, vocab
 from kg.documents import Document, DocumentError, iter_paths, load_manifest, read_document
 from kg.extract import extract
 from kg.rdf import document_quads
@@ -128,7 +128,7 @@ def _unchanged(stored: GraphMetadata | None, doc: Document) -> bool:
     return (
         stored is not None
         and stored.sha256 == doc.sha256
-        and stored.software_version == __version__
+        and stored.software_version == SOFTWARE_VERSION
         and stored.title == doc.title
         and stored.publisher == doc.publisher
         and stored.issued == doc.published
@@ -146,7 +146,7 @@ def _load_ontology(store: GraphStore, report: LoadReport, force: bool) -> str:
     # The graph names what it was loaded from: dct:identifier "sha256:<hex>" and the software
     # version (ai:sha256 is reserved for source documents by the ontology's domain).
     fingerprint = ox.Literal("sha256:" + hashlib.sha256(raw).hexdigest())
-    version = ox.Literal(__version__)
+    version = ox.Literal(SOFTWARE_VERSION)
     graph = vocab.ontology_graph_iri()
     node = ox.NamedNode(graph)
     same = store.query(

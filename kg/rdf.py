@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad  # noqa: F401
 
-from . import __version__, vocab
+from . import SOFTWARE_VERSION, vocab
 from .extract.entities import gazetteer
 from .extract.model import Entity, Evidence, Extraction, Figure
 
@@ -110,7 +110,7 @@ def document_quads(document, extraction: Extraction, started: datetime, ended: d
     b.add(activity, prov("startedAtTime"), _lit(started.astimezone(timezone.utc).isoformat(), XSD + "dateTime"))
     b.add(activity, prov("endedAtTime"), _lit(ended.astimezone(timezone.utc).isoformat(), XSD + "dateTime"))
     b.add(activity, prov("wasAssociatedWith"), _ai("Extractor"))
-    b.add(activity, _ai("softwareVersion"), _lit(__version__))
+    b.add(activity, _ai("softwareVersion"), _lit(SOFTWARE_VERSION))
 
     # the source document
     b.type(source, "SourceDocument")

@@ -67,3 +67,19 @@ def test_bad_gold_file_names_the_file_and_entry(tmp_path):
     bad.write_text("documents:\n- id: x\n  facts:\n  - {subject: A, metric: capex, unit: USD}\n", encoding="utf-8")
     with pytest.raises(GoldError, match=r"bad\.yaml: x facts\[0\]"):
         load_gold(bad)
+
+
+def test_figures_query_gives_one_row_per_figure_when_a_sentence_repeats_the_amount(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "twice.txt").write_text("Microsoft will invest $10 billion in Ohio; Microsoft said the $10 billion will fund two campuses.\n",
+                                      encoding="utf-8")
+    from kg.queries import run
+
+    store = open_store(tmp_path / "store", create=True)
+    try:
+        load_paths(store, [folder], progress=False)
+        rows = run(store, "figures", {}).rows
+    finally:
+        store.close()
+    assert len(rows) == 1
