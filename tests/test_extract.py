@@ -245,3 +245,16 @@ def test_us_inside_usd_is_not_a_mention_of_the_united_states():
 def test_same_amount_with_different_metrics_and_periods_stays_two_figures():
     got = figures("Oracle reported revenue of $15 billion in 2024. Oracle plans capital expenditure of $15 billion in 2025.", ["en"])
     assert {g[1] for g in got} == {"revenue", "capex"}
+
+
+def test_parent_and_subsidiary_words_point_the_right_way():
+    def parents(text, lang):
+        return {(r.subject.key, r.object.key) for r in extract(Doc(text, [lang])).relations if r.predicate == "parentOf"}
+    assert parents("Google parent Alphabet will spend $75 billion.", "en") == {("alphabet", "google")}
+    assert parents("Alphabet, la maison mère de Google, investira 5 milliards d'euros.", "fr") == {("alphabet", "google")}
+    assert parents("Khazna, a unit of G42, raised $1.5 billion.", "en") == {("g42", "khazna")}
+
+
+def test_sentence_adverb_before_the_company_is_not_a_firm():
+    ex = extract(Doc("Separately, the company said it would invest $4 billion in a campus in Ohio, near Columbus.", ["en"]))
+    assert all(e.label != "Separately" for e in ex.entities)

@@ -366,7 +366,12 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     articles = pack.regex.get("relative_markers")
     if articles is not None and pack.spaced:
         for m in re.finditer(rf"(?:^|(?<=[.;:(—–-]\s))({_NAME}),\s+(?=(?i:{articles.pattern})\s)", text):
-            add_org(m.start(1), m.end(1), m.group(1))
+            closing = re.match(r"[^,;.]{3,120},", text[m.end():])  # an appositive closes with a comma
+            appositive = " ".join(text[m.end():].split()[:7])
+            verb = pack.regex.get("subject_verbs")
+            has_verb = closing and verb is not None and re.search(rf"\s(?i:{verb.pattern})\b", closing.group(0))
+            if closing and not has_verb and nouns is not None and nouns.search(appositive):  # "X, the Sydney-based operator, ..."
+                add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
     # «خزنة لمراكز البيانات», „Aleph Alpha“: a quoted name after a company noun
     if nouns is not None:
         for m in re.finditer(rf"(?i:{nouns.pattern})\s*[«„“\"]([^»“”\"]{{2,40}})[»“”\"]", text):

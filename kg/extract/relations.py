@@ -59,6 +59,12 @@ def _nearest_subject(view: SentenceView, state: DocumentState, pos: int) -> Enti
     return orgs[-1].entity if orgs else _sentence_subject(view, state, pos)
 
 
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \u00a0":
+        pos += 1
+    return pos
+
+
 def _orgs_after(view: SentenceView, pos: int, limit: int = 200) -> list[Mention]:
     return [m for m in view.mentions if m.kind == "org" and pos <= m.start <= pos + limit and m.entity.rdf_type not in NON_SUBJECT_TYPES]
 
@@ -152,16 +158,22 @@ def org_relations(view: SentenceView, state: DocumentState) -> list[Relation]:
                 rel(before[-1].entity, "investorIn", after[0].entity)
             elif before:
                 rel(before[-1].entity, "investorIn", _sentence_subject(view, state))
-    # parents: "Google parent Alphabet" / "Alphabet, Google's parent" / "谷歌母公司Alphabet"
-    prx = p.regex.get("rel_parent")
-    if prx:
-        for m in prx.finditer(text):
-            before = [o for o in view.mentions if o.kind == "org" and o.end <= m.start() and m.start() - o.end <= 6]
-            after = [o for o in view.mentions if o.kind == "org" and o.start >= m.end() and o.start - m.end() <= 12]
-            if before and after:
-                of = re.match(r"\s*(?:of|von|der|من|des)\b", text[m.end():])
-                child, parent = (after[0], before[-1]) if of else (before[-1], after[0])
-                rel(parent.entity, "parentOf", child.entity)
+    # parents: "Google parent Alphabet", "Alphabet, the parent of Google", "Khazna, a unit of G42"
+    of_words = p.regex.get("of_words")
+    for kind in ("parent", "subsidiary"):
+        rx = p.regex.get(f"rel_{kind}")
+        if rx is None:
+            continue
+        for m in rx.finditer(text):
+            before = [o for o in view.mentions if o.kind == "org" and o.end <= m.start() and m.start() - o.end <= 8]
+            after = [o for o in view.mentions if o.kind == "org" and o.start >= m.end() and o.start - m.end() <= 14]
+            if not (before and after):
+                continue
+            of = bool(of_words and of_words.match(text, _skip_spaces(text, m.end())))
+            # "X parent Y" and "X's unit Y": X is the parent unless an "of" turns the phrase round
+            first_is_parent = (kind == "parent") == of if kind == "parent" else not of
+            parent, child = (before[-1], after[0]) if first_is_parent else (after[0], before[-1])
+            rel(parent.entity, "parentOf", child.entity)
     # members of a joint venture: "the Stargate partnership, involving SoftBank, OpenAI and Oracle"
     mrx = p.regex.get("rel_member")
     for jv in (m for m in view.mentions if m.entity.rdf_type == "JointVenture"):
