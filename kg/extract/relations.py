@@ -169,7 +169,8 @@ def org_relations(view: SentenceView, state: DocumentState) -> list[Relation]:
             after = [o for o in view.mentions if o.kind == "org" and o.start >= m.end() and o.start - m.end() <= 14]
             if not (before and after):
                 continue
-            of = bool(of_words and of_words.match(text, _skip_spaces(text, m.end())))
+            of = bool(of_words and (of_words.match(text, _skip_spaces(text, m.end()))
+                                    or re.search(rf"(?:{of_words.pattern})$", m.group(0), of_words.flags)))  # "unit of"
             # "X parent Y" and "X's unit Y": X is the parent unless an "of" turns the phrase round
             first_is_parent = (kind == "parent") == of if kind == "parent" else not of
             parent, child = (before[-1], after[0]) if first_is_parent else (after[0], before[-1])
