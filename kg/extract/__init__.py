@@ -60,11 +60,15 @@ def extract(document) -> Extraction:
         figures.extend(found)
         orphans.extend(lost)
         sentence_relations(view, state, rstate, extraction)
-        if found:
-            state.last_subject = found[-1].subject
-        else:
+        firms = [f.subject for f in found if f.subject.kind == "org"]
+        if firms:  # "the company" refers to a firm, never to a country or a sector
+            state.last_subject = firms[-1]
+        elif not found:
             orgs = [m for m in subject_candidates(view) if m.kind == "org"]
-            subjects = [m for m in orgs if not is_object_position(view, m, 0)] or orgs
+            # the sentence's subject; a firm after a preposition only when it opens the sentence
+            # ("For Fluidstack, the project is a success"), not "a loan led by DNB, Nordea and SEB"
+            subjects = [m for m in orgs if not is_object_position(view, m, 0)] or [
+                m for m in orgs if len(s.text[:m.start].split()) <= 2]
             if subjects:
                 state.last_subject = subjects[0].entity
 

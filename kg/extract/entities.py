@@ -230,7 +230,8 @@ _NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|of|&))*"  # "Start Campus", "Bank of
 _STOP_HEADS = {"the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "los", "il", "lo", "o", "os", "a", "en",
                "in", "on", "at", "but", "and", "however", "according", "after", "as", "this", "that", "its", "their",
                "his", "her", "our", "we", "it", "they", "he", "she", "i", "ein", "eine", "un", "une", "una", "um", "uma"}
-_LEGAL = re.compile(r"\b((?:[A-Z][\w&.-]*\s){0,3}[A-Z][\w&.-]*)\s(?:Inc\.|Corp\.|Corporation|Ltd\.?|LLC|GmbH|AG|SE|plc|PLC|S\.A\.|Co\.,? Ltd\.?|Holdings|Group)(?![A-Za-z])")
+# legal forms end a firm's name; "Group" and "Holdings" are part of it ("Azrieli Group")
+_LEGAL = re.compile(r"\b((?:[A-Z][\w&.-]*\s){0,3}[A-Z][\w&.-]*(?:\s(?:Group|Holdings))?)\s?(?:(?<=\s)(?:Inc\.|Corp\.|Corporation|Ltd\.?|LLC|GmbH|AG|SE|plc|PLC|S\.A\.|Co\.,? Ltd\.?)(?![A-Za-z])|(?<=Group|dings)(?![A-Za-z]))")
 
 
 @cache
