@@ -258,3 +258,15 @@ def test_parent_and_subsidiary_words_point_the_right_way():
 def test_sentence_adverb_before_the_company_is_not_a_firm():
     ex = extract(Doc("Separately, the company said it would invest $4 billion in a campus in Ohio, near Columbus.", ["en"]))
     assert all(e.label != "Separately" for e in ex.entities)
+
+
+def test_verified_wikidata_items_become_same_as_links():
+    import datetime
+
+    from kg.rdf import document_quads
+
+    doc = Doc("Google will invest $5 billion in Germany this year.", ["en"])
+    quads = document_quads(doc, extract(doc), datetime.datetime.now(datetime.timezone.utc), datetime.datetime.now(datetime.timezone.utc))
+    same = {(q.subject.value.rsplit("/", 1)[-1], q.object.value) for q in quads if q.predicate.value.endswith("#sameAs")}
+    assert ("google", "http://www.wikidata.org/entity/Q95") in same
+    assert ("germany", "http://www.wikidata.org/entity/Q183") in same
