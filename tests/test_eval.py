@@ -83,3 +83,20 @@ def test_figures_query_gives_one_row_per_figure_when_a_sentence_repeats_the_amou
     finally:
         store.close()
     assert len(rows) == 1
+
+
+def test_a_town_answers_for_its_region_and_country(tmp_path):
+    """ "Abilene, Texas" is found when asking about Texas or the United States (ai:containedIn*)."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "abilene.txt").write_text("OpenAI will invest $40 billion in a data center campus in Abilene, Texas.\n", encoding="utf-8")
+    store = open_store(tmp_path / "store", create=True)
+    try:
+        load_paths(store, [folder], progress=False)
+        for place in ("texas", "united-states"):
+            rows = list(store.query(
+                "PREFIX ai: <https://w3id.org/aiinfra/ontology#> SELECT DISTINCT ?f WHERE { "
+                f"?f a ai:Figure ; ai:location/ai:containedIn* <https://w3id.org/aiinfra/id/place/{place}> }}"))
+            assert len(rows) == 1, place
+    finally:
+        store.close()

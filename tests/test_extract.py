@@ -270,3 +270,13 @@ def test_verified_wikidata_items_become_same_as_links():
     same = {(q.subject.value.rsplit("/", 1)[-1], q.object.value) for q in quads if q.predicate.value.endswith("#sameAs")}
     assert ("google", "http://www.wikidata.org/entity/Q95") in same
     assert ("germany", "http://www.wikidata.org/entity/Q183") in same
+
+
+def test_periods_become_explicit_intervals():
+    finder = PeriodFinder(date(2025, 6, 1))
+    found = {m.text: m.period for m in finder.find(
+        "in FY2025, during 2025-2027, by the end of the decade and over the next four years", pack("en"))}
+    assert (found["FY2025"].start, found["FY2025"].end) == (date(2025, 1, 1), date(2025, 12, 31))
+    assert (found["2025-2027"].start, found["2025-2027"].end) == (date(2025, 1, 1), date(2027, 12, 31))
+    assert found["by the end of the decade"].key == "2030"
+    assert found["over the next four years"].end == date(2029, 6, 1)
