@@ -13,7 +13,8 @@ from kg.loader import load_paths
 from kg.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED_GOLD = ROOT.parent / "shared" / "gold" / "seeds.yaml"
+# the team's gold for the seeds (a copy of shared/gold/seeds.yaml, so a clone alone can run it)
+SEED_GOLD = ROOT / "tests" / "data" / "seeds_gold.yaml"
 MULTILINGUAL = ROOT / "tests" / "data" / "multilingual"
 
 
@@ -26,7 +27,6 @@ def _report(tmp_path, folder, gold):
         store.close()
 
 
-@pytest.mark.skipif(not SEED_GOLD.exists(), reason="the shared seed gold is not next to this checkout")
 def test_seed_gold_precision_and_recall_at_least_0_9(tmp_path):
     report = _report(tmp_path, ROOT / "seeds", SEED_GOLD)
     o = report.overall
