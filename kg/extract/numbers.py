@@ -114,8 +114,9 @@ class AmountScanner:
         after_digit = "" if group_space else r"(?<!\d[ \u00a0\u202f])"
         self.num = re.compile(rf"(?<![A-Za-z0-9.,_]){after_digit}(\d{{1,3}}(?:{grp}\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![0-9])")
         self.range_sep = re.compile(r"\s?[-–~〜～至到]\s?")
-        symbols = sorted(c["currency_symbols"], key=len, reverse=True)
-        self.currency_symbols = c["currency_symbols"]
+        # a pack may read a shared sign its own way: "¥" is CNY in Chinese, JPY elsewhere
+        self.currency_symbols = {**c["currency_symbols"], **(pack.get("currency_symbols") or {})}
+        symbols = sorted(self.currency_symbols, key=len, reverse=True)
         self.prefix_currency = re.compile(
             "(?:" + "|".join(re.escape(s) for s in symbols) + "|" + "|".join(c["currency_codes"]) + r")\s?$"
         )
