@@ -349,6 +349,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     if conj is not None and known_orgs and pack.spaced:
         joiner = rf"(?:,\s*|\s+(?i:{conj.pattern})\s+|,\s*(?i:{conj.pattern})\s+)"
         for lst in re.finditer(rf"{_NAME}(?:{joiner}{_NAME})+", text):
+            if not re.search(rf"\s(?i:{conj.pattern})\s", lst.group(0)):
+                continue  # "Separately, Meta said": a list ends with "and"
             items = [i for i in re.finditer(_NAME, lst.group(0))]
             spans = [(lst.start() + i.start(), lst.start() + i.end()) for i in items]
             if not any(ks <= s_ < ke or s_ <= ks < e_ for s_, e_ in spans for ks, ke in known_orgs):
