@@ -280,3 +280,8 @@ def test_periods_become_explicit_intervals():
     assert (found["2025-2027"].start, found["2025-2027"].end) == (date(2025, 1, 1), date(2027, 12, 31))
     assert found["by the end of the decade"].key == "2030"
     assert found["over the next four years"].end == date(2029, 6, 1)
+
+
+def test_data_centres_mentioned_in_passing_are_not_sites():
+    ex = extract(Doc("Nvidia said demand for its chips from data centers in China fell 5% in the quarter.", ["en"]))
+    assert ex.facilities == []

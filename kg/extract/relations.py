@@ -18,6 +18,7 @@ from .figures import (
     names_nationality, preceded_by, subject_candidates,
 )
 from .model import Entity, Evidence, Extraction, Facility, Membership, Relation, Span
+from .numbers import AREA, POWER, scan_amounts
 
 PRIMARY = "*primary*"  # pending attributes for the firm that owns most facilities of the document
 ROLE_ORDER = ["CEO", "CFO", "CoFounder", "Founder", "Head", "Analyst"]
@@ -197,7 +198,14 @@ def facilities(view: SentenceView, state: DocumentState, rstate: RelationState) 
     keys = {x.entity.key for x in places}
     places = [x for x in places if not any(y.entity.parent == x.entity.key for y in places if y.entity.key in keys)]
     cues = p.regex.get("facility_cues")
-    if places and owner is None and cues and cues.search(view.text):
+    # a sentence about a site: a building verb, a site's state ("existing", "under construction"),
+    # or a site's own figures (power, land)
+    states = [p.regex.get("status_Operational"), p.regex.get("status_UnderConstruction")]
+    about_a_site = bool(cues and cues.search(view.text)) or any(rx and rx.search(view.text) for rx in states) or any(
+        a.kind in (POWER, AREA) for a in scan_amounts(view.text, p))
+    if places and not about_a_site:
+        return  # "demand from data centers in China fell" names no site
+    if places and owner is None:
         owner = state.last_subject  # "This sum will build new data centres in Texas"
     status = next((s for s in ("Operational", "UnderConstruction", "Planned") if p.regex.get(f"status_{s}") and p.regex[f"status_{s}"].search(view.text)), None)
     year = None
@@ -242,7 +250,8 @@ def facilities(view: SentenceView, state: DocumentState, rstate: RelationState) 
         return
     if owner is None:
         return
-    kind = "Campus" if re.search(r"campus|Campus|حرم|园区", view.text) else "DataCenter"
+    campus = p.regex.get("campus_words")
+    kind = "Campus" if campus and campus.search(view.text) else "DataCenter"
     for place in places:
         key = f"{owner.key}-{place.entity.key}"
         f = rstate.facilities.get(key)
