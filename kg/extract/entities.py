@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
 
 from .language import LanguagePack, literal, load_yaml
 from .model import Entity

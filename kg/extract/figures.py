@@ -458,9 +458,13 @@ def choose_places(view: SentenceView, amount: Amount, subject: Entity | None) ->
             continue
         if m.entity not in places:
             places.append(m.entity)
-    keys = {p.key for p in places}
-    # keep the most specific: "Atlanta, Georgia" -> Atlanta
-    return [p for p in places if not any(q.parent == p.key for q in places if q.key in keys)]
+    return most_specific(places)
+
+
+def most_specific(items: list, key=lambda e: e) -> list:
+    """Drop a place when a place inside it is named too: "Atlanta, Georgia" -> Atlanta."""
+    entities = [key(i) for i in items]
+    return [i for i, e in zip(items, entities) if not any(o.parent == e.key for o in entities)]
 
 
 def choose_counterparts(view: SentenceView, amount: Amount, subject: Entity | None, metric: str) -> list[Entity]:

@@ -50,12 +50,16 @@ def literal(phrase: str) -> str:
     return "".join(out)
 
 
+def _alternation(phrases) -> str | None:
+    items = _phrase_list(phrases)
+    return "|".join(literal(p) for p in items) if items else None
+
+
 def phrase_regex(phrases, *, latin_boundaries: bool, ignore_case: bool = True) -> re.Pattern | None:
     """One alternation of literal phrases, longest first, with word boundaries for Latin."""
-    items = _phrase_list(phrases)
-    if not items:
+    body = _alternation(phrases)
+    if body is None:
         return None
-    body = "|".join(literal(p) for p in items)
     if latin_boundaries:
         body = rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])"
     else:
@@ -65,10 +69,9 @@ def phrase_regex(phrases, *, latin_boundaries: bool, ignore_case: bool = True) -
 
 def prefix_regex(phrases, *, latin_boundaries: bool) -> re.Pattern | None:
     """Trigger words: matched at a word start, any ending ("invest" finds "investment")."""
-    items = _phrase_list(phrases)
-    if not items:
+    body = _alternation(phrases)
+    if body is None:
         return None
-    body = "|".join(literal(p) for p in items)
     if latin_boundaries:
         body = rf"(?<![^\W\d_])(?:{body})"
     return re.compile(body, re.IGNORECASE)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .entities import Mention
 from .figures import (
     FACILITY_METRICS, NON_SUBJECT_TYPES, DocumentState, SentenceView, is_object_position,
-    names_nationality, preceded_by, subject_candidates,
+    most_specific, names_nationality, preceded_by, subject_candidates,
 )
 from .model import Entity, Evidence, Extraction, Facility, Membership, Relation, Span
 from .numbers import AREA, POWER, scan_amounts
@@ -30,12 +30,6 @@ class RelationState:
     facilities: dict[str, Facility] = field(default_factory=dict)
     last_facility: Facility | None = None
     pending: dict[str, dict] = field(default_factory=dict)  # attributes with no place, by sentence order
-
-
-def _first_subject(view: SentenceView, before: int | None = None) -> Entity | None:
-    orgs = [m for m in subject_candidates(view) if m.kind == "org" and (before is None or m.end <= before)]
-    subjects = [m for m in orgs if not is_object_position(view, m, 0)]
-    return subjects[0].entity if subjects else None
 
 
 def _sentence_subject(view: SentenceView, state: DocumentState, before: int | None = None) -> Entity | None:
@@ -195,8 +189,7 @@ def facilities(view: SentenceView, state: DocumentState, rstate: RelationState) 
         return
     owner = _sentence_subject(view, state, None)
     places = [x for x in view.mentions if x.kind == "place" and x.entity.key != "world" and (not x.demonym or not names_nationality(view, x))]
-    keys = {x.entity.key for x in places}
-    places = [x for x in places if not any(y.entity.parent == x.entity.key for y in places if y.entity.key in keys)]
+    places = most_specific(places, key=lambda x: x.entity)
     cues = p.regex.get("facility_cues")
     # a sentence about a site: a building verb, a site's state ("existing", "under construction"),
     # or a site's own figures (power, land)
