@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .language import LanguagePack, common, phrase_regex
 
@@ -53,14 +54,19 @@ class Amount:
         return self.lower if self.lower is not None else self.upper
 
 
-def normalise_digits(text: str) -> str:
-    """Same length as the input: Arabic-Indic and full-width digits become ASCII."""
+@cache
+def _digit_table() -> dict[int, str]:
     table = {}
     for src, dst in common()["digits"].items():
         table.update(str.maketrans(src, dst))
     for src, dst in common()["separators"].items():
         table[ord(src)] = dst
-    return text.translate(table)
+    return table
+
+
+def normalise_digits(text: str) -> str:
+    """Same length as the input: Arabic-Indic and full-width digits become ASCII."""
+    return text.translate(_digit_table())
 
 
 def parse_number(token: str, decimal: str) -> float:
