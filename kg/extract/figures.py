@@ -218,7 +218,26 @@ def is_reporter(view: SentenceView, mention: Mention) -> bool:
 
 
 def is_object_position(view: SentenceView, mention: Mention, clause_start: int) -> bool:
-    return preceded_by(view, mention, clause_start, "object_markers")
+    """After a preposition, or a later member of a list that follows one ("arranged by BNP
+    Paribas, Société Générale and Crédit Agricole": all three are objects)."""
+    if preceded_by(view, mention, clause_start, "object_markers"):
+        return True
+    head = _list_head(view, mention)
+    return head is not mention and preceded_by(view, head, clause_start, "object_markers")
+
+
+def _list_head(view: SentenceView, mention: Mention) -> Mention:
+    """The first name of the comma/conjunction list a name belongs to."""
+    conj = view.pack.regex.get("conjunctions")
+    current = mention
+    while True:
+        before = [m for m in view.mentions if m.end <= current.start and m.kind in ("org", "group")]
+        if not before:
+            return current
+        gap = view.text[before[-1].end:current.start].strip(" ,、،")
+        if gap and not (conj and conj.fullmatch(gap.lower())):
+            return current
+        current = before[-1]
 
 
 def subject_candidates(view: SentenceView) -> list[Mention]:
