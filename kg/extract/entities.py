@@ -263,6 +263,15 @@ def proper_words(sentences) -> set[str]:
     return {w for w in capital if w.lower() not in seen_lower}
 
 
+def _overlapping(rx: re.Pattern, text: str):
+    """Matches starting at every word, not only after the previous match ("Chief Financial
+    Officer Heather Lindqvist" holds the candidate "Heather Lindqvist")."""
+    for w in re.finditer(r"\b[A-Z]", text):
+        m = rx.match(text, w.start())
+        if m:
+            yield m
+
+
 def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start: int = 0,
              proper_words: set[str] = frozenset()) -> list[Mention]:
     """Names no table knows: organisations by legal suffix ("Acme Corp."), by a company noun
@@ -286,6 +295,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             ent = Entity(kind="org", key=slug(name), label=name, rdf_type="Firm")
             out.append(Mention(s + sentence_start, e + sentence_start, name, ent, (ent,)))
             taken.append((s, e))
+    role_rx = [rx for k, rx in pack.regex.items() if k.startswith("role_") and rx is not None]
+    if pack.regex.get("title_words") is not None:
+        role_rx.append(pack.regex["title_words"])
+
     def add_org(s, e, name, named_as_company=False, allow_any_script=False):
         words = name.split()
         while words and words[0].lower() in _STOP_HEADS:
@@ -296,6 +309,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         nouns = pack.regex.get("company_nouns")
         if len(name) < 2 or not free(s, e) or (nouns and nouns.fullmatch(name)) or name.lower() in _STOP_HEADS:
             return
+        if any(rx.search(name) for rx in role_rx):
+            return  # "Chief Financial Officer Heather Lindqvist" is a person with a title
         if words[0].strip(".").lower() in calendar_words(pack.get("locale", pack.code)):
             return  # "Tuesday", "January", "Sept"
         if not allow_any_script and not name[:1].isupper():
@@ -309,11 +324,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         out.append(Mention(s + sentence_start, e + sentence_start, name, ent, (ent,)))
         taken.append((s, e))
 
-    role_rx = [rx for k, rx in pack.regex.items() if k.startswith("role_") and rx is not None]
-    for m in _PERSON.finditer(text):
+    for m in _overlapping(_PERSON, text):
         s, e = m.start(1), m.end(1)
-        if not free(s, e):
-            continue
+        if not free(s, e) or any(rx.search(m.group(1)) for rx in role_rx):
+            continue  # "Financial Officer" is part of a title, not a name
         before = text[max(0, s - 40): s]
         after = text[e: e + 40]
         # the role word must touch the name: "CEO Jane Doe", "Jane Doe, CEO of ..."
