@@ -60,7 +60,7 @@ def extract(document) -> Extraction:
         figures.extend(found)
         orphans.extend(lost)
         sentence_relations(view, state, rstate, extraction)
-        firms = [f.subject for f in found if f.subject.kind == "org"]
+        firms = [f.subject for f in found if f.subject.kind == "org" and f.subject.rdf_type != "Government"]
         if firms:  # "the company" refers to a firm, never to a country or a sector
             state.last_subject = firms[-1]
         elif not found:

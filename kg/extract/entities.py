@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 
-from .language import LanguagePack, literal, load_yaml
+from .language import LanguagePack, literal, load_yaml, phrase_regex
 from .model import Entity
 
 ENTITIES_FILE = Path(__file__).parent / "entities.yaml"
@@ -263,6 +263,13 @@ def proper_words(sentences) -> set[str]:
     return {w for w in capital if w.lower() not in seen_lower}
 
 
+@cache
+def _org_name_words():
+    from .language import common
+
+    return phrase_regex(common().get("org_name_words") or [], latin_boundaries=True, ignore_case=False)
+
+
 def _overlapping(rx: re.Pattern, text: str):
     """Matches starting at every word, not only after the previous match ("Chief Financial
     Officer Heather Lindqvist" holds the candidate "Heather Lindqvist")."""
@@ -351,6 +358,19 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                          parent=place.entity.key)
             out.append(Mention(m.start(1) + sentence_start, m.end(1) + sentence_start, name, ent, (ent,)))
             taken.append((m.start(1), m.end(1)))
+    # "Vantage Data Centers", "Blue Owl Capital": a capitalised name ending in a firm's word
+    org_words = _org_name_words()
+    if org_words is not None and pack.spaced:
+        for m in re.finditer(rf"(?<![\w])({_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}}\s(?:{org_words.pattern}))(?![\w])", text):
+            start, name = m.start(1), m.group(1)
+            company_word = pack.regex.get("company_nouns")
+            while " " in name and (name.split()[0].lower() in _STOP_HEADS
+                                   or (company_word is not None and company_word.search(name.split()[0]))
+                                   or (start == 0 and name.split()[0] not in proper_words)):
+                first = name.split()[0]  # "Der Campus", "Intanto Vantage…", "KI-Start-up Black Forest Labs"
+                start, name = start + len(first) + 1, name[len(first) + 1:]
+            if " " in name:  # the firm's word alone ("Campus") is no name
+                add_org(start, start + len(name), name, named_as_company=True)
     # "the UK-based operator Nscale", "das Start-up Black Forest Labs", "شركة Humain"
     nouns = pack.regex.get("company_nouns")
     if nouns is not None:
