@@ -285,3 +285,11 @@ def test_periods_become_explicit_intervals():
 def test_data_centres_mentioned_in_passing_are_not_sites():
     ex = extract(Doc("Nvidia said demand for its chips from data centers in China fell 5% in the quarter.", ["en"]))
     assert ex.facilities == []
+
+
+def test_shares_in_a_firm_are_its_stock_move_and_short_names_join_the_full_name():
+    text = ("Marvell Technology said revenue rose. Shares in Segro rose 3.1 per cent in London. "
+            "Marvell's shares are down about 15% this year.")
+    got = figures(text, ["en"])
+    assert ("segro", "stock_move", 3.1, None, None, "percent") in got
+    assert ("marvell-technology", "stock_move", -15.0, None, None, "percent") in got

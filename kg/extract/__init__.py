@@ -33,6 +33,20 @@ def _main_org(mentions: list[Mention]):
     return next(e for e in orgs if counts[e.key] == best)
 
 
+def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
+    """Within one article, "Marvell" is the "Marvell Technology" it named in full, and
+    "Vantage" the "Vantage Data Centers": a firm's first word stands for the whole name."""
+    orgs = {m.entity.label: m.entity for m in mentions if m.kind == "org"}
+    out = []
+    for m in mentions:
+        if m.kind == "org" and " " not in m.entity.label:
+            longer = [e for label, e in orgs.items() if label.startswith(m.entity.label + " ") and e.key != m.entity.key]
+            if len(longer) == 1 and not gazetteer().get(m.entity.key):
+                m = replace(m, entity=longer[0], candidates=(longer[0],))
+        out.append(m)
+    return out
+
+
 def extract(document) -> Extraction:
     text = document.text
     languages = list(document.languages) or ["en"]
@@ -43,6 +57,7 @@ def extract(document) -> Extraction:
         local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start < s.end]
         mentions.extend(discover(s.text, local, pack(s.language), s.start, names))
     mentions.sort(key=lambda m: m.start)
+    mentions = _short_names_to_long(mentions)
 
     state = DocumentState(main_org=_main_org(mentions))
     periods = PeriodFinder(getattr(document, "reference_date", None))

@@ -511,6 +511,26 @@ def reporters(view: SentenceView) -> Entity | None:
     return None
 
 
+def stock_subject(view: SentenceView, amount: Amount) -> Entity | None:
+    """ "Shares in Segro rose 3.1%", "Marvell's shares", "die Aktie von SAP": the firm beside the
+    word for its shares, even after a preposition."""
+    rx = view.pack.trigger_regex.get("stock_move")
+    if rx is None:
+        return None
+    clause = clause_span(view, amount.start)
+    best = None
+    for word in rx.finditer(view.text, clause[0], clause[1]):
+        for m in view.mentions:
+            if m.kind != "org" or is_reporter(view, m):
+                continue
+            gap = view.text[word.end():m.start] if m.start >= word.end() else view.text[m.end:word.start()]
+            if len(gap) <= 12 and not _CLAUSE_PUNCT.search(gap):
+                dist = abs(m.start - amount.start)
+                if best is None or dist < best[0]:
+                    best = (dist, m.entity)
+    return best[1] if best else None
+
+
 def coordinated(view: SentenceView, amount: Amount, subject: Entity) -> list[Entity]:
     """The subject with the names joined to it: "SoftBank and OpenAI", "Amazon, Google and Meta"."""
     cands = [m for m in subject_candidates(view) if m.end <= amount.start and m.kind in ("org", "group")]
@@ -593,6 +613,8 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
         if subject is None:
             orphans.append((amount, evidence, None))
             continue
+        if metric == "stock_move" and id(amount) not in paired:
+            subject = stock_subject(view, amount) or subject
         counterparts = choose_counterparts(view, amount, subject, metric)
         investor = view.pack.regex.get("investor_nouns")
         if metric == "investment_commitment" and investor and investor.search(view.text):
