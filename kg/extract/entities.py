@@ -253,7 +253,7 @@ def proper_words(sentences) -> set[str]:
     """Words an article capitalises in mid-sentence and never writes in lower case: names."""
     seen_lower, capital = set(), set()
     for s in sentences:
-        words = re.findall(r"[^\W\d_][\w'’-]*", s.text)
+        words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[^\W\d_][\w'’-]*", s.text)]
         for i, w in enumerate(words):
             if w[0].isupper():
                 if i > 0:
