@@ -169,6 +169,10 @@ def load(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (*.txt, *.md; sources.yaml read per folder).")],
     force: Annotated[bool, typer.Option("--force", help="Reload files even when unchanged.")] = False,
+    server: Annotated[
+        Optional[str],
+        typer.Option("--server", help="Load through a running 'kg serve --allow-updates' at this URL (token in KG_WRITE_TOKEN)."),
+    ] = None,
     store: StoreOption = None,
 ) -> None:
     """Load articles: each file becomes one named graph, replaced atomically."""
@@ -176,7 +180,16 @@ def load(
     from kg.loader import load_paths
 
     iter_paths(paths)  # a mistyped path fails here, before the store is opened or created
-    with _open(ctx, store, create=True) as kg:
+    if server is not None:
+        from kg.server.client import RemoteStore
+
+        if not os.environ.get("KG_WRITE_TOKEN"):
+            raise StoreError("loading through a server needs its write token in KG_WRITE_TOKEN")
+        target: GraphStore = RemoteStore(server, token=os.environ["KG_WRITE_TOKEN"])
+        target.check_write_access()
+    else:
+        target = _open(ctx, store, create=True)
+    with target as kg:
         report = load_paths(kg, paths, progress=True, force=force)
     for doc in report.loaded:
         typer.echo(f"loaded     {doc.doc_id}  ({doc.figures} figures, {doc.quads} quads)")
@@ -298,6 +311,58 @@ def sparql(
             sys.stdout.flush()
             return
         _print_result(result, format.value)
+
+
+# --------------------------------------------------------------------------- serve
+
+
+@app.command()
+@_one_line_errors
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port (0: any free port; the address is printed).")] = 7878,
+    workers: Annotated[int, typer.Option("--workers", help="Query worker processes (queries at once).")] = 2,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run; clients may ask for less.")] = 10.0,
+    write_timeout: Annotated[float, typer.Option("--write-timeout", help="Seconds an update or graph upload may run.")] = 120.0,
+    max_rows: Annotated[int, typer.Option("--max-rows", help="Rows per answer; more are cut and flagged as truncated.")] = 10_000,
+    max_body: Annotated[int, typer.Option("--max-body", help="Bytes of a query request body.")] = 1_000_000,
+    max_upload: Annotated[int, typer.Option("--max-upload", help="Bytes of one graph upload (kg load --server).")] = 64_000_000,
+    union_default_graph: Annotated[
+        bool,
+        typer.Option("--union-default-graph/--no-union-default-graph", help="Default graph = union of all graphs (clients may override)."),
+    ] = True,
+    allow_updates: Annotated[
+        bool, typer.Option("--allow-updates", help="Accept SPARQL Update and graph uploads from holders of the token in KG_WRITE_TOKEN.")
+    ] = False,
+    log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level (info shows each request).")] = "info",
+    store: StoreOption = None,
+) -> None:
+    """Serve the store over HTTP: SPARQL 1.1 endpoint, saved-query API; read-only by default."""
+    from kg.server.app import ServeError, ServerConfig
+    from kg.server.app import serve as run_server
+    from kg.server.safety import Limits
+    from kg.store import store_path
+
+    path = store_path(store or _settings(ctx).store)
+    if not allow_updates:
+        _open(ctx, store).close()  # a missing or locked store fails here, in one line
+    config = ServerConfig(
+        store=path,
+        queries=_queries_dir(ctx),
+        host=host,
+        port=port,
+        workers=workers,
+        limits=Limits(timeout=timeout, write_timeout=write_timeout, max_rows=max_rows, max_body=max_body, max_upload=max_upload),
+        union_default_graph=union_default_graph,
+        allow_updates=allow_updates,
+        token=os.environ.get("KG_WRITE_TOKEN") or None,
+        log_level=log_level.lower(),
+    )
+    try:
+        run_server(config)
+    except ServeError as err:
+        raise StoreError(str(err)) from None
 
 
 # --------------------------------------------------------------------------- export, stats

@@ -37,6 +37,7 @@ import pyoxigraph as ox
 import yaml
 
 from kg import vocab
+from kg.server.formats import json_term  # one SPARQL-JSON term writer for the CLI and the server
 from kg.store import GraphStore, StoreError, sparql_syntax_error, term_value
 
 PARAM_TYPES = ("string", "integer", "decimal", "date", "iri", "entity")
@@ -379,31 +380,11 @@ def to_json(result: Result) -> str:
     if result.boolean is not None:
         return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
     bindings = [
-        {var: _json_term(term) for var, term in zip(result.variables, row) if term is not None}
+        {var: json_term(term) for var, term in zip(result.variables, row) if term is not None}
         for row in result.terms
     ]
     doc = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
-
-
-def _json_term(term: ox.Term) -> dict:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != vocab.XSD + "string":
-            out["datatype"] = term.datatype.value
-        return out
-    if isinstance(term, ox.Triple):
-        return {
-            "type": "triple",
-            "value": {k: _json_term(getattr(term, k)) for k in ("subject", "predicate", "object")},
-        }
-    return {"type": "literal", "value": str(term)}
 
 
 def to_csv(result: Result) -> str:

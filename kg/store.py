@@ -266,11 +266,15 @@ class LocalStore(GraphStore):
         return True
 
     def query(self, sparql, *, substitutions=None, union_default_graph=True):
+        from kg.server.safety import has_dataset_clause
+
+        # a query that names its dataset (FROM / FROM NAMED) gets exactly that, not the union
+        union = union_default_graph and not has_dataset_clause(sparql)
         try:
             return self.oxigraph.query(
                 sparql,
                 prefixes=vocab.PREFIXES,
-                use_default_graph_as_union=union_default_graph,
+                use_default_graph_as_union=union,
                 substitutions={ox.Variable(k): v for k, v in (substitutions or {}).items()} or None,
             )
         except SyntaxError as err:

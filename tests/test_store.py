@@ -284,3 +284,21 @@ def test_stats_counts(store):
     stats = store.stats()
     assert (stats.documents, stats.figures, stats.entities, stats.quads) == (1, 2, 2, 8)
     assert stats.graphs == {G1: 5, G2: 3}
+
+
+def test_a_query_with_from_reads_only_that_graph(tmp_path):
+    """The union default graph is for queries that name no dataset; FROM still means FROM."""
+    import pyoxigraph as ox
+
+    from kg.store import open_store
+
+    store = open_store(tmp_path / "store", create=True)
+    try:
+        for name in ("a", "b"):
+            g = ox.NamedNode(f"http://example.org/graph/{name}")
+            store.replace_graph(g.value, [ox.Quad(ox.NamedNode(f"http://example.org/{name}"), ox.NamedNode("http://example.org/p"), ox.Literal(name), g)])
+        union = list(store.query("SELECT ?s WHERE { ?s ?p ?o }"))
+        only_a = list(store.query("SELECT ?s FROM <http://example.org/graph/a> WHERE { ?s ?p ?o }"))
+    finally:
+        store.close()
+    assert len(union) == 2 and len(only_a) == 1
