@@ -293,3 +293,8 @@ def test_shares_in_a_firm_are_its_stock_move_and_short_names_join_the_full_name(
     got = figures(text, ["en"])
     assert ("brixmoor", "stock_move", 3.1, None, None, "percent") in got
     assert ("norvance-technology", "stock_move", -15.0, None, None, "percent") in got
+
+
+def test_the_firm_after_a_measure_noun_and_of_owns_the_figure():
+    got = figures("Com as obras, a capacidade da Elea deve passar dos atuais 90 megawatts para 230 MW até 2027, segundo o BNDES.", ["pt"])
+    assert {g[0] for g in got} == {"elea"}

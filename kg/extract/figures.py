@@ -511,6 +511,22 @@ def reporters(view: SentenceView) -> Entity | None:
     return None
 
 
+def genitive_owner(view: SentenceView, amount: Amount) -> Entity | None:
+    """ "the capacity of Elea will rise from 90 MW", "le chiffre d'affaires d'OVHcloud a atteint":
+    a firm named after a measure noun and an "of" owns the amount, though it follows a preposition."""
+    nouns, of = view.pack.regex.get("measure_nouns"), view.pack.regex.get("of_words")
+    if nouns is None or of is None:
+        return None
+    clause = clause_span(view, amount.start)
+    for m in view.mentions:
+        if m.kind != "org" or not (clause[0] <= m.start < amount.start) or amount.start - m.end > 80 or is_reporter(view, m):
+            continue
+        head = view.text[max(clause[0], m.start - 40):m.start]
+        if re.search(rf"(?i:{nouns.pattern})\s+(?:(?i:{of.pattern})\s*(?:the\s|la\s|le\s|el\s|a\s|o\s|il\s|der\s|des\s)?|(?i:{of.pattern}))\s*$", head):
+            return m.entity
+    return None
+
+
 def stock_subject(view: SentenceView, amount: Amount) -> Entity | None:
     """ "Shares in Segro rose 3.1%", "Marvell's shares", "die Aktie von SAP": the firm beside the
     word for its shares, even after a preposition."""
@@ -615,6 +631,8 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
             continue
         if metric == "stock_move" and id(amount) not in paired:
             subject = stock_subject(view, amount) or subject
+        elif id(amount) not in paired:
+            subject = genitive_owner(view, amount) or subject
         counterparts = choose_counterparts(view, amount, subject, metric)
         investor = view.pack.regex.get("investor_nouns")
         if metric == "investment_commitment" and investor and investor.search(view.text):
