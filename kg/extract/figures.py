@@ -626,13 +626,13 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
         metric = choose_metric(view, amount, subject)
         if metric is None:
             continue
+        if id(amount) not in paired:
+            owner = stock_subject(view, amount) if metric == "stock_move" else genitive_owner(view, amount)
+            if owner is not None:
+                subject, guessed = owner, False
         if subject is None:
             orphans.append((amount, evidence, None))
             continue
-        if metric == "stock_move" and id(amount) not in paired:
-            subject = stock_subject(view, amount) or subject
-        elif id(amount) not in paired:
-            subject = genitive_owner(view, amount) or subject
         counterparts = choose_counterparts(view, amount, subject, metric)
         investor = view.pack.regex.get("investor_nouns")
         if metric == "investment_commitment" and investor and investor.search(view.text):
