@@ -280,7 +280,9 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         )
 
     for lo in (clause[0], 0):
-        orgs = [m for m in cands if usable(m, lo) and (m.kind in ("org", "group") or m.entity.collective)]
+        usable_here = [m for m in cands if usable(m, lo)]
+        # a named firm before a scope word: "Infineon employs 58,000 people worldwide"
+        orgs = [m for m in usable_here if m.kind in ("org", "group")] or [m for m in usable_here if m.entity.collective]
         if orgs:
             return orgs[-1].entity
     # anaphora in the clause, before the amount first: "the company", "das Projekt", "من المشروع"
@@ -363,7 +365,8 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
         respectively = p.regex.get("respectively")
         if found("stock_move") or (respectively and respectively.search(view.text) and found("stock_move", 0, len(view.text))):
             return "stock_move"
-        if found("growth_up") or found("growth_down"):
+        near = (max(clause[0], amount.start - 40), min(clause[1], amount.end + 40))
+        if found("growth_up", *near) or found("growth_down", *near):  # "rose 38%", not "fell ..., the margin was 15.8%"
             return "growth_rate"
         return "other"  # a share, a margin, a stake: still a figure about its subject
     # money
