@@ -298,3 +298,8 @@ def test_shares_in_a_firm_are_its_stock_move_and_short_names_join_the_full_name(
 def test_the_firm_after_a_measure_noun_and_of_owns_the_figure():
     got = figures("Com as obras, a capacidade da Elea deve passar dos atuais 90 megawatts para 230 MW até 2027, segundo o BNDES.", ["pt"])
     assert {g[0] for g in got} == {"elea"}
+
+
+def test_a_brand_of_two_names_is_one_firm():
+    got = figures("MILANO – Fastweb + Vodafone investirà 200 milioni di euro nei prossimi tre anni.", ["it"])
+    assert [g[0] for g in got] == ["fastweb-vodafone"]

@@ -57,6 +57,9 @@ def extract(document) -> Extraction:
         local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start < s.end]
         mentions.extend(discover(s.text, local, pack(s.language), s.start, names))
     mentions.sort(key=lambda m: m.start)
+    # a longer name wins over a name inside it ("Fastweb + Vodafone" over "Vodafone")
+    mentions = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                               and o.end - o.start > m.end - m.start for o in mentions)]
     mentions = _short_names_to_long(mentions)
 
     state = DocumentState(main_org=_main_org(mentions))

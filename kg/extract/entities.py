@@ -253,10 +253,11 @@ def proper_words(sentences) -> set[str]:
     """Words an article capitalises in mid-sentence and never writes in lower case: names."""
     seen_lower, capital = set(), set()
     for s in sentences:
-        words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[^\W\d_][\w'’-]*", s.text)]
-        for i, w in enumerate(words):
+        for m in re.finditer(r"[^\W\d_][\w'’-]*", s.text):
+            w = re.sub(r"['’]s$", "", m.group(0))
             if w[0].isupper():
-                if i > 0:
+                # a word opening the sentence, a quote or a dash-led aside says nothing about case
+                if m.start() > 0 and not re.search(r"[–—\-\"“„«:]\s*$", s.text[max(0, m.start() - 3):m.start()]):
                     capital.add(w)
             else:
                 seen_lower.add(w.lower())
@@ -371,6 +372,12 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 start, name = start + len(first) + 1, name[len(first) + 1:]
             if " " in name:  # the firm's word alone ("Campus") is no name
                 add_org(start, start + len(name), name, named_as_company=True)
+    # "Fastweb + Vodafone": a brand made of two names
+    for m in re.finditer(rf"({_NAME_WORD}\s\+\s{_NAME_WORD})", text):
+        s_, e_ = m.start(1), m.end(1)
+        taken[:] = [(a, b) for a, b in taken if not (s_ <= a and b <= e_)]  # the parts give way
+        out[:] = [o for o in out if not (s_ + sentence_start <= o.start and o.end <= e_ + sentence_start)]
+        add_org(s_, e_, m.group(1), named_as_company=True)
     # "the UK-based operator Nscale", "das Start-up Black Forest Labs", "شركة Humain"
     nouns = pack.regex.get("company_nouns")
     if nouns is not None:
