@@ -303,3 +303,11 @@ def test_the_firm_after_a_measure_noun_and_of_owns_the_figure():
 def test_a_brand_of_two_names_is_one_firm():
     got = figures("MILANO – Fastweb + Vodafone investirà 200 milioni di euro nei prossimi tre anni.", ["it"])
     assert [g[0] for g in got] == ["fastweb-vodafone"]
+
+
+def test_dateline_place_is_not_a_subject_and_prefixed_nouns_are_not_names():
+    text = "ROMA, 24 luglio 2025 – Gli investimenti nei data center in Italia saliranno a 5 miliardi di euro."
+    ex = extract(Doc(text, ["it"]))
+    assert all(f.subject.key != "rome" for f in ex.figures)
+    ex = extract(Doc("KI-fabrikken har i dag 45 betalende kunder. – KI-fabrikken vokser.", ["nb"]))
+    assert all(e.label != "KI-fabrikken" for e in ex.entities)

@@ -8,6 +8,7 @@ facilities).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -31,6 +32,21 @@ def _main_org(mentions: list[Mention]):
     counts = Counter(e.key for e in orgs)
     best = max(counts.values())
     return next(e for e in orgs if counts[e.key] == best)
+
+
+_DATELINE = re.compile(r"\s*[,、，]?\s*(?:\d{1,2}\.?\s*\w+\.?\s*)?(?:\w+\.?\s*\d{1,2},?\s*)?(?:19|20)\d\d")
+
+
+def _drop_datelines(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "SYDNEY, Sept 23 2025 -", "東京、2025年8月5日": the place where a story was filed is not
+    what its figures are about."""
+    out = []
+    for m in mentions:
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if m.kind == "place" and not text[line_start:m.start].strip() and _DATELINE.match(text, m.end):
+            continue
+        out.append(m)
+    return out
 
 
 def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
@@ -60,7 +76,7 @@ def extract(document) -> Extraction:
     # a longer name wins over a name inside it ("Fastweb + Vodafone" over "Vodafone")
     mentions = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
                                                and o.end - o.start > m.end - m.start for o in mentions)]
-    mentions = _short_names_to_long(mentions)
+    mentions = _short_names_to_long(_drop_datelines(text, mentions))
 
     state = DocumentState(main_org=_main_org(mentions))
     periods = PeriodFinder(getattr(document, "reference_date", None))

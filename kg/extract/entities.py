@@ -271,6 +271,12 @@ def _org_name_words():
     return phrase_regex(common().get("org_name_words") or [], latin_boundaries=True, ignore_case=False)
 
 
+def looks_like_a_name(word: str) -> bool:
+    """ "OpenAI", "xAI", "CoreWeave", "G42", "IBM": capitals inside a word or all of them, or digits.
+    "KI-fabrikken" (a prefix in capitals, then an ordinary noun) does not."""
+    return bool(re.search(r"[a-z][A-Z]|\d", word) or (word.isupper() and len(word) >= 2))
+
+
 def _overlapping(rx: re.Pattern, text: str):
     """Matches starting at every word, not only after the previous match ("Chief Financial
     Officer Heather Lindqvist" holds the candidate "Heather Lindqvist")."""
@@ -325,7 +331,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             return
         # one capitalised word is a name only if the article writes it so mid-sentence too
         # ("Nscale said" yes; "Investment rose", "Anlegget skal" no), or it looks like one ("xAI", "G42")
-        if (len(words) == 1 and not named_as_company and not re.search(r"[A-Z].*[A-Z]|\d", name)
+        if (len(words) == 1 and not named_as_company and not looks_like_a_name(name)
                 and (pack.code == "de" or name not in proper_words)):
             return
         ent = Entity(kind="org", key=slug(name), label=name, rdf_type="Firm")
@@ -421,7 +427,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             add_org(m.start(1), m.end(1), m.group(1), named_as_company=True, allow_any_script=True)
     # "AirTrunk's portfolio": a possessive name the article capitalises mid-sentence
     for m in re.finditer(rf"({_NAME})['’]s\b", text):
-        if m.group(1) in proper_words or re.search(r"[A-Z].*[A-Z]|\d", m.group(1)):
+        if m.group(1) in proper_words or looks_like_a_name(m.group(1)):
             add_org(m.start(1), m.end(1), m.group(1))
     # "Vantage Data Centers will invest ...": a name right before a verb of doing business
     verbs = pack.regex.get("subject_verbs")
