@@ -311,3 +311,9 @@ def test_dateline_place_is_not_a_subject_and_prefixed_nouns_are_not_names():
     assert [f.subject.key for f in ex.figures] == ["georgia-us"]
     ex = extract(Doc("KI-fabrikken har i dag 45 betalende kunder. – KI-fabrikken vokser.", ["nb"]))
     assert all(e.label != "KI-fabrikken" for e in ex.entities)
+
+
+def test_a_name_in_parentheses_or_after_a_clitic_group_word_is_not_the_subject():
+    text = "وقّعت شركة خزنة لمراكز البيانات، التابعة لمجموعة G42، اتفاقية مع شركة مياه وكهرباء الإمارات (EWEC) بقدرة تصل إلى 1.5 غيغاواط."
+    got = figures(text, ["ar"])
+    assert {g[0] for g in got} == {"khazna"}

@@ -151,6 +151,8 @@ def preceded_by(view: SentenceView, mention: Mention, clause_start: int, key: st
     ending = _ending(rx, whole_word=view.pack.spaced)
     if not view.pack.spaced:
         return bool(ending.search(head[-6:]))
+    if key == "object_markers" and re.search(r"\(\s*$", head):
+        return True  # "(EWEC)" restates the name before it; it is never the subject
     if re.search(r"[,;:،()]\s*$", head):
         return False
     conj = view.pack.regex.get("conjunctions")
