@@ -317,3 +317,8 @@ def test_a_name_in_parentheses_or_after_a_clitic_group_word_is_not_the_subject()
     text = "وقّعت شركة خزنة لمراكز البيانات، التابعة لمجموعة G42، اتفاقية مع شركة مياه وكهرباء الإمارات (EWEC) بقدرة تصل إلى 1.5 غيغاواط."
     got = figures(text, ["ar"])
     assert {g[0] for g in got} == {"khazna"}
+
+
+def test_a_site_of_a_firm_makes_the_firm_the_subject():
+    text = "A agência aprovou o segundo edifício do campus da Start Campus em Sines, um investimento estimado em 1,9 mil milhões de euros."
+    assert {g[0] for g in figures(text, ["pt"])} == {"start-campus"}

@@ -519,9 +519,11 @@ def reporters(view: SentenceView) -> Entity | None:
 def genitive_owner(view: SentenceView, amount: Amount) -> Entity | None:
     """ "the capacity of Elea will rise from 90 MW", "le chiffre d'affaires d'OVHcloud a atteint":
     a firm named after a measure noun and an "of" owns the amount, though it follows a preposition."""
-    nouns, of = view.pack.regex.get("measure_nouns"), view.pack.regex.get("of_words")
-    if nouns is None or of is None:
+    of = view.pack.regex.get("of_words")
+    patterns = [rx.pattern for rx in (view.pack.regex.get("measure_nouns"), view.pack.regex.get("facility_nouns")) if rx is not None]
+    if not patterns or of is None:
         return None
+    nouns = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)  # "the data centres of Start Campus" too
     clause = clause_span(view, amount.start)
     for m in view.mentions:
         if m.kind != "org" or not (clause[0] <= m.start < amount.start) or amount.start - m.end > 80 or is_reporter(view, m):
