@@ -1,4 +1,4 @@
-"""`kg serve`: the SPARQL 1.1 endpoint, the saved-query API, and (later) the web pages.
+"""`kg serve`: the SPARQL 1.1 endpoint, the saved-query API, and the web pages.
 
 One module per concern (docs/server.md has the design and the measurements behind it):
 
@@ -6,7 +6,8 @@ One module per concern (docs/server.md has the design and the measurements behin
   protocol.py    SPARQL 1.1 Protocol at /sparql, service description
   graphstore.py  graph uploads at /store (what `kg load --server` sends)
   api.py         /queries, /queries/{name}, /openapi.json
-  pages.py       HTML (placeholder home page; the query page and entity pages plug in here)
+  pages.py       HTML: the YASGUI editor at /, a page per saved query, entity pages at /id/...
+  static/        install.sh (YASGUI from npm into the git-ignored vendor/), home.js
   safety.py      limits, the write token, the SERVICE / LOAD check
   formats.py     content negotiation and result serialisers
   worker.py      worker processes (one writer, N readers on snapshots) that are killed at the deadline

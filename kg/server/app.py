@@ -7,8 +7,9 @@ parses requests, negotiates formats and waits; every store operation runs in a w
 Routes, in order (pages last, so a later page cannot shadow the API):
   /sparql, /sparql/   protocol.py   SPARQL 1.1 Protocol; service description on a bare GET
   /store              graphstore.py graph uploads and deletes (loads), with --allow-updates only
+  /queries/{name}     pages.py      a browser's view (form + table); hands every other client to api.py
   /queries, /queries/{name}, /openapi.json   api.py
-  /                   pages.py      placeholder home page (YASGUI and /id/ pages come later)
+  /, /queries/, /id/..., /static/   pages.py   YASGUI page, saved-query index, entity pages, static files
 """
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ def create_app(config: ServerConfig, engine: Engine | None = None, on_ready: Cal
             print("kg serve: stopped", file=sys.stderr, flush=True)
 
     app = Starlette(
-        routes=[*protocol.routes(), *graphstore.routes(), *api.routes(), *pages.routes()],
+        routes=[*protocol.routes(), *graphstore.routes(), *pages.html_routes(), *api.routes(), *pages.routes()],
         lifespan=lifespan,
         exception_handlers={HttpError: _http_error, HTTPException: _starlette_error, Exception: _unexpected},
     )
