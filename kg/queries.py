@@ -37,7 +37,7 @@ import pyoxigraph as ox
 import yaml
 
 from kg import vocab
-from kg.server.formats import json_term  # one SPARQL-JSON term writer for the CLI and the server
+from kg.server.formats import csv_value, json_term  # one term writer for the CLI and the server
 from kg.store import GraphStore, StoreError, sparql_syntax_error, term_value
 
 PARAM_TYPES = ("string", "integer", "decimal", "date", "iri", "entity")
@@ -395,18 +395,8 @@ def to_csv(result: Result) -> str:
         return out.getvalue()
     writer.writerow(result.variables)
     for row in result.terms:
-        writer.writerow([_plain(term) for term in row])
+        writer.writerow([csv_value(term) for term in row])
     return out.getvalue()
-
-
-def _plain(term: ox.Term | None) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, (ox.NamedNode, ox.Literal)):
-        return term.value
-    return str(term)
 
 
 def to_tsv(result: Result) -> str:

@@ -224,7 +224,7 @@ def to_xml(variables: list[str], rows: list[list[ox.Term | None]] | None, boolea
     return "".join(out).encode()
 
 
-def _csv_value(term: ox.Term | None) -> str:
+def csv_value(term: ox.Term | None) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.BlankNode):
@@ -232,7 +232,7 @@ def _csv_value(term: ox.Term | None) -> str:
     if isinstance(term, (ox.NamedNode, ox.Literal)):
         return term.value
     if isinstance(term, ox.Triple):  # as pyoxigraph writes it: the three plain values
-        return " ".join(_csv_value(getattr(term, k)) for k in ("subject", "predicate", "object"))
+        return " ".join(csv_value(getattr(term, k)) for k in ("subject", "predicate", "object"))
     return str(term)
 
 
@@ -245,7 +245,7 @@ def to_csv(variables: list[str], rows: list[list[ox.Term | None]] | None, boolea
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(variables)
-    writer.writerows([_csv_value(t) for t in row] for row in rows or [])
+    writer.writerows([csv_value(t) for t in row] for row in rows or [])
     return out.getvalue().encode()
 
 
