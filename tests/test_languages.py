@@ -148,6 +148,14 @@ def test_spanish_bare_mil_millones():
     assert has(amounts("El fondo aportará mil millones de dólares.", "es"), "USD", 1e9)
 
 
+def test_mexican_spaced_thousands_groups():
+    """Mexican style writes 9 200 000 000 as "9 mil 200 millones"; bare pesos read as MXN."""
+    got = amounts("El proyecto costará 9 mil 200 millones de dólares, unos 187 mil millones de pesos.", "es")
+    assert has(got, "USD", 9.2e9)
+    assert has(got, "MXN", 187e9, approx=True)
+    assert not has(got, "USD", 9e3)
+
+
 def test_spanish_periods():
     got = periods("Invertirá en los próximos cinco años, para 2030, el año pasado y en el tercer trimestre de 2025.", "es")
     assert "2025-06-15/2030-06-15" in got and "2030" in got and "2024" in got and "2025-Q3" in got
