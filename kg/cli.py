@@ -145,8 +145,10 @@ class SparqlFormat(str, Enum):
 class ExportFormat(str, Enum):
     trig = "trig"
     nquads = "nquads"
+    jsonld = "jsonld"
     turtle = "turtle"
     ntriples = "ntriples"
+    rdfxml = "rdfxml"
 
 
 def _print_result(result, fmt: str) -> None:
@@ -372,16 +374,16 @@ def serve(
 @_one_line_errors
 def export(
     ctx: typer.Context,
-    format: Annotated[ExportFormat, typer.Option("--format", "-F", help="trig/nquads: the dataset; turtle/ntriples: one graph or the union.")] = ExportFormat.trig,
+    format: Annotated[ExportFormat, typer.Option("--format", "-F", help="trig/nquads/jsonld: the dataset with its named graphs; turtle/ntriples/rdfxml: one graph or the union.")] = ExportFormat.trig,
     graph: Annotated[Optional[str], typer.Option("--graph", "-g", help="Graph IRI or document id.")] = None,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to FILE instead of stdout.")] = None,
     store: StoreOption = None,
 ) -> None:
-    """Export the graph as TriG, N-Quads, Turtle or N-Triples, with the usual prefixes."""
+    """Export the graph as TriG, N-Quads, JSON-LD, Turtle, N-Triples or RDF/XML, with the usual prefixes."""
     if graph is not None and "://" not in graph and not graph.startswith("urn:"):
         graph = vocab.graph_iri(graph)  # a document id
     with _open(ctx, store) as kg:
-        data = kg.dump(format.value, graph=graph)
+        data = kg.dump(format.value, graph=graph, void=graph is None)
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

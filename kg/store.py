@@ -16,6 +16,7 @@ Two guarantees callers rely on:
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from abc import ABC, abstractmethod
@@ -31,14 +32,17 @@ from kg import vocab
 
 DEFAULT_STORE = Path(".kg") / "store"
 
-# Export formats by the names the CLI uses; the first two carry named graphs.
+# Export formats by the names the CLI uses; trig, nquads and jsonld carry named graphs.
 FORMATS = {
     "trig": ox.RdfFormat.TRIG,
     "nquads": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
     "turtle": ox.RdfFormat.TURTLE,
     "ntriples": ox.RdfFormat.N_TRIPLES,
+    "rdfxml": ox.RdfFormat.RDF_XML,
 }
-DATASET_FORMATS = ("trig", "nquads")
+DATASET_FORMATS = ("trig", "nquads", "jsonld")
+GRAPH_FORMATS = ("turtle", "ntriples", "rdfxml")
 
 
 class StoreError(Exception):
@@ -117,8 +121,11 @@ class GraphStore(ABC):
         """Run a SPARQL query; `substitutions` pre-bind variables (never spliced into text)."""
 
     @abstractmethod
-    def dump(self, format: str, graph: str | None = None, output: BinaryIO | None = None) -> bytes | None:
-        """Serialise the dataset (trig, nquads) or one graph / the union (turtle, ntriples)."""
+    def dump(
+        self, format: str, graph: str | None = None, output: BinaryIO | None = None, *, void: bool = False
+    ) -> bytes | None:
+        """Serialise the dataset (trig, nquads, jsonld) or one graph / the union (turtle, ntriples,
+        rdfxml). `void` adds the whole dataset's VoID description (kg/void.py), as `kg export` does."""
 
     @abstractmethod
     def close(self) -> None:
@@ -219,12 +226,30 @@ class GraphStore(ABC):
 
 
 def serialize_triples(triples: Iterable[ox.Triple], format: str) -> bytes:
-    """Triples as Turtle (with our prefixes) or N-Triples; duplicates written once."""
-    if format not in ("turtle", "ntriples"):
-        raise StoreError(f"cannot write a graph as '{format}' (expected turtle or ntriples)")
+    """Triples as Turtle or RDF/XML (with our prefixes) or N-Triples; duplicates written once."""
+    if format not in GRAPH_FORMATS:
+        raise StoreError(f"cannot write a graph as '{format}' (expected one of: {', '.join(GRAPH_FORMATS)})")
     unique = list(dict.fromkeys(triples))
-    prefixes = vocab.PREFIXES if format == "turtle" else None
+    prefixes = vocab.PREFIXES if format != "ntriples" else None
     return ox.serialize(unique, None, FORMATS[format], prefixes=prefixes)
+
+
+def compact_jsonld(nquads: bytes) -> bytes:
+    """N-Quads as compacted JSON-LD whose @context holds our prefixes.
+
+    Oxigraph writes expanded JSON-LD only (full IRIs everywhere); rdflib's serialiser compacts
+    against a context, which is what linked-data consumers expect to read. Named graphs stay
+    named graphs (`@graph` blocks with their `@id`)."""
+    import rdflib
+
+    # rdflib rewrites lexical forms by default ("...Z" becomes "...+00:00"); keep ours exact
+    normalize, rdflib.NORMALIZE_LITERALS = rdflib.NORMALIZE_LITERALS, False
+    try:
+        dataset = rdflib.Dataset()
+        dataset.parse(data=nquads, format="nquads")
+        return dataset.serialize(format="json-ld", context=dict(vocab.PREFIXES), auto_compact=True, encoding="utf-8")
+    finally:
+        rdflib.NORMALIZE_LITERALS = normalize
 
 
 # --------------------------------------------------------------------------- embedded Oxigraph
@@ -282,27 +307,37 @@ class LocalStore(GraphStore):
         except (RuntimeError, OSError, ValueError) as err:
             raise StoreError(f"query failed: {err}") from None
 
-    def dump(self, format: str, graph: str | None = None, output: BinaryIO | None = None) -> bytes | None:
+    def dump(self, format, graph=None, output=None, *, void=False):
         if format not in FORMATS:
             raise StoreError(f"unknown format '{format}' (expected one of: {', '.join(FORMATS)})")
-        rdf_format = FORMATS[format]
-        prefixes = vocab.PREFIXES if format in ("turtle", "trig") else None
-        if graph is None and format not in DATASET_FORMATS:
-            # Turtle / N-Triples hold one graph: write the union of all graphs.
-            data = serialize_triples(self.union_triples(), format)
+        if format == "jsonld":
+            data = compact_jsonld(self.dump("nquads", graph=graph, void=void))
             if output is None:
                 return data
             output.write(data)
             return None
-        if graph is not None:
-            node = ox.NamedNode(graph)
-            if not self.oxigraph.contains_named_graph(node):
-                raise StoreError(f"no graph <{graph}> in store {self.path}")
+        rdf_format = FORMATS[format]
+        prefixes = vocab.PREFIXES if format in ("turtle", "trig", "rdfxml") else None
+        if graph is None:
+            from kg.void import describe
+
+            description = describe(self) if void else []
             if format in DATASET_FORMATS:
-                quads = self.oxigraph.quads_for_pattern(None, None, None, node)
+                quads = itertools.chain(self.oxigraph.quads_for_pattern(None, None, None, None), description)
                 return ox.serialize(quads, output, rdf_format, prefixes=prefixes)
-            return self.oxigraph.dump(output, rdf_format, from_graph=node, prefixes=prefixes)
-        return self.oxigraph.dump(output, rdf_format, prefixes=prefixes)
+            # Turtle / N-Triples / RDF/XML hold one graph: write the union of all graphs.
+            data = serialize_triples(itertools.chain(self.union_triples(), (q.triple for q in description)), format)
+            if output is None:
+                return data
+            output.write(data)
+            return None
+        node = ox.NamedNode(graph)
+        if not self.oxigraph.contains_named_graph(node):
+            raise StoreError(f"no graph <{graph}> in store {self.path}")
+        if format in DATASET_FORMATS:
+            quads = self.oxigraph.quads_for_pattern(None, None, None, node)
+            return ox.serialize(quads, output, rdf_format, prefixes=prefixes)
+        return self.oxigraph.dump(output, rdf_format, from_graph=node, prefixes=prefixes)
 
     def close(self) -> None:
         self._store = None  # pyoxigraph releases the RocksDB lock when the Store is freed

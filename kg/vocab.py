@@ -39,6 +39,7 @@ UNIT = "http://qudt.org/vocab/unit/"
 CUR = "http://qudt.org/vocab/currency/"
 TIME = "http://www.w3.org/2006/time#"
 FOAF = "http://xmlns.com/foaf/0.1/"
+VOID = "http://rdfs.org/ns/void#"
 
 PREFIXES = {
     "ai": AI,
@@ -56,6 +57,7 @@ PREFIXES = {
     "qudt": QUDT,
     "unit": UNIT,
     "time": TIME,
+    "void": VOID,
 }
 
 
@@ -94,6 +96,16 @@ def graph_iri(doc_id: str) -> str:
 
 def ontology_graph_iri() -> str:
     return f"{base_iri()}graph/ontology"
+
+
+def dataset_iri() -> str:
+    """The whole graph as a void:Dataset."""
+    return f"{base_iri()}dataset"
+
+
+def void_graph_iri() -> str:
+    """Where an export puts the VoID description (computed at export time, never stored)."""
+    return f"{base_iri()}graph/void"
 
 
 def figure_iri(doc_id: str, n: int) -> str:
