@@ -65,14 +65,19 @@ query_app = typer.Typer(help="Saved SPARQL queries (queries/*.rq).", no_args_is_
 app.add_typer(query_app, name="query")
 
 StoreOption = Annotated[
-    Optional[Path],
-    typer.Option("--store", envvar="KG_STORE", help="Store directory (default: .kg/store).", show_default=False),
+    Optional[str],
+    typer.Option(
+        "--store",
+        envvar="KG_STORE",
+        help="Store directory (default: .kg/store), or the URL of a SPARQL 1.1 server.",
+        show_default=False,
+    ),
 ]
 
 
 @dataclass
 class _Settings:
-    store: Path | None = None
+    store: str | None = None
     queries: Path | None = None
 
 
@@ -113,7 +118,7 @@ def _settings(ctx: typer.Context) -> _Settings:
     return root.obj if isinstance(root.obj, _Settings) else _Settings()
 
 
-def _open(ctx: typer.Context, store: Path | None, *, create: bool = False) -> GraphStore:
+def _open(ctx: typer.Context, store: str | None, *, create: bool = False) -> GraphStore:
     """The command's --store, else the global one (both read KG_STORE), else .kg/store."""
     return open_store(store or _settings(ctx).store, create=create)
 
@@ -346,7 +351,10 @@ def serve(
     from kg.server.safety import Limits
     from kg.store import store_path
 
-    path = store_path(store or _settings(ctx).store)
+    location = store or _settings(ctx).store
+    if location and location.startswith(("http://", "https://")):
+        raise StoreError(f"kg serve needs a store directory; {location} is a remote server (not supported yet)")
+    path = store_path(location)
     if not allow_updates:
         _open(ctx, store).close()  # a missing or locked store fails here, in one line
     config = ServerConfig(

@@ -90,7 +90,13 @@ def open_store(path: Path | str | None = None, *, create: bool = False) -> "Grap
     """Open the store; `create` only for commands that write (`kg load`).
 
     Read commands never create an empty store by accident: a missing store is an error.
+    An http(s) URL opens a SPARQL 1.1 server instead (kg/remote.py).
     """
+    location = str(path or os.environ.get("KG_STORE") or DEFAULT_STORE)
+    if location.startswith(("http://", "https://")):
+        from kg.remote import RemoteStore
+
+        return RemoteStore(location)
     return LocalStore(store_path(path), create=create)
 
 
@@ -270,18 +276,9 @@ class LocalStore(GraphStore):
         return self._store
 
     def replace_graph(self, graph_iri: str, quads: Iterable[ox.Quad]) -> int:
-        graph = ox.NamedNode(graph_iri)
-        collected = list(quads)  # a producer that fails raises here, before the store is touched
-        statements = []
-        for quad in collected:
-            if quad.graph_name != graph:
-                raise StoreError(f"quad {quad} is not in graph <{graph_iri}>; refusing to write it")
-            statements.append(f"{_sparql(quad.subject)} {_sparql(quad.predicate)} {_sparql(quad.object)} .")
-        update = f"DROP SILENT GRAPH {graph}"
-        if statements:
-            update += f" ;\nINSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(statements) + "\n} }"
+        update, count = replace_graph_update(graph_iri, quads)
         self._update(update)
-        return len(collected)
+        return count
 
     def drop_graph(self, graph_iri: str) -> bool:
         graph = ox.NamedNode(graph_iri)
@@ -349,6 +346,23 @@ class LocalStore(GraphStore):
             raise sparql_syntax_error(err, "update", sparql if len(sparql) < 100_000 else None) from None
         except (RuntimeError, OSError, ValueError) as err:
             raise StoreError(f"update of store {self.path} failed: {err}") from None
+
+
+def replace_graph_update(graph_iri: str, quads: Iterable[ox.Quad]) -> tuple[str, int]:
+    """The ONE SPARQL update that makes `graph_iri` hold exactly `quads`, and how many there are.
+
+    The quads are collected first: a producer that fails raises here, before any store is touched."""
+    graph = ox.NamedNode(graph_iri)
+    collected = list(quads)
+    statements = []
+    for quad in collected:
+        if quad.graph_name != graph:
+            raise StoreError(f"quad {quad} is not in graph <{graph_iri}>; refusing to write it")
+        statements.append(f"{_sparql(quad.subject)} {_sparql(quad.predicate)} {_sparql(quad.object)} .")
+    update = f"DROP SILENT GRAPH {graph}"
+    if statements:
+        update += f" ;\nINSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(statements) + "\n} }"
+    return update, len(collected)
 
 
 def _sparql(term: ox.Term) -> str:
