@@ -21,26 +21,14 @@ import pyoxigraph as ox
 import pytest
 
 from kg import vocab
-from kg.loader import load_paths
 from kg.queries import list_queries
 from kg.server.launch import running_server
-from kg.store import open_store
 
-SEEDS = vocab.PROJECT_ROOT / "seeds"
 LIMIT = 3.0  # the test server's time limit (seconds)
 MAX_ROWS = 20
 MAX_BODY = 20_000
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # ~8e10 rows on the seeds
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-
-
-@pytest.fixture(scope="module")
-def seed_store(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("serve") / "store"
-    with open_store(path, create=True) as store:
-        report = load_paths(store, [SEEDS], progress=False)
-    assert report.ok and len(report.loaded) == 5
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -7,31 +7,18 @@ from __future__ import annotations
 
 import asyncio
 from html.parser import HTMLParser
-from pathlib import Path
 
 import httpx
 import pytest
 import rdflib
 
 from kg import vocab
-from kg.loader import load_paths
 from kg.server import pages
 from kg.server.app import ServerConfig, create_app
 from kg.server.launch import running_server
-from kg.store import open_store
 
-SEEDS = vocab.PROJECT_ROOT / "seeds"
 HTML = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}  # as a browser sends it
 ANTHROPIC = vocab.base_iri() + "id/org/anthropic"
-
-
-@pytest.fixture(scope="module")
-def seed_store(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("web") / "store"
-    with open_store(path, create=True) as store:
-        report = load_paths(store, [SEEDS], progress=False)
-    assert report.ok and len(report.loaded) == 5
-    return path
 
 
 @pytest.fixture(scope="module")
