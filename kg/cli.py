@@ -180,11 +180,16 @@ def load(
         Optional[str],
         typer.Option("--server", help="Load through a running 'kg serve --allow-updates' at this URL (token in KG_WRITE_TOKEN)."),
     ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=0, help="Worker processes for extraction (0: one per core; 1: none)."),
+    ] = 0,
     store: StoreOption = None,
 ) -> None:
     """Load articles: each file becomes one named graph, replaced atomically."""
     from kg.documents import iter_paths
     from kg.loader import load_paths
+    from kg.pool import default_jobs
 
     iter_paths(paths)  # a mistyped path fails here, before the store is opened or created
     if server is not None:
@@ -197,7 +202,7 @@ def load(
     else:
         target = _open(ctx, store, create=True)
     with target as kg:
-        report = load_paths(kg, paths, progress=True, force=force)
+        report = load_paths(kg, paths, progress=True, force=force, jobs=jobs or default_jobs())
     for doc in report.loaded:
         typer.echo(f"loaded     {doc.doc_id}  ({doc.figures} figures, {doc.quads} quads)")
     for doc in report.unchanged:

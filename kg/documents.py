@@ -262,7 +262,7 @@ SUBSTANTIAL_SHARE = 0.10
 # One Han or kana character carries about as much text as three Latin letters (a Chinese
 # rendering of an English sentence has roughly a third of its letter count); Hangul blocks about two.
 _SCRIPT_WEIGHT = {"han": 3.0, "kana": 3.0, "hangul": 2.0}
-_MIN_LATIN_LINE = 20  # letters; langdetect is unreliable on shorter fragments
+_MIN_LATIN_LINE = 20  # letters; a language model is unreliable on shorter fragments
 
 
 def _script(ch: str) -> str | None:
@@ -308,6 +308,8 @@ def dateline_date(text: str, languages: list[str]) -> date | None:
     from dateparser.search import search_dates
 
     head = text[:400]
+    if not re.search(r"(?:19|20)\d\d", head):  # no year, no full date: skip dateparser's costly search
+        return None
     try:
         found = search_dates(head, languages=[lang for lang in languages if lang] or None,
                              settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"})
@@ -323,8 +325,8 @@ def detect_languages(text: str) -> list[str]:
     """Every language with a substantial share of the text, main one first.
 
     Non-Latin scripts name their language directly (Han -> zh, or ja with kana; Hangul -> ko;
-    Arabic -> ar; Cyrillic -> ru). Latin-script lines long enough to judge go to langdetect
-    (seeded, so the answer is stable). A headline in a non-Latin script also counts: a Chinese
+    Arabic -> ar; Cyrillic -> ru). Latin-script lines long enough to judge go to
+    kg.language_id (deterministic). A headline in a non-Latin script also counts: a Chinese
     headline over an English summary marks a Chinese article.
     """
     weights: dict[str, float] = {}
@@ -339,7 +341,7 @@ def detect_languages(text: str) -> list[str]:
         latin = counts.get("latin", 0)
         # Latin words inside a line of another script are names (Anthropic, Texas), not a language.
         if latin >= _MIN_LATIN_LINE and latin >= 0.5 * sum(counts.values()):
-            lang = _langdetect("".join(ch if _script(ch) in ("latin", None) else " " for ch in line))
+            lang = _identify_latin("".join(ch if _script(ch) in ("latin", None) else " " for ch in line))
             if lang:
                 weights[lang] = weights.get(lang, 0.0) + latin
                 continue
@@ -371,11 +373,7 @@ def _headline_language(text: str) -> str | None:
     return {"arabic": "ar", "cyrillic": "ru", "hangul": "ko"}.get(script) or _cjk_language(counts)
 
 
-def _langdetect(text: str) -> str | None:
-    from langdetect import DetectorFactory, LangDetectException, detect
+def _identify_latin(text: str) -> str | None:
+    from kg.language_id import identify
 
-    DetectorFactory.seed = 0
-    try:
-        return detect(text).split("-")[0]
-    except LangDetectException:
-        return None
+    return identify(text)

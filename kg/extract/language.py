@@ -132,6 +132,15 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
         "respectively", "operation_cues",
     ):
         pack.regex[key] = phrase_regex(data.get(key) or [], latin_boundaries=b)
+    # a number followed by these is a year or a duration ("2028년", "2028年", "3年間"), not a count
+    pack.regex["time_suffix"] = phrase_regex(data.get("time_suffixes") or [], latin_boundaries=False)
+    after = data.get("attribution_after") or []
+    # words right after a reporter's name, allowing the rest of a longer name first ("SMBC日興証券の
+    # アナリストは", "Jefferies analysts said"): the name is the source of the figure
+    pack.regex["attribution_after"] = re.compile(
+        r"[^\s、，,。.;:()（）]{0,8}?\s?(?:" + "|".join(re.escape(w) for w in sorted(after, key=len, reverse=True)) + ")",
+        re.IGNORECASE,
+    ) if after else None
     for key, phrases in (data.get("anaphora") or {}).items():
         pack.regex[f"anaphora_{key}"] = phrase_regex(phrases, latin_boundaries=b)
     # company nouns end compounds ("KI-Infrastrukturunternehmen"): match anywhere
@@ -253,7 +262,7 @@ def aliases() -> dict[str, str]:
 def pack(code: str) -> LanguagePack:
     """The pack for a language code; unknown languages fall back to English."""
     code = (code or "en").split("-")[0].lower()
-    code = aliases().get(code, code)  # langdetect says "no" for Norwegian Bokmål
+    code = aliases().get(code, code)  # language models say "no" for Norwegian Bokmål
     path = LANG_DIR / f"{code}.yaml"
     if not path.exists():
         path = LANG_DIR / "en.yaml"

@@ -122,18 +122,9 @@ def split_sentences(text: str, languages: list[str]) -> list[Sentence]:
 
 
 def _latin_language_of(chunk: str, candidates: list[str]) -> str | None:
-    """langdetect (seeded) on one sentence, limited to the document's Latin-script languages."""
+    """The language of one sentence, among the document's Latin-script languages."""
     if len(_LATIN.findall(chunk)) < 25:
         return None
-    from langdetect import DetectorFactory, detect_langs
-    from langdetect.lang_detect_exception import LangDetectException
+    from kg.language_id import identify
 
-    DetectorFactory.seed = 0
-    try:
-        for guess in detect_langs(chunk):
-            code = {"no": "nb", "nn": "nb"}.get(guess.lang, guess.lang)
-            if code in candidates:
-                return code
-    except LangDetectException:
-        return None
-    return None
+    return identify(chunk, candidates)
