@@ -18,7 +18,7 @@ from .extract.model import Entity, Evidence, Extraction, Figure
 
 XSD = vocab.XSD
 QUDT_UNITS = {
-    "GW": "GigaW", "MW": "MegaW", "kW": "KiloW", "TWh": "TeraW-HR", "GWh": "GigaW-HR", "MWh": "MegaW-HR",
+    "GW": "GigaW", "MW": "MegaW", "kW": "KiloW", "TWh": "TeraW-HR", "GWh": "GigaW-HR", "MWh": "MegaW-HR", "kWh": "KiloW-HR",
     "acre": "AC", "hectare": "HA", "m2": "M2", "km2": "KiloM2", "ft2": "FT2",
     "count": "NUM", "percent": "PERCENT", "pp": "PERCENT", "ratio": "UNITLESS", "mu": "MU-Chinese",
 }

@@ -322,3 +322,48 @@ def test_a_name_in_parentheses_or_after_a_clitic_group_word_is_not_the_subject()
 def test_a_site_of_a_firm_makes_the_firm_the_subject():
     text = "A agência aprovou o segundo edifício do campus da Start Campus em Sines, um investimento estimado em 1,9 mil milhões de euros."
     assert {g[0] for g in figures(text, ["pt"])} == {"start-campus"}
+
+
+# ---- units the vocabulary does not use, reported in the ones it does -------------------------
+def test_thousands_of_kilowatts_are_megawatts_and_a_rack_stays_in_kilowatts():
+    assert [(u, v) for _, u, v, *_ in amounts("规划用电负荷40万千瓦。", "zh")] == [("MW", 400.0)]
+    assert [(u, v) for _, u, v, *_ in amounts("受電容量は20万キロワットを計画する。", "ja")] == [("MW", 200.0)]
+    assert [(u, v) for _, u, v, *_ in amounts("Each rack draws 130 kW.", "en")] == [("kW", 130.0)]
+
+
+def test_kilowatt_hours_are_energy_not_power():
+    assert [(u, v) for _, u, v, *_ in amounts("年用电量30亿千瓦时。", "zh")] == [("kWh", 3e9)]
+
+
+def test_local_land_units_become_hectares_or_square_metres():
+    (_, unit, value, *_), = amounts("项目占地约600亩。", "zh")
+    assert unit == "hectare" and abs(value - 40) < 1e-6
+    (_, unit, value, *_), = amounts("Tomten er på 120 dekar.", "nb")
+    assert (unit, value) == ("hectare", 12.0)
+
+
+def test_a_conversion_in_parentheses_is_one_figure_for_area_and_power():
+    got = scan_amounts("부지 면적은 약 5만㎡(약 1만5천평)다.", pack("ko"))
+    assert [(a.unit, a.value, len(a.conversions)) for a in got] == [("m2", 50000.0, 1)]
+    got = scan_amounts("Le campus atteindra 1 GW (1 000 MW) en 2030.", pack("fr"))
+    assert [(a.unit, a.value, [c.value for c in a.conversions]) for a in got] == [("GW", 1.0, [1000.0])]
+
+
+def test_a_year_before_a_count_noun_is_not_a_count():
+    got = [(a.count_metric, a.value, a.lower) for a in scan_amounts("컨소시엄은 2028년까지 GPU 1만5000장 이상을 확보한다.", pack("ko")) if a.kind == "count"]
+    assert got == [("chips", None, 15000.0)]
+
+
+# ---- who a figure is about, where particles mark the roles -----------------------------------
+def test_a_genitive_particle_before_the_measure_word_names_the_owner():
+    got = figures("LG유플러스의 3분기 매출은 3조8천억원으로 전년 동기 대비 5.2% 늘었다.", ["ko"])
+    assert ("lg-uplus", "revenue", 3.8e12, None, None, "KRW") in got
+    got = figures("ソフトバンクのDC関連売上高は年間300億円になる。", ["ja"])
+    assert ("softbank", "revenue", 3e10, None, None, "JPY") in got
+
+
+def test_a_name_followed_by_analyst_words_is_the_source_not_the_subject():
+    got = figures("SMBC日興証券のアナリストは、ソフトバンクのDC関連売上高が年間300億円程度になると試算している。", ["ja"])
+    assert [g[0] for g in got] == ["softbank"]
+    got = figures("Jefferies analysts said Microsoft would spend $80 billion this year.", ["en"])
+    assert [g[0] for g in got] == ["microsoft"]

@@ -215,8 +215,12 @@ def attribution_spans(view: SentenceView) -> list[tuple[int, int]]:
 
 
 def is_reporter(view: SentenceView, mention: Mention) -> bool:
-    """ "according to Morgan Stanley", "laut TD Cowen": the source of a figure, not its subject."""
-    return mention.entity.rdf_type in NON_SUBJECT_TYPES or preceded_by(view, mention, 0, "attribution_markers")
+    """ "according to Morgan Stanley", "laut TD Cowen", "Jefferies analysts", "하나증권에 따르면":
+    the source of a figure, not its subject."""
+    if mention.entity.rdf_type in NON_SUBJECT_TYPES or preceded_by(view, mention, 0, "attribution_markers"):
+        return True
+    after = view.pack.regex.get("attribution_after")
+    return bool(after and after.match(view.text, mention.end))
 
 
 def is_object_position(view: SentenceView, mention: Mention, clause_start: int) -> bool:
@@ -519,6 +523,9 @@ def reporters(view: SentenceView) -> Entity | None:
 def genitive_owner(view: SentenceView, amount: Amount) -> Entity | None:
     """ "the capacity of Elea will rise from 90 MW", "le chiffre d'affaires d'OVHcloud a atteint":
     a firm named after a measure noun and an "of" owns the amount, though it follows a preposition."""
+    particle = particle_owner(view, amount)
+    if particle is not None:
+        return particle
     of = view.pack.regex.get("of_words")
     patterns = [rx.pattern for rx in (view.pack.regex.get("measure_nouns"), view.pack.regex.get("facility_nouns")) if rx is not None]
     if not patterns or of is None:
@@ -532,6 +539,26 @@ def genitive_owner(view: SentenceView, amount: Amount) -> Entity | None:
         if re.search(rf"(?i:{nouns.pattern})\s+(?:(?i:{of.pattern})\s*(?:the\s|la\s|le\s|el\s|a\s|o\s|il\s|der\s|des\s)?|(?i:{of.pattern}))\s*$", head):
             return m.entity
     return None
+
+
+def particle_owner(view: SentenceView, amount: Amount) -> Entity | None:
+    """ "LG유플러스의 3분기 매출은 3조8천억원", "関電のDC関連売上高は300億円": where a particle marks
+    the genitive, a firm + genitive + the word for the measure owns the amount."""
+    genitive = view.pack.regex.get("particle_genitive")
+    if genitive is None:
+        return None
+    clause = clause_span(view, amount.start)
+    owner = None
+    for m in view.mentions:
+        if m.kind != "org" or not (clause[0] <= m.start and m.end < amount.start) or is_reporter(view, m):
+            continue
+        g = genitive.match(view.text, m.end)
+        if g is None:
+            continue
+        window = (g.end(), min(amount.start, g.end() + 15))
+        if any(metric != "stock_move" and rx.search(view.text, *window) for metric, rx in view.pack.trigger_regex.items()):
+            owner = m.entity  # the nearest such name before the amount
+    return owner
 
 
 def stock_subject(view: SentenceView, amount: Amount) -> Entity | None:

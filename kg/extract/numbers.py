@@ -15,8 +15,9 @@ from functools import cache
 from .language import LanguagePack, common, phrase_regex
 
 MONEY, POWER, AREA, COUNT, PERCENT, RATIO, ENERGY = "money", "power", "area", "count", "percent", "ratio", "energy"
-_UNIT_KIND = {"GW": POWER, "MW": POWER, "kW": POWER, "TWh": ENERGY, "GWh": ENERGY, "MWh": ENERGY,
+_UNIT_KIND = {"GW": POWER, "MW": POWER, "kW": POWER, "TWh": ENERGY, "GWh": ENERGY, "MWh": ENERGY, "kWh": ENERGY,
               "acre": AREA, "hectare": AREA, "m2": AREA, "km2": AREA, "ft2": AREA, "mu": AREA,
+              "dekar": AREA, "pyeong": AREA, "tsubo": AREA,
               "percent": PERCENT, "pp": PERCENT}
 
 
@@ -373,6 +374,7 @@ class AmountScanner:
         else:
             amount.value = first
         self._apply_hedges(norm, amount)
+        _in_reported_unit(amount)
         return amount
 
     def _implied_money(self, norm: str, text: str, tok: _Number, currency: str) -> Amount | None:
@@ -424,10 +426,11 @@ class AmountScanner:
         return [a for a in amounts if not (re.match(r"\s*=", norm[a.end:]) or re.search(r"=\s*$", norm[:a.start]))]
 
     def _attach_conversions(self, norm: str, amounts: list[Amount]) -> list[Amount]:
-        """ "£2.5 billion ($3.4 billion)": one figure, its conversion kept beside it."""
+        """ "£2.5 billion ($3.4 billion)", "1 GW (1 000 MW)", "5만㎡(약 1만5천평)": one figure, its
+        conversion kept beside it."""
         out: list[Amount] = []
         for a in amounts:
-            if out and a.kind == MONEY and out[-1].kind == MONEY and a.unit != out[-1].unit:
+            if out and a.kind == out[-1].kind and a.kind in (MONEY, POWER, AREA, ENERGY) and (a.kind != MONEY or a.unit != out[-1].unit):
                 gap = norm[out[-1].end:a.start]
                 # "(about $3.4 billion)", "（约530亿美元）", "(soit environ 11 milliards de dollars)"
                 if re.fullmatch(r"\s*[(（]\s*[^\d()（）]{0,25}", gap) and re.match(r"\s*[)）]", norm[a.end:]):
@@ -438,6 +441,9 @@ class AmountScanner:
 
     def _count_noun(self, norm: str, pos: int):
         p = self.pack
+        duration = p.regex.get("time_suffix")
+        if duration is not None and duration.match(norm, pos):
+            return None, pos  # "2028년까지 GPU 1만5000장": a year or a duration is never the count
         starts = [self.sep.match(norm, pos).end()]
         if self.count_gap:
             g = self.count_gap.match(norm, starts[0])
@@ -539,6 +545,23 @@ class AmountScanner:
             out.append(a)
             i += 1
         return out
+
+
+def _in_reported_unit(amount: Amount) -> None:
+    """Report an amount in the vocabulary's units: "600亩" in hectares, "1만5천평" in m², and
+    "20万キロワット" / "400,000 kW" in MW (site power is stated in MW or GW; a rack's 130 kW stays)."""
+    from .language import common
+
+    values = [v for v in (amount.value, amount.lower, amount.upper) if v is not None]
+    target = (common().get("report_as") or {}).get(amount.unit)
+    if amount.unit == "kW" and values and max(values) >= 1000:
+        target = "MW"
+    if not target:
+        return
+    conversions = common().get("conversions") or {}
+    factor = conversions[amount.unit][1] / conversions[target][1]
+    amount.unit = target
+    amount.value, amount.lower, amount.upper = (None if v is None else v * factor for v in (amount.value, amount.lower, amount.upper))
 
 
 _scanners: dict[str, AmountScanner] = {}
