@@ -367,3 +367,30 @@ def test_a_name_followed_by_analyst_words_is_the_source_not_the_subject():
     assert [g[0] for g in got] == ["softbank"]
     got = figures("Jefferies analysts said Microsoft would spend $80 billion this year.", ["en"])
     assert [g[0] for g in got] == ["microsoft"]
+
+
+def test_spanish_reads_one_separator_before_three_digits_as_thousands_in_both_conventions():
+    got = [(u, v) for _, u, v, *_ in amounts("Invertirá 1,300 millones de dólares y luego 1.300 millones de euros; 2,5 millones más.", "es")]
+    assert got == [("USD", 1.3e9), ("EUR", 1.3e9), ("EUR", 2.5e6)]
+
+
+def test_once_is_not_a_multiple():
+    assert [a for a in scan_amounts("Il recrutera 200 personnes une fois le campus ouvert.", pack("fr")) if a.kind == "ratio"] == []
+
+
+# ---- names no table knows ----------------------------------------------------------------------
+def test_a_firm_whose_name_ends_in_a_country_is_not_the_country():
+    got = figures("A Altice Portugal vai investir 600 milhões de euros no centro de dados da Covilhã.", ["pt"])
+    assert got and got[0][0] == "altice-portugal" and got[0][2] == 6e8
+
+
+def test_an_attribution_word_opening_a_name_is_not_part_of_it():
+    got = figures("Secondo Equita, il valore della piattaforma di Zephyra Reti potrebbe arrivare a 2 miliardi di euro.", ["it"])
+    assert all("secondo" not in key for key, *_ in got)
+
+
+def test_a_site_named_by_its_place_belongs_to_the_firm_not_the_place():
+    text = "Northwind Cloud will build a campus near Melbourne. The Melbourne site covers 22 hectares and will draw 300 MW."
+    got = figures(text, ["en"])
+    assert ("northwind-cloud", "land_area", 22.0, None, None, "hectare") in got
+    assert all(key != "melbourne" for key, *_ in got)

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .entities import Mention, discover, gazetteer, proper_words
+from .entities import Mention, discover, gazetteer, looks_like_a_name, proper_words
 from .figures import DocumentState, SentenceView, is_object_position, merge_figures, sentence_figures, subject_candidates
 from .language import pack
 from .model import Extraction
@@ -63,6 +63,31 @@ def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _every_mention_of_found_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A firm found by a cue once ("Opcore exploite ...") is the same firm wherever the article
+    names it again without one: those places become mentions too, so the article's main firm
+    and each sentence's subject are counted right. A known place inside the name gives way
+    ("Altice Portugal" is not Portugal). One ordinary capitalised word ("Casa", "Melbourne") is
+    spread only when two cues found it, or when it looks like a name by itself ("xAI", "G42")."""
+    table = gazetteer()
+    cues = Counter(m.entity.label for m in mentions if m.kind == "org" and table.get(m.entity.key) is None)
+    found = {m.entity.label: m.entity for m in mentions
+             if m.kind == "org" and table.get(m.entity.key) is None and len(m.entity.label) >= 3
+             and (" " in m.entity.label or looks_like_a_name(m.entity.label) or cues[m.entity.label] >= 2)}
+    if not found:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions if m.kind != "place"]
+    out = list(mentions)
+    for label, entity in found.items():
+        latin = label[:1].isascii()
+        pattern = rf"(?<![\w]){re.escape(label)}(?![\w])" if latin else re.escape(label)
+        for m in re.finditer(pattern, text):
+            if not any(m.start() < e and s < m.end() for s, e in taken):
+                out.append(Mention(m.start(), m.end(), label, entity, (entity,)))
+                taken.append((m.start(), m.end()))
+    return out
+
+
 def extract(document) -> Extraction:
     text = document.text
     languages = list(document.languages) or ["en"]
@@ -72,6 +97,7 @@ def extract(document) -> Extraction:
     for s in sentences:
         local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start < s.end]
         mentions.extend(discover(s.text, local, pack(s.language), s.start, names))
+    mentions = _every_mention_of_found_names(text, mentions)
     mentions.sort(key=lambda m: m.start)
     # a longer name wins over a name inside it ("Fastweb + Vodafone" over "Vodafone")
     mentions = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
@@ -102,7 +128,7 @@ def extract(document) -> Extraction:
             # the sentence's subject; a firm after a preposition only when it opens the sentence
             # ("For Fluidstack, the project is a success"), not "a loan led by DNB, Nordea and SEB"
             subjects = [m for m in orgs if not is_object_position(view, m, 0)] or [
-                m for m in orgs if len(s.text[:m.start].split()) <= 2]
+                m for m in orgs if p.spaced and len(s.text[:m.start].split()) <= 2]
             if subjects:
                 state.last_subject = subjects[0].entity
 

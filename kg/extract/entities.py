@@ -297,10 +297,16 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     from ..vocab import slug
 
     taken = [(m.start, m.end) for m in known]
+    # a firm's name may end in a known place: "Altice Portugal", "Telefónica España"
+    place_ends = {m.end for m in known if m.kind == "place" and not m.demonym}
     out: list[Mention] = []
 
     def free(s, e):
         return not any(s < te and ts < e for ts, te in taken)
+
+    def free_but_a_place_it_ends_in(s, e):
+        clash = [(ts, te) for ts, te in taken if s < te and ts < e]
+        return len(clash) == 1 and clash[0][1] == e and e in place_ends and clash[0][0] > s
 
     for m in _LEGAL.finditer(text):
         name = m.group(1).strip()
@@ -313,15 +319,20 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     if pack.regex.get("title_words") is not None:
         role_rx.append(pack.regex["title_words"])
 
+    lead_rx = [rx for rx in (pack.regex.get("attribution_markers"), pack.regex.get("object_markers")) if rx is not None]
+
     def add_org(s, e, name, named_as_company=False, allow_any_script=False):
         words = name.split()
-        while words and words[0].lower() in _STOP_HEADS:
+        # "Secondo Equita", "Según Moody's": a capitalised preposition or attribution word is no part of a name
+        while words and (words[0].lower() in _STOP_HEADS or any(rx.fullmatch(words[0].lower()) for rx in lead_rx)):
             s += len(words[0]) + 1
             words = words[1:]
         name = " ".join(words)
         e = s + len(name)
         nouns = pack.regex.get("company_nouns")
-        if len(name) < 2 or not free(s, e) or (nouns and nouns.fullmatch(name)) or name.lower() in _STOP_HEADS:
+        if len(name) < 2 or (nouns and nouns.fullmatch(name)) or name.lower() in _STOP_HEADS:
+            return
+        if not free(s, e) and not (len(words) > 1 and free_but_a_place_it_ends_in(s, e)):
             return
         if any(rx.search(name) for rx in role_rx):
             return  # "Chief Financial Officer Heather Lindqvist" is a person with a title

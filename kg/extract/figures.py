@@ -265,6 +265,24 @@ def choose_subject(view: SentenceView, amount: Amount, state: DocumentState) -> 
     return None, False
 
 
+def _about_a_site(view: SentenceView, amount: Amount, place: Mention) -> bool:
+    """Power, land or jobs of a site named by its place ("the Melbourne site covers 22 hectares",
+    "파주 AI 데이터센터는 200MW", "石狩市のデータセンター", "le campus de Marseille"), not a figure
+    about the place: the place touches a facility word, and no one is quoted for the figure."""
+    if amount.kind not in (POWER, AREA) and amount.count_metric not in ("jobs_total", "jobs_permanent", "jobs_construction", "chips"):
+        return False
+    facility = view.pack.regex.get("facility_nouns")
+    if facility is None or attribution_spans(view):
+        return False
+    after = view.text[place.end:place.end + 14]
+    gap = r"\s*(?:\S+\s+)?" if view.pack.spaced else r"[^、，。,]{0,4}?"
+    if re.match(rf"{gap}(?i:{facility.pattern})", after):
+        return True
+    of = view.pack.regex.get("of_words")
+    before = view.text[max(0, place.start - 30):place.start]
+    return bool(of and re.search(rf"(?i:{facility.pattern})\s+(?i:{of.pattern})\s*$", before))
+
+
 def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity | None:
     cands = subject_candidates(view)
     if amount.count_metric == "chips":  # "60,000 Nvidia GPUs", "엔비디아 GPU 6만 장": the maker names the product
@@ -303,6 +321,8 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
             return referent
     # a place as subject: "the U.S. could face a power shortfall of up to 20%"
     places = [m for m in cands if usable(m, clause[0]) and m.kind == "place"]
+    if places and _about_a_site(view, amount, places[-1]):
+        return None  # "the Melbourne site covers 22 hectares", "파주 AI 데이터센터는 200MW": the site's firm
     if places:
         return places[-1].entity
     # a market figure about a place: "spending on data centres in Spain will reach ...",

@@ -70,8 +70,12 @@ def normalise_digits(text: str) -> str:
     return text.translate(_digit_table())
 
 
-def parse_number(token: str, decimal: str) -> float:
-    """Parse "2.400" (de), "1,200" (en), "7,4" (de), "1.4" (any) by the language's decimal sign."""
+def parse_number(token: str, decimal: str, three_digit_groups: bool = False) -> float:
+    """Parse "2.400" (de), "1,200" (en), "7,4" (de), "1.4" (any) by the language's decimal sign.
+
+    `three_digit_groups`: one separator followed by exactly three digits is always grouping, for
+    languages written with either convention (Spanish: "1.300 millones" in Spain, "1,300
+    millones" in Mexico; a decimal with three digits is rare in news)."""
     token = token.replace("\u00a0", " ").replace("\u202f", " ").replace("'", "")
     seps = [c for c in token if c in ".,  "]
     if not seps:
@@ -89,7 +93,7 @@ def parse_number(token: str, decimal: str) -> float:
     if len(tail) != 3:  # "7,4", "1.4": only a decimal sign reads like that
         return float(token[:last].replace(" ", "") + "." + tail)
     # one separator and three digits after: the language decides
-    if sep == decimal:
+    if sep == decimal and not three_digit_groups:
         return float(token[:last] + "." + tail)
     return float(token[:last] + tail)
 
@@ -215,7 +219,7 @@ class AmountScanner:
         if tok.value is not None:
             return tok.value
         try:
-            return parse_number(tok.text, self.pack.decimal)
+            return parse_number(tok.text, self.pack.decimal, bool(self.pack.get("three_digit_groups")))
         except ValueError:
             return None
 
@@ -501,7 +505,7 @@ class AmountScanner:
                     continue
                 n = next(v for k, v in m.groupdict().items() if v)
                 value = float(n) if n.isdigit() else p.number_words.get(n.lower()) or p.number_words.get(n)
-                if value:
+                if value and value != 1:  # "une fois", "one time": once is not a multiple of anything
                     hits.append((m.start(), m.end(), float(value)))
         wrx = p.regex.get("multiple_word")
         if wrx:
