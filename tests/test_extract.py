@@ -394,3 +394,21 @@ def test_a_site_named_by_its_place_belongs_to_the_firm_not_the_place():
     got = figures(text, ["en"])
     assert ("northwind-cloud", "land_area", 22.0, None, None, "hectare") in got
     assert all(key != "melbourne" for key, *_ in got)
+
+
+def test_respectively_pairs_only_the_amounts_of_its_own_part_of_the_sentence():
+    text = "其中，华北云算拟投资约180亿元建设产业园，占地约600亩；中国电信、世纪互联分别投资65亿元和约42亿元。"
+    got = figures(text, ["zh"])
+    assert ("china-telecom", "investment_commitment", 6.5e9, None, None, "CNY") in got
+    assert ("vnet", "investment_commitment", 4.2e9, None, None, "CNY") in got
+
+
+def test_an_administrative_suffix_names_a_place_in_chinese_and_japanese():
+    from kg.extract.entities import discover
+
+    def places(text, lang):
+        return [m.text for m in discover(text, gazetteer().find(text), pack(lang)) if m.kind == "place"]
+
+    assert places("甘肃省与庆阳市联合设立规模50亿元的算力产业引导基金。", "zh") == ["甘肃省", "庆阳市"]
+    assert places("上市公司的市场份额扩大，该市城市建设提速。", "zh") == []
+    assert places("千葉県印西市でデータセンター市場が拡大している。", "ja") == ["千葉県", "印西市"]

@@ -446,4 +446,21 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         for m in re.finditer(rf"(?:^|(?<=[,;:(]\s)|(?<=\s))({_NAME})\s+(?=(?i:{verbs.pattern}))", text):
             if m.start(1) == 0 or text[m.start(1) - 2:m.start(1)].strip() in (",", ";", ":", "(", "") or pack.code != "de":
                 add_org(m.start(1), m.end(1), m.group(1))
+    # "庆阳市", "西峰区", "石狩市", "北海道": in scripts without spaces an administrative suffix
+    # names a place no table knows (the pack lists the suffixes and the words they only look like)
+    suffixes = pack.get("place_suffixes") or {}
+    if suffixes and not pack.spaced:
+        not_places = pack.get("place_suffix_words") or []
+        for m in re.finditer("|".join(map(re.escape, suffixes)), text):
+            i = m.start()
+            s_, e_ = i - 2, m.end()  # two characters and the suffix: most city and province names
+            name = text[s_:e_]
+            if s_ < 0 or not re.fullmatch(r"[\u4e00-\u9fff]{2}", text[s_:i]):
+                continue
+            if any(text[i - k:i - k + len(w)] == w for w in not_places for k in range(len(w)) if w[k] == m.group(0)):
+                continue  # "城市", "上市", "市场": a word, not a place
+            if free(s_, e_):
+                ent = Entity(kind="place", key=slug(name), label=name, rdf_type=suffixes[m.group(0)], labels={pack.code: name})
+                out.append(Mention(s_ + sentence_start, e_ + sentence_start, name, ent, (ent,)))
+                taken.append((s_, e_))
     return out

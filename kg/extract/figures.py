@@ -630,10 +630,18 @@ def distributive(view: SentenceView, amount: Amount, group: list[Entity]) -> boo
 def respectively_subjects(view: SentenceView, amounts: list[Amount]) -> dict[int, Entity]:
     """"Amazon and Google ... drops of 5% and 8% respectively" -> pair in order."""
     rx = view.pack.regex.get("respectively")
-    if not rx or not rx.search(view.text) or len(amounts) < 2:
+    word = rx.search(view.text) if rx else None
+    if word is None or len(amounts) < 2:
+        return {}
+    # the part of the sentence between semicolons that says "respectively": "X拟投资180亿元；
+    # 中国电信、世纪互联分别投资65亿元和42亿元" pairs the two firms with the last two amounts only
+    lo = max((m.end() for m in re.finditer(r"[;；]", view.text[:word.start()])), default=0)
+    hi = next((m.start() for m in re.finditer(r"[;；]", view.text[word.end():])), len(view.text) - word.end()) + word.end()
+    amounts = [a for a in amounts if lo <= a.start < hi]
+    if len(amounts) < 2:
         return {}
     first = min(a.start for a in amounts)
-    orgs = [m for m in subject_candidates(view) if m.end <= first and m.kind == "org"]
+    orgs = [m for m in subject_candidates(view) if lo <= m.start and m.end <= first and m.kind == "org"]
     if len(orgs) < len(amounts):
         return {}
     chosen = orgs[-len(amounts):]

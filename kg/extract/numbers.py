@@ -565,7 +565,9 @@ def _in_reported_unit(amount: Amount) -> None:
     conversions = common().get("conversions") or {}
     factor = conversions[amount.unit][1] / conversions[target][1]
     amount.unit = target
-    amount.value, amount.lower, amount.upper = (None if v is None else v * factor for v in (amount.value, amount.lower, amount.upper))
+    # nine significant digits: 600 亩 is 40 hectares, not 40.000000002
+    amount.value, amount.lower, amount.upper = (None if v is None else float(f"{v * factor:.9g}")
+                                                for v in (amount.value, amount.lower, amount.upper))
 
 
 _scanners: dict[str, AmountScanner] = {}
