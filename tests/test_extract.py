@@ -412,3 +412,14 @@ def test_an_administrative_suffix_names_a_place_in_chinese_and_japanese():
     assert places("甘肃省与庆阳市联合设立规模50亿元的算力产业引导基金。", "zh") == ["甘肃省", "庆阳市"]
     assert places("上市公司的市场份额扩大，该市城市建设提速。", "zh") == []
     assert places("千葉県印西市でデータセンター市場が拡大している。", "ja") == ["千葉県", "印西市"]
+
+
+def test_the_first_word_of_a_firm_named_in_full_is_that_firm():
+    text = ("Brightwater Energy said on Tuesday it will supply 600 MW to a new campus in Iowa. "
+            "Shares of Brightwater rose 1.8% in morning trading.")
+    got = figures(text, ["en"])
+    assert ("brightwater-energy", "stock_move", 1.8, None, None, "percent") in got
+
+
+def test_italian_projects_above_a_size_are_a_threshold_not_a_figure():
+    assert amounts("I progetti sopra i 10 MW dovrebbero ottenere una corsia preferenziale.", "it") == []

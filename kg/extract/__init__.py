@@ -49,6 +49,29 @@ def _drop_datelines(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[str]) -> list[Mention]:
+    """ "Shares of Alliant rose 1.8%" in an article about Alliant Energy: the first word of a
+    firm's name, written alone, is that firm, when the article never writes the word in lower case
+    and no table knows it as a name of its own."""
+    table = gazetteer()
+    firsts: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind == "org" and " " in m.entity.label:
+            word = m.entity.label.split()[0]
+            if len(word) >= 4 and word in names and not table.find(word):
+                firsts.setdefault(word, m)
+    if not firsts:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    out = list(mentions)
+    for word, m in firsts.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            if not any(hit.start() < e and s < hit.end() for s, e in taken):
+                out.append(Mention(hit.start(), hit.end(), word, m.entity, (m.entity,)))
+                taken.append((hit.start(), hit.end()))
+    return out
+
+
 def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
     """Within one article, "Marvell" is the "Marvell Technology" it named in full, and
     "Vantage" the "Vantage Data Centers": a firm's first word stands for the whole name."""
@@ -98,6 +121,7 @@ def extract(document) -> Extraction:
         local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start < s.end]
         mentions.extend(discover(s.text, local, pack(s.language), s.start, names))
     mentions = _every_mention_of_found_names(text, mentions)
+    mentions = _first_words_of_long_names(text, mentions, names)
     mentions.sort(key=lambda m: m.start)
     # a longer name wins over a name inside it ("Fastweb + Vodafone" over "Vodafone")
     mentions = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
