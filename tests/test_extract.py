@@ -423,3 +423,18 @@ def test_the_first_word_of_a_firm_named_in_full_is_that_firm():
 
 def test_italian_projects_above_a_size_are_a_threshold_not_a_figure():
     assert amounts("I progetti sopra i 10 MW dovrebbero ottenere una corsia preferenziale.", "it") == []
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("nb", "en kraftavtale på 1,8 terawattimer i året", (1.8, "TWh")),
+    ("fr", "un contrat portant sur 6 térawattheures par an", (6.0, "TWh")),
+    ("de", "ein Vertrag über 1,2 Terawattstunden Strom", (1.2, "TWh")),
+    ("zh", "年用电量达30亿千瓦时", (3.0, "TWh")),
+])
+def test_energy_in_words_in_every_language_and_in_the_vocabulary_units(lang, text, expected):
+    assert [(a.value, a.unit) for a in scan_amounts(text, pack(lang))] == [expected]
+
+
+def test_iso_codes_of_smaller_currencies():
+    got = [(a.value, a.unit) for a in scan_amounts("The campus will cost MYR 8.5 billion, the grid link EGP 2 billion.", pack("en"))]
+    assert got == [(8.5e9, "MYR"), (2e9, "EGP")]

@@ -560,6 +560,8 @@ def _in_reported_unit(amount: Amount) -> None:
     target = (common().get("report_as") or {}).get(amount.unit)
     if amount.unit == "kW" and values and max(values) >= 1000:
         target = "MW"
+    if amount.unit == "kWh" and values and max(values) >= 1e6:  # "30亿千瓦时" is 3 TWh
+        target = "TWh" if max(values) >= 1e9 else "GWh"
     if not target:
         return
     conversions = common().get("conversions") or {}
