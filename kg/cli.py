@@ -213,7 +213,8 @@ def load(
         typer.echo(f"kg: warning: no ontology file at {vocab.ONTOLOGY_FILE}", err=True)
     typer.echo(
         f"{len(report.loaded)} loaded, {len(report.unchanged)} unchanged, {len(report.refused)} refused; "
-        f"{report.figures} figures, {report.quads} quads written; ontology {report.ontology}"
+        f"{report.figures} figures, {report.quads} quads written; ontology {report.ontology}; "
+        f"entity table {report.entity_table}"
     )
     if not report.ok:
         raise typer.Exit(1)

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from kg import SOFTWARE_VERSION, vocab
 from kg.documents import Document, DocumentError, iter_paths, load_manifest, read_document
 from kg.extract import extract
-from kg.rdf import document_quads
+from kg.rdf import document_quads, reference_quads
 from kg.pool import extraction_pool
 from kg.store import GraphMetadata, GraphStore, StoreError
 
@@ -56,6 +56,7 @@ class LoadReport:
     unchanged: list[Unchanged] = field(default_factory=list)
     refused: list[Refused] = field(default_factory=list)
     ontology: str = "not checked"  # loaded | unchanged | missing | refused
+    entity_table: str = "not checked"  # loaded | unchanged | refused: the reference graph of known entities
 
     @property
     def ok(self) -> bool:
@@ -82,6 +83,7 @@ def load_paths(
     files = iter_paths(paths)
     report = LoadReport()
     report.ontology = _load_ontology(store, report, force)
+    report.entity_table = _load_entity_table(store, report, force)
     stored = {} if force else store.all_graph_metadata()  # no fingerprint to compare: every file loads
     tasks = _tasks(files, stored, report)
     with _ProgressBar(len(files), progress) as advance:
@@ -223,6 +225,32 @@ def _load_ontology(store: GraphStore, report: LoadReport, force: bool) -> str:
         store.replace_graph(graph, quads)
     except StoreError as err:
         report.refused.append(Refused(path, f"{path}: {err}"))
+        return "refused"
+    return "loaded"
+
+
+def _load_entity_table(store: GraphStore, report: LoadReport, force: bool) -> str:
+    """(Re)write the reference graph of known entities when the table (or how it is written) changed.
+
+    Document graphs link to known entities without describing them, so this graph is written
+    before any document; its fingerprint is the sha256 of its own N-Quads."""
+    quads = reference_quads()
+    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    fingerprint = ox.Literal("sha256:" + hashlib.sha256(b"\n".join(sorted(data.splitlines()))).hexdigest())
+    graph = vocab.entities_graph_iri()
+    node = ox.NamedNode(graph)
+    same = store.query(
+        "ASK { GRAPH ?g { ?g dct:identifier ?fingerprint } }",
+        substitutions={"g": node, "fingerprint": fingerprint},
+        union_default_graph=False,
+    )
+    if not force and bool(same):
+        return "unchanged"
+    quads.append(ox.Quad(node, ox.NamedNode(vocab.DCT + "identifier"), fingerprint, node))
+    try:
+        store.replace_graph(graph, quads)
+    except StoreError as err:
+        report.refused.append(Refused(vocab.ENTITIES_FILE, f"{vocab.ENTITIES_FILE}: {err}"))
         return "refused"
     return "loaded"
 

@@ -91,6 +91,31 @@ def verify_evidence(text: str, ev: Evidence, where: str) -> None:
         raise EvidenceMismatch(f"{where}: mention lies outside its quote")
 
 
+def _is_known(e: Entity) -> bool:
+    known = gazetteer().get(e.key)
+    return known is not None and known.kind == e.kind and known.label == e.label
+
+
+def reference_quads() -> list[Quad]:
+    """The reference graph: every entity of the entity table with its type, labels, owl:sameAs and
+    parent, once. Loaded like the ontology, whenever it differs from what the store holds."""
+    b = GraphBuilder(vocab.entities_graph_iri())
+    rdfs_label = _n(vocab.RDFS + "label")
+    for e in gazetteer().entities.values():
+        node = entity_iri(e)
+        b.type(node, e.rdf_type if e.rdf_type else "Organization")
+        for lang, label in sorted(e.labels.items() or {"en": e.label}.items()):
+            b.add(node, rdfs_label, _lit(label, language=lang))
+        if "en" not in e.labels:
+            b.add(node, rdfs_label, _lit(e.label, language="en"))
+        if e.wikidata:
+            b.add(node, _n(vocab.OWL + "sameAs"), _n(f"http://www.wikidata.org/entity/{e.wikidata}"))
+        parent = gazetteer().get(e.parent) if e.parent else None
+        if parent is not None:
+            b.add(node, _ai("containedIn" if e.kind == "place" else "subsidiaryOf"), entity_iri(parent))
+    return b.quads
+
+
 def document_quads(document, extraction: Extraction, started: datetime, ended: datetime) -> list[Quad]:
     doc_id = document.doc_id
     b = GraphBuilder(vocab.graph_iri(doc_id))
@@ -129,9 +154,13 @@ def document_quads(document, extraction: Extraction, started: datetime, ended: d
     b.add(source, _ai("fileName"), _lit(document.file_name))
     b.add(source, _ai("content"), _lit(document.text))
 
-    # entities
+    # entities: a known entity is described once, in the reference graph (reference_quads); a
+    # document graph only links to it. Restating it in every graph made union-graph queries grow
+    # with the number of documents (Oxigraph repeats a triple once per graph, oxigraph#1919).
     def describe(e: Entity) -> NamedNode:
         node = entity_iri(e)
+        if _is_known(e):
+            return node
         b.type(node, e.rdf_type if e.rdf_type else "Organization")
         for lang, label in sorted(e.labels.items() or {"en": e.label}.items()):
             b.add(node, rdfs_label, _lit(label, language=lang))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 ONTOLOGY_FILE = PROJECT_ROOT / "ontology" / "aiinfra.ttl"
+ENTITIES_FILE = PROJECT_ROOT / "kg" / "extract" / "entities.yaml"  # the entity table (read by kg.extract.entities)
 SHAPES_FILE = PROJECT_ROOT / "ontology" / "shapes.ttl"
 QUERIES_DIR = PROJECT_ROOT / "queries"
 
@@ -96,6 +97,12 @@ def graph_iri(doc_id: str) -> str:
 
 def ontology_graph_iri() -> str:
     return f"{base_iri()}graph/ontology"
+
+
+def entities_graph_iri() -> str:
+    """The reference graph: known entities (kg/extract/entities.yaml) described once. A "/" can
+    never occur in a document id, so no document graph can take this name."""
+    return f"{base_iri()}graph/reference/entities"
 
 
 def dataset_iri() -> str:

@@ -194,7 +194,8 @@ def test_export_formats(loaded, tmp_path):
     dataset = ox.Store()
     dataset.load(trig.stdout.encode(), ox.RdfFormat.TRIG)
     graphs = {g.value for g in dataset.named_graphs()}
-    assert len(graphs) == 7 and vocab.void_graph_iri() in graphs  # ontology, five seeds, VoID
+    assert len(graphs) == 8 and vocab.void_graph_iri() in graphs  # ontology, entity table, five seeds, VoID
+    assert vocab.entities_graph_iri() in graphs
     out = tmp_path / "one.nt"
     proc = kg("export", "-F", "ntriples", "--graph", "001_9d4ae6b844e7c9a1", "-o", str(out), "--store", str(loaded))
     assert proc.returncode == 0 and out.stat().st_size > 0

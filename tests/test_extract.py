@@ -260,16 +260,22 @@ def test_sentence_adverb_before_the_company_is_not_a_firm():
     assert all(e.label != "Separately" for e in ex.entities)
 
 
-def test_verified_wikidata_items_become_same_as_links():
+def test_verified_wikidata_items_become_same_as_links_in_the_reference_graph():
     import datetime
 
-    from kg.rdf import document_quads
+    from kg import vocab
+    from kg.rdf import document_quads, reference_quads
 
-    doc = Doc("Google will invest $5 billion in Germany this year.", ["en"])
-    quads = document_quads(doc, extract(doc), datetime.datetime.now(datetime.timezone.utc), datetime.datetime.now(datetime.timezone.utc))
-    same = {(q.subject.value.rsplit("/", 1)[-1], q.object.value) for q in quads if q.predicate.value.endswith("#sameAs")}
+    reference = reference_quads()
+    same = {(q.subject.value.rsplit("/", 1)[-1], q.object.value) for q in reference if q.predicate.value.endswith("#sameAs")}
     assert ("google", "http://www.wikidata.org/entity/Q95") in same
     assert ("germany", "http://www.wikidata.org/entity/Q183") in same
+    assert {q.graph_name.value for q in reference} == {vocab.entities_graph_iri()}
+    # a document links to known entities without describing them again
+    doc = Doc("Google will invest $5 billion in Germany this year.", ["en"])
+    quads = document_quads(doc, extract(doc), datetime.datetime.now(datetime.timezone.utc), datetime.datetime.now(datetime.timezone.utc))
+    google = [q for q in quads if q.subject.value.endswith("/google")]
+    assert google == [] and any(q.object.value.endswith("/google") for q in quads)
 
 
 def test_periods_become_explicit_intervals():
