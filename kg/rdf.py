@@ -96,20 +96,25 @@ def _is_known(e: Entity) -> bool:
     return known is not None and known.kind == e.kind and known.label == e.label
 
 
+def _describe_entity(b: GraphBuilder, e: Entity) -> NamedNode:
+    """Type, labels (English always) and verified Wikidata item of an entity."""
+    node = entity_iri(e)
+    b.type(node, e.rdf_type if e.rdf_type else "Organization")
+    for lang, label in sorted(e.labels.items() or {"en": e.label}.items()):
+        b.add(node, _n(vocab.RDFS + "label"), _lit(label, language=lang))
+    if "en" not in e.labels:
+        b.add(node, _n(vocab.RDFS + "label"), _lit(e.label, language="en"))
+    if e.wikidata:
+        b.add(node, _n(vocab.OWL + "sameAs"), _n(f"http://www.wikidata.org/entity/{e.wikidata}"))
+    return node
+
+
 def reference_quads() -> list[Quad]:
     """The reference graph: every entity of the entity table with its type, labels, owl:sameAs and
     parent, once. Loaded like the ontology, whenever it differs from what the store holds."""
     b = GraphBuilder(vocab.entities_graph_iri())
-    rdfs_label = _n(vocab.RDFS + "label")
     for e in gazetteer().entities.values():
-        node = entity_iri(e)
-        b.type(node, e.rdf_type if e.rdf_type else "Organization")
-        for lang, label in sorted(e.labels.items() or {"en": e.label}.items()):
-            b.add(node, rdfs_label, _lit(label, language=lang))
-        if "en" not in e.labels:
-            b.add(node, rdfs_label, _lit(e.label, language="en"))
-        if e.wikidata:
-            b.add(node, _n(vocab.OWL + "sameAs"), _n(f"http://www.wikidata.org/entity/{e.wikidata}"))
+        node = _describe_entity(b, e)
         parent = gazetteer().get(e.parent) if e.parent else None
         if parent is not None:
             b.add(node, _ai("containedIn" if e.kind == "place" else "subsidiaryOf"), entity_iri(parent))
@@ -121,7 +126,6 @@ def document_quads(document, extraction: Extraction, started: datetime, ended: d
     b = GraphBuilder(vocab.graph_iri(doc_id))
     source = _n(vocab.source_iri(doc_id))
     activity = _n(vocab.activity_iri(doc_id, document.sha256))
-    rdfs_label = _n(vocab.RDFS + "label")
     dct = lambda local: _n(vocab.DCT + local)  # noqa: E731
     prov = lambda local: _n(vocab.PROV + local)  # noqa: E731
     oa = lambda local: _n(vocab.OA + local)  # noqa: E731
@@ -158,21 +162,12 @@ def document_quads(document, extraction: Extraction, started: datetime, ended: d
     # document graph only links to it. Restating it in every graph made union-graph queries grow
     # with the number of documents (Oxigraph repeats a triple once per graph, oxigraph#1919).
     def describe(e: Entity) -> NamedNode:
-        node = entity_iri(e)
         if _is_known(e):
-            return node
-        b.type(node, e.rdf_type if e.rdf_type else "Organization")
-        for lang, label in sorted(e.labels.items() or {"en": e.label}.items()):
-            b.add(node, rdfs_label, _lit(label, language=lang))
-        if "en" not in e.labels:
-            b.add(node, rdfs_label, _lit(e.label, language="en"))
-        if e.wikidata:
-            b.add(node, _n(vocab.OWL + "sameAs"), _n(f"http://www.wikidata.org/entity/{e.wikidata}"))
-        if e.parent:
-            pred = "containedIn" if e.kind == "place" else "subsidiaryOf"
-            parent = gazetteer().get(e.parent)
-            if parent is not None:  # typed and labelled here too: each graph stands on its own
-                b.add(node, _ai(pred), describe(parent))
+            return entity_iri(e)
+        node = _describe_entity(b, e)
+        parent = gazetteer().get(e.parent) if e.parent else None
+        if parent is not None:
+            b.add(node, _ai("containedIn" if e.kind == "place" else "subsidiaryOf"), describe(parent))
         return node
 
     for e in extraction.entities:
