@@ -269,6 +269,8 @@ def query_run(
     name: Annotated[str, typer.Argument(help="Query name (file stem).")],
     param: Annotated[Optional[list[str]], typer.Option("-p", "--param", help="key=value, repeatable.")] = None,
     format: Annotated[ResultFormat, typer.Option("--format", "-F", help="Output format.")] = ResultFormat.table,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many rows (a page).")] = None,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many rows first (with --limit: the next page).")] = 0,
     store: StoreOption = None,
 ) -> None:
     """Run a saved query; parameters are typed and bound, never pasted into the text."""
@@ -284,7 +286,7 @@ def query_run(
         values[key.strip()] = value
     query = get_query(name, _queries_dir(ctx))  # an unknown name fails before the store is opened
     with _open(ctx, store) as kg:
-        result = run_saved(kg, query, values)
+        result = run_saved(kg, query, values, limit=limit, offset=offset)
         _print_result(result, format.value)
 
 

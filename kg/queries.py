@@ -293,12 +293,23 @@ def run(store: GraphStore, name: str, params: dict[str, str], folder: Path | str
     return run_saved(store, query, params)
 
 
-def run_saved(store: GraphStore, query: SavedQuery, params: dict[str, str]) -> Result:
+def run_saved(store: GraphStore, query: SavedQuery, params: dict[str, str],
+              limit: int | None = None, offset: int | None = None) -> Result:
+    """Run a saved query; `limit` / `offset` page through its (ordered) rows."""
     substitutions = bind(store, query, params)
     try:
-        return execute(store, query.text, substitutions)
+        return execute(store, paged(query, limit, offset), substitutions)
     except StoreError as err:
         raise QueryError(f"{query.path}: {_explain(str(err))}") from None
+
+
+def paged(query: SavedQuery, limit: int | None, offset: int | None) -> str:
+    """The query's text with LIMIT / OFFSET appended (after its ORDER BY, so pages are stable)."""
+    if limit is None and not offset:
+        return query.text
+    if re.search(r"(?i)^\s*(LIMIT|OFFSET)\s+\d+\s*$", query.text.rstrip().rsplit("\n", 1)[-1], re.MULTILINE):
+        raise QueryError(f"{query.path}: the query sets its own LIMIT/OFFSET; it cannot be paged")
+    return query.text.rstrip() + ("" if limit is None else f"\nLIMIT {int(limit)}") + (f"\nOFFSET {int(offset)}" if offset else "")
 
 
 def execute(store: GraphStore, sparql: str, substitutions: dict[str, ox.Term] | None = None) -> Result:

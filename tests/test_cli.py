@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import csv
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -249,3 +251,17 @@ def test_eval_is_wired(loaded):
 
 def test_eval_missing_gold_file(loaded, tmp_path):
     assert "no such gold file" in one_error(kg("eval", str(tmp_path / "gold.yaml"), "--store", str(loaded)))
+
+
+def test_query_run_pages_with_limit_and_offset(loaded):
+    def rows(*extra):
+        out = kg("query", "run", "figures", "-F", "csv", *extra, "--store", str(loaded))
+        assert out.returncode == 0, out.stderr
+        return list(csv.reader(io.StringIO(out.stdout)))[1:]
+
+    everything = rows()
+    assert len(everything) > 5
+    assert rows("--limit", "3") == everything[:3]
+    assert rows("--limit", "3", "--offset", "3") == everything[3:6]
+    bad = kg("query", "run", "figures", "--limit", "0", "--store", str(loaded))
+    assert bad.returncode != 0 and "--limit" in bad.stderr
