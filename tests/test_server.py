@@ -468,3 +468,12 @@ def test_openapi_is_valid_and_lists_every_saved_query(client):
 def test_home_page_lists_the_queries(client):
     response = client.get("/")
     assert response.status_code == 200 and "cq01_commitments" in response.text and "/sparql" in response.text
+
+
+def test_saved_query_pages_with_limit_and_offset(client):
+    everything = client.get("queries/cq01_commitments").json()["rows"]
+    assert len(everything) > 4
+    page = client.get("queries/cq01_commitments", params={"_limit": 2, "_offset": 2}).json()
+    assert page["rows"] == everything[2:4] and page["truncated"] is False
+    bad = client.get("queries/cq01_commitments", params={"_limit": 0})
+    assert bad.status_code == 400 and "_limit" in bad.text

@@ -45,7 +45,7 @@ API_FORMATS: dict[str, formats.Format] = {
 }
 # API format -> what the worker serialises (html and json are built here from SPARQL JSON)
 WORKER_FORMAT = {"json": "json", "html": "json", "sparql-json": "json", "csv": "csv", "tsv": "tsv", "xml": "xml"}
-CONTROL = ("_format", "_timeout")
+CONTROL = ("_format", "_timeout", "_limit", "_offset")
 
 
 def routes() -> list[Route]:
@@ -120,10 +120,13 @@ async def run_saved(request: Request) -> Response:
             raise HttpError(400, f"'{key}' given {len(given)} times; give it once")
     fmt = _api_format(request, (control.get("_format") or [None])[0])
     timeout = effective_timeout((control.get("_timeout") or [None])[0], config.limits.timeout)
+    page = {key: _count((control.get(f"_{key}") or [None])[0], f"_{key}", 1 if key == "limit" else 0)
+            for key in ("limit", "offset")}
     message = {
         "op": "saved",
         "name": name,
         "params": values,
+        "page": page,
         "results_format": WORKER_FORMAT[fmt.name],
         "graph_format": "jsonld" if fmt.name in ("json", "sparql-json") else "turtle",
         "max_rows": config.limits.max_rows,
@@ -142,6 +145,19 @@ async def run_saved(request: Request) -> Response:
 
         return HTMLResponse(pages.saved_query_html(query, result), headers=headers)
     return Response(json.dumps(result, ensure_ascii=False, indent=1), media_type="application/json", headers=headers)
+
+
+def _count(given: str | None, name: str, smallest: int) -> int | None:
+    """A paging parameter: a whole number, at least `smallest`; None when not given."""
+    if given is None:
+        return None
+    try:
+        value = int(given)
+    except ValueError:
+        raise HttpError(400, f"'{name}' must be a whole number, got {given!r}") from None
+    if value < smallest:
+        raise HttpError(400, f"'{name}' must be at least {smallest}, got {value}")
+    return value
 
 
 def _api_format(request: Request, wanted: str | None) -> formats.Format:
@@ -306,6 +322,10 @@ def openapi_document(queries: list[SavedQuery], server_url: str, timeout_limit: 
              "schema": {"type": "string", "enum": list(API_FORMATS)}},
             {"name": "_timeout", "in": "query", "description": f"seconds; at most {timeout_limit:g}",
              "schema": {"type": "number", "exclusiveMinimum": 0, "maximum": timeout_limit}},
+            {"name": "_limit", "in": "query", "description": "at most this many rows, in the query's order (a page)",
+             "schema": {"type": "integer", "minimum": 1}},
+            {"name": "_offset", "in": "query", "description": "skip this many rows first (with _limit: the next page)",
+             "schema": {"type": "integer", "minimum": 0}},
         ]
         paths[f"/queries/{q.name}"] = {
             "get": {

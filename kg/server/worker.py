@@ -432,7 +432,7 @@ class Reader:
 
     def saved(self, message: dict) -> dict:
         from kg import vocab
-        from kg.queries import QueryError, bind, get_query
+        from kg.queries import QueryError, bind, get_query, paged
         from kg.server import safety
         from kg.server.errors import HttpError
 
@@ -451,8 +451,13 @@ class Reader:
             "use_default_graph_as_union": True,
             "substitutions": {ox.Variable(k): v for k, v in substitutions.items()} or None,
         }
-        answer = self._run(query.text, kwargs, where=str(query.path.name))
-        reply = self._collect(answer, message, query.text)
+        page = message.get("page") or {}
+        try:
+            text = paged(query, page.get("limit"), page.get("offset"))
+        except QueryError as err:
+            raise HttpError(400, str(err)) from None
+        answer = self._run(text, kwargs, where=str(query.path.name))
+        reply = self._collect(answer, message, text)
         reply["parameters"] = {
             name: (str(getattr(substitutions.get(name), "value", "")) if name in substitutions else None)
             for name in query.params
