@@ -200,11 +200,42 @@ def _load_ontology(store: GraphStore, report: LoadReport, force: bool) -> str:
     if not path.is_file():
         return "missing"
     raw = path.read_bytes()
-    # The graph names what it was loaded from: dct:identifier "sha256:<hex>" and the software
-    # version (ai:sha256 is reserved for source documents by the ontology's domain).
+
+    def parsed(node: ox.NamedNode) -> list[ox.Quad]:
+        try:
+            triples = list(ox.parse(raw, ox.RdfFormat.TURTLE, base_iri=vocab.ONTOLOGY_IRI))
+        except SyntaxError as err:
+            raise _Refusal(f"invalid Turtle: {err}") from None
+        return [ox.Quad(q.subject, q.predicate, q.object, node) for q in triples]
+
+    return _replace_if_changed(store, report, path, raw, vocab.ontology_graph_iri(), parsed, force)
+
+
+def _load_entity_table(store: GraphStore, report: LoadReport, force: bool) -> str:
+    """(Re)write the reference graph of known entities when the table or the software changed.
+
+    Document graphs link to known entities without describing them, so this graph is written
+    before any document. The software version covers the language packs (whose locales add
+    country names) and how entities are written (kg/rdf.py); the table itself is only built
+    when the graph has to be rewritten."""
+    path = vocab.ENTITIES_FILE
+    return _replace_if_changed(store, report, path, path.read_bytes(), vocab.entities_graph_iri(),
+                               lambda node: reference_quads(), force)
+
+
+class _Refusal(Exception):
+    """A fixed graph's source cannot be turned into quads; the message says why."""
+
+
+def _replace_if_changed(store: GraphStore, report: LoadReport, path: Path, raw: bytes, graph: str,
+                        build, force: bool) -> str:
+    """Write a graph made from one file (the ontology, the entity table) unless the store holds
+    it already for the same bytes and software: loaded | unchanged | refused.
+
+    The graph names what it was made from: dct:identifier "sha256:<hex>" and ai:softwareVersion
+    (ai:sha256 is reserved for source documents by the ontology's domain)."""
     fingerprint = ox.Literal("sha256:" + hashlib.sha256(raw).hexdigest())
     version = ox.Literal(SOFTWARE_VERSION)
-    graph = vocab.ontology_graph_iri()
     node = ox.NamedNode(graph)
     same = store.query(
         "ASK { GRAPH ?g { ?g dct:identifier ?fingerprint ; ai:softwareVersion ?version } }",
@@ -214,43 +245,16 @@ def _load_ontology(store: GraphStore, report: LoadReport, force: bool) -> str:
     if not force and bool(same):
         return "unchanged"
     try:
-        parsed = list(ox.parse(raw, ox.RdfFormat.TURTLE, base_iri=vocab.ONTOLOGY_IRI))
-    except SyntaxError as err:
-        report.refused.append(Refused(path, f"{path}: invalid Turtle: {err}"))
+        quads = build(node)
+    except _Refusal as err:
+        report.refused.append(Refused(path, f"{path}: {err}"))
         return "refused"
-    quads = [ox.Quad(q.subject, q.predicate, q.object, node) for q in parsed]
     quads.append(ox.Quad(node, ox.NamedNode(vocab.DCT + "identifier"), fingerprint, node))
     quads.append(ox.Quad(node, ox.NamedNode(vocab.AI + "softwareVersion"), version, node))
     try:
         store.replace_graph(graph, quads)
     except StoreError as err:
         report.refused.append(Refused(path, f"{path}: {err}"))
-        return "refused"
-    return "loaded"
-
-
-def _load_entity_table(store: GraphStore, report: LoadReport, force: bool) -> str:
-    """(Re)write the reference graph of known entities when the table (or how it is written) changed.
-
-    Document graphs link to known entities without describing them, so this graph is written
-    before any document; its fingerprint is the sha256 of its own N-Quads."""
-    quads = reference_quads()
-    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    fingerprint = ox.Literal("sha256:" + hashlib.sha256(b"\n".join(sorted(data.splitlines()))).hexdigest())
-    graph = vocab.entities_graph_iri()
-    node = ox.NamedNode(graph)
-    same = store.query(
-        "ASK { GRAPH ?g { ?g dct:identifier ?fingerprint } }",
-        substitutions={"g": node, "fingerprint": fingerprint},
-        union_default_graph=False,
-    )
-    if not force and bool(same):
-        return "unchanged"
-    quads.append(ox.Quad(node, ox.NamedNode(vocab.DCT + "identifier"), fingerprint, node))
-    try:
-        store.replace_graph(graph, quads)
-    except StoreError as err:
-        report.refused.append(Refused(vocab.ENTITIES_FILE, f"{vocab.ENTITIES_FILE}: {err}"))
         return "refused"
     return "loaded"
 
