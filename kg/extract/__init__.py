@@ -52,7 +52,8 @@ def _drop_datelines(text: str, mentions: list[Mention]) -> list[Mention]:
 def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[str]) -> list[Mention]:
     """ "Shares of Alliant rose 1.8%" in an article about Alliant Energy: the first word of a
     firm's name, written alone, is that firm, when the article never writes the word in lower case
-    and no table knows it as a name of its own."""
+    and no table knows it as a name of its own. (`_short_names_to_long` does the same for short
+    names some cue already found; this finds the ones no cue marked.)"""
     table = gazetteer()
     firsts: dict[str, Mention] = {}
     for m in mentions:
@@ -60,16 +61,8 @@ def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[st
             word = m.entity.label.split()[0]
             if len(word) >= 4 and word in names and not table.find(word):
                 firsts.setdefault(word, m)
-    if not firsts:
-        return mentions
-    taken = [(m.start, m.end) for m in mentions]
-    out = list(mentions)
-    for word, m in firsts.items():
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
-            if not any(hit.start() < e and s < hit.end() for s, e in taken):
-                out.append(Mention(hit.start(), hit.end(), word, m.entity, (m.entity,)))
-                taken.append((hit.start(), hit.end()))
-    return out
+    wanted = {word: (re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])"), m.entity) for word, m in firsts.items()}
+    return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
 
 
 def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
@@ -97,17 +90,21 @@ def _every_mention_of_found_names(text: str, mentions: list[Mention]) -> list[Me
     found = {m.entity.label: m.entity for m in mentions
              if m.kind == "org" and table.get(m.entity.key) is None and len(m.entity.label) >= 3
              and (" " in m.entity.label or looks_like_a_name(m.entity.label) or cues[m.entity.label] >= 2)}
-    if not found:
-        return mentions
-    taken = [(m.start, m.end) for m in mentions if m.kind != "place"]
+    wanted = {label: (re.compile(rf"(?<![\w]){re.escape(label)}(?![\w])" if label[:1].isascii() else re.escape(label)), entity)
+              for label, entity in found.items()}
+    return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions if m.kind != "place"])
+
+
+def _add_occurrences(text: str, mentions: list[Mention], wanted: dict[str, tuple[re.Pattern, object]],
+                     taken: list[tuple[int, int]]) -> list[Mention]:
+    """`mentions` plus every occurrence of each wanted name (its pattern, its entity) that
+    overlaps no `taken` span."""
     out = list(mentions)
-    for label, entity in found.items():
-        latin = label[:1].isascii()
-        pattern = rf"(?<![\w]){re.escape(label)}(?![\w])" if latin else re.escape(label)
-        for m in re.finditer(pattern, text):
-            if not any(m.start() < e and s < m.end() for s, e in taken):
-                out.append(Mention(m.start(), m.end(), label, entity, (entity,)))
-                taken.append((m.start(), m.end()))
+    for name, (rx, entity) in wanted.items():
+        for hit in rx.finditer(text):
+            if not any(hit.start() < e and s < hit.end() for s, e in taken):
+                out.append(Mention(hit.start(), hit.end(), name, entity, (entity,)))
+                taken.append((hit.start(), hit.end()))
     return out
 
 

@@ -446,7 +446,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         for m in re.finditer(rf"(?:^|(?<=[,;:(]\s)|(?<=\s))({_NAME})\s+(?=(?i:{verbs.pattern}))", text):
             if m.start(1) == 0 or text[m.start(1) - 2:m.start(1)].strip() in (",", ";", ":", "(", "") or pack.code != "de":
                 add_org(m.start(1), m.end(1), m.group(1))
-    # "庆阳市", "西峰区", "石狩市", "北海道": in scripts without spaces an administrative suffix
+    # "庆阳市", "西峰区", "石狩市", "千葉県": in scripts without spaces an administrative suffix
     # names a place no table knows (the pack lists the suffixes and the words they only look like)
     suffixes = pack.get("place_suffixes") or {}
     if suffixes and not pack.spaced:

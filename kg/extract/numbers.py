@@ -554,8 +554,6 @@ class AmountScanner:
 def _in_reported_unit(amount: Amount) -> None:
     """Report an amount in the vocabulary's units: "600亩" in hectares, "1만5천평" in m², and
     "20万キロワット" / "400,000 kW" in MW (site power is stated in MW or GW; a rack's 130 kW stays)."""
-    from .language import common
-
     values = [v for v in (amount.value, amount.lower, amount.upper) if v is not None]
     target = (common().get("report_as") or {}).get(amount.unit)
     if amount.unit == "kW" and values and max(values) >= 1000:
