@@ -359,14 +359,19 @@ def serve(
     from kg.server.safety import Limits
     from kg.store import store_path
 
+    from kg.remote import is_remote
+
     location = store or _settings(ctx).store
-    if location and location.startswith(("http://", "https://")):
-        raise StoreError(f"kg serve needs a store directory; {location} is a remote server (not supported yet)")
-    path = store_path(location)
-    if not allow_updates:
-        _open(ctx, store).close()  # a missing or locked store fails here, in one line
+    if location and is_remote(location):
+        served: Path | str = location  # a SPARQL server: queries and writes are forwarded to it
+        with _open(ctx, store) as remote:
+            remote.query("ASK {}")  # an unreachable server fails here, in one line
+    else:
+        served = store_path(location)
+        if not allow_updates:
+            _open(ctx, store).close()  # a missing or locked store fails here, in one line
     config = ServerConfig(
-        store=path,
+        store=served,
         queries=_queries_dir(ctx),
         host=host,
         port=port,

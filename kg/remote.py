@@ -2,13 +2,18 @@
 
 Two endpoint layouts are understood, chosen from the URL:
 - a server root such as `http://host:7878` (Oxigraph server): queries at `/query`, updates at
-  `/update`;
-- a URL ending in `/sparql` (Virtuoso and most others): queries and updates both there.
+  `/update`, the Graph Store Protocol at `/store`;
+- a URL ending in `/sparql` (Virtuoso and most others): queries and updates both there, the
+  Graph Store Protocol beside it at `/sparql-graph-crud` (Virtuoso's name).
 
-Everything goes through plain SPARQL 1.1 Protocol requests, so the guarantees of the embedded
-store carry over: `replace_graph` is ONE update request (`DROP SILENT GRAPH ; INSERT DATA`),
-which a SPARQL server applies as one operation. Answers are parsed into the same pyoxigraph
-objects the embedded store returns, so callers cannot tell the two apart.
+Everything goes through the SPARQL 1.1 Protocol and the Graph Store Protocol, so the guarantees
+of the embedded store carry over: `replace_graph` is ONE request, a Graph Store PUT of the
+document's N-Triples, which the server applies as one operation. A server without a Graph Store
+endpoint (404, 405 or 415 to the PUT) gets ONE update instead (`DROP SILENT GRAPH ; INSERT DATA`),
+which cannot carry blank nodes on Virtuoso, hence the PUT first. Answers are parsed into the same
+pyoxigraph objects the embedded store returns, so callers cannot tell the two apart.
+
+Dialect differences met so far are handled here and listed in docs/remote-stores.md.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import BinaryIO, Iterable
+from typing import Iterable
 
 import pyoxigraph as ox
 
@@ -27,6 +32,7 @@ from kg.store import (
     FORMATS,
     GraphStore,
     StoreError,
+    checked_quads,
     compact_jsonld,
     replace_graph_update,
     serialize_triples,
@@ -34,8 +40,17 @@ from kg.store import (
 )
 
 RESULTS_JSON = "application/sparql-results+json"
+VIRTUOSO_ASK = "__ASK_RETVAL"
 N_TRIPLES = "application/n-triples"
 TIMEOUT_SECONDS = 300
+
+
+class _NoGraphStore(Exception):
+    """The server has no Graph Store Protocol endpoint where we looked."""
+
+
+class ServerUnreachable(StoreError):
+    """The server did not answer at all (as opposed to answering with an error)."""
 
 
 def is_remote(location: str) -> bool:
@@ -80,13 +95,15 @@ class RemoteStore(GraphStore):
         self.location = url.rstrip("/")
         if self.location.endswith("/sparql"):
             self.query_url = self.update_url = self.location
+            self.graph_store_url: str | None = self.location + "-graph-crud"
         else:
             self.query_url = self.location + "/query"
             self.update_url = self.location + "/update"
+            self.graph_store_url = self.location + "/store"
 
     # ---------------------------------------------------------------- HTTP
 
-    def _post(self, url: str, form: dict[str, str], accept: str) -> tuple[bytes, str]:
+    def _post(self, url: str, form: dict[str, str] | list[tuple[str, str]], accept: str) -> tuple[bytes, str]:
         body = urllib.parse.urlencode(form).encode()
         request = urllib.request.Request(url, data=body, method="POST", headers={
             "Content-Type": "application/x-www-form-urlencoded",
@@ -96,27 +113,53 @@ class RemoteStore(GraphStore):
             with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
                 return response.read(), response.headers.get_content_type()
         except urllib.error.HTTPError as err:
-            detail = err.read().decode("utf-8", "replace").strip().splitlines()
-            raise StoreError(f"{url}: HTTP {err.code}: {detail[0] if detail else err.reason}") from None
+            detail = " ".join(err.read().decode("utf-8", "replace").split())[:500]
+            raise StoreError(f"{url}: HTTP {err.code}: {detail or err.reason}") from None
         except (urllib.error.URLError, OSError) as err:
             reason = getattr(err, "reason", err)
-            raise StoreError(f"cannot reach SPARQL server {url} ({reason})") from None
+            raise ServerUnreachable(f"cannot reach SPARQL server {url} ({reason})") from None
+
+    def _put(self, url: str, body: bytes, media_type: str) -> None:
+        request = urllib.request.Request(url, data=body, method="PUT", headers={"Content-Type": media_type})
+        try:
+            with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+                response.read()
+        except urllib.error.HTTPError as err:
+            detail = " ".join(err.read().decode("utf-8", "replace").split())[:500]
+            if err.code in (404, 405, 415):
+                raise _NoGraphStore() from None
+            raise StoreError(f"{url}: HTTP {err.code}: {detail or err.reason}") from None
+        except (urllib.error.URLError, OSError) as err:
+            reason = getattr(err, "reason", err)
+            raise ServerUnreachable(f"cannot reach SPARQL server {url} ({reason})") from None
 
     # ---------------------------------------------------------------- GraphStore
 
-    def query(self, sparql, *, substitutions=None, union_default_graph=True):
+    def query(self, sparql, *, substitutions=None, union_default_graph=True,
+              default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
+              base_iri: str | None = None):
+        """As the embedded store; `default_graphs` / `named_graphs` are the protocol's dataset
+        (default-graph-uri, named-graph-uri), which replaces the query's FROM clauses."""
         from kg.server.safety import has_dataset_clause
 
         _check_syntax(sparql)
-        text = vocab.sparql_prefixes() + sparql
-        if substitutions:
-            text = vocab.sparql_prefixes() + bind_in_where(sparql, substitutions)
-        form = {"query": text}
-        if union_default_graph and not has_dataset_clause(sparql) and not self.location.endswith("/sparql"):
-            form["union-default-graph"] = ""  # Oxigraph server; Virtuoso's default graph is the union already
+        body = bind_in_where(sparql, substitutions) if substitutions else sparql
+        text = (f"BASE <{base_iri}>\n" if base_iri else "") + vocab.sparql_prefixes() + body
+        form = [("query", text)]
+        if default_graphs is not None or named_graphs is not None:
+            form += [("default-graph-uri", g) for g in default_graphs or []]
+            form += [("named-graph-uri", g) for g in named_graphs or []]
+        elif union_default_graph and not has_dataset_clause(sparql) and not self.location.endswith("/sparql"):
+            form.append(("union-default-graph", ""))  # Oxigraph server; Virtuoso's default graph is the union already
         data, media_type = self._post(self.query_url, form, f"{RESULTS_JSON}, {N_TRIPLES};q=0.9")
         if media_type == RESULTS_JSON or media_type == "application/json":
-            return ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
+            answer = ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
+            if isinstance(answer, ox.QuerySolutions) and [v.value for v in answer.variables] == [VIRTUOSO_ASK]:
+                # Virtuoso answers ASK as a one-column table: one row holding 1 for true, none for false
+                found = any(str(getattr(row[VIRTUOSO_ASK], "value", "0")) not in ("0", "false") for row in answer)
+                return ox.parse_query_results(b'{"head":{},"boolean":%s}' % (b"true" if found else b"false"),
+                                              ox.QueryResultsFormat.JSON)
+            return answer
         if media_type in (N_TRIPLES, "text/plain", "text/turtle"):
             # a CONSTRUCT/DESCRIBE answer: hand back a real QueryTriples, like the embedded store
             scratch = ox.Store()
@@ -127,20 +170,36 @@ class RemoteStore(GraphStore):
     def _update(self, sparql: str) -> None:
         self._post(self.update_url, {"update": sparql}, "*/*")
 
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """A user's SPARQL Update (kg serve --allow-updates), with the usual prefixes; its syntax is
+        checked here first so that an error names the user's line, not ours."""
+        try:
+            ox.Store().update(sparql, prefixes=vocab.PREFIXES, base_iri=base_iri)  # an empty scratch store
+        except SyntaxError as err:
+            raise sparql_syntax_error(err, "update", sparql if len(sparql) < 100_000 else None) from None
+        except (RuntimeError, OSError, ValueError):
+            pass  # valid syntax; what it does is the server's business
+        self._update((f"BASE <{base_iri}>\n" if base_iri else "") + vocab.sparql_prefixes() + sparql)
+
     def replace_graph(self, graph_iri: str, quads: Iterable[ox.Quad]) -> int:
-        update, count = replace_graph_update(graph_iri, quads)
+        collected = checked_quads(ox.NamedNode(graph_iri), quads)
+        if self.graph_store_url is not None:
+            body = ox.serialize((q.triple for q in collected), None, ox.RdfFormat.N_TRIPLES)
+            url = f"{self.graph_store_url}?{urllib.parse.urlencode({'graph': graph_iri})}"
+            try:
+                self._put(url, body, N_TRIPLES)
+                return len(collected)
+            except _NoGraphStore:
+                self.graph_store_url = None  # this server has none: updates from now on
+        update, count = replace_graph_update(graph_iri, collected)
         self._update(update)
         return count
 
     def drop_graph(self, graph_iri: str) -> bool:
-        if not self._has_graph(graph_iri):
+        if not self.has_graph(graph_iri):
             return False
         self._update(f"DROP GRAPH <{graph_iri}>")
         return True
-
-    def _has_graph(self, graph_iri: str) -> bool:
-        answer = self.query(f"ASK {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}", union_default_graph=False)
-        return bool(answer)
 
     def _quads(self, graph_iri: str | None) -> list[ox.Quad]:
         where = f"GRAPH <{graph_iri}> {{ ?s ?p ?o }} BIND(<{graph_iri}> AS ?g)" if graph_iri else "GRAPH ?g { ?s ?p ?o }"
@@ -150,7 +209,7 @@ class RemoteStore(GraphStore):
     def dump(self, format, graph=None, output=None, *, void=False):
         if format not in FORMATS:
             raise StoreError(f"unknown format '{format}' (expected one of: {', '.join(FORMATS)})")
-        if graph is not None and not self._has_graph(graph):
+        if graph is not None and not self.has_graph(graph):
             raise StoreError(f"no graph <{graph}> in store {self.location}")
         if format == "jsonld":
             data = compact_jsonld(self.dump("nquads", graph=graph, void=void))

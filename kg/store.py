@@ -163,6 +163,11 @@ class GraphStore(ABC):
 
     # ---- plain SPARQL on top of `query`: the same for every kind of store
 
+    def has_graph(self, graph_iri: str) -> bool:
+        """Whether the store holds a non-empty graph of this name."""
+        return bool(self.query("ASK { GRAPH ?g { ?s ?p ?o } }", substitutions={"g": ox.NamedNode(graph_iri)},
+                               union_default_graph=False))
+
     def graph_metadata(self, graph_iri: str) -> GraphMetadata | None:
         """The fingerprint stored with a graph, or None if the graph is not there.
 
@@ -299,7 +304,7 @@ class LocalStore(GraphStore):
             update, count = replace_graph_update(graph_iri, quads)
             self._update(update)
         else:
-            collected = _checked_quads(graph, quads)
+            collected = checked_quads(graph, quads)
             count = len(collected)
             try:
                 self.oxigraph.extend(collected)  # one transaction: all of the graph or none of it
@@ -310,6 +315,9 @@ class LocalStore(GraphStore):
             self.oxigraph.flush()
             self._unflushed = 0
         return count
+
+    def has_graph(self, graph_iri: str) -> bool:
+        return self.oxigraph.contains_named_graph(ox.NamedNode(graph_iri))
 
     def drop_graph(self, graph_iri: str) -> bool:
         graph = ox.NamedNode(graph_iri)
@@ -384,7 +392,7 @@ def replace_graph_update(graph_iri: str, quads: Iterable[ox.Quad]) -> tuple[str,
 
     The quads are collected first: a producer that fails raises here, before any store is touched."""
     graph = ox.NamedNode(graph_iri)
-    collected = _checked_quads(graph, quads)
+    collected = checked_quads(graph, quads)
     statements = [f"{_sparql(q.subject)} {_sparql(q.predicate)} {_sparql(q.object)} ." for q in collected]
     update = f"DROP SILENT GRAPH {graph}"
     if statements:
@@ -392,7 +400,7 @@ def replace_graph_update(graph_iri: str, quads: Iterable[ox.Quad]) -> tuple[str,
     return update, len(collected)
 
 
-def _checked_quads(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+def checked_quads(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     """All of `quads`, each checked to be in `graph`: a stray quad would write outside the document."""
     collected = list(quads)
     for quad in collected:

@@ -3,51 +3,25 @@ started here on a free port, give the same answers as the embedded store."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
+import json
+import urllib.parse
+import urllib.request
 
 import pytest
-
+from sparql_servers import free_port, oxigraph_server
 from test_cli import SEEDS, kg, loaded, one_error  # noqa: F401 (loaded is a fixture)
 
 from kg.queries import list_queries
 
-OXIGRAPH = Path(sys.executable).parent / "oxigraph"  # from the test extra `oxigraph`
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """A real Oxigraph server with the seeds loaded through `kg load --store URL`."""
-    port = free_port()
-    binary = str(OXIGRAPH) if OXIGRAPH.exists() else shutil.which("oxigraph")
-    assert binary, "the oxigraph server is missing: pip install -e '.[test]'"
-    proc = subprocess.Popen(
-        [binary, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.1)
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as url:
         load = kg("load", str(SEEDS), "--store", url)
         assert load.returncode == 0, load.stderr
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def rows(proc) -> list[str]:
@@ -98,3 +72,82 @@ def test_parameters_are_bound_inside_the_where_group():
     store = ox.Store()
     store.add(ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal("WHERE {")))
     assert list(store.query(bind_in_where('SELECT ?s WHERE { ?s ?p ?o FILTER(?o = ?v) }', {"v": ox.Literal("WHERE {")})))
+
+
+# ---------------------------------------------------------------- kg serve --store URL
+
+
+def _get(url: str, accept: str = "application/json") -> tuple[int, bytes]:
+    request = urllib.request.Request(url, headers={"Accept": accept})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.read()
+
+
+@pytest.fixture(scope="module")
+def served(server, loaded):
+    """`kg serve` twice: forwarding to the Oxigraph server, and over the embedded seed store."""
+    from kg.server.launch import running_server
+
+    with running_server(server) as remote, running_server(loaded) as embedded:
+        yield remote.url, embedded.url
+
+
+@pytest.mark.parametrize("name", ["cq01_commitments", "cq02_firm_facilities", "cq03_conflicts", "figures"])
+def test_serve_over_a_sparql_server_answers_saved_queries_as_over_the_embedded_store(served, name):
+    remote, embedded = served
+    answers = []
+    for base in served:
+        status, body = _get(f"{base}queries/{name}")
+        assert status == 200, body
+        answer = json.loads(body)
+        answers.append((answer["variables"], sorted(json.dumps(row, sort_keys=True) for row in answer["rows"])))
+    assert answers[0] == answers[1] and answers[0][1]
+
+
+def test_serve_over_a_sparql_server_passes_the_protocol_dataset_on(served):
+    """default-graph-uri replaces the union: the ontology graph alone has no figures but classes."""
+    remote, embedded = served
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    counts = []
+    for base in served:
+        for extra in ({}, {"default-graph-uri": "https://w3id.org/aiinfra/graph/ontology"}):
+            status, body = _get(f"{base}sparql?" + urllib.parse.urlencode({"query": query, **extra}), "text/csv")
+            assert status == 200, body
+            counts.append(int(body.decode().split()[1]))
+    assert counts[:2] == counts[2:] and counts[0] > counts[1] > 0
+    status, body = _get(f"{remote}sparql?" + urllib.parse.urlencode({"query": "ASK { ?s a owl:Class }"}),
+                        "application/sparql-results+json")
+    assert status == 200 and json.loads(body)["boolean"] is True
+
+
+def test_serve_over_a_sparql_server_reports_a_server_that_went_away(tmp_path):
+    """502 naming the SPARQL server when it stops answering; kg serve refuses to start without it."""
+    from contextlib import ExitStack
+
+    from kg.server.launch import running_server
+
+    with ExitStack() as front_stack:
+        with oxigraph_server(tmp_path / "gone") as url:
+            front = front_stack.enter_context(running_server(url))
+            assert _get(f"{front.url}sparql?query=ASK%7B%7D", "application/sparql-results+json")[0] == 200
+        status, body = _get(f"{front.url}sparql?query=ASK%7B%7D", "application/sparql-results+json")
+        assert status == 502 and url.encode() in body
+    assert url in one_error(kg("serve", "--store", url, "--port", "0"))
+
+
+def test_serve_over_a_sparql_server_forwards_authorised_loads(tmp_path):
+    """`kg load --server` through `kg serve --allow-updates --store URL` lands on the SPARQL server."""
+    from kg.server.launch import running_server
+
+    token = "remote-write-token-0123456789"
+    with oxigraph_server(tmp_path / "target") as url:
+        with running_server(url, "--allow-updates", env={"KG_WRITE_TOKEN": token}) as front:
+            first = kg("load", "--server", front.url, str(SEEDS), env={"KG_WRITE_TOKEN": token})
+            assert first.returncode == 0, first.stderr
+            again = kg("load", "--server", front.url, str(SEEDS), env={"KG_WRITE_TOKEN": token})
+            assert "5 unchanged" in again.stdout
+        direct = kg("query", "run", "figures", "-F", "csv", "--store", url)
+        assert direct.returncode == 0 and len(direct.stdout.splitlines()) > 40

@@ -45,7 +45,7 @@ class ServeError(Exception):
 
 @dataclass(frozen=True)
 class ServerConfig:
-    store: Path
+    store: Path | str  # a store directory, or the URL of a SPARQL server to forward to
     queries: Path
     host: str = "127.0.0.1"
     port: int = 7878

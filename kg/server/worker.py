@@ -33,7 +33,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from kg.store import GraphStore
+from kg.store import GraphStore, SparqlSyntaxError, StoreError
 
 _HEADER = struct.Struct(">Q")
 START_TIMEOUT = 60.0  # seconds a child may take to import and open its store
@@ -124,8 +124,13 @@ class Worker:
 class Engine:
     """The writer, the pool of readers and the snapshots they read."""
 
-    def __init__(self, store: Path, queries: Path, *, readers: int = 2, create: bool = False):
-        self.store = Path(store).resolve()
+    def __init__(self, store: Path | str, queries: Path, *, readers: int = 2, create: bool = False):
+        from kg.remote import is_remote
+
+        # A SPARQL server (`kg serve --store URL`) has its own concurrency and isolation: the
+        # workers forward to it, and there are no snapshots to make.
+        self.remote = str(store) if is_remote(str(store)) else None
+        self.store = Path(store).resolve() if self.remote is None else None
         self.queries = Path(queries).resolve()
         self.size = max(1, readers)
         self.create = create
@@ -147,6 +152,9 @@ class Engine:
     async def start(self) -> None:
         """Open the store (StoreError-like RuntimeError with one line if it cannot) and the pool."""
         self.writer = await self._start_writer()
+        if self.remote is not None:
+            await asyncio.gather(*(self._spawn_reader() for _ in range(self.size)))
+            return
         # The writer holds the store's lock now: snapshot folders left by a crashed server on
         # this store are ours to remove.
         for stale in self.store.parent.glob(f".{self.store.name}.snapshots-*"):
@@ -177,12 +185,12 @@ class Engine:
             shutil.rmtree(self.snapdir, ignore_errors=True)
 
     async def _start_writer(self) -> Worker:
-        writer = Worker("writer", {"store": str(self.store), "create": self.create})
+        writer = Worker("writer", {"store": str(self.store), "create": self.create, "remote": self.remote})
         await writer.start()
         return writer
 
     async def _spawn_reader(self) -> None:
-        reader = Worker("reader", {"snapshot": self.snapshot, "queries": str(self.queries)})
+        reader = Worker("reader", {"snapshot": self.snapshot, "queries": str(self.queries), "remote": self.remote})
         await reader.start()
         reader.snapshot = self.snapshot
         if self.stopping:
@@ -207,11 +215,13 @@ class Engine:
 
     # ---- snapshots
 
-    def _next_target(self) -> str:
+    def _next_target(self) -> str | None:
+        if self.remote is not None:
+            return None  # the server's own writes are what readers see
         assert self.snapdir is not None
         return str(self.snapdir / f"{self.generation + 1:08d}")
 
-    def _published(self, target: str) -> None:
+    def _published(self, target: str | None) -> None:
         self.generation += 1
         self.snapshot = target
         self._collect()
@@ -306,7 +316,8 @@ class Engine:
             raise HttpError(503, f"another write kept the store busy for {timeout:g} s; try again later", {"Retry-After": "5"}) from None
         assert self.writer is not None
         target = self._next_target()
-        self.pending.add(target)  # not to be collected while the writer fills it
+        if target is not None:
+            self.pending.add(target)  # not to be collected while the writer fills it
         try:
             try:
                 reply = await self._watch(self.writer.call({**message, "target": target}), deadline, None)
@@ -315,6 +326,9 @@ class Engine:
                 if isinstance(err, asyncio.CancelledError):
                     raise
                 if isinstance(err, WorkerTimeout):
+                    if self.remote is not None:  # the request was cut; the server decides what became of it
+                        raise HttpError(503, f"write stopped after {timeout:g} s, the time limit; the SPARQL server "
+                                             f"{self.remote} may still apply it (one request, all or nothing)") from None
                     raise HttpError(
                         503, f"write stopped after {timeout:g} s, the time limit; nothing of it was written (each write is one transaction)"
                     ) from None
@@ -322,7 +336,7 @@ class Engine:
             if reply.get("status", 500) < 400:  # the writer snapshots after every write that succeeded
                 self.writes += 1
                 self._published(target)
-            else:
+            elif target is not None:
                 shutil.rmtree(target, ignore_errors=True)
             return reply
         finally:
@@ -334,9 +348,11 @@ class Engine:
         publish a fresh snapshot so that readers see exactly what the store holds."""
         assert self.writer is not None
         await self.writer.kill()
+        self.writer = await self._start_writer()
+        if target is None:
+            return
         for leftover in (target, target + ".tmp"):
             shutil.rmtree(leftover, ignore_errors=True)
-        self.writer = await self._start_writer()
         reply = await self.writer.call({"op": "snapshot", "target": target})
         if reply.get("status") == 200:
             self._published(target)
@@ -391,13 +407,18 @@ class Reader:
         self.ox = ox
         self.queries = Path(settings["queries"])
         self.path: str | None = None
-        self.store = None
-        self._open(settings["snapshot"])
+        self.store: GraphStore | None = None
+        if settings.get("remote"):
+            from kg.remote import RemoteStore
 
-    def _open(self, path: str) -> None:
-        if path != self.path:
+            self.store = RemoteStore(settings["remote"])
+        else:
+            self._open(settings["snapshot"])
+
+    def _open(self, path: str | None) -> None:
+        if path is not None and path != self.path:
             self.store = None
-            self.store = self.ox.Store.read_only(path)
+            self.store = SnapshotStore(self.ox.Store.read_only(path))
             self.path = path
 
     def handle(self, message: dict) -> dict:
@@ -413,25 +434,21 @@ class Reader:
         raise ValueError(f"unknown operation {op!r}")
 
     def query(self, message: dict) -> dict:
-        from kg import vocab
         from kg.server import safety
 
         text = message["query"]
         safety.refuse_forbidden(text)
-        ox = self.ox
-        kwargs: dict = {"prefixes": vocab.PREFIXES, "base_iri": message.get("base_iri")}
-        default, named = message.get("default_graphs"), message.get("named_graphs")
-        if default is not None or named is not None:
-            # The protocol's dataset replaces the query's FROM / FROM NAMED entirely.
-            kwargs["default_graph"] = [ox.NamedNode(g) for g in default or []]
-            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named or []]
-        elif message.get("union") and not safety.has_dataset_clause(text):
-            kwargs["use_default_graph_as_union"] = True
+        # The protocol's dataset (default_graphs / named_graphs) replaces the query's FROM / FROM NAMED entirely.
+        kwargs: dict = {
+            "base_iri": message.get("base_iri"),
+            "default_graphs": message.get("default_graphs"),
+            "named_graphs": message.get("named_graphs"),
+            "union_default_graph": bool(message.get("union")),
+        }
         answer = self._run(text, kwargs)
         return self._collect(answer, message, text)
 
     def saved(self, message: dict) -> dict:
-        from kg import vocab
         from kg.queries import QueryError, bind, get_query, paged
         from kg.server import safety
         from kg.server.errors import HttpError
@@ -442,15 +459,12 @@ class Reader:
             raise HttpError(404, str(err)) from None
         safety.refuse_forbidden(query.text, parse_tree=False)
         try:
-            substitutions = bind(SnapshotStore(self.store), query, message.get("params") or {})
+            substitutions = bind(self.store, query, message.get("params") or {})
         except QueryError as err:
             raise HttpError(400, str(err)) from None
-        ox = self.ox
-        kwargs = {
-            "prefixes": vocab.PREFIXES,
-            "use_default_graph_as_union": True,
-            "substitutions": {ox.Variable(k): v for k, v in substitutions.items()} or None,
-        }
+        except StoreError as err:
+            raise _store_error(err) from None
+        kwargs = {"union_default_graph": True, "substitutions": substitutions or None}
         page = message.get("page") or {}
         try:
             text = paged(query, page.get("limit"), page.get("offset"))
@@ -473,6 +487,10 @@ class Reader:
         except SyntaxError as err:
             message = str(sparql_syntax_error(err, "query", text if len(text) < 100_000 else None))
             raise HttpError(400, f"{where}: {message}" if where else message) from None
+        except SparqlSyntaxError as err:
+            raise HttpError(400, f"{where}: {err}" if where else str(err)) from None
+        except StoreError as err:
+            raise _store_error(err) from None
         except (OSError, RuntimeError, ValueError, TypeError) as err:
             raise HttpError(400, f"query failed: {' '.join(str(err).split())}") from None
 
@@ -523,6 +541,14 @@ class Reader:
                 "body": formats.serialize_graph(fmt, triples, vocab.PREFIXES)}
 
 
+def _store_error(err: Exception):
+    """A remote server's failure as an HTTP error: 502 when it did not answer, 400 when it refused."""
+    from kg.remote import ServerUnreachable
+    from kg.server.errors import HttpError
+
+    return HttpError(502 if isinstance(err, ServerUnreachable) else 400, " ".join(str(err).split()))
+
+
 def _not_acceptable(what: str, choices: dict) -> str:
     return f"cannot answer {what} in any format the request accepts (available: {', '.join(f.media_type for f in choices.values())})"
 
@@ -537,7 +563,12 @@ class Writer:
         from kg.store import open_store
 
         self.ox = ox
-        self.store = open_store(settings["store"], create=bool(settings.get("create")))
+        if settings.get("remote"):
+            from kg.remote import RemoteStore
+
+            self.store: GraphStore = RemoteStore(settings["remote"])
+        else:
+            self.store = open_store(settings["store"], create=bool(settings.get("create")))
 
     def handle(self, message: dict) -> dict:
         op = message["op"]
@@ -552,6 +583,8 @@ class Writer:
         raise ValueError(f"unknown operation {op!r}")
 
     def _snapshot(self, message: dict, reply: dict) -> dict:
+        if message.get("target") is None:  # a SPARQL server: its readers see its writes
+            return reply
         for leftover in (message["target"], message["target"] + ".tmp"):  # of a killed writer
             shutil.rmtree(leftover, ignore_errors=True)
         self.store.oxigraph.flush()
@@ -560,6 +593,7 @@ class Writer:
 
     def update(self, message: dict) -> dict:
         from kg import vocab
+        from kg.remote import RemoteStore
         from kg.server import safety
         from kg.server.errors import HttpError
         from kg.store import sparql_syntax_error
@@ -568,9 +602,14 @@ class Writer:
         safety.refuse_forbidden(text, update=True)
         text = safety.with_using_clauses(text, message.get("using") or [], message.get("using_named") or [])
         try:
-            self.store.oxigraph.update(text, base_iri=message.get("base_iri"), prefixes=vocab.PREFIXES)
+            if isinstance(self.store, RemoteStore):
+                self.store.update(text, base_iri=message.get("base_iri"))
+            else:
+                self.store.oxigraph.update(text, base_iri=message.get("base_iri"), prefixes=vocab.PREFIXES)
         except SyntaxError as err:
             raise HttpError(400, str(sparql_syntax_error(err, "update", text if len(text) < 100_000 else None))) from None
+        except StoreError as err:
+            raise _store_error(err) from None
         except (OSError, RuntimeError, ValueError) as err:
             raise HttpError(400, f"update failed: {' '.join(str(err).split())}") from None
         return {"status": 204}
@@ -594,17 +633,21 @@ class Writer:
             if isinstance(item, ox.Quad) and item.graph_name != ox.DefaultGraph():
                 raise HttpError(400, "the body names graphs; send triples (N-Triples, Turtle, RDF/XML, JSON-LD)")
             quads.append(ox.Quad(item.subject, item.predicate, item.object, node))
-        existed = self.store.oxigraph.contains_named_graph(node)
         try:
+            existed = self.store.has_graph(graph)
             count = self.store.replace_graph(graph, quads)
         except StoreError as err:
-            raise HttpError(400, str(err)) from None
+            raise _store_error(err) from None
         return {"status": 204 if existed else 201, "count": count}
 
     def delete(self, message: dict) -> dict:
         from kg.server.errors import HttpError
 
-        if not self.store.drop_graph(message["graph"]):
+        try:
+            dropped = self.store.drop_graph(message["graph"])
+        except StoreError as err:
+            raise _store_error(err) from None
+        if not dropped:
             raise HttpError(404, f"no graph <{message['graph']}> in the store")
         return {"status": 204}
 
@@ -617,16 +660,25 @@ class SnapshotStore(GraphStore):
     def __init__(self, oxstore):
         self._store = oxstore
 
-    def query(self, sparql, *, substitutions=None, union_default_graph=True):
+    def query(self, sparql, *, substitutions=None, union_default_graph=True,
+              default_graphs=None, named_graphs=None, base_iri=None):
+        """As `RemoteStore.query`: a protocol dataset (default_graphs / named_graphs) replaces the
+        query's FROM clauses; otherwise the union default graph unless the query names its own."""
         import pyoxigraph as ox
 
         from kg import vocab
+        from kg.server.safety import has_dataset_clause
 
+        kwargs: dict = {"prefixes": vocab.PREFIXES, "base_iri": base_iri}
+        if default_graphs is not None or named_graphs is not None:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs or []]
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or []]
+        elif union_default_graph and not has_dataset_clause(sparql):
+            kwargs["use_default_graph_as_union"] = True
         return self._store.query(
             sparql,
-            prefixes=vocab.PREFIXES,
-            use_default_graph_as_union=union_default_graph,
             substitutions={ox.Variable(k): v for k, v in (substitutions or {}).items()} or None,
+            **kwargs,
         )
 
     def replace_graph(self, graph_iri, quads):
