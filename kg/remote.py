@@ -18,6 +18,7 @@ Dialect differences met so far are handled here and listed in docs/remote-stores
 
 from __future__ import annotations
 
+import json
 import re
 import urllib.error
 import urllib.parse
@@ -43,6 +44,29 @@ RESULTS_JSON = "application/sparql-results+json"
 VIRTUOSO_ASK = "__ASK_RETVAL"
 N_TRIPLES = "application/n-triples"
 TIMEOUT_SECONDS = 300
+# Virtuoso's own graphs, present in every new database; hidden from kg's view of the dataset
+VIRTUOSO_SYSTEM_GRAPHS = (
+    "http://www.openlinksw.com/schemas/virtrdf#",
+    "http://www.w3.org/ns/ldp#",
+    "http://localuriqaserver/sparql",
+)
+NO_DEFAULT_GRAPH = "urn:x-kg:no-default-graph"  # an empty graph standing for "no default graph"
+_XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+
+def _virtuoso_results(data: bytes) -> bytes:
+    """Virtuoso's JSON results made to read as the embedded store's: blank-node labels the parser
+    accepts (it writes "nodeID://b10006") and booleans in canonical form (it writes "1" / "0")."""
+    if b"nodeID://" not in data and _XSD_BOOLEAN.encode() not in data:
+        return data
+    results = json.loads(data)
+    for row in results.get("results", {}).get("bindings", []):
+        for term in row.values():
+            if term.get("type") == "bnode":
+                term["value"] = re.sub(r"[^A-Za-z0-9_]", "_", term["value"])
+            elif term.get("datatype") == _XSD_BOOLEAN and term.get("value") in ("0", "1"):
+                term["value"] = "true" if term["value"] == "1" else "false"
+    return json.dumps(results).encode()
 
 
 class _NoGraphStore(Exception):
@@ -100,6 +124,25 @@ class RemoteStore(GraphStore):
             self.query_url = self.location + "/query"
             self.update_url = self.location + "/update"
             self.graph_store_url = self.location + "/store"
+        self.server_software: str | None = None  # the Server header, read from the first answer
+
+    @property
+    def is_virtuoso(self) -> bool:
+        if self.server_software is None:
+            self._post(self.query_url, {"query": "ASK {}"}, RESULTS_JSON)
+        return (self.server_software or "").startswith("Virtuoso")
+
+    def _virtuoso_dataset(self, union: bool, own_dataset: bool) -> str:
+        """Virtuoso pragmas that make its dataset look like the embedded store's: its own system
+        graphs hidden, and, where the union is not wanted, an empty default graph (Virtuoso's
+        default graph is always the union of every graph, its own included)."""
+        pragmas = [f"define input:named-graph-exclude <{g}>" for g in VIRTUOSO_SYSTEM_GRAPHS]
+        if not own_dataset:
+            if union:
+                pragmas += [f"define input:default-graph-exclude <{g}>" for g in VIRTUOSO_SYSTEM_GRAPHS]
+            else:
+                pragmas.append(f"define input:default-graph-uri <{NO_DEFAULT_GRAPH}>")
+        return "\n".join(pragmas) + "\n"
 
     # ---------------------------------------------------------------- HTTP
 
@@ -111,6 +154,7 @@ class RemoteStore(GraphStore):
         })
         try:
             with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+                self.server_software = response.headers.get("Server", "")
                 return response.read(), response.headers.get_content_type()
         except urllib.error.HTTPError as err:
             detail = " ".join(err.read().decode("utf-8", "replace").split())[:500]
@@ -145,15 +189,19 @@ class RemoteStore(GraphStore):
         _check_syntax(sparql)
         body = bind_in_where(sparql, substitutions) if substitutions else sparql
         text = (f"BASE <{base_iri}>\n" if base_iri else "") + vocab.sparql_prefixes() + body
+        protocol_dataset = default_graphs is not None or named_graphs is not None
+        own_dataset = protocol_dataset or has_dataset_clause(sparql)
+        if self.is_virtuoso:
+            text = self._virtuoso_dataset(union_default_graph, own_dataset) + text
         form = [("query", text)]
-        if default_graphs is not None or named_graphs is not None:
+        if protocol_dataset:
             form += [("default-graph-uri", g) for g in default_graphs or []]
             form += [("named-graph-uri", g) for g in named_graphs or []]
-        elif union_default_graph and not has_dataset_clause(sparql) and not self.location.endswith("/sparql"):
-            form.append(("union-default-graph", ""))  # Oxigraph server; Virtuoso's default graph is the union already
+        elif union_default_graph and not own_dataset and not self.is_virtuoso:
+            form.append(("union-default-graph", ""))  # Oxigraph server
         data, media_type = self._post(self.query_url, form, f"{RESULTS_JSON}, {N_TRIPLES};q=0.9")
         if media_type == RESULTS_JSON or media_type == "application/json":
-            answer = ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
+            answer = ox.parse_query_results(_virtuoso_results(data) if self.is_virtuoso else data, ox.QueryResultsFormat.JSON)
             if isinstance(answer, ox.QuerySolutions) and [v.value for v in answer.variables] == [VIRTUOSO_ASK]:
                 # Virtuoso answers ASK as a one-column table: one row holding 1 for true, none for false
                 found = any(str(getattr(row[VIRTUOSO_ASK], "value", "0")) not in ("0", "false") for row in answer)

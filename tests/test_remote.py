@@ -8,7 +8,7 @@ import urllib.parse
 import urllib.request
 
 import pytest
-from sparql_servers import free_port, oxigraph_server
+from sparql_servers import VIRTUOSO, free_port, oxigraph_server, virtuoso_server
 from test_cli import SEEDS, kg, loaded, one_error  # noqa: F401 (loaded is a fixture)
 
 from kg.queries import list_queries
@@ -151,3 +151,45 @@ def test_serve_over_a_sparql_server_forwards_authorised_loads(tmp_path):
             assert "5 unchanged" in again.stdout
         direct = kg("query", "run", "figures", "-F", "csv", "--store", url)
         assert direct.returncode == 0 and len(direct.stdout.splitlines()) > 40
+
+
+# ---------------------------------------------------------------- Virtuoso (where it is installed)
+
+needs_virtuoso = pytest.mark.skipif(VIRTUOSO is None, reason="Virtuoso is not installed (sh tests/setup.sh installs it)")
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory):
+    """A new Virtuoso database with the seeds loaded through `kg load --store URL/sparql`."""
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as url:
+        load = kg("load", str(SEEDS), "--store", url)
+        assert load.returncode == 0, load.stderr
+        assert "5 loaded" in load.stdout and "ontology loaded; entity table loaded" in load.stdout
+        yield url
+
+
+def _stable_nquads(store: str) -> list[str]:
+    lines = kg("export", "-F", "nquads", "--store", store).stdout.splitlines()
+    return sorted(line for line in lines if "Time>" not in line and "_:" not in line)
+
+
+@needs_virtuoso
+def test_virtuoso_holds_the_same_dataset_as_the_embedded_store(virtuoso, loaded):
+    """Blank nodes and the entity table went in (Graph Store PUT); Virtuoso's own graphs are hidden;
+    its booleans and blank-node labels read back as the embedded store's."""
+    again = kg("load", str(SEEDS), "--store", virtuoso)
+    assert again.returncode == 0 and "5 unchanged" in again.stdout
+    assert kg("stats", "--store", virtuoso).stdout == kg("stats", "--store", str(loaded)).stdout
+    remote, embedded = _stable_nquads(virtuoso), _stable_nquads(str(loaded))
+    assert remote == embedded and len(remote) > 9000
+
+
+@needs_virtuoso
+def test_virtuoso_ask_answers_are_booleans(virtuoso):
+    from kg.remote import RemoteStore
+
+    store = RemoteStore(virtuoso)
+    assert bool(store.query("ASK { ?s a ai:Figure }")) is True
+    assert bool(store.query("ASK { ?s a ai:NoSuchClass }")) is False
+    assert store.has_graph("https://w3id.org/aiinfra/graph/ontology")
+    assert not store.has_graph("http://www.openlinksw.com/schemas/virtrdf#")  # hidden
