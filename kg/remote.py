@@ -133,15 +133,16 @@ class RemoteStore(GraphStore):
         return (self.server_software or "").startswith("Virtuoso")
 
     def _virtuoso_dataset(self, union: bool, own_dataset: bool) -> str:
-        """Virtuoso pragmas that make its dataset look like the embedded store's: its own system
-        graphs hidden, and, where the union is not wanted, an empty default graph (Virtuoso's
-        default graph is always the union of every graph, its own included)."""
+        """Virtuoso pragmas for the queries that ask for the named graphs and NOT the union (kg's
+        own: stats, export, VoID, graph metadata): Virtuoso's system graphs hidden, and an empty
+        default graph, since Virtuoso's default graph is always the union of every graph.
+
+        Not for other queries: on Virtuoso 7.2.5 the same pragmas make saved queries fail ("Stack
+        Overflow in cost model") or return no rows (docs/remote-stores.md)."""
+        if union or own_dataset:
+            return ""
         pragmas = [f"define input:named-graph-exclude <{g}>" for g in VIRTUOSO_SYSTEM_GRAPHS]
-        if not own_dataset:
-            if union:
-                pragmas += [f"define input:default-graph-exclude <{g}>" for g in VIRTUOSO_SYSTEM_GRAPHS]
-            else:
-                pragmas.append(f"define input:default-graph-uri <{NO_DEFAULT_GRAPH}>")
+        pragmas.append(f"define input:default-graph-uri <{NO_DEFAULT_GRAPH}>")
         return "\n".join(pragmas) + "\n"
 
     # ---------------------------------------------------------------- HTTP

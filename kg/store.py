@@ -121,6 +121,12 @@ def _graph_metadata(graph_iri: str, rows: list) -> GraphMetadata:
 # --------------------------------------------------------------------------- the interface
 
 
+# Every triple of the default graph and of every named graph, for queries run with
+# union_default_graph=False: the union spelled out, which a remote engine whose default graph
+# holds more (Virtuoso's own graphs) answers like the embedded store.
+EVERY_GRAPH = "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } }"
+
+
 class GraphStore(ABC):
     """The operations commands may use. Subclasses: `LocalStore` (embedded Oxigraph)."""
 
@@ -245,7 +251,7 @@ class GraphStore(ABC):
         """Every distinct triple of every graph: the union as one graph."""
         return [
             ox.Triple(r["s"], r["p"], r["o"])
-            for r in self.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }")
+            for r in self.query(f"SELECT DISTINCT ?s ?p ?o WHERE {{ {EVERY_GRAPH} }}", union_default_graph=False)
         ]
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from kg import vocab
+from kg.store import EVERY_GRAPH
 
 _XSD_INTEGER = ox.NamedNode(vocab.XSD + "integer")
 
 
-def _count(store, sparql: str, **options) -> int:
-    return int(next(iter(store.query(sparql, **options)))["n"].value)
+def _count(store, sparql: str) -> int:
+    return int(next(iter(store.query(sparql, union_default_graph=False)))["n"].value)
 
 
 def _int(n: int) -> ox.Literal:
@@ -36,16 +37,21 @@ def describe(store) -> list[ox.Quad]:
     add(dataset, rdf + "type", ox.NamedNode(void + "Dataset"))
     add(dataset, dct + "title", ox.Literal("AI-infrastructure investment knowledge graph", language="en"))
     add(dataset, void + "uriSpace", ox.Literal(vocab.base_iri()))
-    add(dataset, void + "triples", _int(_count(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))
-    add(dataset, void + "distinctSubjects", _int(_count(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }")))
-    add(dataset, void + "properties", _int(_count(store, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?s ?p ?o }")))
-    add(dataset, void + "classes", _int(_count(store, "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s a ?c }")))
-    add(dataset, void + "entities", _int(_count(store, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?d ai:mentions ?e }")))
-    add(dataset, void + "documents", _int(_count(store, "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ai:SourceDocument }")))
+    # Over EVERY_GRAPH, not the union default graph: the same on the embedded store, and on a
+    # remote engine whose default graph holds its own graphs too (Virtuoso)
+    every = EVERY_GRAPH
+    add(dataset, void + "triples", _int(_count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {every} }}")))
+    add(dataset, void + "distinctSubjects", _int(_count(store, f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {every} }}")))
+    add(dataset, void + "properties", _int(_count(store, f"SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{ {every} }}")))
+    typed = "{ ?s a ?c } UNION { GRAPH ?g { ?s a ?c } }"
+    add(dataset, void + "classes", _int(_count(store, f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ {typed} }}")))
+    add(dataset, void + "entities", _int(_count(store, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?d ai:mentions ?e } }")))
+    add(dataset, void + "documents", _int(_count(store, "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?g { ?d a ai:SourceDocument } }")))
 
     used = {
         r["v"].value
-        for r in store.query("SELECT DISTINCT ?v WHERE { { ?s ?v ?o } UNION { ?s a ?v } }")
+        for r in store.query(f"SELECT DISTINCT ?v WHERE {{ {{ SELECT DISTINCT (?p AS ?v) WHERE {{ {every} }} }} "
+                             f"UNION {{ SELECT DISTINCT (?c AS ?v) WHERE {{ {typed} }} }} }}", union_default_graph=False)
         if isinstance(r["v"], ox.NamedNode)
     }
     namespaces = sorted({ns for ns in vocab.PREFIXES.values() if any(term.startswith(ns) for term in used)})

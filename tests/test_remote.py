@@ -87,11 +87,16 @@ def _get(url: str, accept: str = "application/json") -> tuple[int, bytes]:
 
 
 @pytest.fixture(scope="module")
-def served(server, loaded):
-    """`kg serve` twice: forwarding to the Oxigraph server, and over the embedded seed store."""
+def served(server, loaded, tmp_path_factory):
+    """`kg serve` twice: forwarding to the Oxigraph server, and over a copy of the embedded seed
+    store (the server holds its store's lock; other tests read the original)."""
+    import shutil
+
     from kg.server.launch import running_server
 
-    with running_server(server) as remote, running_server(loaded) as embedded:
+    copy = tmp_path_factory.mktemp("served") / "store"
+    shutil.copytree(loaded, copy)
+    with running_server(server) as remote, running_server(copy) as embedded:
         yield remote.url, embedded.url
 
 
@@ -179,7 +184,9 @@ def test_virtuoso_holds_the_same_dataset_as_the_embedded_store(virtuoso, loaded)
     its booleans and blank-node labels read back as the embedded store's."""
     again = kg("load", str(SEEDS), "--store", virtuoso)
     assert again.returncode == 0 and "5 unchanged" in again.stdout
-    assert kg("stats", "--store", virtuoso).stdout == kg("stats", "--store", str(loaded)).stdout
+    stats = kg("stats", "--store", virtuoso)
+    assert stats.returncode == 0, stats.stderr
+    assert stats.stdout == kg("stats", "--store", str(loaded)).stdout
     remote, embedded = _stable_nquads(virtuoso), _stable_nquads(str(loaded))
     assert remote == embedded and len(remote) > 9000
 
@@ -193,3 +200,39 @@ def test_virtuoso_ask_answers_are_booleans(virtuoso):
     assert bool(store.query("ASK { ?s a ai:NoSuchClass }")) is False
     assert store.has_graph("https://w3id.org/aiinfra/graph/ontology")
     assert not store.has_graph("http://www.openlinksw.com/schemas/virtrdf#")  # hidden
+
+
+# Saved queries that Virtuoso 7.2.5 answers as the embedded store does, up to the order inside
+# GROUP_CONCAT lists (SPARQL leaves it open); the others are explained in docs/remote-stores.md.
+VIRTUOSO_SAME = ["cq01_commitments", "cq03_conflicts", "cq04_corroborated", "cq09_people",
+                 "cq10_source_coverage", "cq11_evidence", "figures"]
+
+
+def _rows_up_to_list_order(proc) -> list[list[str]]:
+    import csv
+    import io
+    import re
+
+    assert proc.returncode == 0, proc.stderr
+    table = list(csv.reader(io.StringIO(proc.stdout)))
+    return [table[0], *sorted(["|".join(sorted(re.split(r"[;,] ", cell))) for cell in row] for row in table[1:])]
+
+
+@needs_virtuoso
+@pytest.mark.parametrize("name", VIRTUOSO_SAME)
+def test_virtuoso_answers_saved_queries_as_the_embedded_store(virtuoso, loaded, name):
+    remote = _rows_up_to_list_order(kg("query", "run", name, "-F", "csv", "--store", virtuoso))
+    embedded = _rows_up_to_list_order(kg("query", "run", name, "-F", "csv", "--store", str(loaded)))
+    assert remote == embedded and len(remote) > 1
+
+
+@needs_virtuoso
+def test_serve_over_virtuoso(virtuoso, loaded):
+    from kg.server.launch import running_server
+
+    with running_server(virtuoso) as front:
+        status, body = _get(f"{front.url}queries/cq10_source_coverage")
+        assert status == 200, body
+        rows = json.loads(body)["rows"]
+    embedded = kg("query", "run", "cq10_source_coverage", "-F", "json", "--store", str(loaded))
+    assert len(rows) == len(json.loads(embedded.stdout)["results"]["bindings"]) > 10
