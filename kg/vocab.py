@@ -71,15 +71,23 @@ def base_iri() -> str:
     return base if base.endswith(("/", "#")) else base + "/"
 
 
+# Latin letters that Unicode does not decompose to ASCII ("Ærø" would lose its Æ and ø)
+_LATIN_LIGATURES = str.maketrans({"Æ": "AE", "æ": "ae", "Ø": "O", "ø": "o", "ß": "ss", "Ł": "L", "ł": "l", "Đ": "D",
+                                  "đ": "d", "Þ": "Th", "þ": "th", "Œ": "OE", "œ": "oe", "ı": "i"})
+
+
 def slug(text: str) -> str:
     """A readable, stable IRI segment: ASCII where possible, percent-free."""
-    norm = unicodedata.normalize("NFKD", text)
+    norm = unicodedata.normalize("NFKD", text.translate(_LATIN_LIGATURES))
     ascii_ = norm.encode("ascii", "ignore").decode().lower()
     ascii_ = re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")
-    if ascii_:
+    # Latin letters, accented or not, have an ASCII form; others ("한양" in "BS한양") do not, and
+    # dropping them would give two firms one IRI ("bs").
+    non_latin = any(ch.isalpha() and not ch.isascii() and not unicodedata.name(ch, "").startswith("LATIN") for ch in norm)
+    if ascii_ and not non_latin:
         return ascii_
-    # Non-Latin names with no ASCII form keep their letters (IRIs allow them).
-    return re.sub(r"[\s/#?%]+", "-", unicodedata.normalize("NFC", text)).strip("-")
+    # Names with letters of other scripts keep them (IRIs allow them).
+    return re.sub(r"[\s/#?%]+", "-", unicodedata.normalize("NFC", text)).strip("-").lower()
 
 
 def entity_iri(kind: str, key: str) -> str:

@@ -445,3 +445,42 @@ def test_energy_in_words_in_every_language_and_in_the_vocabulary_units(lang, tex
 def test_iso_codes_of_smaller_currencies():
     got = [(a.value, a.unit) for a in scan_amounts("The campus will cost MYR 8.5 billion, the grid link EGP 2 billion.", pack("en"))]
     assert got == [(8.5e9, "MYR"), (2e9, "EGP")]
+
+
+# ---- firms no table knows, marked the way each script's press marks them ----------------------
+@pytest.mark.parametrize("text, lang, firm", [
+    # a stock code after the name; the name runs back to the last break word ("的")
+    ("布局华东地区的星河算力（301234）宣布，拟投资18亿元建设智算中心。", "zh", "星河算力"),
+    ("晨曦數據（6789）昨日董事會通過，將投資新台幣40億元興建資料中心。", "zh", "晨曦數據"),
+    # a head office in brackets before は, and a headline that opens with a katakana name
+    ("クラウド事業を手がけるアオバテック（仙台市青葉区）は10日、総事業費約80億円を投じると発表した。", "ja", "アオバテック"),
+    ("ミナトクラウド、総事業費45億円で新拠点", "ja", "ミナトクラウド"),
+    # a headline that opens with the name, a CEO in brackets, a company noun before it
+    ("[단독] 누리칩스, 300억 원 시리즈A 투자 유치", "ko", "누리칩스"),
+    ("반도체 스타트업 누리칩스가 300억 원 규모의 투자를 유치했다.", "ko", "누리칩스"),
+    ("Granite Peak Compute (NASDAQ: GPKC) will invest $900 million in a campus near Boise.", "en", "granite-peak-compute"),
+])
+def test_script_cues_find_firms_no_table_knows(text, lang, firm):
+    found = figures(text, [lang])
+    assert found and found[0][0] == firm, found
+
+
+def test_a_found_name_in_cjk_script_counts_wherever_it_is_repeated():
+    text = ("证券时报讯，星河算力（301234）晚间公告，拟投资18亿元建设智算中心。"
+            "星河算力表示，项目规划IT负载约120兆瓦。")
+    assert {(f[0], f[1]) for f in figures(text, ["zh"])} >= {("星河算力", "power_capacity")}
+
+
+def test_slugs_keep_letters_that_have_no_ascii_form():
+    from kg.vocab import slug
+
+    assert slug("BS한양") != slug("BS") and slug("BS한양") == "bs한양"
+    assert slug("Ærø Energi") == "aero-energi" and slug("Telefónica España") == "telefonica-espana"
+
+
+def test_the_gazetteer_trie_finds_the_longest_name_first():
+    from kg.extract.language import trie_alternation
+    import re
+
+    rx = re.compile(trie_alternation(["Bank", "Bank of America", "Bank of", "Banco"]) + r"(?!\w)")
+    assert [m.group(0) for m in rx.finditer("Bank of America and Banco and Bank")] == ["Bank of America", "Banco", "Bank"]

@@ -79,6 +79,11 @@ def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# A name in Chinese, Japanese or Korean script: found only by the strong cues of those packs
+# (a stock code, a head office, a headline), so one cue is enough to spread it.
+_UNSPACED_NAME = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+
+
 def _every_mention_of_found_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """A firm found by a cue once ("Opcore exploite ...") is the same firm wherever the article
     names it again without one: those places become mentions too, so the article's main firm
@@ -88,8 +93,10 @@ def _every_mention_of_found_names(text: str, mentions: list[Mention]) -> list[Me
     table = gazetteer()
     cues = Counter(m.entity.label for m in mentions if m.kind == "org" and table.get(m.entity.key) is None)
     found = {m.entity.label: m.entity for m in mentions
-             if m.kind == "org" and table.get(m.entity.key) is None and len(m.entity.label) >= 3
-             and (" " in m.entity.label or looks_like_a_name(m.entity.label) or cues[m.entity.label] >= 2)}
+             if m.kind == "org" and table.get(m.entity.key) is None
+             and ((len(m.entity.label) >= 3
+                   and (" " in m.entity.label or looks_like_a_name(m.entity.label) or cues[m.entity.label] >= 2))
+                  or (len(m.entity.label) >= 2 and _UNSPACED_NAME.match(m.entity.label)))}
     wanted = {label: (re.compile(rf"(?<![\w]){re.escape(label)}(?![\w])" if label[:1].isascii() else re.escape(label)), entity)
               for label, entity in found.items()}
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions if m.kind != "place"])

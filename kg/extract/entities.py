@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 
-from .language import LanguagePack, literal, load_yaml, phrase_regex
+from .language import LanguagePack, load_yaml, phrase_regex, trie_alternation
 from .model import Entity
 
 ENTITIES_FILE = Path(__file__).parent / "entities.yaml"
@@ -125,8 +125,7 @@ class Gazetteer:
     def _alternation(aliases, head, tail, flags):
         if not aliases:
             return None
-        alts = "|".join(literal(a) for a in sorted(aliases, key=len, reverse=True))
-        return re.compile(f"{head}(?:{alts}){tail}", flags)
+        return re.compile(f"{head}{trie_alternation(aliases)}{tail}", flags)
 
     def _lookup(self, surface: str) -> list[Entity]:
         key = re.sub(r"[\u064b-\u0652\u0640]", "", re.sub(r"\s+", " ", surface))
@@ -446,6 +445,24 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         for m in re.finditer(rf"(?:^|(?<=[,;:(]\s)|(?<=\s))({_NAME})\s+(?=(?i:{verbs.pattern}))", text):
             if m.start(1) == 0 or text[m.start(1) - 2:m.start(1)].strip() in (",", ";", ":", "(", "") or pack.code != "de":
                 add_org(m.start(1), m.end(1), m.group(1))
+    # "数据港（603881）", "ハイレゾ（東京都新宿区）は", "KT클라우드, ...": where a script's press marks
+    # a firm (org_cues in the pack). The name runs back to the last of the pack's break words
+    # ("布局京津冀地区的润泽科技" -> "润泽科技") and loses a trailing particle ("하이퍼엑셀이").
+    cues = pack.get("org_cues") or {}
+    breaks = cues.get("breaks") or ""
+    particles = sorted(cues.get("particles") or [], key=len, reverse=True)
+    for rx in pack.org_cues:
+        for m in rx.finditer(text):
+            s_, name = m.start("name"), m.group("name")
+            cut = max((name.rfind(ch) for ch in breaks), default=-1)
+            if cut >= 0:
+                s_, name = s_ + cut + 1, name[cut + 1:]
+            for particle in particles:
+                if name.endswith(particle) and len(name) - len(particle) >= 2:
+                    name = name[: -len(particle)]
+                    break
+            if 2 <= len(name) <= int(cues.get("max_length", 60)):
+                add_org(s_, s_ + len(name), name, named_as_company=True, allow_any_script=True)
     # "庆阳市", "西峰区", "石狩市", "千葉県": in scripts without spaces an administrative suffix
     # names a place no table knows (the pack lists the suffixes and the words they only look like)
     suffixes = pack.get("place_suffixes") or {}
