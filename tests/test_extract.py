@@ -484,3 +484,13 @@ def test_the_gazetteer_trie_finds_the_longest_name_first():
 
     rx = re.compile(trie_alternation(["Bank", "Bank of America", "Bank of", "Banco"]) + r"(?!\w)")
     assert [m.group(0) for m in rx.finditer("Bank of America and Banco and Bank")] == ["Bank of America", "Banco", "Bank"]
+
+
+def test_a_place_after_a_preposition_is_no_verbs_subject_and_a_surname_is_its_person():
+    text = ("Lefdal Mine Datacenter skal bygge ut. Terje Nygård, daglig leder i Lefdal Mine Datacenter, er fornøyd. "
+            "Datasenteret mellom Måløy og Nordfjordeid har vedtatt en utbygging til 4,2 milliarder kroner. "
+            "Nygård vil ikke si hvem kunden er.")
+    ex = extract(Doc(text, ["nb"]))
+    kinds = {e.label: e.kind for e in ex.entities}
+    assert kinds.get("Nordfjordeid") != "org" and kinds.get("Nygård", "person") == "person"
+    assert [(f.subject.label, f.quantity.value) for f in ex.figures] == [("Lefdal Mine Datacenter", 4.2e9)]

@@ -84,6 +84,16 @@ def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
 _UNSPACED_NAME = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 
 
+def _surnames_are_people(mentions: list[Mention]) -> list[Mention]:
+    """ "Nygård will not say who the customer is": a surname alone, after the article named the
+    person in full ("Terje Nygård"), is that person, not a firm some cue guessed."""
+    table = gazetteer()
+    people = {m.entity.label.split()[-1]: m.entity for m in mentions if m.kind == "person" and " " in m.entity.label}
+    return [replace(m, entity=people[m.entity.label], candidates=(people[m.entity.label],))
+            if m.kind == "org" and m.entity.label in people and table.get(m.entity.key) is None else m
+            for m in mentions]
+
+
 def _every_mention_of_found_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """A firm found by a cue once ("Opcore exploite ...") is the same firm wherever the article
     names it again without one: those places become mentions too, so the article's main firm
@@ -131,6 +141,7 @@ def extract(document) -> Extraction:
     mentions = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
                                                and o.end - o.start > m.end - m.start for o in mentions)]
     mentions = _short_names_to_long(_drop_datelines(text, mentions))
+    mentions = _surnames_are_people(mentions)
 
     state = DocumentState(main_org=_main_org(mentions))
     periods = PeriodFinder(getattr(document, "reference_date", None))

@@ -442,7 +442,15 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     # "Vantage Data Centers will invest ...": a name right before a verb of doing business
     verbs = pack.regex.get("subject_verbs")
     if verbs is not None and pack.spaced:
+        # not after a preposition, alone or in a list: "between Måløy and Nordfjordeid has ..."
+        # names places, the verb's subject came earlier
+        objects = pack.regex.get("place_prepositions")
+        after_preposition = re.compile(
+            rf"(?:^|\s)(?i:{objects.pattern})\s+(?:{_NAME}\s+(?i:{conj.pattern})\s+)?$" if conj is not None
+            else rf"(?:^|\s)(?i:{objects.pattern})\s+$") if objects is not None else None
         for m in re.finditer(rf"(?:^|(?<=[,;:(]\s)|(?<=\s))({_NAME})\s+(?=(?i:{verbs.pattern}))", text):
+            if after_preposition is not None and after_preposition.search(text, max(0, m.start(1) - 80), m.start(1)):
+                continue
             if m.start(1) == 0 or text[m.start(1) - 2:m.start(1)].strip() in (",", ";", ":", "(", "") or pack.code != "de":
                 add_org(m.start(1), m.end(1), m.group(1))
     # "数据港（603881）", "ハイレゾ（東京都新宿区）は", "KT클라우드, ...": where a script's press marks

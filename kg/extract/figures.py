@@ -312,7 +312,7 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     # anaphora in the clause, before the amount first: "the company", "das Projekt", "من المشروع"
     head = view.text[:amount.start] + " " + view.text[amount.end:clause[1]]
     for kind, referent in (
-        ("facility", state.last_facility_subject or state.last_subject),
+        ("facility", state.last_facility_subject or state.last_subject or state.main_org),
         ("company", state.last_subject or state.main_org),
         ("project", state.recent_figures[-1][1] if state.recent_figures else state.main_org),
     ):
