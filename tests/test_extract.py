@@ -494,3 +494,20 @@ def test_a_place_after_a_preposition_is_no_verbs_subject_and_a_surname_is_its_pe
     kinds = {e.label: e.kind for e in ex.entities}
     assert kinds.get("Nordfjordeid") != "org" and kinds.get("Nygård", "person") == "person"
     assert [(f.subject.label, f.quantity.value) for f in ex.figures] == [("Lefdal Mine Datacenter", 4.2e9)]
+
+
+@pytest.mark.parametrize("text, lang, unit", [
+    # the article marks US dollars explicitly, and writes the other dollar's prefix elsewhere
+    ("NEXTDC lifts its plan to A$2.3b. NEXTDC will spend $2.1 billion, roughly US$1.4 billion.", "en", "AUD"),
+    # ... or is about a dollar country: an Australian paper on Tasmania
+    ("Firmus has raised $330 million (US$215 million) for its campus in Tasmania, Australia.", "en", "AUD"),
+    # a Quebec paper writes the sign after the number and marks US dollars as "$ US"
+    ("L’entreprise QScale investira 1,3 milliard $ (environ 940 millions $ US) à Lévis, au Québec, au Canada.", "fr", "CAD"),
+    # without an explicit US mark a bare "$" stays USD, whatever country the story is about
+    ("Firmus has raised $330 million for its campus in Tasmania, Australia.", "en", "USD"),
+    # Swiss francs
+    ("Safe Host will im Aargau rund 1,4 Mrd. Fr. investieren.", "de", "CHF"),
+])
+def test_which_currency_a_sign_means_follows_the_article(text, lang, unit):
+    found = figures(text, [lang])
+    assert found and found[0][5] == unit, found

@@ -17,6 +17,7 @@ from .figures import DocumentState, SentenceView, is_object_position, merge_figu
 from .language import pack
 from .model import Extraction
 from .numbers import scan_amounts
+from .dollars import local_dollar, relabel
 from .relations import RelationState, finish, sentence_relations
 from .sentences import split_sentences
 from .time import PeriodFinder
@@ -144,6 +145,7 @@ def extract(document) -> Extraction:
     mentions = _surnames_are_people(mentions)
 
     state = DocumentState(main_org=_main_org(mentions))
+    dollar = local_dollar(text, [gazetteer().country_of(m.entity) for m in mentions if m.kind == "place"])
     periods = PeriodFinder(getattr(document, "reference_date", None))
     figures, orphans = [], []
     extraction = Extraction()
@@ -153,6 +155,7 @@ def extract(document) -> Extraction:
         local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start and m.end <= s.end]
         view = SentenceView(sentence=s, pack=p, mentions=local, periods=periods.find(s.text, p))
         amounts = scan_amounts(s.text, p)
+        relabel(amounts, dollar)
         # a name inside an amount is part of a currency ("US" in "US-Dollar"), not a mention
         view.mentions = [m for m in local if not any(a.start <= m.start and m.end <= a.end for a in amounts)]
         found, lost = sentence_figures(view, amounts, state, s.start)

@@ -51,6 +51,7 @@ class Gazetteer:
         data = load_yaml(path)
         self.entities: dict[str, Entity] = {}
         self.group_members: dict[str, set[str]] = {}  # group key -> member keys ("Big Tech")
+        self.country_codes: dict[str, str] = {}  # country key -> ISO 3166 code
         by_alias_cs: dict[str, list[Entity]] = {}
         by_alias_ci: dict[str, list[Entity]] = {}
         by_alias_other: dict[str, list[Entity]] = {}
@@ -111,6 +112,7 @@ class Gazetteer:
                 entity = Entity(kind="place", key=key, label=name, rdf_type="Country",
                                 labels={lang: t[iso] for lang, t in locales.items() if iso in t})
                 self.entities[key] = entity
+            self.country_codes[entity.key] = iso
             for lang, names in locales.items():
                 alias = names.get(iso)
                 if not alias or alias in skip:
@@ -202,6 +204,16 @@ class Gazetteer:
     def get(self, key: str) -> Entity | None:
         return self.entities.get(key)
 
+    def country_of(self, entity: Entity) -> str | None:
+        """The ISO code of the country a place is (or lies in, through its parents)."""
+        seen = set()
+        while entity is not None and entity.key not in seen:
+            seen.add(entity.key)
+            if entity.key in self.country_codes:
+                return self.country_codes[entity.key]
+            entity = self.entities.get(entity.parent) if entity.parent else None
+        return None
+
     def group_of(self, members: list[Entity]) -> Entity:
         """The known group these firms belong to, or a group named by listing them."""
         keys = {m.key for m in members}
@@ -271,9 +283,10 @@ def _org_name_words():
 
 
 def looks_like_a_name(word: str) -> bool:
-    """ "OpenAI", "xAI", "CoreWeave", "G42", "IBM": capitals inside a word or all of them, or digits.
+    """ "OpenAI", "xAI", "d-Matrix", "QScale", "CoreWeave", "G42", "IBM": capitals inside a word or
+    all of them, or digits.
     "KI-fabrikken" (a prefix in capitals, then an ordinary noun) does not."""
-    return bool(re.search(r"[a-z][A-Z]|\d", word) or (word.isupper() and len(word) >= 2))
+    return bool(re.search(r"[a-z]-?[A-Z]|\d|^[A-Z]{2,}[a-z]", word) or (word.isupper() and len(word) >= 2))
 
 
 def _overlapping(rx: re.Pattern, text: str):

@@ -113,6 +113,15 @@ def _key(words: str) -> str:
     return re.sub(r"[\u064b-\u0652\u0640]", "", re.sub(r"\s+", " ", words)).lower()
 
 
+def _one_marks_us_dollars(first: str, second: str) -> bool:
+    """ "$330 million (US$215 million)": a bare "$" beside an explicit US one is another dollar
+    (kg/extract/dollars.py decides which), so the second amount is the first's conversion."""
+    from .dollars import marks_us_dollars
+
+    first, second = first or "", second or ""
+    return marks_us_dollars(first) != marks_us_dollars(second) and "$" in first and "$" in second
+
+
 class AmountScanner:
     """Finds amounts in one sentence for one language pack."""
 
@@ -434,7 +443,8 @@ class AmountScanner:
         conversion kept beside it."""
         out: list[Amount] = []
         for a in amounts:
-            if out and a.kind == out[-1].kind and a.kind in (MONEY, POWER, AREA, ENERGY) and (a.kind != MONEY or a.unit != out[-1].unit):
+            if out and a.kind == out[-1].kind and a.kind in (MONEY, POWER, AREA, ENERGY) and (
+                    a.kind != MONEY or a.unit != out[-1].unit or _one_marks_us_dollars(out[-1].text, a.text)):
                 gap = norm[out[-1].end:a.start]
                 # "(about $3.4 billion)", "（约530亿美元）", "(soit environ 11 milliards de dollars)"
                 if re.fullmatch(r"\s*[(（]\s*[^\d()（）]{0,25}", gap) and re.match(r"\s*[)）]", norm[a.end:]):
