@@ -100,9 +100,14 @@ def _every_mention_of_found_names(text: str, mentions: list[Mention]) -> list[Me
     names it again without one: those places become mentions too, so the article's main firm
     and each sentence's subject are counted right. A known place inside the name gives way
     ("Altice Portugal" is not Portugal). One ordinary capitalised word ("Casa", "Melbourne") is
-    spread only when two cues found it, or when it looks like a name by itself ("xAI", "G42")."""
+    spread only when two cues found it (or one that calls it a firm), or when it looks like a name
+    by itself ("xAI", "G42")."""
     table = gazetteer()
-    cues = Counter(m.entity.label for m in mentions if m.kind == "org" and table.get(m.entity.key) is None)
+    # a cue that calls the name a firm ("Apto, sviluppatore italiano ...") counts for two
+    cues = Counter()
+    for m in mentions:
+        if m.kind == "org" and table.get(m.entity.key) is None:
+            cues[m.entity.label] += 2 if m.named_as_company else 1
     found = {m.entity.label: m.entity for m in mentions
              if m.kind == "org" and table.get(m.entity.key) is None
              and ((len(m.entity.label) >= 3

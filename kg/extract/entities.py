@@ -38,6 +38,7 @@ class Mention:
     entity: Entity
     candidates: tuple[Entity, ...] = ()  # other entities the same name could be
     demonym: bool = False  # "French", "britischen": a place named by its adjective
+    named_as_company: bool = False  # found by a cue that calls it a firm ("the operator X", "X, a developer")
 
     @property
     def kind(self) -> str:
@@ -235,7 +236,7 @@ def gazetteer() -> Gazetteer:
 # ---- names found by pattern (not in the table) --------------------------------------------
 _CAP = r"[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
 _PERSON = re.compile(rf"\b({_CAP}(?: [A-Z]\.)? {_CAP})\b")
-_NAME_WORD = r"(?:[A-Z][\w&'’.-]*[\w&]|[A-Z])"
+_NAME_WORD = r"(?:[A-Z][\w&'’.-]*[\w&]|[A-Z]|[a-z]{1,2}-?[A-Z][\w&'’.-]*[\w&])"  # "d-Matrix", "eBay", "xAI"
 _NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|of|&))*"  # "Start Campus", "Bank of America"
 _STOP_HEADS = {"the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "los", "il", "lo", "o", "os", "a", "en",
                "in", "on", "at", "but", "and", "however", "according", "after", "as", "this", "that", "its", "their",
@@ -350,7 +351,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             return  # "Chief Financial Officer Heather Lindqvist" is a person with a title
         if words[0].strip(".").lower() in calendar_words(pack.get("locale", pack.code)):
             return  # "Tuesday", "January", "Sept"
-        if not allow_any_script and not name[:1].isupper():
+        if not allow_any_script and not (name[:1].isupper() or looks_like_a_name(words[0])):
             return
         # one capitalised word is a name only if the article writes it so mid-sentence too
         # ("Nscale said" yes; "Investment rose", "Anlegget skal" no), or it looks like one ("xAI", "G42")
@@ -358,7 +359,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 and (pack.code == "de" or name not in proper_words)):
             return
         ent = Entity(kind="org", key=slug(name), label=name, rdf_type="Firm")
-        out.append(Mention(s + sentence_start, e + sentence_start, name, ent, (ent,)))
+        out.append(Mention(s + sentence_start, e + sentence_start, name, ent, (ent,), named_as_company=named_as_company))
         taken.append((s, e))
 
     for m in _overlapping(_PERSON, text):
@@ -430,6 +431,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     # "Sociedad Española para la Transformación Tecnológica (SETT)": a name with its acronym
     for m in re.finditer(r"((?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|de|del|des|der|für|for|of|para|per|la|le|el|di|do|da|y|e|and|&)){1,8})\s+\(([A-Z][A-Z0-9&]{1,9})\)", text):
         name, acronym = m.group(1), m.group(2)
+        initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+        if len(acronym) == 2 and not initials.endswith(acronym):
+            continue  # "Settimo Torinese (TO)", "Salvador (BA)": a province or state code, not the name's initials
         if free(m.start(1), m.end(2) + 1):
             ent = Entity(kind="org", key=slug(acronym), label=acronym, rdf_type="Firm", labels={"en": acronym})
             out.append(Mention(m.start(1) + sentence_start, m.end(2) + 1 + sentence_start, m.group(0), ent, (ent,)))
@@ -437,8 +441,11 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     # "AirTrunk, the Sydney-based operator, ...", "Khazna, a unit of G42": a name with an appositive
     articles = pack.regex.get("relative_markers")
     if articles is not None and pack.spaced:
-        for m in re.finditer(rf"(?:^|(?<=[.;:(—–-]\s))({_NAME}),\s+(?=(?i:{articles.pattern})\s)", text):
-            closing = re.match(r"[^,;.]{3,120},", text[m.end():])  # an appositive closes with a comma
+        # the appositive opens with an article, or (Romance press) straight with the noun:
+        # "Apto, sviluppatore italiano di data center, annuncia", "A Tecto, empresa de data centers da V.tal, vai"
+        opens = rf"(?i:{articles.pattern})\s" + (rf"|(?i:{nouns.pattern})\b" if nouns is not None else "")
+        for m in re.finditer(rf"(?:^|(?<=[.;:(—–-]\s))({_NAME}),\s+(?={opens})", text):
+            closing = re.match(r"(?:[^,;.]|\.(?=\w)){3,120},", text[m.end():])  # an appositive closes with a comma ("V.tal" inside)
             appositive = " ".join(text[m.end():].split()[:7])
             verb = pack.regex.get("subject_verbs")
             has_verb = closing and verb is not None and re.search(rf"\s(?i:{verb.pattern})\b", closing.group(0))
