@@ -522,3 +522,16 @@ def test_a_two_letter_province_code_is_no_acronym():
     ex = extract(Doc("Vetta costruirà un campus a Settimo Torinese (TO) da 300 MW. Vetta, sviluppatore di data center, investe 2 miliardi di euro.", ["it"]))
     assert "TO" not in {e.label for e in ex.entities}
     assert {f.subject.label for f in ex.figures} == {"Vetta"}
+
+
+def test_chinese_reads_traditional_characters_and_taiwan_dollars():
+    text = ("遠傳電信（4904）昨日董事會通過，將於桃園興建資料中心，總投資金額上看新台幣150億元。"
+            "微軟去年在臺灣的營收為320億元。")
+    found = figures(text, ["zh"])
+    assert any(f[0] == "遠傳電信" and f[5] == "TWD" and 1.5e10 in (f[2], f[4]) for f in found), found
+    assert any(f[0] == "microsoft" and f[5] == "TWD" for f in found), found
+
+
+def test_a_mainland_paper_quoting_hong_kong_dollars_still_means_yuan():
+    found = figures("阿里巴巴本季度资本开支为315亿元。其港股收报162.3港元。", ["zh"])
+    assert any(f[0] == "alibaba" and f[5] == "CNY" and f[2] == 3.15e10 for f in found), found

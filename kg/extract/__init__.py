@@ -17,7 +17,7 @@ from .figures import DocumentState, SentenceView, is_object_position, merge_figu
 from .language import pack
 from .model import Extraction
 from .numbers import scan_amounts
-from .dollars import local_dollar, relabel
+from .dollars import bare_word_currencies, local_dollar, relabel, relabel_words
 from .relations import RelationState, finish, sentence_relations
 from .sentences import split_sentences
 from .time import PeriodFinder
@@ -151,6 +151,7 @@ def extract(document) -> Extraction:
 
     state = DocumentState(main_org=_main_org(mentions))
     dollar = local_dollar(text, [gazetteer().country_of(m.entity) for m in mentions if m.kind == "place"])
+    bare_words = {code: bare_word_currencies(text, pack(code)) for code in {s.language for s in sentences}}
     periods = PeriodFinder(getattr(document, "reference_date", None))
     figures, orphans = [], []
     extraction = Extraction()
@@ -161,6 +162,7 @@ def extract(document) -> Extraction:
         view = SentenceView(sentence=s, pack=p, mentions=local, periods=periods.find(s.text, p))
         amounts = scan_amounts(s.text, p)
         relabel(amounts, dollar)
+        relabel_words(amounts, bare_words[s.language], lambda word: p.get("currency_words", {}).get(word))
         # a name inside an amount is part of a currency ("US" in "US-Dollar"), not a mention
         view.mentions = [m for m in local if not any(a.start <= m.start and m.end <= a.end for a in amounts)]
         found, lost = sentence_figures(view, amounts, state, s.start)

@@ -1,4 +1,7 @@
-"""Which dollar a bare "$" is, decided for the whole article.
+"""Which currency a bare sign or word is, decided for the whole article: "$" and, from the
+language packs, words such as Chinese 元 (`bare_currency_context`).
+
+Which dollar a bare "$" is:
 
 "$" means US dollars unless the article says otherwise, and it says so in two ways: it marks
 US dollars explicitly somewhere ("US$1.4 billion", "(US$215 million)", "940 millions $ US"),
@@ -63,3 +66,46 @@ def relabel(amounts, currency: str | None) -> None:
         for a in (amount, *amount.conversions):
             if a.unit == "USD" and _BARE.search(a.text or ""):
                 a.unit = currency
+
+
+def bare_word_currencies(text: str, pack) -> dict[str, str]:
+    """{bare currency word: the currency it means in this article}, from the pack's
+    bare_currency_context: the one other currency the article names, unless it names the
+    word's usual currency too."""
+    context = pack.get("bare_currency_context") or {}
+    unless = context.get("unless") or []
+    if any(marker in text for marker in unless):
+        return {}
+    if context.get("only_in_script") == "traditional" and not in_traditional_characters(text):
+        return {}
+    out = {}
+    for word, options in context.items():
+        if not isinstance(options, dict):
+            continue
+        named = [currency for currency, markers in options.items() if any(m in text for m in markers)]
+        if len(named) == 1:
+            out[word] = named[0]
+    return out
+
+
+def relabel_words(amounts, words: dict[str, str], default_unit) -> None:
+    """Amounts written with a bare currency word take the article's currency for it."""
+    for amount in amounts:
+        for a in (amount, *amount.conversions):
+            for word, currency in words.items():
+                if (a.text or "").endswith(word) and a.unit == default_unit(word):
+                    a.unit = currency
+
+
+def in_traditional_characters(text: str) -> bool:
+    """Whether a Chinese text is written in traditional characters: more of its characters change
+    when converted to simplified ones (OpenCC) than a simplified text's few shared forms."""
+    from .language import script_converters
+
+    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    if not han:
+        return False
+    (to_simplified,) = script_converters(("t2s",))
+    sample = "".join(han[:2000])
+    changed = sum(a != b for a, b in zip(sample, to_simplified.convert(sample)))
+    return changed / len(sample) > 0.03

@@ -45,6 +45,25 @@ class Mention:
         return self.entity.kind
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _add_han_variants(by_alias: dict[str, list[Entity]]) -> None:
+    """Chinese names in both scripts and Taiwan's forms (OpenCC): the table writes 微软 once and
+    finds 微軟 too."""
+    from .language import script_converters
+
+    converters = script_converters(("s2t", "s2twp", "t2s"))
+    for alias, entities in list(by_alias.items()):
+        if not _HAN.search(alias):
+            continue
+        for converter in converters:
+            variant = converter.convert(alias)
+            if variant != alias:
+                table = by_alias.setdefault(variant, [])
+                table.extend(e for e in entities if e not in table)
+
+
 class Gazetteer:
     """All known names compiled into a few regexes; finds mentions in a text."""
 
@@ -79,6 +98,7 @@ class Gazetteer:
                 for d in item.get("demonyms") or []:
                     demonyms[str(d)] = entity
         self._add_babel_countries(data, by_alias_cs, by_alias_other)
+        _add_han_variants(by_alias_other)
         self.by_alias_cs, self.by_alias_ci, self.by_alias_other, self.demonyms = by_alias_cs, by_alias_ci, by_alias_other, demonyms
         latin_tail = r"(?:['’]s|s)?(?![a-z\u00df-\u00ff])(?<![A-Z]{2}(?=[A-Z]))"
         latin_head = r"(?<![A-Za-z\u00c0-\u024f0-9])"

@@ -327,4 +327,45 @@ def pack(code: str) -> LanguagePack:
     data = _raw(code)
     if data.get("code") != code:
         raise LanguageDataError(f"{path}: 'code' must be {code!r}")
+    if data.get("script_variants"):
+        data = with_script_variants(data, data["script_variants"])
     return _compile_pack(code, data, path)
+
+
+@cache
+def script_converters(configs: tuple[str, ...]):
+    """OpenCC converters ("s2t": simplified to traditional, "s2twp": with Taiwan's words, "t2s")."""
+    import opencc
+
+    return [opencc.OpenCC(config) for config in configs]
+
+
+def with_script_variants(data, configs: list[str]):
+    """The pack's phrases also in the other forms of its script: a pack written in simplified
+    Chinese reads Taiwan and Hong Kong papers (总投资 / 總投資, 数据中心 / 資料中心). Every phrase
+    in a list and every key of a mapping gains its variants; other values stay as they are."""
+    converters = script_converters(tuple(configs))
+
+    def variants(text: str) -> list[str]:
+        out = [text]
+        for c in converters:
+            v = c.convert(text)
+            if v not in out:
+                out.append(v)
+        return out
+
+    def walk(node, key=None):
+        if key in ("code", "locale", "script_variants", "org_cues", "numbers"):
+            return node
+        if isinstance(node, list):
+            return [v for item in node for v in (variants(item) if isinstance(item, str) else [walk(item)])]
+        if isinstance(node, dict):
+            out = {}
+            for k, v in node.items():
+                value = walk(v, k)
+                for variant in (variants(k) if isinstance(k, str) else [k]):
+                    out.setdefault(variant, value)
+            return out
+        return node
+
+    return walk(data)
