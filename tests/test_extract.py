@@ -535,3 +535,11 @@ def test_chinese_reads_traditional_characters_and_taiwan_dollars():
 def test_a_mainland_paper_quoting_hong_kong_dollars_still_means_yuan():
     found = figures("阿里巴巴本季度资本开支为315亿元。其港股收报162.3港元。", ["zh"])
     assert any(f[0] == "alibaba" and f[5] == "CNY" and f[2] == 3.15e10 for f in found), found
+
+
+def test_a_german_compound_company_noun_describes_a_firm_and_introduces_one():
+    text = ("Den Strom liefert Axpo. Der Badener Energiekonzern hat einen Liefervertrag über bis zu 100 MW abgeschlossen. "
+            "Die Immobiliengesellschaft Swiss Prime Site beteiligt sich mit 280 Mio. Fr. an der Projektgesellschaft.")
+    ex = extract(Doc(text, ["de"]))
+    assert "Badener Energiekonzern" not in {e.label for e in ex.entities}
+    assert any(f.subject.label == "Swiss Prime Site" and f.quantity.value == 2.8e8 for f in ex.figures)

@@ -365,6 +365,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         nouns = pack.regex.get("company_nouns")
         if len(name) < 2 or (nouns and nouns.fullmatch(name)) or name.lower() in _STOP_HEADS:
             return
+        ends_in_noun = nouns.search(words[-1]) if nouns and words else None
+        if ends_in_noun and ends_in_noun.end() == len(words[-1]) and ends_in_noun.start() > 0:
+            return  # "Der Badener Energiekonzern": a compound company noun describes a firm, it is no name
         if not free(s, e) and not (len(words) > 1 and free_but_a_place_it_ends_in(s, e)):
             return
         if any(rx.search(name) for rx in role_rx):
