@@ -543,3 +543,11 @@ def test_a_german_compound_company_noun_describes_a_firm_and_introduces_one():
     ex = extract(Doc(text, ["de"]))
     assert "Badener Energiekonzern" not in {e.label for e in ex.entities}
     assert any(f.subject.label == "Swiss Prime Site" and f.quantity.value == 2.8e8 for f in ex.figures)
+
+
+def test_a_german_single_word_name_is_one_never_written_after_a_determiner():
+    text = ("Ionos verdoppelt Investitionen. Ionos will in diesem Jahr rund 480 Millionen Euro investieren. "
+            "Die Investitionen fließen in Rechenzentren.")
+    found = figures(text, ["de"])
+    assert any(f[0] == "ionos" and f[2] == 4.8e8 for f in found), found
+    assert "Investitionen" not in {e.label for e in extract(Doc(text, ["de"])).entities}

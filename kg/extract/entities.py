@@ -8,6 +8,7 @@ the places mentioned beside it, never merged silently.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -282,18 +283,33 @@ def calendar_words(locale: str) -> frozenset[str]:
 
 
 def proper_words(sentences) -> set[str]:
-    """Words an article capitalises in mid-sentence and never writes in lower case: names."""
-    seen_lower, capital = set(), set()
+    """Words an article capitalises in mid-sentence and never writes in lower case: names.
+
+    Where every noun is capitalised (a pack with `determiners`: German), a name is also never
+    written right after a determiner ("die Investitionen", "den Strom"; not "Ionos will") and
+    occurs twice at least."""
+    from .language import pack
+
+    seen_lower, capital, determined, strict = set(), set(), set(), set()
+    count: Counter[str] = Counter()
     for s in sentences:
+        determiners = pack(s.language).regex.get("determiners")
+        after_determiner = re.compile(rf"(?i:{determiners.pattern})\s+$") if determiners is not None else None
         for m in re.finditer(r"[^\W\d_][\w'’-]*", s.text):
             w = re.sub(r"['’]s$", "", m.group(0))
             if w[0].isupper():
+                count[w] += 1
                 # a word opening the sentence, a quote or a dash-led aside says nothing about case
                 if m.start() > 0 and not re.search(r"[–—\-\"“„«:]\s*$", s.text[max(0, m.start() - 3):m.start()]):
                     capital.add(w)
+                if after_determiner is not None:
+                    strict.add(w)
+                    if after_determiner.search(s.text, max(0, m.start() - 12), m.start()):
+                        determined.add(w)
             else:
                 seen_lower.add(w.lower())
-    return {w for w in capital if w.lower() not in seen_lower}
+    return {w for w in capital
+            if w.lower() not in seen_lower and w not in determined and (w not in strict or count[w] >= 2)}
 
 
 @cache
@@ -378,8 +394,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             return
         # one capitalised word is a name only if the article writes it so mid-sentence too
         # ("Nscale said" yes; "Investment rose", "Anlegget skal" no), or it looks like one ("xAI", "G42")
-        if (len(words) == 1 and not named_as_company and not looks_like_a_name(name)
-                and (pack.code == "de" or name not in proper_words)):
+        if len(words) == 1 and not named_as_company and not looks_like_a_name(name) and name not in proper_words:
             return
         ent = Entity(kind="org", key=slug(name), label=name, rdf_type="Firm")
         out.append(Mention(s + sentence_start, e + sentence_start, name, ent, (ent,), named_as_company=named_as_company))
