@@ -546,7 +546,7 @@ def test_a_german_compound_company_noun_describes_a_firm_and_introduces_one():
 
 
 def test_a_german_single_word_name_is_one_never_written_after_a_determiner():
-    text = ("Ionos verdoppelt Investitionen. Ionos will in diesem Jahr rund 480 Millionen Euro investieren. "
+    text = ("Ionos verdoppelt Investitionen. Ionos will in diesem Jahr rund 480 Millionen Euro investieren. Für Ionos ist das ein Rekord. "
             "Die Investitionen fließen in Rechenzentren.")
     found = figures(text, ["de"])
     assert any(f[0] == "ionos" and f[2] == 4.8e8 for f in found), found
