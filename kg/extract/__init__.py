@@ -103,16 +103,16 @@ def _every_mention_of_found_names(text: str, mentions: list[Mention]) -> list[Me
     spread only when two cues found it (or one that calls it a firm), or when it looks like a name
     by itself ("xAI", "G42")."""
     table = gazetteer()
+    # found by a cue, not by the table: its surface form is no known name (its key may be one:
+    # "Apto" found by a cue is the table's "Apto Data Centers", and stands for it)
+    discovered = [m for m in mentions if m.kind == "org" and not table.find(m.text)]
     # a cue that calls the name a firm ("Apto, sviluppatore italiano ...") counts for two
     cues = Counter()
-    for m in mentions:
-        if m.kind == "org" and table.get(m.entity.key) is None:
-            cues[m.entity.label] += 2 if m.named_as_company else 1
-    found = {m.entity.label: m.entity for m in mentions
-             if m.kind == "org" and table.get(m.entity.key) is None
-             and ((len(m.entity.label) >= 3
-                   and (" " in m.entity.label or looks_like_a_name(m.entity.label) or cues[m.entity.label] >= 2))
-                  or (len(m.entity.label) >= 2 and _UNSPACED_NAME.match(m.entity.label)))}
+    for m in discovered:
+        cues[m.text] += 2 if m.named_as_company else 1
+    found = {m.text: table.get(m.entity.key) or m.entity for m in discovered
+             if (len(m.text) >= 3 and (" " in m.text or looks_like_a_name(m.text) or cues[m.text] >= 2))
+             or (len(m.text) >= 2 and _UNSPACED_NAME.match(m.text))}
     wanted = {label: (re.compile(rf"(?<![\w]){re.escape(label)}(?![\w])" if label[:1].isascii() else re.escape(label)), entity)
               for label, entity in found.items()}
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions if m.kind != "place"])
