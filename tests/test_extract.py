@@ -551,3 +551,11 @@ def test_a_german_single_word_name_is_one_never_written_after_a_determiner():
     found = figures(text, ["de"])
     assert any(f[0] == "ionos" and f[2] == 4.8e8 for f in found), found
     assert "Investitionen" not in {e.label for e in extract(Doc(text, ["de"])).entities}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vetta Compute builds a campus in Ohio. A hyperscaler has already leased 40 MW at the campus.", "en"),
+    ("Vetta Compute baut einen Campus in Birr. Ein internationaler Cloud-Anbieter hat bereits 40 MW vorvermietet.", "de"),
+])
+def test_an_unnamed_member_of_a_group_is_not_the_subject(text, lang):
+    assert [f[0] for f in figures(text, [lang])] == ["vetta-compute"]

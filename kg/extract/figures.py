@@ -250,7 +250,22 @@ def subject_candidates(view: SentenceView) -> list[Mention]:
     return [
         m for m in view.mentions
         if m.kind in ("org", "group", "place") and not m.demonym and not is_reporter(view, m)
+        and not _unnamed_member(view, m)
     ]
+
+
+def _unnamed_member(view: SentenceView, m: Mention) -> bool:
+    """ "a hyperscaler", "ein internationaler Cloud-Anbieter", "un primo cliente hyperscaler": one
+    unnamed member of a group is a customer the article will not name, not the figure's subject
+    (the operator it signed with is)."""
+    if not m.entity.collective:
+        return False
+    indefinite = view.pack.regex.get("indefinite_articles")
+    if indefinite is None:
+        return False
+    before = view.text[max(0, m.start - 40):m.start]
+    words = before.split()[-3:]
+    return any(indefinite.fullmatch(w) for w in words)
 
 
 # ---- subject --------------------------------------------------------------------------------
