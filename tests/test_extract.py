@@ -559,3 +559,10 @@ def test_a_german_single_word_name_is_one_never_written_after_a_determiner():
 ])
 def test_an_unnamed_member_of_a_group_is_not_the_subject(text, lang):
     assert [f[0] for f in figures(text, [lang])] == ["vetta-compute"]
+
+
+def test_a_currency_carries_over_to_the_next_sentence_of_its_paragraph():
+    text = ("Nostra Data ha firmato un prestito di 650 milioni di euro. UniCredit e Mediobanca sottoscriveranno 250 milioni ciascuna."
+            "\n\nIl titolo Nostra Data ha chiuso in rialzo.")
+    found = figures(text, ["it"])
+    assert {(f[0], f[2], f[5]) for f in found if f[2] == 2.5e8} == {("unicredit", 2.5e8, "EUR"), ("mediobanca", 2.5e8, "EUR")}, found

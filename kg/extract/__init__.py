@@ -16,7 +16,7 @@ from .entities import Mention, discover, gazetteer, looks_like_a_name, proper_wo
 from .figures import DocumentState, SentenceView, is_object_position, merge_figures, sentence_figures, subject_candidates
 from .language import pack
 from .model import Extraction
-from .numbers import scan_amounts
+from .numbers import MONEY, scan_amounts
 from .dollars import bare_word_currencies, local_dollar, relabel, relabel_words
 from .relations import RelationState, finish, sentence_relations
 from .sentences import split_sentences
@@ -156,11 +156,17 @@ def extract(document) -> Extraction:
     figures, orphans = [], []
     extraction = Extraction()
     rstate = RelationState()
+    last_currency, previous_end = None, 0
     for s in sentences:
         p = pack(s.language)
         local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start and m.end <= s.end]
         view = SentenceView(sentence=s, pack=p, mentions=local, periods=periods.find(s.text, p))
-        amounts = scan_amounts(s.text, p)
+        # a currency carries over to the next sentence of the same paragraph
+        if last_currency and "\n" in text[previous_end:s.start]:
+            last_currency = None
+        amounts = scan_amounts(s.text, p, last_currency)
+        last_currency = next((a.unit for a in reversed(amounts) if a.kind == MONEY), last_currency)
+        previous_end = s.end
         relabel(amounts, dollar)
         relabel_words(amounts, bare_words[s.language], lambda word: p.get("currency_words", {}).get(word))
         # a name inside an amount is part of a currency ("US" in "US-Dollar"), not a mention

@@ -190,7 +190,7 @@ class AmountScanner:
         return best
 
     # -- the scan --------------------------------------------------------------------------
-    def scan(self, text: str) -> list[Amount]:
+    def scan(self, text: str, currency: str | None = None) -> list[Amount]:
         norm = normalise_digits(text)
         found: list[Amount] = []
         pos = 0
@@ -204,9 +204,11 @@ class AmountScanner:
             amount = self._amount_at(norm, text, tok)
             if amount is None:
                 amount = self._shared_scale_range(norm, text, tok, tokens[i + 1:])
-            if amount is None and found and any(f.kind == MONEY for f in found):
+            if amount is None and (currency or any(f.kind == MONEY for f in found)):
                 # "a valuation of about 1,200 million": the currency said once for the sentence
-                amount = self._implied_money(norm, text, tok, next(f.unit for f in reversed(found) if f.kind == MONEY))
+                # (or in the sentence before)
+                said = next((f.unit for f in reversed(found) if f.kind == MONEY), currency)
+                amount = self._implied_money(norm, text, tok, said)
             if amount:
                 found.append(amount)
                 pos = amount.end
@@ -583,12 +585,14 @@ def _in_reported_unit(amount: Amount) -> None:
 _scanners: dict[str, AmountScanner] = {}
 
 
-def scan_amounts(text: str, pack: LanguagePack) -> list[Amount]:
-    """All amounts in a sentence; offsets are relative to `text`."""
+def scan_amounts(text: str, pack: LanguagePack, currency: str | None = None) -> list[Amount]:
+    """All amounts in a sentence; offsets are relative to `text`. `currency` is the one the
+    sentence before used, for amounts written with a scale word and no currency ("Abanca e
+    Ibercaja aportan 200 millones cada una" after "650 millones de euros")."""
     scanner = _scanners.get(pack.code)
     if scanner is None:
         scanner = _scanners[pack.code] = AmountScanner(pack)
-    amounts = scanner.scan(text)
+    amounts = scanner.scan(text, currency)
     for a in amounts:
         if a.text is None:
             a.text = text[a.start:a.end]
