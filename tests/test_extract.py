@@ -566,3 +566,12 @@ def test_a_currency_carries_over_to_the_next_sentence_of_its_paragraph():
             "\n\nIl titolo Nostra Data ha chiuso in rialzo.")
     found = figures(text, ["it"])
     assert {(f[0], f[2], f[5]) for f in found if f[2] == 2.5e8} == {("unicredit", 2.5e8, "EUR"), ("mediobanca", 2.5e8, "EUR")}, found
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vetta Compute will invest $2 billion in Ohio.\n\nAlso Read\n- Rival Corp raises $300 mn in debt\n- Other Inc files for a $1 billion IPO\n", "en"),
+    ("Vetta Compute skal investere 4 milliarder kroner.\nLES OGSÅ: Kraftprisen falt 18 prosent i november\n", "nb"),
+    ("星河算力（301234）拟投资18亿元建设智算中心。\n\n【个股行情】\n星河算力(301234)　收盘21.86元　▲1.80\n", "zh"),
+])
+def test_page_furniture_holds_no_figures_of_the_article(text, lang):
+    assert len(figures(text, [lang])) == 1

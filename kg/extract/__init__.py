@@ -17,6 +17,7 @@ from .figures import DocumentState, SentenceView, is_object_position, merge_figu
 from .language import pack
 from .model import Extraction
 from .numbers import MONEY, scan_amounts
+from .furniture import furniture_spans
 from .dollars import bare_word_currencies, local_dollar, relabel, relabel_words
 from .relations import RelationState, finish, sentence_relations
 from .sentences import split_sentences
@@ -156,9 +157,12 @@ def extract(document) -> Extraction:
     figures, orphans = [], []
     extraction = Extraction()
     rstate = RelationState()
+    furniture = furniture_spans(text, [h for code in {s.language for s in sentences} for h in pack(code).get("furniture_headers") or []])
     last_currency, previous_end = None, 0
     for s in sentences:
         p = pack(s.language)
+        if any(a <= s.start and s.end <= b for a, b in furniture):
+            continue  # links to other stories, quote boxes: not this article's figures
         local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start and m.end <= s.end]
         view = SentenceView(sentence=s, pack=p, mentions=local, periods=periods.find(s.text, p))
         # a currency carries over to the next sentence of the same paragraph

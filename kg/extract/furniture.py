@@ -1,0 +1,42 @@
+"""Page furniture: the parts of a news page that are not the story.
+
+A page ends with links to other stories ("Also Read", "LES OGSÅ:", "관련기사", "اقرأ أيضاً") and
+sometimes a quote box ("【個股行情】"); their headlines hold figures about other firms and days.
+The packs list the headers (`furniture_headers`); a header alone on its line opens a block that
+runs to the next blank line, and a line that opens with a header and a colon is one such link.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DECORATION = re.compile(r"^[\s【\[(（«\"“]+|[\s】\])）»\"”:：.…-]+$")
+
+
+def furniture_spans(text: str, headers: list[str]) -> list[tuple[int, int]]:
+    """Character spans of `text` that are page furniture, by the packs' headers."""
+    wanted = {h.casefold() for h in headers}
+    if not wanted:
+        return []
+    spans: list[tuple[int, int]] = []
+    block_start = None
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line)
+        pos = end
+        body = line.strip()
+        if block_start is not None:
+            if not body:  # a blank line ends the block
+                spans.append((block_start, start))
+                block_start = None
+            continue
+        name = _DECORATION.sub("", body).casefold()
+        if name in wanted:
+            block_start = end
+            continue
+        head = re.match(r"\s*[【\[]?([^:：】\]]{2,40})[】\]]?\s*[:：]", line)
+        if head and head.group(1).strip().casefold() in wanted:
+            spans.append((start, end))
+    if block_start is not None:
+        spans.append((block_start, len(text)))
+    return spans
