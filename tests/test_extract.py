@@ -575,3 +575,12 @@ def test_a_currency_carries_over_to_the_next_sentence_of_its_paragraph():
 ])
 def test_page_furniture_holds_no_figures_of_the_article(text, lang):
     assert len(figures(text, [lang])) == 1
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vetta Compute shares jumped 6.4 per cent to $17.21 after it said it would invest $2 billion.", "en"),
+    ("星河算力（301234）拟投资18亿元建设智算中心，当日收盘报21.86元。", "zh"),
+])
+def test_a_share_price_is_no_figure_but_its_move_and_the_plan_are(text, lang):
+    values = {f[2] for f in figures(text, [lang])}
+    assert 17.21 not in values and 21.86 not in values and (2e9 in values or 1.8e9 in values), values

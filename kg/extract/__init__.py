@@ -132,6 +132,14 @@ def _add_occurrences(text: str, mentions: list[Mention], wanted: dict[str, tuple
     return out
 
 
+def _a_share_price(amount, sentence: str, p) -> bool:
+    """ "NEXTDC shares jumped 6.4% to $17.21", "收盘86.20元", "مرتفعاً 1.4% عند 2.87 درهم": a price
+    written without a scale word in a sentence about shares is a quote, not a figure."""
+    words = p.regex.get("share_price_words")
+    return (amount.kind == MONEY and amount.scale == 1.0 and (amount.point or 0) < 100_000
+            and words is not None and bool(words.search(sentence)))
+
+
 def extract(document) -> Extraction:
     text = document.text
     languages = list(document.languages) or ["en"]
@@ -168,7 +176,7 @@ def extract(document) -> Extraction:
         # a currency carries over to the next sentence of the same paragraph
         if last_currency and "\n" in text[previous_end:s.start]:
             last_currency = None
-        amounts = scan_amounts(s.text, p, last_currency)
+        amounts = [a for a in scan_amounts(s.text, p, last_currency) if not _a_share_price(a, s.text, p)]
         last_currency = next((a.unit for a in reversed(amounts) if a.kind == MONEY), last_currency)
         previous_end = s.end
         relabel(amounts, dollar)
