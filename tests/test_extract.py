@@ -578,7 +578,7 @@ def test_page_furniture_holds_no_figures_of_the_article(text, lang):
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Vetta Compute shares jumped 6.4 per cent to $17.21 after it said it would invest $2 billion.", "en"),
+    ("Vetta Compute will invest $2 billion. Vetta Compute shares jumped 6.4 per cent to $17.21.", "en"),
     ("星河算力（301234）拟投资18亿元建设智算中心，当日收盘报21.86元。", "zh"),
 ])
 def test_a_share_price_is_no_figure_but_its_move_and_the_plan_are(text, lang):
