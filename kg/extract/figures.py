@@ -363,9 +363,11 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     ]
     if after:
         return after[0].entity
-    # a continuation of the last figure: "up from $246 billion in 2024"
+    # a continuation of the last figure: "up from $246 billion in 2024", in this sentence or the
+    # next; two sentences on only when it was the main firm's (by then a story has returned from a
+    # partner's or a lender's figure to its own firm, which choose_subject supplies)
     for idx, subject in reversed(state.recent_figures):
-        if view.sentence.index - idx <= 2:
+        if view.sentence.index - idx <= 1 or (view.sentence.index - idx <= 2 and subject == state.main_org):
             return subject
     return None
 
