@@ -584,3 +584,11 @@ def test_page_furniture_holds_no_figures_of_the_article(text, lang):
 def test_a_share_price_is_no_figure_but_its_move_and_the_plan_are(text, lang):
     values = {f[2] for f in figures(text, [lang])}
     assert 17.21 not in values and 21.86 not in values and (2e9 in values or 1.8e9 in values), values
+
+
+def test_a_name_may_join_its_words_with_de_or_do_and_a_global_provider_is_no_place():
+    text = ("A Brisa, empresa de data centers, vai investir R$ 3 bilhões. "
+            "O projeto conta com financiamento de BNDES e Banco do Nordeste. O Banco do Nordeste entra com outros R$ 450 milhões. "
+            "Segundo ele, um provedor global de nuvem já contratou 30 MW.")
+    found = {(f[0], f[2]) for f in figures(text, ["pt"])}
+    assert ("banco-do-nordeste", 4.5e8) in found and ("world", 30.0) not in found, found

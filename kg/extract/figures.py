@@ -348,6 +348,7 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     about_market = bool(quoted) or bool(market and market.search(view.text, clause[0], clause[1]))
     if about_market and (amount.kind in (MONEY, ENERGY) or (amount.kind == POWER and quoted)):
         places = [m for m in view.mentions if m.kind == "place" and clause[0] <= m.start < clause[1]
+                  and not _unnamed_member(view, m)
                   and not (m.demonym and (amount.kind != MONEY or names_nationality(view, m)))
                   and not in_any((m.start, m.end), quoted)]
         if places and not any(m.kind == "org" and clause[0] <= m.start < clause[1] and not is_reporter(view, m) for m in view.mentions):
