@@ -592,3 +592,11 @@ def test_a_name_may_join_its_words_with_de_or_do_and_a_global_provider_is_no_pla
             "Segundo ele, um provedor global de nuvem já contratou 30 MW.")
     found = {(f[0], f[2]) for f in figures(text, ["pt"])}
     assert ("banco-do-nordeste", 4.5e8) in found and ("world", 30.0) not in found, found
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    ("遠傳電信（4904）將興建資料中心。市調機構集邦科技估計，台灣資料中心IT容量將由2025年的約350MW增至2028年的800MW。", "zh", "taiwan"),
+    ("Vetta Compute builds in Ohio. Analysts estimate Australia's data centre capacity could grow to 3 GW by 2030.", "en", "australia"),
+])
+def test_a_countrys_data_centres_are_its_sector_not_one_site(text, lang, place):
+    assert place in {f[0] for f in figures(text, [lang]) if f[1] == "power_capacity"}

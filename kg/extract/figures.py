@@ -289,6 +289,8 @@ def _about_a_site(view: SentenceView, amount: Amount, place: Mention) -> bool:
     facility = view.pack.regex.get("facility_nouns")
     if facility is None or attribution_spans(view):
         return False
+    if place.entity.rdf_type == "Country":
+        return False  # "台灣資料中心IT容量", "Australia's data centres": the country's sector, not one site
     after = view.text[place.end:place.end + 14]
     gap = r"\s*(?:\S+\s+)?" if view.pack.spaced else r"[^、，。,]{0,4}?"
     if re.match(rf"{gap}(?i:{facility.pattern})", after):
