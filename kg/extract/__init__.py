@@ -188,8 +188,8 @@ def extract(document) -> Extraction:
         orphans.extend(lost)
         sentence_relations(view, state, rstate, extraction)
         firms = [f.subject for f in found if f.subject.kind == "org" and f.subject.rdf_type != "Government"]
-        if firms:  # "the company" refers to a firm, never to a country or a sector
-            state.last_subject = firms[-1]
+        if firms:  # "the company" refers to a firm, never to a country or a sector; the sentence's first one
+            state.last_subject = firms[0]
         elif not found:
             orgs = [m for m in subject_candidates(view) if m.kind == "org"]
             # the sentence's subject; a firm after a preposition only when it opens the sentence
