@@ -189,7 +189,7 @@ def extract(document) -> Extraction:
         sentence_relations(view, state, rstate, extraction)
         firms = [f.subject for f in found if f.subject.kind == "org" and f.subject.rdf_type != "Government"]
         if firms:  # "the company" refers to a firm, never to a country or a sector; the sentence's first one
-            state.last_subject = firms[0]
+            state.last_subject, state.last_subject_sentence = firms[0], s.index
         elif not found:
             orgs = [m for m in subject_candidates(view) if m.kind == "org"]
             # the sentence's subject; a firm after a preposition only when it opens the sentence
@@ -197,7 +197,7 @@ def extract(document) -> Extraction:
             subjects = [m for m in orgs if not is_object_position(view, m, 0)] or [
                 m for m in orgs if p.spaced and len(s.text[:m.start].split()) <= 2]
             if subjects:
-                state.last_subject = subjects[0].entity
+                state.last_subject, state.last_subject_sentence = subjects[0].entity, s.index
 
     extraction.figures = merge_figures(figures, orphans)
     seen = {}

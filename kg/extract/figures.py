@@ -47,6 +47,7 @@ class DocumentState:
 
     main_org: Entity | None = None
     last_subject: Entity | None = None
+    last_subject_sentence: int = -10  # the index of the sentence that set last_subject
     last_facility_subject: Entity | None = None
     recent_figures: list[tuple[int, Entity]] = field(default_factory=list)  # (sentence index, subject)
 
@@ -330,7 +331,9 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     head = view.text[:amount.start] + " " + view.text[amount.end:clause[1]]
     for kind, referent in (
         ("facility", state.last_facility_subject or state.last_subject or state.main_org),
-        ("company", state.last_subject or state.main_org),
+        # "the company" right after a sentence about a firm is that firm; later, the story's firm
+        ("company", (state.last_subject if view.sentence.index - state.last_subject_sentence <= 1 else None)
+         or state.main_org or state.last_subject),
         ("project", state.recent_figures[-1][1] if state.recent_figures else state.main_org),
     ):
         rx = view.pack.regex.get(f"anaphora_{kind}")
