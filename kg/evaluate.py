@@ -94,12 +94,21 @@ class Report:
     location_agreement: tuple[int, int] = (0, 0)
     misses: list[str] = field(default_factory=list)
     false_hits: list[str] = field(default_factory=list)
+    metric_confusions: list[str] = field(default_factory=list)  # "gold -> predicted  « quote »" for matched pairs
     documents_not_loaded: list[str] = field(default_factory=list)
+
+    def strict(self) -> Counts:
+        """The overall counts when the metric must agree too: a pair matched on subject and
+        number but labelled with another metric is a miss and a false hit."""
+        agreed, matched = self.metric_agreement
+        o = self.overall
+        return Counts(tp=agreed, fp=o.fp + matched - agreed, fn=o.fn + matched - agreed)
 
     def as_dict(self) -> dict:
         return {
             "gold": self.gold_path,
             "overall": self.overall.as_dict(),
+            "strict": self.strict().as_dict(),
             "per_document": {k: v.as_dict() for k, v in sorted(self.per_document.items())},
             "per_language": {k: v.as_dict() for k, v in sorted(self.per_language.items())},
             "per_metric": {k: v.as_dict() for k, v in sorted(self.per_metric.items())},
@@ -108,6 +117,7 @@ class Report:
             "location_agreement": list(self.location_agreement),
             "misses": self.misses,
             "false_hits": self.false_hits,
+            "metric_confusions": self.metric_confusions,
             "documents_not_loaded": self.documents_not_loaded,
         }
 
@@ -302,6 +312,8 @@ def evaluate_rows(rows: list[dict], gold_path: str | Path) -> Report:
                 counts.tp += 1
             agree["metric"][1] += 1
             agree["metric"][0] += _metrics_agree(p.row.get("metric"), g.metric, groups)
+            if not _metrics_agree(p.row.get("metric"), g.metric, groups):
+                report.metric_confusions.append(f"{doc_id} {g.metric} -> {p.row.get('metric')}  « {(p.row.get('quote') or '')[:90]} »")
             agree["period"][1] += 1
             agree["period"][0] += _period_agrees(p, g)
             agree["location"][1] += 1
@@ -354,6 +366,9 @@ def render(report: Report) -> str:
     o = report.overall
     lines.append(f"gold: {report.gold_path}")
     lines.append(f"overall   precision {o.precision:.3f}  recall {o.recall:.3f}  F1 {o.f1:.3f}   (tp {o.tp}, fp {o.fp}, fn {o.fn})")
+    strict = report.strict()
+    lines.append(f"strict    precision {strict.precision:.3f}  recall {strict.recall:.3f}  F1 {strict.f1:.3f}   "
+                 f"(the metric must agree too: a match with another metric counts as a miss and a false hit)")
     for title, table in (("document", report.per_document), ("language", report.per_language), ("metric", report.per_metric)):
         lines.append(f"\nper {title}:")
         width = max((len(k) for k in table), default=8)
@@ -367,4 +382,6 @@ def render(report: Report) -> str:
     lines += [f"  - {m}" for m in report.misses]
     lines.append(f"false hits ({len(report.false_hits)}):")
     lines += [f"  + {m}" for m in report.false_hits]
+    lines.append(f"other metric on matched figures, gold -> ours ({len(report.metric_confusions)}):")
+    lines += [f"  ~ {m}" for m in report.metric_confusions]
     return "\n".join(lines)

@@ -159,7 +159,7 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     pack.regex["currency_word"] = phrase_regex(data.get("currency_words") or {}, latin_boundaries=b)
     pack.regex["unit_word"] = phrase_regex(data.get("units") or {}, latin_boundaries=b)
     for key in (
-        "investor_nouns", "growth_up", "growth_down", "facility_nouns",
+        "investor_nouns", "facility_nouns",
         "relative_markers", "object_markers", "place_prepositions", "counterpart_markers", "conjunctions", "tenant_markers", "builder_markers", "facility_cues", "attribution_markers", "subject_verbs", "each", "threshold_nouns", "market_words", "together", "of_words", "campus_words", "title_words", "measure_nouns", "threshold_after", "threshold_before",
         "respectively", "operation_cues", "determiners", "indefinite_articles", "share_price_words",
     ):
@@ -175,6 +175,14 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     ) if after else None
     for key, phrases in (data.get("anaphora") or {}).items():
         pack.regex[f"anaphora_{key}"] = phrase_regex(phrases, latin_boundaries=b)
+    # growth words take any ending from four letters on ("climb" finds "climbed", "ارتفع" finds
+    # "ارتفعت"); shorter ones ("up", "opp") only as whole words
+    for key in ("growth_up", "growth_down"):
+        words = [w for w in data.get(key) or [] if isinstance(w, str)]
+        long_words = prefix_regex([w for w in words if len(w) >= 4], latin_boundaries=b)
+        short_words = phrase_regex([w for w in words if len(w) < 4], latin_boundaries=b)
+        parts = [rx.pattern for rx in (long_words, short_words) if rx is not None]
+        pack.regex[key] = re.compile("|".join(f"(?:{x})" for x in parts), re.IGNORECASE) if parts else None
     # company nouns end compounds ("KI-Infrastrukturunternehmen"): match anywhere
     pack.regex["company_nouns"] = phrase_regex(data.get("company_nouns") or [], latin_boundaries=False)
     # forecast words also hide inside compounds ("Umsatzprognosen"): match anywhere
