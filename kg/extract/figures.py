@@ -444,6 +444,10 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
         return "market_total"
     if subject is not None and subject.kind == "place" and (metric is None or metric in GENERIC_METRICS or metric == "capex"):
         return "market_total"  # money spent in a country or region by no one firm
+    if metric is None and subject is not None and subject.kind == "org" and (found("facility_nouns") or found("facility_cues")):
+        # "Evroc mise 4 milliards d'euros sur un campus", "Bulk vil bygge datasenter for 6 mrd.":
+        # a firm's money for a site it builds, with no other word for it, is its commitment
+        return "investment_commitment"
     if metric is None:
         return "other"  # an amount of money about a named subject is a figure, even unlabelled
     if metric == "revenue" and found("forecast_cues"):
