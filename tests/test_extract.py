@@ -600,3 +600,20 @@ def test_a_name_may_join_its_words_with_de_or_do_and_a_global_provider_is_no_pla
 ])
 def test_a_countrys_data_centres_are_its_sector_not_one_site(text, lang, place):
     assert place in {f[0] for f in figures(text, [lang]) if f[1] == "power_capacity"}
+
+
+@pytest.mark.parametrize("text, lang, metric", [
+    ("Vetta Compute mise 4 milliards d'euros sur un campus d'IA à Mougins.", "fr", "investment_commitment"),
+    ("Microsoft erhält für den Campus in Brandenburg 35 Millionen Euro Fördermittel.", "de", "other"),
+    ("Microsoft's cloud revenue climbed 48% to $17.7 billion.", "en", "growth_rate"),
+    ("Per Microsoft, che nel 2024 ha superato i 330 milioni di ricavi (+12%), è un passo avanti.", "it", "growth_rate"),
+    ("Vetta Compute closed a $2.35 billion syndicated construction loan for the campus.", "en", "loan_or_debt"),
+])
+def test_metric_words(text, lang, metric):
+    found = figures(text, [lang])
+    assert metric in {f[1] for f in found}, found
+
+
+def test_a_year_before_the_verb_ha_is_no_area():
+    found = figures("Per Microsoft, che nel 2024 ha superato i ricavi attesi, il campus occupa 32 ha.", ["it"])
+    assert [(f[1], f[2]) for f in found if f[1] == "land_area"] == [("land_area", 32.0)], found

@@ -444,7 +444,8 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
         return "market_total"
     if subject is not None and subject.kind == "place" and (metric is None or metric in GENERIC_METRICS or metric == "capex"):
         return "market_total"  # money spent in a country or region by no one firm
-    if metric is None and subject is not None and subject.kind == "org" and (found("facility_nouns") or found("facility_cues")):
+    if (metric is None and subject is not None and subject.kind == "org" and not found("public_money_words")
+            and (found("facility_nouns") or found("facility_cues"))):
         # "Evroc mise 4 milliards d'euros sur un campus", "Bulk vil bygge datasenter for 6 mrd.":
         # a firm's money for a site it builds, with no other word for it, is its commitment
         return "investment_commitment"

@@ -113,6 +113,9 @@ def _key(words: str) -> str:
     return re.sub(r"[\u064b-\u0652\u0640]", "", re.sub(r"\s+", " ", words)).lower()
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _one_marks_us_dollars(first: str, second: str) -> bool:
     """ "$330 million (US$215 million)": a bare "$" beside an explicit US one is another dollar
     (kg/extract/dollars.py decides which), so the second amount is the first's conversion."""
@@ -357,6 +360,8 @@ class AmountScanner:
             kind, unit = MONEY, currency
         else:
             um = self._match_at(p.regex.get("unit_word"), norm, after2) or self._match_at(self.unit_symbol, norm, end)
+            if um and _YEAR.fullmatch(tok.text) and scale == 1.0 and um.group(0).strip() == "ha":
+                um = None  # "nel 2024 ha superato", "en 2025 ha invertido": a year and the verb "has"
             if um:
                 g = um.group(0).strip(" -\u00a0")
                 unit = self.unit_words.get(_key(g)) or self.unit_symbols.get(g)
