@@ -617,3 +617,14 @@ def test_metric_words(text, lang, metric):
 def test_a_year_before_the_verb_ha_is_no_area():
     found = figures("Per Microsoft, che nel 2024 ha superato i ricavi attesi, il campus occupa 32 ha.", ["it"])
     assert [(f[1], f[2]) for f in found if f[1] == "land_area"] == [("land_area", 32.0)], found
+
+
+@pytest.mark.parametrize("text, lang, count, metric", [
+    ("하이퍼엑셀 칩을 최대 1만 개 도입해", "ko", 10000.0, "chips"),
+    ("首期將部署約4,600顆輝達Blackwell架構GPU", "zh", 4600.0, "chips"),
+    ("ما يصل إلى ٢٠ ألف وحدة معالجة رسومية عند اكتماله", "ar", 20000.0, "chips"),
+    ("more than 100,000 Corsair accelerator cards", "en", 100000.0, "chips"),
+])
+def test_count_nouns_in_more_shapes(text, lang, count, metric):
+    found = [(a.count_metric, a.value or a.lower or a.upper) for a in scan_amounts(text, pack(lang))]
+    assert (metric, count) in found, found

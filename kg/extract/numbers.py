@@ -378,7 +378,8 @@ class AmountScanner:
                 if cm:
                     head = norm[max(0, start - 14):start]
                     for metric, rx in self.nouns_before.items():
-                        hit = [h for h in rx.finditer(head) if len(head) - h.end() <= 4]
+                        # the noun, its particle and a hedge may stand between: "칩을 최대 1만 개"
+                        hit = [h for h in rx.finditer(head) if len(head) - h.end() <= 7]
                         if hit:
                             kind, unit, count_metric, end = COUNT, "count", metric, cm.end()
                             break
