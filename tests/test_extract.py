@@ -628,3 +628,8 @@ def test_a_year_before_the_verb_ha_is_no_area():
 def test_count_nouns_in_more_shapes(text, lang, count, metric):
     found = [(a.count_metric, a.value or a.lower or a.upper) for a in scan_amounts(text, pack(lang))]
     assert (metric, count) in found, found
+
+
+def test_a_dateline_with_an_article_before_the_day_is_no_subject():
+    text = "Marseille, le 12 février 2025 – Le fournisseur de cloud Vetta Compute lève 150 millions d'euros."
+    assert [f[0] for f in figures(text, ["fr"])] == ["vetta-compute"]

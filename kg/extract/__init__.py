@@ -36,7 +36,8 @@ def _main_org(mentions: list[Mention]):
     return next(e for e in orgs if counts[e.key] == best)
 
 
-_DATELINE = re.compile(r"\s*[,、，]?\s*(?:\d{1,2}\.?\s*\w+\.?\s*)?(?:\w+\.?\s*\d{1,2},?\s*)?(?:19|20)\d\d")
+# ", Sept 23 2025", ", le 12 février 2025", "、2025年8月5日": the date after a dateline's place
+_DATELINE = re.compile(r"\s*[,、，]?\s*(?:\w{1,3}\s+)?(?:\d{1,2}\.?\s*\w+\.?\s*)?(?:\w+\.?\s*\d{1,2},?\s*)?(?:19|20)\d\d")
 
 
 def _drop_datelines(text: str, mentions: list[Mention]) -> list[Mention]:
