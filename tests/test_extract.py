@@ -633,3 +633,11 @@ def test_count_nouns_in_more_shapes(text, lang, count, metric):
 def test_a_dateline_with_an_article_before_the_day_is_no_subject():
     text = "Marseille, le 12 février 2025 – Le fournisseur de cloud Vetta Compute lève 150 millions d'euros."
     assert [f[0] for f in figures(text, ["fr"])] == ["vetta-compute"]
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    ("Vetta Compute opened a campus in Mumbai, India. The country's installed data-centre capacity is expected to reach 4.5 GW by 2030.", "en", "india"),
+    ("Vetta Compute는 한국에 투자한다. 국내 데이터센터 전력 수요는 2030년 4.5GW에 달할 전망이다.", "ko", "south-korea"),
+])
+def test_the_country_names_the_country_the_story_named_last(text, lang, place):
+    assert place in {f[0] for f in figures(text, [lang]) if f[1] == "power_capacity"}

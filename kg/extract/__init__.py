@@ -26,6 +26,15 @@ from .time import PeriodFinder
 __all__ = ["extract"]
 
 
+def _main_country(mentions: list[Mention]):
+    """The country the article names most often (for "the country" before any is named)."""
+    counts = Counter(m.entity.key for m in mentions if m.kind == "place" and m.entity.rdf_type == "Country")
+    if not counts:
+        return None
+    key = counts.most_common(1)[0][0]
+    return next(m.entity for m in mentions if m.entity.key == key)
+
+
 def _main_org(mentions: list[Mention]):
     """The organisation the article is about: named most often, first on ties."""
     orgs = [m.entity for m in mentions if m.kind == "org" and m.entity.rdf_type not in ("AnalystFirm", "Media")]
@@ -184,6 +193,8 @@ def extract(document) -> Extraction:
         relabel_words(amounts, bare_words[s.language], lambda word: p.get("currency_words", {}).get(word))
         # a name inside an amount is part of a currency ("US" in "US-Dollar"), not a mention
         view.mentions = [m for m in local if not any(a.start <= m.start and m.end <= a.end for a in amounts)]
+        countries = [m.entity for m in view.mentions if m.kind == "place" and m.entity.rdf_type == "Country"]
+        state.last_country = (countries[0] if countries else None) or state.last_country or _main_country(mentions)
         found, lost = sentence_figures(view, amounts, state, s.start)
         figures.extend(found)
         orphans.extend(lost)

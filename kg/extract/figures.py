@@ -49,6 +49,7 @@ class DocumentState:
     last_subject: Entity | None = None
     last_subject_sentence: int = -10  # the index of the sentence that set last_subject
     last_facility_subject: Entity | None = None
+    last_country: Entity | None = None  # the country the story named last ("the country's capacity")
     recent_figures: list[tuple[int, Entity]] = field(default_factory=list)  # (sentence index, subject)
 
 
@@ -327,6 +328,12 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         orgs = [m for m in usable_here if m.kind in ("org", "group")] or [m for m in usable_here if m.entity.collective]
         if orgs:
             return orgs[-1].entity
+    # "the country's installed capacity", "国内のGPUクラウド市場", "국내 데이터센터 전력 수요": the
+    # country the story named last, for a figure no firm in the clause claims
+    country = view.pack.regex.get("anaphora_country")
+    if country is not None and state.last_country is not None and amount.kind != COUNT:
+        if country.search(view.text, clause[0], amount.start):
+            return state.last_country
     # anaphora in the clause, before the amount first: "the company", "das Projekt", "من المشروع"
     head = view.text[:amount.start] + " " + view.text[amount.end:clause[1]]
     for kind, referent in (
