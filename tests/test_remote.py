@@ -188,7 +188,7 @@ def test_virtuoso_holds_the_same_dataset_as_the_embedded_store(virtuoso, loaded)
     assert stats.returncode == 0, stats.stderr
     assert stats.stdout == kg("stats", "--store", str(loaded)).stdout
     remote, embedded = _stable_nquads(virtuoso), _stable_nquads(str(loaded))
-    assert remote == embedded and len(remote) > 9000
+    assert remote == embedded and len(remote) > 5000  # the seeds, the ontology and the entity table
 
 
 @needs_virtuoso
