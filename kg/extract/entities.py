@@ -127,6 +127,10 @@ class Gazetteer:
             if not (len(iso) == 2 and iso.isalpha()) or iso in ("ZZ", "XA", "XB", "EU", "EZ", "UN", "QO"):
                 continue
             entity = by_iso.get(iso)
+            if entity is not None:  # the table's country: CLDR's names as labels where it gives none
+                for lang, t in locales.items():
+                    if iso in t and lang != "en":
+                        entity.labels.setdefault(lang, t[iso])
             if entity is None:
                 key = slug_key(name)
                 if key in self.entities:
