@@ -641,3 +641,11 @@ def test_a_dateline_with_an_article_before_the_day_is_no_subject():
 ])
 def test_the_country_names_the_country_the_story_named_last(text, lang, place):
     assert place in {f[0] for f in figures(text, [lang]) if f[1] == "power_capacity"}
+
+
+def test_a_name_with_its_acronym_is_found_again_by_either():
+    text = ("Fibra Uno (FUNO), el mayor fideicomiso de México, invertirá 8 mil 900 millones de pesos en un campus. "
+            "Axtel será el operador de la red. FUNO informó ingresos por 7,350 millones de pesos. "
+            "La Fibra contrató un crédito sindicado por 5,000 millones de pesos.")
+    subjects = {(f[0], f[2]) for f in figures(text, ["es"])}
+    assert {("funo", 8.9e9), ("funo", 7.35e9), ("funo", 5e9)} <= subjects, subjects

@@ -69,8 +69,9 @@ def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[st
     table = gazetteer()
     firsts: dict[str, Mention] = {}
     for m in mentions:
-        if m.kind == "org" and " " in m.entity.label:
-            word = m.entity.label.split()[0]
+        long_name = m.entity.label if " " in m.entity.label else m.text  # the name beside an acronym label
+        if m.kind == "org" and " " in long_name:
+            word = long_name.split()[0]
             if len(word) >= 4 and word in names and not table.find(word):
                 firsts.setdefault(word, m)
     wanted = {word: (re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])"), m.entity) for word, m in firsts.items()}

@@ -478,8 +478,11 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         if len(acronym) == 2 and not initials.endswith(acronym):
             continue  # "Settimo Torinese (TO)", "Salvador (BA)": a province or state code, not the name's initials
         if free(m.start(1), m.end(2) + 1):
+            # two mentions of one firm, the name and the acronym, so that each is found again
+            # wherever the article repeats it ("Fibra Uno (FUNO)" ... "FUNO informó" ... "la Fibra")
             ent = Entity(kind="org", key=slug(acronym), label=acronym, rdf_type="Firm", labels={"en": acronym})
-            out.append(Mention(m.start(1) + sentence_start, m.end(2) + 1 + sentence_start, m.group(0), ent, (ent,)))
+            out.append(Mention(m.start(1) + sentence_start, m.end(1) + sentence_start, name, ent, (ent,), named_as_company=True))
+            out.append(Mention(m.start(2) + sentence_start, m.end(2) + sentence_start, acronym, ent, (ent,), named_as_company=True))
             taken.append((m.start(1), m.end(2) + 1))
     # "AirTrunk, the Sydney-based operator, ...", "Khazna, a unit of G42": a name with an appositive
     articles = pack.regex.get("relative_markers")
