@@ -649,3 +649,10 @@ def test_a_name_with_its_acronym_is_found_again_by_either():
             "La Fibra contrató un crédito sindicado por 5,000 millones de pesos.")
     subjects = {(f[0], f[2]) for f in figures(text, ["es"])}
     assert {("funo", 8.9e9), ("funo", 7.35e9), ("funo", 5e9)} <= subjects, subjects
+
+
+def test_the_dollar_prefix_written_most_wins_over_a_conversion_in_another():
+    text = ("NEXTDC lifts its plan to A$2.3b. NEXTDC will spend $2.1 billion this year, about US$1.4 billion. "
+            "NEXTDC holds an A$4 billion facility. Rival CDC Data Centres will invest NZ$4.4 billion.")
+    units = {f[5] for f in figures(text, ["en"]) if f[2] == 2.1e9}
+    assert units == {"AUD"}, units

@@ -36,12 +36,15 @@ def local_dollar(text: str, place_countries: list[str]) -> str | None:
     `place_countries` holds the ISO country of each place mention, in order."""
     if not _US_MARK.search(text):
         return None
-    prefixes = {_PREFIX_CURRENCY[m.group(1)] for m in _LOCAL_PREFIX.finditer(text)}
-    if len(prefixes) == 1:
-        return prefixes.pop()
-    if prefixes:
-        return None  # two other dollars: no way to tell
+    prefixes = Counter(_PREFIX_CURRENCY[m.group(1)] for m in _LOCAL_PREFIX.finditer(text))
     dollars = Counter(d for d in map(_dollar_of, place_countries) if d)
+    if prefixes:
+        # the prefix written most ("A$2.3b", "A$4 billion" beside one "NZ$4.4 billion"), the
+        # story's dollar country breaking a tie
+        ranked = sorted(prefixes, key=lambda c: (prefixes[c], dollars[c]), reverse=True)
+        if len(ranked) == 1 or (prefixes[ranked[0]], dollars[ranked[0]]) > (prefixes[ranked[1]], dollars[ranked[1]]):
+            return ranked[0]
+        return None  # two other dollars, equally present: no way to tell
     return dollars.most_common(1)[0][0] if dollars else None
 
 
