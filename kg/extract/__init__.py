@@ -82,6 +82,8 @@ def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
     """Within one article, "Marvell" is the "Marvell Technology" it named in full, and
     "Vantage" the "Vantage Data Centers": a firm's first word stands for the whole name."""
     orgs = {m.entity.label: m.entity for m in mentions if m.kind == "org"}
+    # a long name written beside an acronym label counts too ("Fibra Uno" of "FUNO")
+    orgs.update({m.text: m.entity for m in mentions if m.kind == "org" and " " in m.text and m.text not in orgs})
     out = []
     for m in mentions:
         if m.kind == "org" and " " not in m.entity.label:
