@@ -656,3 +656,12 @@ def test_the_dollar_prefix_written_most_wins_over_a_conversion_in_another():
             "NEXTDC holds an A$4 billion facility. Rival CDC Data Centres will invest NZ$4.4 billion.")
     units = {f[5] for f in figures(text, ["en"]) if f[2] == 2.1e9}
     assert units == {"AUD"}, units
+
+
+@pytest.mark.parametrize("text, value", [
+    ("총 1조 2천억 원을 투입한다", 1.2e12),
+    ("총 3조 5,000억 원(약 24억 달러)을 투입해", 3.5e12),
+    ("매출 1조 원, 영업이익 2천억 원", 1e12),
+])
+def test_korean_myriad_groups_written_with_a_space(text, value):
+    assert amounts(text, "ko")[0][2] == value

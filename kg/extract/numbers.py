@@ -274,14 +274,19 @@ class AmountScanner:
                 group = 0.0
             end = sm.end()
             nm = self.num.match(norm, end)  # a smaller group glued to the last one
-            if not nm and self.pack.get("spaced_groups") and scale < 1e4:
-                nm = self.num.match(norm, self.sep.match(norm, end).end())  # "9 mil 200 millones"
+            spaced_group = bool(self.pack.get("spaced_groups")) and scale < 1e4  # "9 mil 200 millones"
+            myriad_after_space = False  # "1조 2천억": a smaller myriad group after a space, with its own unit
+            if not nm and (spaced_group or self.pack.get("myriad_numerals")):
+                nm = self.num.match(norm, self.sep.match(norm, end).end())
+                myriad_after_space = nm is not None and not spaced_group
             if not nm:
                 break
             n2 = self._value(_Number(nm.start(), nm.end(), nm.group(1), None))
             sm2 = self._scale_at(norm, nm.end())
             if sm2 is None and self.pack.get("spaced_groups"):
                 sm2 = self._scale_at(norm, self.sep.match(norm, nm.end()).end())
+            if myriad_after_space and sm2 is None:
+                break  # "1조 2025년": a space and a bare number end the compound
             s2 = self.scales[_key(sm2.group(0))] if sm2 else 1.0
             if n2 is None or (s2 >= scale and not (self.pack.get("myriad_numerals") and scale < 1e4 and s2 >= 1e4)):
                 break
