@@ -665,3 +665,12 @@ def test_the_dollar_prefix_written_most_wins_over_a_conversion_in_another():
 ])
 def test_korean_myriad_groups_written_with_a_space(text, value):
     assert amounts(text, "ko")[0][2] == value
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("投资500亿元，1.2万亿元", "zh", [5e10, 1.2e12]),  # a full-width comma is punctuation
+    ("营收1，200亿元", "zh", [1.2e11]),                # but a thousands sign between digits
+    ("NEXTDC lifts its plan to A$2.3b", "en", [2.3e9]),
+])
+def test_more_number_shapes(text, lang, expected):
+    assert [a[2] for a in amounts(text, lang)] == expected

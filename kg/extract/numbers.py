@@ -65,9 +65,14 @@ def _digit_table() -> dict[int, str]:
     return table
 
 
+_FULL_WIDTH_GROUP = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+
+
 def normalise_digits(text: str) -> str:
-    """Same length as the input: Arabic-Indic and full-width digits become ASCII."""
-    return text.translate(_digit_table())
+    """Same length as the input: Arabic-Indic and full-width digits become ASCII. A full-width
+    comma is a thousands sign only between digits ("1，200"); elsewhere it is punctuation
+    ("500亿元，1.2万亿元" holds two amounts)."""
+    return _FULL_WIDTH_GROUP.sub(",", text).translate(_digit_table())
 
 
 def parse_number(token: str, decimal: str, three_digit_groups: bool = False) -> float:
@@ -105,7 +110,7 @@ def _qualifies(head: str, nouns: re.Pattern) -> bool:
     if not hits:
         return False
     tail = head[hits[-1].end():]
-    return len(tail.split()) <= 4 and not re.search(r"[,;:.]", tail)
+    return len(tail.split()) <= 4 and not re.search(r"[,;:.，；：。、]", tail)
 
 
 def _key(words: str) -> str:
