@@ -674,3 +674,9 @@ def test_korean_myriad_groups_written_with_a_space(text, value):
 ])
 def test_more_number_shapes(text, lang, expected):
     assert [a[2] for a in amounts(text, lang)] == expected
+
+
+def test_english_names_of_other_currencies():
+    got = {a[1] for a in amounts("2.5 lakh crore rupees, 3 billion dirhams, 2 billion ringgit and 4 billion Australian dollars", "en")}
+    assert got == {"INR", "AED", "MYR", "AUD"}
+    assert amounts("2.5 lakh crore rupees", "en")[0][2] == 2.5e12
