@@ -680,3 +680,13 @@ def test_english_names_of_other_currencies():
     got = {a[1] for a in amounts("2.5 lakh crore rupees, 3 billion dirhams, 2 billion ringgit and 4 billion Australian dollars", "en")}
     assert got == {"INR", "AED", "MYR", "AUD"}
     assert amounts("2.5 lakh crore rupees", "en")[0][2] == 2.5e12
+
+
+@pytest.mark.parametrize("text, lang, unit", [
+    ("投资30亿迪拉姆", "zh", "AED"), ("20億豪ドル", "ja", "AUD"), ("10억 싱가포르달러", "ko", "SGD"),
+    ("100 مليار روبية", "ar", "INR"), ("30 Mrd. Dirham", "de", "AED"), ("30 milliards de dirhams", "fr", "AED"),
+    ("50.000 millones de riales", "es", "SAR"), ("20 miliardi di dollari australiani", "it", "AUD"),
+    ("20 bilhões de dólares australianos", "pt", "AUD"),
+])
+def test_regional_currencies_in_every_language(text, lang, unit):
+    assert amounts(text, lang)[0][1] == unit
