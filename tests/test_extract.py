@@ -690,3 +690,11 @@ def test_english_names_of_other_currencies():
 ])
 def test_regional_currencies_in_every_language(text, lang, unit):
     assert amounts(text, lang)[0][1] == unit
+
+
+@pytest.mark.parametrize("text, lang, unit, value", [
+    ("a 1.5 million sq ft campus", "en", "ft2", 1.5e6), ("على مساحة 26 كيلومتراً مربعاً", "ar", "km2", 26.0),
+    ("占地2平方公里", "zh", "km2", 2.0),
+])
+def test_area_in_square_feet_and_kilometres(text, lang, unit, value):
+    assert amounts(text, lang)[0][1:3] == (unit, value)
