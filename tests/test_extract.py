@@ -698,3 +698,11 @@ def test_regional_currencies_in_every_language(text, lang, unit):
 ])
 def test_area_in_square_feet_and_kilometres(text, lang, unit, value):
     assert amounts(text, lang)[0][1:3] == (unit, value)
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("grew 2.5 times", "en", 2.5), ("um das 2,5-Fache gestiegen", "de", 2.5), ("前期の2.3倍に拡大", "ja", 2.3),
+    ("creció 2,5 veces", "es", 2.5), ("营收翻倍", "zh", 2.0),
+])
+def test_multiples_with_decimals(text, lang, value):
+    assert amounts(text, lang)[0][2] == value

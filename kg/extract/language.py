@@ -241,8 +241,10 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
                 raise LanguageDataError(f"{path}: periods.{key}: bad pattern {p!r}: {exc}") from exc
         pack.period_regex[key] = compiled
     multiples = data.get("multiples") or {}
+    # a multiple may have decimals: "2.5 times", "das 2,5-Fache", "2.3倍"
+    multiple_n = n_pat.replace(r"\d{1,3}", r"\d{1,3}(?:[.,]\d{1,2})?", 1)
     pack.regex["multiple"] = (
-        re.compile(word_start + "(?:" + "|".join(f"(?:{p.replace('{n}', f'(?P<n{i}>{n_pat})')})" for i, p in enumerate(multiples.get("patterns") or [])) + ")", re.IGNORECASE)
+        re.compile(word_start + "(?:" + "|".join(f"(?:{p.replace('{n}', f'(?P<n{i}>{multiple_n})')})" for i, p in enumerate(multiples.get("patterns") or [])) + ")", re.IGNORECASE)
         if multiples.get("patterns")
         else None
     )

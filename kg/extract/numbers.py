@@ -532,7 +532,8 @@ class AmountScanner:
                 if p.spaced and (re.match(r"\w", norm[m.end():m.end() + 1] or " ") or re.match(r"\w", norm[m.start() - 1:m.start()] or " ")):
                     continue
                 n = next(v for k, v in m.groupdict().items() if v)
-                value = float(n) if n.isdigit() else p.number_words.get(n.lower()) or p.number_words.get(n)
+                value = (float(n.replace(",", ".")) if re.fullmatch(r"\d+(?:[.,]\d+)?", n)
+                         else p.number_words.get(n.lower()) or p.number_words.get(n))
                 if value and value != 1:  # "une fois", "one time": once is not a multiple of anything
                     hits.append((m.start(), m.end(), float(value)))
         wrx = p.regex.get("multiple_word")
