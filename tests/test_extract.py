@@ -706,3 +706,7 @@ def test_area_in_square_feet_and_kilometres(text, lang, unit, value):
 ])
 def test_multiples_with_decimals(text, lang, value):
     assert amounts(text, lang)[0][2] == value
+
+
+def test_japanese_wari_are_tenths_reported_in_percent():
+    assert [(a[1], a[2]) for a in amounts("前年度比約4割増の450億円", "ja")][0] == ("percent", 40.0)

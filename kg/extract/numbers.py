@@ -18,7 +18,7 @@ MONEY, POWER, AREA, COUNT, PERCENT, RATIO, ENERGY = "money", "power", "area", "c
 _UNIT_KIND = {"GW": POWER, "MW": POWER, "kW": POWER, "TWh": ENERGY, "GWh": ENERGY, "MWh": ENERGY, "kWh": ENERGY,
               "acre": AREA, "hectare": AREA, "m2": AREA, "km2": AREA, "ft2": AREA, "mu": AREA,
               "dekar": AREA, "pyeong": AREA, "tsubo": AREA,
-              "percent": PERCENT, "pp": PERCENT}
+              "percent": PERCENT, "pp": PERCENT, "wari": PERCENT}
 
 
 @dataclass(frozen=True)
