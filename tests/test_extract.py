@@ -710,3 +710,8 @@ def test_multiples_with_decimals(text, lang, value):
 
 def test_japanese_wari_are_tenths_reported_in_percent():
     assert [(a[1], a[2]) for a in amounts("前年度比約4割増の450億円", "ja")][0] == ("percent", 40.0)
+
+
+def test_a_korean_hedge_glued_to_the_number_before_its_counter():
+    got = [(a.count_metric, a.value, a.approx) for a in scan_amounts("신규 인력 90여 명을 채용할 계획이다", pack("ko"))]
+    assert got == [("jobs_total", 90.0, True)]

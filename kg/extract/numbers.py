@@ -325,10 +325,15 @@ class AmountScanner:
                     if scale == 1.0 and scale2 != 1.0:  # "600-650亿": the scale is written once
                         first *= scale2
                     scale = scale2
+        glued_hedge = False
         if not p.spaced:  # "800多个岗位": the bound sits between the number and its noun
             bound = self._match_at(p.regex.get("lower_after"), norm, end)
             if bound:
                 end = bound.end()
+        if p.spaced and self.counter is not None:  # "90여 명": a hedge glued to the number, before its counter
+            glued = self._match_at(p.regex.get("approx_after"), norm, end)
+            if glued and glued.start() == end and self.counter.match(norm, self.sep.match(norm, glued.end()).end()):
+                end, glued_hedge = glued.end(), True
         letter = None
         if self.letter_scale and scale == 1.0:
             letter = self.letter_scale.match(norm, end)
@@ -405,6 +410,7 @@ class AmountScanner:
         else:
             amount.value = first
         self._apply_hedges(norm, amount)
+        amount.approx = amount.approx or glued_hedge
         _in_reported_unit(amount)
         return amount
 
