@@ -715,3 +715,16 @@ def test_japanese_wari_are_tenths_reported_in_percent():
 def test_a_korean_hedge_glued_to_the_number_before_its_counter():
     got = [(a.count_metric, a.value, a.approx) for a in scan_amounts("신규 인력 90여 명을 채용할 계획이다", pack("ko"))]
     assert got == [("jobs_total", 90.0, True)]
+
+
+def test_a_place_written_straight_before_a_firms_word_starts_the_firms_name():
+    text = "電力の一部は中国電力と結ぶPPAで調達し、出力計3万キロワットの太陽光発電所から供給を受ける。"
+    ex = extract(Doc(text, ["ja"]))
+    assert "中国電力" in {e.label for e in ex.entities} and "China" not in {e.label for e in ex.entities}
+
+
+def test_furniture_headers_may_carry_a_mark_before_them():
+    from kg.extract.furniture import furniture_spans
+
+    text = "本文。\n\n▽関連記事\n・綾川町のGPUセンター、稼働率9割超え\n"
+    assert [text[a:b] for a, b in furniture_spans(text, ["関連記事"])] == ["・綾川町のGPUセンター、稼働率9割超え\n"]
