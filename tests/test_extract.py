@@ -728,3 +728,13 @@ def test_furniture_headers_may_carry_a_mark_before_them():
 
     text = "本文。\n\n▽関連記事\n・綾川町のGPUセンター、稼働率9割超え\n"
     assert [text[a:b] for a, b in furniture_spans(text, ["関連記事"])] == ["・綾川町のGPUセンター、稼働率9割超え\n"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("South Dakota-based Granite Hills Corp said it would supply 450 MW.", "Granite Hills"),
+    ("Acme Inc said on Monday it would invest $2 billion.", "Acme"),
+])
+def test_legal_forms_without_a_period_and_without_the_origin_before_them(text, name):
+    from kg.extract.entities import discover
+
+    assert name in {m.text for m in discover(text, [], pack("en"), 0, set())}

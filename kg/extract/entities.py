@@ -268,7 +268,7 @@ _STOP_HEADS = {"the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "
                "in", "on", "at", "but", "and", "however", "according", "after", "as", "this", "that", "its", "their",
                "his", "her", "our", "we", "it", "they", "he", "she", "i", "ein", "eine", "un", "une", "una", "um", "uma"}
 # legal forms end a firm's name; "Group" and "Holdings" are part of it ("Azrieli Group")
-_LEGAL = re.compile(r"\b((?:[A-Z][\w&.-]*\s){0,3}[A-Z][\w&.-]*(?:\s(?:Group|Holdings))?)\s?(?:(?<=\s)(?:Inc\.|Corp\.|Corporation|Ltd\.?|LLC|GmbH|AG|SE|plc|PLC|S\.A\.|Co\.,? Ltd\.?)(?![A-Za-z])|(?<=Group|dings)(?![A-Za-z]))")
+_LEGAL = re.compile(r"\b((?:[A-Z][\w&.-]*\s){0,3}[A-Z][\w&.-]*(?:\s(?:Group|Holdings))?)\s?(?:(?<=\s)(?:Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|GmbH|AG|SE|plc|PLC|S\.A\.|Co\.,? Ltd\.?)(?![A-Za-z])|(?<=Group|dings)(?![A-Za-z]))")
 
 
 @cache
@@ -365,6 +365,14 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     for m in _LEGAL.finditer(text):
         name = m.group(1).strip()
         s, e = m.start(1), m.start(1) + len(name)
+        based = [w for w in re.finditer(r"\S+-based\s+", name)]  # "South Dakota-based Black Hills Corp"
+        if based:
+            s, name = s + based[-1].end(), name[based[-1].end():]
+            e = s + len(name)
+        while name.split() and name.split()[0].lower() in _STOP_HEADS:  # "The Corp said"
+            first = name.split()[0]
+            s, name = s + len(first) + 1, name[len(first) + 1:]
+            e = s + len(name)
         if free(s, e) and len(name) > 2:
             ent = Entity(kind="org", key=slug(name), label=name, rdf_type="Firm")
             out.append(Mention(s + sentence_start, e + sentence_start, name, ent, (ent,)))
