@@ -738,3 +738,9 @@ def test_legal_forms_without_a_period_and_without_the_origin_before_them(text, n
     from kg.extract.entities import discover
 
     assert name in {m.text for m in discover(text, [], pack("en"), 0, set())}
+
+
+def test_a_relative_clause_after_a_legal_form_belongs_to_the_name():
+    text = ("Vetta Compute plans a campus in Wyoming. Power will come from Granite Hills Energy, the utility arm of "
+            "South Dakota-based Granite Hills Corp, which agreed to supply 450 MW under a 20-year contract.")
+    assert {f[0] for f in figures(text, ["en"]) if f[2] == 450.0} == {"granite-hills"}

@@ -271,6 +271,10 @@ def _unnamed_member(view: SentenceView, m: Mention) -> bool:
 
 
 # ---- subject --------------------------------------------------------------------------------
+# what may stand between a name and its relative clause: "Black Hills Corp, which ..."
+_LEGAL_TAIL = re.compile(r"\s*(?:Inc|Corp|Corporation|Ltd|LLC|plc|PLC|AG|SE|GmbH|S\.A|Co)\.?\s*[,，]?\s*")
+
+
 def choose_subject(view: SentenceView, amount: Amount, state: DocumentState) -> tuple[Entity | None, bool]:
     """The amount's subject, and whether it is only a guess (the article's main firm)."""
     subject = _subject(view, amount, state)
@@ -312,7 +316,8 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     closed, containing = closed_segments(view, amount.start)
 
     if containing is not None:  # "OpenAI, which plans to invest ..." -> the antecedent
-        before = [m for m in cands if m.end <= containing and containing - m.end <= 3]
+        before = [m for m in cands if m.end <= containing
+                  and (containing - m.end <= 3 or _LEGAL_TAIL.fullmatch(view.text[m.end:containing]))]
         if before and before[-1].kind in ("org", "group"):
             return before[-1].entity
 
