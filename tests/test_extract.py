@@ -744,3 +744,8 @@ def test_a_relative_clause_after_a_legal_form_belongs_to_the_name():
     text = ("Vetta Compute plans a campus in Wyoming. Power will come from Granite Hills Energy, the utility arm of "
             "South Dakota-based Granite Hills Corp, which agreed to supply 450 MW under a 20-year contract.")
     assert {f[0] for f in figures(text, ["en"]) if f[2] == 450.0} == {"granite-hills"}
+
+
+def test_a_word_a_language_uses_otherwise_is_no_mention_there():
+    text = "A Brisa, empresa de data centers, prevê 1,1 GW até 2030, num investimento global de 8,5 mil milhões de euros."
+    assert "world" not in {f[0] for f in figures(text, ["pt"])}

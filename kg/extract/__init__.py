@@ -26,6 +26,18 @@ from .time import PeriodFinder
 __all__ = ["extract"]
 
 
+def _drop_false_aliases(mentions: list[Mention], sentences) -> list[Mention]:
+    """ "investimento global", "investissement global": words a language uses otherwise than the
+    table does (here "total", not "worldwide") are no mention in that language (pack: false_aliases)."""
+    out = []
+    for m in mentions:
+        sentence = next((s for s in sentences if s.start <= m.start < s.end), None)
+        false = set(pack(sentence.language).get("false_aliases") or []) if sentence else set()
+        if m.text.lower() not in false:
+            out.append(m)
+    return out
+
+
 def _main_country(mentions: list[Mention]):
     """The country the article names most often (for "the country" before any is named)."""
     counts = Counter(m.entity.key for m in mentions if m.kind == "place" and m.entity.rdf_type == "Country")
@@ -157,7 +169,7 @@ def extract(document) -> Extraction:
     text = document.text
     languages = list(document.languages) or ["en"]
     sentences = split_sentences(text, languages)
-    mentions = gazetteer().find(text)
+    mentions = _drop_false_aliases(gazetteer().find(text), sentences)
     names = proper_words(sentences)
     for s in sentences:
         local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start < s.end]
