@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
+from types import SimpleNamespace
 
 from .language import LanguagePack, load_yaml, phrase_regex, trie_alternation
 from .model import Entity
@@ -340,6 +340,43 @@ def _overlapping(rx: re.Pattern, text: str):
             yield m
 
 
+_NAME_RX = re.compile(_NAME)
+_BRAND_PAIR = re.compile(rf"({_NAME_WORD}\s\+\s{_NAME_WORD})")
+_POSSESSIVE = re.compile(rf"({_NAME})['’]s\b")
+
+
+@cache
+def _discovery_patterns(code: str) -> SimpleNamespace:
+    """The patterns `discover` uses for one language, each joining a pack's word list to the name
+    patterns, built and compiled once per language rather than per sentence."""
+    from .language import pack as language_pack
+
+    p = language_pack(code)
+    nouns, conj, verbs = p.regex.get("company_nouns"), p.regex.get("conjunctions"), p.regex.get("subject_verbs")
+    articles, objects, org_words = p.regex.get("relative_markers"), p.regex.get("place_prepositions"), _org_name_words()
+
+    def compiled(pattern: str | None) -> re.Pattern | None:
+        return re.compile(pattern) if pattern is not None else None
+
+    joiner = rf"(?:,\s*|\s+(?i:{conj.pattern})\s+|,\s*(?i:{conj.pattern})\s+)" if conj is not None else None
+    opens = (rf"(?i:{articles.pattern})\s" + (rf"|(?i:{nouns.pattern})\b" if nouns is not None else "")) if articles is not None else None
+    return SimpleNamespace(
+        place_before_comma=re.compile(rf"({_NAME}),\s*$"),
+        ending_in_org_word=compiled(rf"(?<![\w])({_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}}\s(?:{org_words.pattern}))(?![\w])"
+                                    if org_words is not None else None),
+        name_after_noun=compiled(rf"(?i:{nouns.pattern})\s+({_NAME})(?=[\s,.;:)]|$)" if nouns is not None else None),
+        quoted_after_noun=compiled(rf"(?i:{nouns.pattern})\s*[«„“\"]([^»“”\"]{{2,40}})[»“”\"]" if nouns is not None else None),
+        name_list=compiled(rf"{_NAME}(?:{joiner}{_NAME})+" if joiner else None),
+        spaced_conjunction=compiled(rf"\s(?i:{conj.pattern})\s" if conj is not None else None),
+        appositive=compiled(rf"(?:^|(?<=[.;:(—–-]\s))({_NAME}),\s+(?={opens})" if opens else None),
+        verb_in_appositive=compiled(rf"\s(?i:{verbs.pattern})\b" if verbs is not None else None),
+        name_before_verb=compiled(rf"(?:^|(?<=[,;:(]\s)|(?<=\s))({_NAME})\s+(?=(?i:{verbs.pattern}))" if verbs is not None else None),
+        after_place_preposition=compiled(
+            (rf"(?:^|\s)(?i:{objects.pattern})\s+(?:{_NAME}\s+(?i:{conj.pattern})\s+)?$" if conj is not None
+             else rf"(?:^|\s)(?i:{objects.pattern})\s+$") if objects is not None else None),
+    )
+
+
 def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start: int = 0,
              proper_words: set[str] = frozenset()) -> list[Mention]:
     """Names no table knows: organisations by legal suffix ("Acme Corp."), by a company noun
@@ -350,6 +387,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     """
     from ..vocab import slug
 
+    rx = _discovery_patterns(pack.code)
     taken = [(m.start, m.end) for m in known]
     # a firm's name may end in a known place: "Altice Portugal", "Telefónica España"
     place_ends = {m.end for m in known if m.kind == "place" and not m.demonym}
@@ -433,7 +471,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     # "in Mount Pleasant, Wisconsin": an unknown town named with the region it lies in
     for place in (m for m in known if m.kind == "place" and not m.demonym):
         head = text[:place.start]
-        m = re.search(rf"({_NAME}),\s*$", head)
+        m = rx.place_before_comma.search(head)
         if m and free(m.start(1), m.end(1)) and m.group(1).split()[0].lower() not in _STOP_HEADS:
             name = m.group(1)
             ent = Entity(kind="place", key=f"{slug(name)}-{place.entity.key}", label=name, rdf_type="City",
@@ -441,9 +479,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             out.append(Mention(m.start(1) + sentence_start, m.end(1) + sentence_start, name, ent, (ent,)))
             taken.append((m.start(1), m.end(1)))
     # "Vantage Data Centers", "Blue Owl Capital": a capitalised name ending in a firm's word
-    org_words = _org_name_words()
-    if org_words is not None and pack.spaced:
-        for m in re.finditer(rf"(?<![\w])({_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}}\s(?:{org_words.pattern}))(?![\w])", text):
+    if rx.ending_in_org_word is not None and pack.spaced:
+        for m in rx.ending_in_org_word.finditer(text):
             start, name = m.start(1), m.group(1)
             company_word = pack.regex.get("company_nouns")
             while " " in name and (name.split()[0].lower() in _STOP_HEADS
@@ -454,7 +491,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             if " " in name:  # the firm's word alone ("Campus") is no name
                 add_org(start, start + len(name), name, named_as_company=True)
     # "Fastweb + Vodafone": a brand made of two names
-    for m in re.finditer(rf"({_NAME_WORD}\s\+\s{_NAME_WORD})", text):
+    for m in _BRAND_PAIR.finditer(text):
         s_, e_ = m.start(1), m.end(1)
         taken[:] = [(a, b) for a, b in taken if not (s_ <= a and b <= e_)]  # the parts give way
         out[:] = [o for o in out if not (s_ + sentence_start <= o.start and o.end <= e_ + sentence_start)]
@@ -462,17 +499,16 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     # "the UK-based operator Nscale", "das Start-up Black Forest Labs", "شركة Humain"
     nouns = pack.regex.get("company_nouns")
     if nouns is not None:
-        for m in re.finditer(rf"(?i:{nouns.pattern})\s+({_NAME})(?=[\s,.;:)]|$)", text):
+        for m in rx.name_after_noun.finditer(text):
             add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
     # "MGX, Bpifrance et Mistral AI": unknown names listed with known firms are firms too
     conj = pack.regex.get("conjunctions")
     known_orgs = [(m.start, m.end) for m in known if m.kind == "org"]
     if conj is not None and known_orgs and pack.spaced:
-        joiner = rf"(?:,\s*|\s+(?i:{conj.pattern})\s+|,\s*(?i:{conj.pattern})\s+)"
-        for lst in re.finditer(rf"{_NAME}(?:{joiner}{_NAME})+", text):
-            if not re.search(rf"\s(?i:{conj.pattern})\s", lst.group(0)):
+        for lst in rx.name_list.finditer(text):
+            if not rx.spaced_conjunction.search(lst.group(0)):
                 continue  # "Separately, Meta said": a list ends with "and"
-            items = [i for i in re.finditer(_NAME, lst.group(0))]
+            items = [i for i in _NAME_RX.finditer(lst.group(0))]
             spans = [(lst.start() + i.start(), lst.start() + i.end()) for i in items]
             if not any(ks <= s_ < ke or s_ <= ks < e_ for s_, e_ in spans for ks, ke in known_orgs):
                 continue
@@ -497,20 +533,19 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     if articles is not None and pack.spaced:
         # the appositive opens with an article, or (Romance press) straight with the noun:
         # "Apto, sviluppatore italiano di data center, annuncia", "A Tecto, empresa de data centers da V.tal, vai"
-        opens = rf"(?i:{articles.pattern})\s" + (rf"|(?i:{nouns.pattern})\b" if nouns is not None else "")
-        for m in re.finditer(rf"(?:^|(?<=[.;:(—–-]\s))({_NAME}),\s+(?={opens})", text):
+        for m in rx.appositive.finditer(text):
             closing = re.match(r"(?:[^,;.]|\.(?=\w)){3,120},", text[m.end():])  # an appositive closes with a comma ("V.tal" inside)
             appositive = " ".join(text[m.end():].split()[:7])
             verb = pack.regex.get("subject_verbs")
-            has_verb = closing and verb is not None and re.search(rf"\s(?i:{verb.pattern})\b", closing.group(0))
+            has_verb = closing and verb is not None and rx.verb_in_appositive.search(closing.group(0))
             if closing and not has_verb and nouns is not None and nouns.search(appositive):  # "X, the Sydney-based operator, ..."
                 add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
     # «خزنة لمراكز البيانات», „Aleph Alpha“: a quoted name after a company noun
     if nouns is not None:
-        for m in re.finditer(rf"(?i:{nouns.pattern})\s*[«„“\"]([^»“”\"]{{2,40}})[»“”\"]", text):
+        for m in rx.quoted_after_noun.finditer(text):
             add_org(m.start(1), m.end(1), m.group(1), named_as_company=True, allow_any_script=True)
     # "AirTrunk's portfolio": a possessive name the article capitalises mid-sentence
-    for m in re.finditer(rf"({_NAME})['’]s\b", text):
+    for m in _POSSESSIVE.finditer(text):
         if m.group(1) in proper_words or looks_like_a_name(m.group(1)):
             add_org(m.start(1), m.end(1), m.group(1))
     # "Vantage Data Centers will invest ...": a name right before a verb of doing business
@@ -518,12 +553,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     if verbs is not None and pack.spaced:
         # not after a preposition, alone or in a list: "between Måløy and Nordfjordeid has ..."
         # names places, the verb's subject came earlier
-        objects = pack.regex.get("place_prepositions")
-        after_preposition = re.compile(
-            rf"(?:^|\s)(?i:{objects.pattern})\s+(?:{_NAME}\s+(?i:{conj.pattern})\s+)?$" if conj is not None
-            else rf"(?:^|\s)(?i:{objects.pattern})\s+$") if objects is not None else None
-        for m in re.finditer(rf"(?:^|(?<=[,;:(]\s)|(?<=\s))({_NAME})\s+(?=(?i:{verbs.pattern}))", text):
-            if after_preposition is not None and after_preposition.search(text, max(0, m.start(1) - 80), m.start(1)):
+        for m in rx.name_before_verb.finditer(text):
+            if rx.after_place_preposition is not None and rx.after_place_preposition.search(text, max(0, m.start(1) - 80), m.start(1)):
                 continue
             if m.start(1) == 0 or text[m.start(1) - 2:m.start(1)].strip() in (",", ";", ":", "(", "") or pack.code != "de":
                 add_org(m.start(1), m.end(1), m.group(1))
