@@ -749,3 +749,8 @@ def test_a_relative_clause_after_a_legal_form_belongs_to_the_name():
 def test_a_word_a_language_uses_otherwise_is_no_mention_there():
     text = "A Brisa, empresa de data centers, prevê 1,1 GW até 2030, num investimento global de 8,5 mil milhões de euros."
     assert "world" not in {f[0] for f in figures(text, ["pt"])}
+
+
+def test_the_chip_maker_written_between_count_and_chip_word_is_no_subject():
+    assert "nvidia" not in {f[0] for f in figures("首期將部署約4,600顆輝達Blackwell架構GPU。", ["zh"])}
+    assert {f[0] for f in figures("Vetta Compute will deploy 10,000 Nvidia Blackwell GPUs.", ["en"])} == {"vetta-compute"}

@@ -286,6 +286,16 @@ def choose_subject(view: SentenceView, amount: Amount, state: DocumentState) -> 
     return None, False
 
 
+def _names_the_chips(view: SentenceView, amount: Amount, m: Mention) -> bool:
+    """ "4,600顆輝達Blackwell架構GPU", "10,000 Nvidia Blackwell GPUs": the maker written between
+    the count and the chip word (with a product name) is part of what is counted."""
+    if m.start < amount.end or m.start - amount.end > 4:
+        return False
+    chip_words = view.pack.count_regex.get("chips")
+    hit = chip_words.search(view.text, m.end, m.end + 30) if chip_words is not None else None
+    return hit is not None and not re.search(r"[,，;；。]", view.text[m.end:hit.start()])
+
+
 def _about_a_site(view: SentenceView, amount: Amount, place: Mention) -> bool:
     """Power, land or jobs of a site named by its place ("the Melbourne site covers 22 hectares",
     "파주 AI 데이터센터는 200MW", "石狩市のデータセンター", "le campus de Marseille"), not a figure
@@ -311,7 +321,8 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     if amount.count_metric == "chips":  # "60,000 Nvidia GPUs", "엔비디아 GPU 6만 장": the maker names the product
         chip_words = view.pack.count_regex.get("chips")
         cands = [m for m in cands if not (chip_words and chip_words.match(view.text, _skip_space(view.text, m.end)))
-                 and not re.match(r"\S{0,2}(?:製|产|의)", view.text[m.end:m.end + 3])]
+                 and not re.match(r"\S{0,2}(?:製|产|의)", view.text[m.end:m.end + 3])
+                 and not _names_the_chips(view, amount, m)]
     clause = clause_span(view, amount.start)
     closed, containing = closed_segments(view, amount.start)
 
