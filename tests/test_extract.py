@@ -754,3 +754,10 @@ def test_a_word_a_language_uses_otherwise_is_no_mention_there():
 def test_the_chip_maker_written_between_count_and_chip_word_is_no_subject():
     assert "nvidia" not in {f[0] for f in figures("首期將部署約4,600顆輝達Blackwell架構GPU。", ["zh"])}
     assert {f[0] for f in figures("Vetta Compute will deploy 10,000 Nvidia Blackwell GPUs.", ["en"])} == {"vetta-compute"}
+
+
+def test_an_origin_or_owner_before_a_name_is_no_part_of_it():
+    from kg.extract.entities import discover
+
+    found = {m.text for m in discover("State-owned Granite Power has agreed to supply up to 140 MW.", [], pack("en"), 0, set())}
+    assert "Granite Power" in found and not any("State-owned" in f for f in found)

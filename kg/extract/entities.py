@@ -341,6 +341,7 @@ def _overlapping(rx: re.Pattern, text: str):
 
 
 _NAME_RX = re.compile(_NAME)
+_ORIGIN_WORD = re.compile(r"-(?:based|owned|listed|backed|headquartered|controlled)$", re.IGNORECASE)
 _BRAND_PAIR = re.compile(rf"({_NAME_WORD}\s\+\s{_NAME_WORD})")
 _POSSESSIVE = re.compile(rf"({_NAME})['’]s\b")
 
@@ -423,8 +424,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
 
     def add_org(s, e, name, named_as_company=False, allow_any_script=False):
         words = name.split()
-        # "Secondo Equita", "Según Moody's": a capitalised preposition or attribution word is no part of a name
-        while words and (words[0].lower() in _STOP_HEADS or any(rx.fullmatch(words[0].lower()) for rx in lead_rx)):
+        # "Secondo Equita", "Según Moody's": a capitalised preposition or attribution word is no part of a name;
+        # nor is an origin or an owner before it ("State-owned Hydro Tasmania", "ASX-listed NextDC")
+        while words and (words[0].lower() in _STOP_HEADS or any(rx.fullmatch(words[0].lower()) for rx in lead_rx)
+                         or (len(words) > 1 and _ORIGIN_WORD.search(words[0]))):
             s += len(words[0]) + 1
             words = words[1:]
         name = " ".join(words)
