@@ -761,3 +761,11 @@ def test_an_origin_or_owner_before_a_name_is_no_part_of_it():
 
     found = {m.text for m in discover("State-owned Granite Power has agreed to supply up to 140 MW.", [], pack("en"), 0, set())}
     assert "Granite Power" in found and not any("State-owned" in f for f in found)
+
+
+def test_a_government_named_by_its_people_and_the_story_returns_to_the_firm():
+    text = ("Vetta Compute will build a campus at Bell Bay. The Tasmanian government has committed $45 million in support. "
+            "The project is expected to create more than 1,200 construction jobs.")
+    got = {(f[0], f[1]) for f in figures(text, ["en"])}
+    assert ("tasmanian-government", "investment_commitment") in got or any(s == "tasmanian-government" for s, _ in got)
+    assert ("vetta-compute", "jobs_construction") in got, got

@@ -561,6 +561,16 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 continue
             if m.start(1) == 0 or text[m.start(1) - 2:m.start(1)].strip() in (",", ";", ":", "(", "") or pack.code != "de":
                 add_org(m.start(1), m.end(1), m.group(1))
+    # "The Tasmanian government has committed $45 million": a government named by its people or
+    # place (the pack's `government_names`, a pattern with a group "name")
+    for rx_gov in pack.government_names:
+        for m in rx_gov.finditer(text):
+            s_, e_, name = m.start("name"), m.end("name"), m.group("name")
+            taken[:] = [(a, b) for a, b in taken if not (s_ <= a and b <= e_)]  # "Tasmanian", "Australian" give way
+            if free(s_, e_):
+                ent = Entity(kind="org", key=slug(name), label=name, rdf_type="Government")
+                out.append(Mention(s_ + sentence_start, e_ + sentence_start, name, ent, (ent,), named_as_company=True))
+                taken.append((s_, e_))
     # "数据港（603881）", "ハイレゾ（東京都新宿区）は", "KT클라우드, ...": where a script's press marks
     # a firm (org_cues in the pack). The name runs back to the last of the pack's break words
     # ("布局京津冀地区的润泽科技" -> "润泽科技") and loses a trailing particle ("하이퍼엑셀이").

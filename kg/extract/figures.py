@@ -357,7 +357,8 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         # "the company" right after a sentence about a firm is that firm; later, the story's firm
         ("company", (state.last_subject if view.sentence.index - state.last_subject_sentence <= 1 else None)
          or state.main_org or state.last_subject),
-        ("project", state.recent_figures[-1][1] if state.recent_figures else state.main_org),
+        # "the project" is the last figure's, unless a government's (which funds a project, not owns it)
+        ("project", next((subj for _, subj in reversed(state.recent_figures) if subj.rdf_type != "Government"), state.main_org)),
     ):
         rx = view.pack.regex.get(f"anaphora_{kind}")
         if rx and referent is not None and rx.search(head):
@@ -393,10 +394,12 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     if after:
         return after[0].entity
     # a continuation of the last figure: "up from $246 billion in 2024", in this sentence or the
-    # next; two sentences on only when it was the main firm's (by then a story has returned from a
-    # partner's or a lender's figure to its own firm, which choose_subject supplies)
+    # next (not a government's: "The government committed $45 million. The project will create
+    # 1,200 jobs" is back to the firm); two sentences on only when it was the main firm's (by then a
+    # story has returned from a partner's or a lender's figure to its own firm, which choose_subject supplies)
     for idx, subject in reversed(state.recent_figures):
-        if view.sentence.index - idx <= 1 or (view.sentence.index - idx <= 2 and subject == state.main_org):
+        if view.sentence.index == idx or (view.sentence.index - idx == 1 and subject.rdf_type != "Government") or (
+                view.sentence.index - idx <= 2 and subject == state.main_org):
             return subject
     return None
 

@@ -121,6 +121,7 @@ class LanguagePack:
     period_regex: dict[str, list[re.Pattern]] = field(default_factory=dict)
     number_words: dict[str, int] = field(default_factory=dict)
     org_cues: list[re.Pattern] = field(default_factory=list)  # each with a group "name"
+    government_names: list[re.Pattern] = field(default_factory=list)  # each with a group "name"
 
     def get(self, key, default=None):
         return self.data.get(key, default)
@@ -250,6 +251,10 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     )
     pack.regex["multiple_word"] = phrase_regex(multiples.get("words") or {}, latin_boundaries=b)
     pack.org_cues = _org_cues(data.get("org_cues") or {}, spaced, path)
+    try:
+        pack.government_names = [re.compile(p) for p in data.get("government_names") or []]
+    except re.error as exc:
+        raise LanguageDataError(f"{path}: government_names: {exc}") from exc
     return pack
 
 
