@@ -9,16 +9,17 @@ facilities).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 
+from .dollars import bare_word_currencies, local_dollar, relabel, relabel_words
 from .entities import Mention, discover, gazetteer, looks_like_a_name, proper_words
 from .figures import DocumentState, SentenceView, is_object_position, merge_figures, sentence_figures, subject_candidates
+from .furniture import furniture_spans
 from .language import pack
 from .model import Extraction
 from .numbers import MONEY, scan_amounts
-from .furniture import furniture_spans
-from .dollars import bare_word_currencies, local_dollar, relabel, relabel_words
 from .relations import RelationState, finish, sentence_relations
 from .sentences import split_sentences
 from .time import PeriodFinder
@@ -29,11 +30,13 @@ __all__ = ["extract"]
 def _drop_false_aliases(mentions: list[Mention], sentences) -> list[Mention]:
     """ "investimento global", "investissement global": words a language uses otherwise than the
     table does (here "total", not "worldwide") are no mention in that language (pack: false_aliases)."""
+    false = {s.language: set(pack(s.language).get("false_aliases") or []) for s in sentences}
+    starts = [s.start for s in sentences]
     out = []
     for m in mentions:
-        sentence = next((s for s in sentences if s.start <= m.start < s.end), None)
-        false = set(pack(sentence.language).get("false_aliases") or []) if sentence else set()
-        if m.text.lower() not in false:
+        i = bisect_right(starts, m.start) - 1
+        sentence = sentences[i] if i >= 0 and m.start < sentences[i].end else None
+        if sentence is None or m.text.lower() not in false[sentence.language]:
             out.append(m)
     return out
 
@@ -191,6 +194,7 @@ def extract(document) -> Extraction:
     extraction = Extraction()
     rstate = RelationState()
     furniture = furniture_spans(text, [h for code in {s.language for s in sentences} for h in pack(code).get("furniture_headers") or []])
+    main_country = _main_country(mentions)
     last_currency, previous_end = None, 0
     for s in sentences:
         p = pack(s.language)
@@ -205,11 +209,11 @@ def extract(document) -> Extraction:
         last_currency = next((a.unit for a in reversed(amounts) if a.kind == MONEY), last_currency)
         previous_end = s.end
         relabel(amounts, dollar)
-        relabel_words(amounts, bare_words[s.language], lambda word: p.get("currency_words", {}).get(word))
+        relabel_words(amounts, bare_words[s.language], p.get("currency_words") or {})
         # a name inside an amount is part of a currency ("US" in "US-Dollar"), not a mention
         view.mentions = [m for m in local if not any(a.start <= m.start and m.end <= a.end for a in amounts)]
         countries = [m.entity for m in view.mentions if m.kind == "place" and m.entity.rdf_type == "Country"]
-        state.last_country = (countries[0] if countries else None) or state.last_country or _main_country(mentions)
+        state.last_country = (countries[0] if countries else None) or state.last_country or main_country
         found, lost = sentence_figures(view, amounts, state, s.start)
         figures.extend(found)
         orphans.extend(lost)

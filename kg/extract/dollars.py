@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-
 from functools import cache
 
 from babel.numbers import get_currency_name, get_territory_currencies
@@ -91,12 +90,13 @@ def bare_word_currencies(text: str, pack) -> dict[str, str]:
     return out
 
 
-def relabel_words(amounts, words: dict[str, str], default_unit) -> None:
-    """Amounts written with a bare currency word take the article's currency for it."""
+def relabel_words(amounts, words: dict[str, str], usual: dict[str, str]) -> None:
+    """Amounts written with a bare currency word take the article's currency for it (`usual`: the
+    pack's currency_words, what the word means by itself)."""
     for amount in amounts:
         for a in (amount, *amount.conversions):
             for word, currency in words.items():
-                if (a.text or "").endswith(word) and a.unit == default_unit(word):
+                if (a.text or "").endswith(word) and a.unit == usual.get(word):
                     a.unit = currency
 
 

@@ -443,8 +443,7 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
         near = (max(clause[0], amount.start - 40), min(clause[1], amount.end + 40))
         if found("growth_up", *near) or found("growth_down", *near):  # "rose 38%", not "fell ..., the margin was 15.8%"
             return "growth_rate"
-        if re.search(r"[+\u2212\-]\s?$", view.text[max(0, amount.start - 2):amount.start]) and \
-                re.search(r"[(（]\s?[+\u2212\-]?\s?$", view.text[max(0, amount.start - 3):amount.start]):
+        if re.search(r"[(（]\s?[+\u2212\-]\s?$", view.text[max(0, amount.start - 3):amount.start]):
             return "growth_rate"  # "330 milioni di ricavi (+12%)": a signed change in brackets
         return "other"  # a share, a margin, a stake: still a figure about its subject
     # money

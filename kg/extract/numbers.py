@@ -429,7 +429,7 @@ class AmountScanner:
         value = self._value(tok)
         if value is None or not rest:
             return None
-        if re.fullmatch(r"(?:19|20)\d\d", tok.text):
+        if _YEAR.fullmatch(tok.text):
             return None  # "raised in 2024 to 15,700 million": a year, not the low end of a range
         gap = norm[tok.end:rest[0].start]
         prefix_currency = self.prefix_currency.search(norm[:rest[0].start][-4:] if rest[0].start else "")
