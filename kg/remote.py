@@ -149,34 +149,35 @@ class RemoteStore(GraphStore):
 
     def _post(self, url: str, form: dict[str, str] | list[tuple[str, str]], accept: str) -> tuple[bytes, str]:
         body = urllib.parse.urlencode(form).encode()
-        request = urllib.request.Request(url, data=body, method="POST", headers={
+        return self._send(urllib.request.Request(url, data=body, method="POST", headers={
             "Content-Type": "application/x-www-form-urlencoded",
             "Accept": accept,
-        })
+        }))
+
+    def _put(self, url: str, body: bytes, media_type: str) -> None:
+        self._send(urllib.request.Request(url, data=body, method="PUT", headers={"Content-Type": media_type}),
+                   no_endpoint=(404, 405, 415))
+
+    def _send(self, request: urllib.request.Request, no_endpoint: tuple[int, ...] = ()) -> tuple[bytes, str]:
+        """The answer's body and media type; the server's errors as StoreError, ServerUnreachable
+        when it does not answer, _NoGraphStore for the `no_endpoint` statuses."""
         try:
             with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
                 self.server_software = response.headers.get("Server", "")
                 return response.read(), response.headers.get_content_type()
         except urllib.error.HTTPError as err:
-            detail = " ".join(err.read().decode("utf-8", "replace").split())[:500]
-            raise StoreError(f"{url}: HTTP {err.code}: {detail or err.reason}") from None
-        except (urllib.error.URLError, OSError) as err:
-            reason = getattr(err, "reason", err)
-            raise ServerUnreachable(f"cannot reach SPARQL server {url} ({reason})") from None
-
-    def _put(self, url: str, body: bytes, media_type: str) -> None:
-        request = urllib.request.Request(url, data=body, method="PUT", headers={"Content-Type": media_type})
-        try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-                response.read()
-        except urllib.error.HTTPError as err:
-            detail = " ".join(err.read().decode("utf-8", "replace").split())[:500]
-            if err.code in (404, 405, 415):
+            if err.code in no_endpoint:
                 raise _NoGraphStore() from None
-            raise StoreError(f"{url}: HTTP {err.code}: {detail or err.reason}") from None
+            detail = " ".join(err.read().decode("utf-8", "replace").split())[:500]
+            raise StoreError(f"{request.full_url}: HTTP {err.code}: {detail or err.reason}") from None
         except (urllib.error.URLError, OSError) as err:
             reason = getattr(err, "reason", err)
-            raise ServerUnreachable(f"cannot reach SPARQL server {url} ({reason})") from None
+            raise ServerUnreachable(f"cannot reach SPARQL server {request.full_url} ({reason})") from None
+
+    @staticmethod
+    def _prologue(base_iri: str | None) -> str:
+        """BASE (when given) and the usual PREFIX lines, before a user's query or update."""
+        return (f"BASE <{base_iri}>\n" if base_iri else "") + vocab.sparql_prefixes()
 
     # ---------------------------------------------------------------- GraphStore
 
@@ -189,7 +190,7 @@ class RemoteStore(GraphStore):
 
         _check_syntax(sparql)
         body = bind_in_where(sparql, substitutions) if substitutions else sparql
-        text = (f"BASE <{base_iri}>\n" if base_iri else "") + vocab.sparql_prefixes() + body
+        text = self._prologue(base_iri) + body
         protocol_dataset = default_graphs is not None or named_graphs is not None
         own_dataset = protocol_dataset or has_dataset_clause(sparql)
         if self.is_virtuoso:
@@ -228,7 +229,7 @@ class RemoteStore(GraphStore):
             raise sparql_syntax_error(err, "update", sparql if len(sparql) < 100_000 else None) from None
         except (RuntimeError, OSError, ValueError):
             pass  # valid syntax; what it does is the server's business
-        self._update((f"BASE <{base_iri}>\n" if base_iri else "") + vocab.sparql_prefixes() + sparql)
+        self._update(self._prologue(base_iri) + sparql)
 
     def replace_graph(self, graph_iri: str, quads: Iterable[ox.Quad]) -> int:
         collected = checked_quads(ox.NamedNode(graph_iri), quads)

@@ -384,6 +384,11 @@ class LocalStore(GraphStore):
     def close(self) -> None:
         self._store = None  # pyoxigraph releases the RocksDB lock when the Store is freed
 
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """A user's SPARQL Update with the usual prefixes (kg serve --allow-updates), as
+        `RemoteStore.update`; pyoxigraph's own errors go to the caller, which reports them."""
+        self.oxigraph.update(sparql, base_iri=base_iri, prefixes=vocab.PREFIXES)
+
     def _update(self, sparql: str) -> None:
         try:
             self.oxigraph.update(sparql)

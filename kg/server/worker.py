@@ -592,8 +592,6 @@ class Writer:
         return reply
 
     def update(self, message: dict) -> dict:
-        from kg import vocab
-        from kg.remote import RemoteStore
         from kg.server import safety
         from kg.server.errors import HttpError
         from kg.store import sparql_syntax_error
@@ -602,10 +600,7 @@ class Writer:
         safety.refuse_forbidden(text, update=True)
         text = safety.with_using_clauses(text, message.get("using") or [], message.get("using_named") or [])
         try:
-            if isinstance(self.store, RemoteStore):
-                self.store.update(text, base_iri=message.get("base_iri"))
-            else:
-                self.store.oxigraph.update(text, base_iri=message.get("base_iri"), prefixes=vocab.PREFIXES)
+            self.store.update(text, base_iri=message.get("base_iri"))
         except SyntaxError as err:
             raise HttpError(400, str(sparql_syntax_error(err, "update", text if len(text) < 100_000 else None))) from None
         except StoreError as err:
