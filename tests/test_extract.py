@@ -649,6 +649,9 @@ def test_a_name_with_its_acronym_is_found_again_by_either():
             "La Fibra contrató un crédito sindicado por 5,000 millones de pesos.")
     subjects = {(f[0], f[2]) for f in figures(text, ["es"])}
     assert {("funo", 8.9e9), ("funo", 7.35e9), ("funo", 5e9)} <= subjects, subjects
+    # keyed by the acronym other articles write alone, labelled with the full name
+    labels = {f.subject.label for f in extract(Doc(text, ["es"])).figures if f.subject.key == "funo"}
+    assert labels == {"Fibra Uno"}
 
 
 def test_the_dollar_prefix_written_most_wins_over_a_conversion_in_another():

@@ -84,9 +84,8 @@ def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[st
     table = gazetteer()
     firsts: dict[str, Mention] = {}
     for m in mentions:
-        long_name = m.entity.label if " " in m.entity.label else m.text  # the name beside an acronym label
-        if m.kind == "org" and " " in long_name:
-            word = long_name.split()[0]
+        if m.kind == "org" and " " in m.entity.label:
+            word = m.entity.label.split()[0]
             if len(word) >= 4 and word in names and not table.find(word):
                 firsts.setdefault(word, m)
     wanted = {word: (re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])"), m.entity) for word, m in firsts.items()}
@@ -97,8 +96,6 @@ def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
     """Within one article, "Marvell" is the "Marvell Technology" it named in full, and
     "Vantage" the "Vantage Data Centers": a firm's first word stands for the whole name."""
     orgs = {m.entity.label: m.entity for m in mentions if m.kind == "org"}
-    # a long name written beside an acronym label counts too ("Fibra Uno" of "FUNO")
-    orgs.update({m.text: m.entity for m in mentions if m.kind == "org" and " " in m.text and m.text not in orgs})
     out = []
     for m in mentions:
         if m.kind == "org" and " " not in m.entity.label:

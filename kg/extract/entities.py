@@ -526,8 +526,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             continue  # "Settimo Torinese (TO)", "Salvador (BA)": a province or state code, not the name's initials
         if free(m.start(1), m.end(2) + 1):
             # two mentions of one firm, the name and the acronym, so that each is found again
-            # wherever the article repeats it ("Fibra Uno (FUNO)" ... "FUNO informó" ... "la Fibra")
-            ent = Entity(kind="org", key=slug(acronym), label=acronym, rdf_type="Firm", labels={"en": acronym})
+            # wherever the article repeats it ("Fibra Uno (FUNO)" ... "FUNO informó" ... "la Fibra");
+            # keyed by the acronym (what other articles write alone), labelled with the full name
+            ent = Entity(kind="org", key=slug(acronym), label=name, rdf_type="Firm", labels={"en": name})
             out.append(Mention(m.start(1) + sentence_start, m.end(1) + sentence_start, name, ent, (ent,), named_as_company=True))
             out.append(Mention(m.start(2) + sentence_start, m.end(2) + sentence_start, acronym, ent, (ent,), named_as_company=True))
             taken.append((m.start(1), m.end(2) + 1))
