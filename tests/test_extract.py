@@ -772,3 +772,23 @@ def test_a_government_named_by_its_people_and_the_story_returns_to_the_firm():
     got = {(f[0], f[1]) for f in figures(text, ["en"])}
     assert ("tasmanian-government", "investment_commitment") in got or any(s == "tasmanian-government" for s, _ in got)
     assert ("vetta-compute", "jobs_construction") in got, got
+
+
+@pytest.mark.parametrize("text, lang, subject, metric", [
+    # a lender's share of a loan the story just announced
+    ("Vetta Compute signed a $2 billion construction loan for its Ohio campus. Rabobank and Nordea each committed "
+     "$500 million, while other banks took the rest.", "en", "rabobank", "loan_or_debt"),
+    ("Vetta Compute firmó un préstamo sindicado de 900 millones de euros. En la operación, Abanca aporta 300 millones.",
+     "es", "abanca", "loan_or_debt"),
+    # an investor's ticket in a round the story just announced
+    ("Vetta Compute raised $400 million in a Series C round. Temasek put in $150 million.", "en", "temasek",
+     "equity_investment"),
+])
+def test_a_participants_share_of_a_deal_takes_the_deals_metric(text, lang, subject, metric):
+    assert (subject, metric) in {(f[0], f[1]) for f in figures(text, [lang])}
+
+
+def test_a_participants_own_site_after_a_deal_stays_its_own_spending():
+    text = ("Vetta Compute signed a $2 billion construction loan. Separately, Nordea will invest $300 million "
+            "in a data centre in Oslo.")
+    assert ("nordea", "investment_commitment") in {(f[0], f[1]) for f in figures(text, ["en"])}

@@ -51,6 +51,7 @@ class DocumentState:
     last_facility_subject: Entity | None = None
     last_country: Entity | None = None  # the country the story named last ("the country's capacity")
     recent_figures: list[tuple[int, Entity]] = field(default_factory=list)  # (sentence index, subject)
+    deal_topics: list[tuple[int, str]] = field(default_factory=list)  # (sentence index, loan_or_debt | funding_round)
 
 
 @dataclass
@@ -481,6 +482,43 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
     return metric
 
 
+DEAL_TOPICS = {"loan_or_debt": "loan_or_debt", "funding_round": "equity_investment"}
+DEAL_TOPIC_REACH = 2  # sentences: a deal's participants are listed right after it is announced
+
+
+def note_deal_topic(view: SentenceView, state: DocumentState) -> None:
+    """Remember a sentence that speaks of a loan or a funding round (its trigger words anywhere)."""
+    for topic in DEAL_TOPICS:
+        rx = view.pack.trigger_regex.get(topic)
+        if rx is not None and rx.search(view.text):
+            state.deal_topics.append((view.sentence.index, topic))
+
+
+def participant_metric(view: SentenceView, amount: Amount, subject: Entity | None, metric: str,
+                       state: DocumentState) -> str:
+    """A participant's share of a deal the story just announced: "MUFG and Natixis each committed
+    $600 million" after a loan is their loan, "Temasek put in $90 million" after a round is its
+    equity. Only money with a generic metric and no site in its clause, from a firm this sentence names (not "the project",
+    "la socimi": the deal's own party, spending its own money) other than the story's own firm and
+    no government (which grants, not lends)."""
+    if (amount.kind != MONEY or metric not in ("investment_commitment", "other") or subject is None
+            or subject.kind != "org" or subject.rdf_type == "Government" or state.main_org is None
+            or subject == state.main_org or not any(m.entity == subject for m in view.mentions)):
+        return metric
+    clause = clause_span(view, amount.start)
+    for key in ("facility_nouns", "facility_cues"):
+        rx = view.pack.regex.get(key)
+        if rx is not None and rx.search(view.text, clause[0], clause[1]):
+            return metric  # "Naver Cloud separately invests 700 billion won in its second campus": its own site
+    index = view.sentence.index
+    recent = [(i, topic) for i, topic in state.deal_topics if 0 <= index - i <= DEAL_TOPIC_REACH]
+    if not recent:
+        return metric
+    latest = max(i for i, _ in recent)
+    topics = {topic for i, topic in recent if i == latest}
+    return DEAL_TOPICS[topics.pop()] if len(topics) == 1 else metric
+
+
 def signed(view: SentenceView, amount: Amount, metric: str) -> None:
     """Falls are negative: "stock drops of 5%" -> -5. The direction word nearest the amount in
     its clause decides ("Nvidia rose 5%, while AMD fell 3%" keeps Nvidia positive)."""
@@ -731,6 +769,7 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
     orphans: list[tuple[Amount, Evidence, Figure | None]] = []
     paired = respectively_subjects(view, [a for a in amounts if not a.threshold])
     s = view.sentence
+    note_deal_topic(view, state)
     for amount in amounts:
         if amount.threshold:
             continue
@@ -758,6 +797,9 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
             investees = choose_counterparts(view, amount, subject, "equity_investment")
             if investees:
                 metric, counterparts = "equity_investment", investees
+        metric = participant_metric(view, amount, subject, metric, state)
+        if metric == "equity_investment" and not counterparts:
+            counterparts = [state.main_org]  # the round is the story's firm's
         signed(view, amount, metric)
         pm = choose_period(view, amount, amounts)
         figure = Figure(
