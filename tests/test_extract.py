@@ -792,3 +792,46 @@ def test_a_participants_own_site_after_a_deal_stays_its_own_spending():
     text = ("Vetta Compute signed a $2 billion construction loan. Separately, Nordea will invest $300 million "
             "in a data centre in Oslo.")
     assert ("nordea", "investment_commitment") in {(f[0], f[1]) for f in figures(text, ["en"])}
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    # a wire story opens with the firm and the day it announced
+    ("ミナト電算工業は13日、北海道に400億円を投じてデータセンターを建設すると発表した。", "ja", "ミナト電算工業"),
+    ("ミナト電算（東京・港）は10日、宮城県に300億円を投資すると発表した。", "ja", "ミナト電算"),
+    ("베타컴퓨트는 13일 전남에 5000억 원을 투자한다고 밝혔다.", "ko", "베타컴퓨트"),
+    ("据悉，维塔算力13日晚间公告，拟投资35亿元建设智算中心。", "zh", "维塔算力"),
+])
+def test_a_wire_opening_names_the_firm(text, lang, name):
+    assert name in {f.subject.label for f in extract(Doc(text, [lang])).figures}
+
+
+def test_a_government_opening_is_no_firm():
+    text = "政府は13日、データセンターの地方分散に300億円を充てると発表した。"
+    assert "政府" not in {f.subject.label for f in extract(Doc(text, ["ja"])).figures}
+
+
+def test_a_short_name_in_a_headline_is_the_long_name_of_the_body():
+    text = ("ミナト電算、北海道に400億円\n\n"
+            "ミナト電算工業は13日、北海道にデータセンターを建設すると発表した。敷地面積は約36ヘクタール。")
+    assert {f.subject.label for f in extract(Doc(text, ["ja"])).figures} == {"ミナト電算工業"}
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("ミナト電算工業は13日、投資額を7000億円から1兆2000億円に引き上げると発表した。", "ja", {7e11, 1.2e12}),
+    ("베타컴퓨트는 13일 투자 규모를 7천억 원에서 1조 원으로 늘린다고 밝혔다.", "ko", {7e11, 1e12}),
+])
+def test_from_one_amount_to_another_is_a_change_not_a_range(text, lang, values):
+    assert {f[2] for f in figures(text, [lang])} == values
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("ミナト電算工業は13日、3000億～5000億円を投じると発表した。", "ja"),
+    ("베타컴퓨트는 13일 3천억~5천억 원을 투자한다고 밝혔다.", "ko"),
+])
+def test_a_dash_between_amounts_is_still_a_range(text, lang):
+    assert [(f[3], f[4]) for f in figures(text, [lang])] == [(3e11, 5e11)]
+
+
+def test_the_country_of_a_story_that_names_only_its_regions():
+    text = "ミナト電算工業は13日、北海道石狩市にデータセンターを建設すると発表した。国内のDCサービス市場は約3兆2000億円となる見込みだ。"
+    assert ("japan", "market_total") in {(f[0], f[1]) for f in figures(text, ["ja"])}

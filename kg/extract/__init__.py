@@ -42,12 +42,18 @@ def _drop_false_aliases(mentions: list[Mention], sentences) -> list[Mention]:
 
 
 def _main_country(mentions: list[Mention]):
-    """The country the article names most often (for "the country" before any is named)."""
+    """The country the article names most often (for "the country" before any is named), else
+    the one its places lie in most often ("北海道", "石狩市": "国内" is Japan)."""
     counts = Counter(m.entity.key for m in mentions if m.kind == "place" and m.entity.rdf_type == "Country")
-    if not counts:
+    if counts:
+        key = counts.most_common(1)[0][0]
+        return next(m.entity for m in mentions if m.entity.key == key)
+    table = gazetteer()
+    codes = Counter(c for c in (table.country_of(m.entity) for m in mentions if m.kind == "place" and not m.demonym) if c)
+    if not codes:
         return None
-    key = counts.most_common(1)[0][0]
-    return next(m.entity for m in mentions if m.entity.key == key)
+    code = codes.most_common(1)[0][0]
+    return next((table.entities[key] for key, c in table.country_codes.items() if c == code and key in table.entities), None)
 
 
 def _main_org(mentions: list[Mention]):
@@ -99,7 +105,9 @@ def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         if m.kind == "org" and " " not in m.entity.label:
-            longer = [e for label, e in orgs.items() if label.startswith(m.entity.label + " ") and e.key != m.entity.key]
+            # in scripts without spaces the whole name simply goes on: "大和ハウス" of "大和ハウス工業"
+            head = m.entity.label if _UNSPACED_NAME.search(m.entity.label) and len(m.entity.label) >= 3 else m.entity.label + " "
+            longer = [e for label, e in orgs.items() if label.startswith(head) and label != m.entity.label and e.key != m.entity.key]
             if len(longer) == 1 and not gazetteer().get(m.entity.key):
                 m = replace(m, entity=longer[0], candidates=(longer[0],))
         out.append(m)

@@ -578,6 +578,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     cues = pack.get("org_cues") or {}
     breaks = cues.get("breaks") or ""
     particles = sorted(cues.get("particles") or [], key=len, reverse=True)
+    not_names = set(cues.get("not_names") or ())  # "政府は13日、": the cue's words, but no firm
     for rx in pack.org_cues:
         for m in rx.finditer(text):
             s_, name = m.start("name"), m.group("name")
@@ -588,7 +589,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 if name.endswith(particle) and len(name) - len(particle) >= 2:
                     name = name[: -len(particle)]
                     break
-            if 2 <= len(name) <= int(cues.get("max_length", 60)):
+            if 2 <= len(name) <= int(cues.get("max_length", 60)) and name not in not_names:
                 add_org(s_, s_ + len(name), name, named_as_company=True, allow_any_script=True)
     # "中国電力", "四国銀行", "北京电信": in scripts without spaces a known place written straight
     # before a firm's word is the start of the firm's name, not the place (the pack lists the words)

@@ -231,6 +231,11 @@ def is_object_position(view: SentenceView, mention: Mention, clause_start: int) 
     Paribas, Société Générale and Crédit Agricole": all three are objects)."""
     if preceded_by(view, mention, clause_start, "object_markers"):
         return True
+    if not view.pack.spaced and mention.kind == "place":
+        # "北海道石狩市に": a place written straight before a place inside it takes that one's particle
+        inner = next((m for m in view.mentions if m.start == mention.end and m.kind == "place"), None)
+        if inner is not None:
+            return is_object_position(view, inner, clause_start)
     head = _list_head(view, mention)
     return head is not mention and preceded_by(view, head, clause_start, "object_markers")
 

@@ -156,6 +156,7 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     pack.regex["range_open"] = phrase_regex((data.get("range") or {}).get("open") or [], latin_boundaries=b)
     pack.regex["range_from"] = phrase_regex((data.get("range") or {}).get("from") or [], latin_boundaries=b)
     pack.regex["range_join"] = phrase_regex((data.get("range") or {}).get("join") or [], latin_boundaries=False)
+    pack.regex["range_change_after"] = phrase_regex((data.get("range") or {}).get("change_after") or [], latin_boundaries=False)
     pack.regex["scale"] = phrase_regex(data.get("scales") or {}, latin_boundaries=False)
     pack.regex["currency_word"] = phrase_regex(data.get("currency_words") or {}, latin_boundaries=b)
     pack.regex["unit_word"] = phrase_regex(data.get("units") or {}, latin_boundaries=b)

@@ -444,6 +444,8 @@ class AmountScanner:
         if self._ends_with(p.regex.get("range_from"), norm, tok.start):
             return None  # "from 60 to 160 megawatts": a change, two figures
         second = self._amount_at(norm, text, rest[0])
+        if second is not None and self._a_change_to(norm, gap_wo_currency, second.end):
+            return None
         if second is None or second.value is None or second.kind == COUNT and second.scale == 1.0 and not opened:
             return None
         lower = value * second.scale
@@ -557,6 +559,12 @@ class AmountScanner:
             spans.append((s, e))
         return out
 
+    def _a_change_to(self, norm: str, gap: str, end: int) -> bool:
+        """ "7000億円から1兆2000億円に", "7천억 원에서 1조 원으로": a join written as a word, with
+        the pack's change particle after the second amount, is a change between two figures."""
+        after = self.pack.regex.get("range_change_after")
+        return bool(after is not None and re.search(r"[^\W\d_]", gap) and after.match(norm, end))
+
     def _merge_between(self, norm: str, amounts: list[Amount]) -> list[Amount]:
         """"between $91 billion and $93 billion" -> one amount with bounds."""
         p = self.pack
@@ -572,7 +580,7 @@ class AmountScanner:
                 conj = p.regex.get("conjunctions")
                 # "between $91 billion and $93 billion"; "$68 billion to $71 billion" needs no opener,
                 # but "grew from $60 billion to $65 billion" is a change: two figures
-                changed = self._ends_with(p.regex.get("range_from"), norm, a.start)
+                changed = self._ends_with(p.regex.get("range_from"), norm, a.start) or self._a_change_to(norm, gap, b.end)
                 if joined and not opened and not changed and not (conj and conj.fullmatch(gap.strip().lower())):
                     opened = True
                 if opened and joined and a.unit == b.unit and a.value is not None and b.value is not None and a.value <= b.value:
