@@ -835,3 +835,38 @@ def test_a_dash_between_amounts_is_still_a_range(text, lang):
 def test_the_country_of_a_story_that_names_only_its_regions():
     text = "ミナト電算工業は13日、北海道石狩市にデータセンターを建設すると発表した。国内のDCサービス市場は約3兆2000億円となる見込みだ。"
     assert ("japan", "market_total") in {(f[0], f[1]) for f in figures(text, ["ja"])}
+
+
+@pytest.mark.parametrize("text, lang, unit, value", [
+    ("Vetta Compute won a RM1.2bil contract.", "en", "MYR", 1.2e9),
+    ("Vetta Compute will spend Rp 12 triliun on the campus.", "en", "IDR", 1.2e13),
+    ("Vetta Compute raised Dh2.6 billion.", "en", "AED", 2.6e9),
+    ("Vetta Compute secured SAR9 billion in financing.", "en", "SAR", 9e9),
+    ("Vetta Compute cerró un crédito por UF 4,5 millones.", "es", "CLF", 4.5e6),
+])
+def test_currencies_written_in_letters_touching_the_number(text, lang, unit, value):
+    assert (unit, value) in {(a[1], a[2]) for a in amounts(text, lang)}
+
+
+def test_a_chip_name_is_still_no_amount():
+    assert amounts("Vetta Compute will install 4,000 H200 chips and some B300s.", "en") == [
+        ("4,000 H200 chips", "count", 4000.0, None, None, False)]
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("Vetta Compute raised its capex forecast to $3.6 billion.", "capex"),
+    ("Vetta Compute raised $300 million in a Series B round.", "funding_round"),
+])
+def test_raising_a_number_is_no_funding_round(text, metric):
+    assert [f[1] for f in figures(text, ["en"])] == [metric]
+
+
+def test_an_institution_of_a_place_is_a_firm_and_so_is_the_name_listed_with_it():
+    text = "Vetta Compute signed a €1.1 billion loan. AIB and Bank of Ireland are each providing €275 million."
+    got = {(f[0], f[1], f[2]) for f in figures(text, ["en"])}
+    assert {("aib", "loan_or_debt", 2.75e8), ("bank-of-ireland", "loan_or_debt", 2.75e8)} <= got, got
+
+
+def test_a_link_line_with_a_bar_is_furniture():
+    text = "Vetta Compute investit 2 milliards d'euros à Lyon.\n\nLire aussi | Orbis relève son plan à 7,8 milliards d'euros\n"
+    assert [f[2] for f in figures(text, ["fr"])] == [2e9]

@@ -506,18 +506,23 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
     # "MGX, Bpifrance et Mistral AI": unknown names listed with known firms are firms too
     conj = pack.regex.get("conjunctions")
-    known_orgs = [(m.start, m.end) for m in known if m.kind == "org"]
-    if conj is not None and known_orgs and pack.spaced:
-        for lst in rx.name_list.finditer(text):
-            if not rx.spaced_conjunction.search(lst.group(0)):
+    name_list, spaced_conjunction = rx.name_list, rx.spaced_conjunction
+
+    def names_listed_with(anchors: list[tuple[int, int]]) -> None:
+        if conj is None or not anchors or not pack.spaced:
+            return
+        for lst in name_list.finditer(text):
+            if not spaced_conjunction.search(lst.group(0)):
                 continue  # "Separately, Meta said": a list ends with "and"
             items = [i for i in _NAME_RX.finditer(lst.group(0))]
             spans = [(lst.start() + i.start(), lst.start() + i.end()) for i in items]
-            if not any(ks <= s_ < ke or s_ <= ks < e_ for s_, e_ in spans for ks, ke in known_orgs):
+            if not any(ks <= s_ < ke or s_ <= ks < e_ for s_, e_ in spans for ks, ke in anchors):
                 continue
             for (s_, e_), i in zip(spans, items):
                 if free(s_, e_) and not (conj.fullmatch(i.group(0).lower())):
                     add_org(s_, e_, i.group(0), named_as_company=True)
+
+    names_listed_with([(m.start, m.end) for m in known if m.kind == "org"])
     # "Sociedad Española para la Transformación Tecnológica (SETT)": a name with its acronym
     for m in re.finditer(r"((?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|de|del|des|der|für|for|of|para|per|la|le|el|di|do|da|y|e|and|&)){1,8})\s+\(([A-Z][A-Z0-9&]{1,9})\)", text):
         name, acronym = m.group(1), m.group(2)
@@ -579,6 +584,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     breaks = cues.get("breaks") or ""
     particles = sorted(cues.get("particles") or [], key=len, reverse=True)
     not_names = set(cues.get("not_names") or ())  # "政府は13日、": the cue's words, but no firm
+    cued: list[tuple[int, int]] = []
     for rx in pack.org_cues:
         for m in rx.finditer(text):
             s_, name = m.start("name"), m.group("name")
@@ -591,6 +597,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                     break
             if 2 <= len(name) <= int(cues.get("max_length", 60)) and name not in not_names:
                 add_org(s_, s_ + len(name), name, named_as_company=True, allow_any_script=True)
+                cued.append((s_, s_ + len(name)))
+    names_listed_with(cued)  # "AIB and Bank of Ireland": listed with a name a cue found
     # "中国電力", "四国銀行", "北京电信": in scripts without spaces a known place written straight
     # before a firm's word is the start of the firm's name, not the place (the pack lists the words)
     firm_words = cues.get("firm_words") or []

@@ -3,7 +3,8 @@
 A page ends with links to other stories ("Also Read", "LES OGSÅ:", "관련기사", "اقرأ أيضاً") and
 sometimes a quote box ("【個股行情】"); their headlines hold figures about other firms and days.
 The packs list the headers (`furniture_headers`); a header alone on its line opens a block that
-runs to the next blank line, and a line that opens with a header and a colon is one such link.
+runs to the next blank line, and a line that opens with a header and a colon (or a bar, "Lire
+aussi | ...") is one such link.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def furniture_spans(text: str, headers: list[str]) -> list[tuple[int, int]]:
         if name in wanted:
             block_start = end
             continue
-        head = re.match(r"\s*[【\[]?([^:：】\]]{2,40})[】\]]?\s*[:：]", line)
+        head = re.match(r"\s*[【\[]?([^:：】\]|]{2,40})[】\]]?\s*[:：|]", line)
         if head and head.group(1).strip().casefold() in wanted:
             spans.append((start, end))
     if block_start is not None:

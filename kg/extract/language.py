@@ -190,8 +190,12 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     # forecast words also hide inside compounds ("Umsatzprognosen"): match anywhere
     pack.regex["forecast_cues"] = prefix_regex(data.get("forecast_cues") or [], latin_boundaries=False)
     pack.regex["clause_break"] = phrase_regex(data.get("clause_breaks") or [], latin_boundaries=False)
+    not_before = data.get("trigger_not_before") or {}
     for metric, words in (data.get("triggers") or {}).items():
         rx = prefix_regex(words, latin_boundaries=b)
+        blockers = not_before.get(metric) or []
+        if rx and blockers:  # "raised its forecast": the trigger word, but another verb
+            rx = re.compile(rf"(?:{rx.pattern})(?!\s+(?:{'|'.join(map(re.escape, blockers))})\b)", rx.flags)
         if rx:
             pack.trigger_regex[metric] = rx
     for metric, nouns in (data.get("count_nouns") or {}).items():

@@ -140,11 +140,15 @@ class AmountScanner:
         grp = r"[,.'\u00a0\u202f ]" if group_space else r"[,.']"
         # "2 400" is one number where the locale groups with spaces; elsewhere "400" after "2 " is no number
         after_digit = "" if group_space else r"(?<!\d[ \u00a0\u202f])"
-        self.num = re.compile(rf"(?<![A-Za-z0-9.,_]){after_digit}(\d{{1,3}}(?:{grp}\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![0-9])")
-        self.range_sep = re.compile(r"\s?[-–~〜～至到]\s?")
         # a pack may read a shared sign its own way: "¥" is CNY in Chinese, JPY elsewhere
         self.currency_symbols = {**c["currency_symbols"], **(pack.get("currency_symbols") or {})}
         symbols = sorted(self.currency_symbols, key=len, reverse=True)
+        # a number starts no word ("H200", "B300"), unless a currency written in letters touches
+        # it: "RM1.2bil", "Dh2.6 billion", "SAR9 billion"
+        lettered = sorted({s for s in symbols if s[-1:].isalpha()} | set(c["currency_codes"]), key=len, reverse=True)
+        glued = "".join(rf"|(?<=(?<![A-Za-z]){re.escape(s)})" for s in lettered)
+        self.num = re.compile(rf"(?:(?<![A-Za-z0-9.,_]){glued}){after_digit}(\d{{1,3}}(?:{grp}\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![0-9])")
+        self.range_sep = re.compile(r"\s?[-–~〜～至到]\s?")
         self.prefix_currency = re.compile(
             "(?:" + "|".join(re.escape(s) for s in symbols) + "|" + "|".join(c["currency_codes"]) + r")\s?$"
         )
