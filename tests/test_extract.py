@@ -870,3 +870,9 @@ def test_an_institution_of_a_place_is_a_firm_and_so_is_the_name_listed_with_it()
 def test_a_link_line_with_a_bar_is_furniture():
     text = "Vetta Compute investit 2 milliards d'euros à Lyon.\n\nLire aussi | Orbis relève son plan à 7,8 milliards d'euros\n"
     assert [f[2] for f in figures(text, ["fr"])] == [2e9]
+
+
+def test_a_site_figure_after_a_lenders_share_is_the_borrowers():
+    text = ("Vetta Compute signed a NOK 3.6 billion bank loan for its Vennesla hall. Rabobank and Nordea each provide "
+            "NOK 1.5 billion. The hall will draw 80 MW.")
+    assert ("vetta-compute", "power_capacity", 80.0) in {(f[0], f[1], f[2]) for f in figures(text, ["en"])}

@@ -51,6 +51,8 @@ class DocumentState:
     last_facility_subject: Entity | None = None
     last_country: Entity | None = None  # the country the story named last ("the country's capacity")
     recent_figures: list[tuple[int, Entity]] = field(default_factory=list)  # (sentence index, subject)
+    # sentence index -> subjects that only took part in a deal there (a lender's share, an investor's ticket)
+    deal_participants: dict[int, set[str]] = field(default_factory=dict)
     deal_topics: list[tuple[int, str]] = field(default_factory=list)  # (sentence index, loan_or_debt | funding_round)
 
 
@@ -404,6 +406,8 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     # 1,200 jobs" is back to the firm); two sentences on only when it was the main firm's (by then a
     # story has returned from a partner's or a lender's figure to its own firm, which choose_subject supplies)
     for idx, subject in reversed(state.recent_figures):
+        if view.sentence.index != idx and amount.kind in (POWER, AREA, COUNT) and subject.key in state.deal_participants.get(idx, ()):
+            continue  # "DNB lends NOK 1.5 billion. The hall will draw 80 MW": the site is not the lender's
         if view.sentence.index == idx or (view.sentence.index - idx == 1 and subject.rdf_type != "Government") or (
                 view.sentence.index - idx <= 2 and subject == state.main_org):
             return subject
@@ -802,7 +806,7 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
             investees = choose_counterparts(view, amount, subject, "equity_investment")
             if investees:
                 metric, counterparts = "equity_investment", investees
-        metric = participant_metric(view, amount, subject, metric, state)
+        own_metric, metric = metric, participant_metric(view, amount, subject, metric, state)
         if metric == "equity_investment" and not counterparts:
             counterparts = [state.main_org]  # the round is the story's firm's
         signed(view, amount, metric)
@@ -843,6 +847,9 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
             continue
         figures.append(figure)
         state.recent_figures.append((s.index, subject))
+        if metric != own_metric:  # a lender's share, an investor's ticket
+            state.deal_participants.setdefault(s.index, set()).update(
+                e.key for e in [figure.subject, *group] if e != state.main_org)
         if metric in FACILITY_METRICS:
             state.last_facility_subject = subject
     return figures, orphans
