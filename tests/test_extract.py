@@ -876,3 +876,18 @@ def test_a_site_figure_after_a_lenders_share_is_the_borrowers():
     text = ("Vetta Compute signed a NOK 3.6 billion bank loan for its Vennesla hall. Rabobank and Nordea each provide "
             "NOK 1.5 billion. The hall will draw 80 MW.")
     assert ("vetta-compute", "power_capacity", 80.0) in {(f[0], f[1], f[2]) for f in figures(text, ["en"])}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("KUALA LUMPUR: Orbis Construction Bhd has bagged a RM2.15bil contract.", "Orbis Construction"),
+    ("In Indonesia, PT Orbis Indonesia Tbk plans to spend Rp 12 triliun.", "Orbis Indonesia"),
+    ("Orbis Holdings Pte Ltd will invest S$500 million.", "Orbis Holdings"),
+])
+def test_legal_forms_from_the_data_end_a_name_and_are_no_part_of_its_label(text, label):
+    assert {f.subject.label for f in extract(Doc(text, ["en"])).figures} == {label}
+
+
+def test_an_acronym_names_only_the_words_whose_initials_it_takes():
+    text = "Bank Mandiri and Orbis Central Asia (OCA) have each committed Rp 2,5 triliun in loans for the campus."
+    labels = {f.subject.label for f in extract(Doc(text, ["en"])).figures}
+    assert "Orbis Central Asia" in labels and not any(" and " in label for label in labels), labels

@@ -267,8 +267,34 @@ _NAME = rf"{_NAME_WORD}(?:\s(?:(?:of|&|de|do|da|dos|das|del|della|di|du|for)\s)?
 _STOP_HEADS = {"the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "los", "il", "lo", "o", "os", "a", "en",
                "in", "on", "at", "but", "and", "however", "according", "after", "as", "this", "that", "its", "their",
                "his", "her", "our", "we", "it", "they", "he", "she", "i", "ein", "eine", "un", "une", "una", "um", "uma"}
-# legal forms end a firm's name; "Group" and "Holdings" are part of it ("Azrieli Group")
-_LEGAL = re.compile(r"\b((?:[A-Z][\w&.-]*\s){0,3}[A-Z][\w&.-]*(?:\s(?:Group|Holdings))?)\s?(?:(?<=\s)(?:Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|GmbH|AG|SE|plc|PLC|S\.A\.|Co\.,? Ltd\.?)(?![A-Za-z])|(?<=Group|dings)(?![A-Za-z]))")
+
+
+@cache
+def _legal_name() -> re.Pattern:
+    """A name before a legal form (common.yaml `legal_forms`) ends a firm's name; "Group" and
+    "Holdings" are part of it ("Azrieli Group"). Group 1 is the name without the form."""
+    from .language import common
+
+    forms = sorted(common().get("legal_forms") or [], key=len, reverse=True)
+    prefixes = common().get("legal_prefixes") or []
+    prefix = rf"(?:(?:{'|'.join(map(re.escape, prefixes))})\s)?" if prefixes else ""
+    form = "|".join(re.escape(f) for f in forms)
+    # the first word of a two-word form is no name word ("Orbis Holdings Pte Ltd")
+    firsts = sorted({f.split()[0] for f in forms if " " in f}, key=len, reverse=True)
+    word = rf"(?!(?:{'|'.join(map(re.escape, firsts))})(?![\w&]))[A-Z][\w&.-]*" if firsts else r"[A-Z][\w&.-]*"
+    return re.compile(
+        rf"\b{prefix}((?:{word}\s){{0,3}}{word}(?:\s(?:Group|Holdings))?)\s?"
+        rf"(?:(?<=\s)(?:{form})(?![A-Za-z])|(?<=Group|dings)(?![A-Za-z]))")
+
+
+@cache
+def legal_tail() -> re.Pattern:
+    """A legal form alone, with spaces and a comma around it: what may stand between a firm's
+    name and "which" ("Vantage Corp., which plans ...")."""
+    from .language import common
+
+    forms = sorted(common().get("legal_forms") or [], key=len, reverse=True)
+    return re.compile(rf"\s*(?:{'|'.join(re.escape(f) for f in forms)})\.?\s*[,，]?\s*")
 
 
 @cache
@@ -401,7 +427,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         clash = [(ts, te) for ts, te in taken if s < te and ts < e]
         return len(clash) == 1 and clash[0][1] == e and e in place_ends and clash[0][0] > s
 
-    for m in _LEGAL.finditer(text):
+    for m in _legal_name().finditer(text):
         name = m.group(1).strip()
         s, e = m.start(1), m.start(1) + len(name)
         based = [w for w in re.finditer(r"\S+-based\s+", name)]  # "South Dakota-based Black Hills Corp"
@@ -412,7 +438,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             first = name.split()[0]
             s, name = s + len(first) + 1, name[len(first) + 1:]
             e = s + len(name)
-        if free(s, e) and len(name) > 2:
+        if (free(s, e) or (" " in name and free_but_a_place_it_ends_in(s, e))) and len(name) > 2:  # "PT Orbis Indonesia Tbk"
             ent = Entity(kind="org", key=slug(name), label=name, rdf_type="Firm")
             out.append(Mention(s + sentence_start, e + sentence_start, name, ent, (ent,)))
             taken.append((s, e))
@@ -433,8 +459,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         name = " ".join(words)
         e = s + len(name)
         nouns = pack.regex.get("company_nouns")
-        if len(name) < 2 or (nouns and nouns.fullmatch(name)) or name.lower() in _STOP_HEADS:
-            return
+        if len(name) < 2 or (nouns and nouns.fullmatch(name)) or name.lower() in _STOP_HEADS or legal_tail().fullmatch(name):
+            return  # "the company", "Bhd": no name
         ends_in_noun = nouns.search(words[-1]) if nouns and words else None
         if ends_in_noun and ends_in_noun.end() == len(words[-1]) and ends_in_noun.start() > 0:
             return  # "Der Badener Energiekonzern": a compound company noun describes a firm, it is no name
@@ -529,14 +555,26 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         initials = "".join(w[0] for w in name.split() if w[:1].isupper())
         if len(acronym) == 2 and not initials.endswith(acronym):
             continue  # "Settimo Torinese (TO)", "Salvador (BA)": a province or state code, not the name's initials
-        if free(m.start(1), m.end(2) + 1):
+        name_start = m.start(1)
+        if initials != acronym and initials.endswith(acronym):
+            # "Bank Mandiri and Bank Central Asia (BCA)": the acronym names the last words only
+            words = name.split()
+            for i in range(1, len(words)):
+                tail = words[i:]
+                if tail[0][:1].isupper() and "".join(w[0] for w in tail if w[:1].isupper()) == acronym:
+                    cut = name.index(" ".join(tail))
+                    name, name_start = name[cut:], name_start + cut
+                    break
+        if free(name_start, m.end(2) + 1):
             # two mentions of one firm, the name and the acronym, so that each is found again
             # wherever the article repeats it ("Fibra Uno (FUNO)" ... "FUNO informó" ... "la Fibra");
             # keyed by the acronym (what other articles write alone), labelled with the full name
             ent = Entity(kind="org", key=slug(acronym), label=name, rdf_type="Firm", labels={"en": name})
-            out.append(Mention(m.start(1) + sentence_start, m.end(1) + sentence_start, name, ent, (ent,), named_as_company=True))
+            out.append(Mention(name_start + sentence_start, name_start + len(name) + sentence_start, name, ent, (ent,),
+                               named_as_company=True))
             out.append(Mention(m.start(2) + sentence_start, m.end(2) + sentence_start, acronym, ent, (ent,), named_as_company=True))
-            taken.append((m.start(1), m.end(2) + 1))
+            taken.append((name_start, m.end(2) + 1))
+            names_listed_with([(name_start, name_start + len(name))])  # "Bank Mandiri and Bank Central Asia (BCA)"
     # "AirTrunk, the Sydney-based operator, ...", "Khazna, a unit of G42": a name with an appositive
     articles = pack.regex.get("relative_markers")
     if articles is not None and pack.spaced:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .entities import Mention, gazetteer
+from .entities import Mention, gazetteer, legal_tail
 from .language import LanguagePack
 from .model import Entity, Evidence, Figure, Quantity, Span
 from .numbers import AREA, COUNT, ENERGY, MONEY, PERCENT, POWER, RATIO, Amount
@@ -280,7 +280,6 @@ def _unnamed_member(view: SentenceView, m: Mention) -> bool:
 
 # ---- subject --------------------------------------------------------------------------------
 # what may stand between a name and its relative clause: "Black Hills Corp, which ..."
-_LEGAL_TAIL = re.compile(r"\s*(?:Inc|Corp|Corporation|Ltd|LLC|plc|PLC|AG|SE|GmbH|S\.A|Co)\.?\s*[,，]?\s*")
 
 
 def choose_subject(view: SentenceView, amount: Amount, state: DocumentState) -> tuple[Entity | None, bool]:
@@ -336,7 +335,7 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
 
     if containing is not None:  # "OpenAI, which plans to invest ..." -> the antecedent
         before = [m for m in cands if m.end <= containing
-                  and (containing - m.end <= 3 or _LEGAL_TAIL.fullmatch(view.text[m.end:containing]))]
+                  and (containing - m.end <= 3 or legal_tail().fullmatch(view.text[m.end:containing]))]
         if before and before[-1].kind in ("org", "group"):
             return before[-1].entity
 
