@@ -891,3 +891,18 @@ def test_an_acronym_names_only_the_words_whose_initials_it_takes():
     text = "Bank Mandiri and Orbis Central Asia (OCA) have each committed Rp 2,5 triliun in loans for the campus."
     labels = {f.subject.label for f in extract(Doc(text, ["en"])).figures}
     assert "Orbis Central Asia" in labels and not any(" and " in label for label in labels), labels
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    ("In Europe, installed data-centre capacity is forecast to climb to 21 GW by 2030.", "en", "europe"),
+    ("Latin America's colocation market should reach $17.5 billion by 2030.", "en", "latin-america"),
+    ("Asia-Pacific colocation revenue is expected to more than double by 2030.", "en", "asia-pacific"),
+    ("Demand for capacity in the Middle East and Africa is expected to triple by 2030.", "en", "middle-east-and-africa"),
+])
+def test_a_market_figure_of_a_world_region(text, lang, place):
+    assert place in {f[0] for f in figures(text, [lang])}
+
+
+def test_a_framing_place_is_no_subject_of_a_sites_figure():
+    text = "Vetta Compute builds in Texas. In Texas, the campus will draw 200 MW."
+    assert {f[0] for f in figures(text, ["en"])} == {"vetta-compute"}

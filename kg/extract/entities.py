@@ -565,7 +565,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                     cut = name.index(" ".join(tail))
                     name, name_start = name[cut:], name_start + cut
                     break
-        if free(name_start, m.end(2) + 1):
+        name_end = name_start + len(name)
+        # the name may end in a place ("Bank Central Asia (BCA)", "Telecom Egypt (TE)")
+        if (free(name_start, name_end) or free_but_a_place_it_ends_in(name_start, name_end)) and free(m.start(2) - 1, m.end(2) + 1):
             # two mentions of one firm, the name and the acronym, so that each is found again
             # wherever the article repeats it ("Fibra Uno (FUNO)" ... "FUNO informó" ... "la Fibra");
             # keyed by the acronym (what other articles write alone), labelled with the full name

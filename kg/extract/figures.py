@@ -323,6 +323,31 @@ def _about_a_site(view: SentenceView, amount: Amount, place: Mention) -> bool:
     return bool(of and re.search(rf"(?i:{facility.pattern})\s+(?i:{of.pattern})\s*$", before))
 
 
+def framing_place(view: SentenceView) -> Mention | None:
+    """A place the sentence opens with, after a preposition and before a comma: "In Europe, ...",
+    "En Belgique, ...", "In Spanien, ..."."""
+    prep = view.pack.regex.get("place_prepositions")
+    if prep is None or not view.pack.spaced:
+        return None
+    opening = prep.match(view.text)
+    if opening is None:
+        return None
+    start = _skip_space(view.text, opening.end())
+    place = next((m for m in view.mentions if m.start == start and m.kind == "place"), None)
+    if place is None or not view.text[place.end:place.end + 1] == ",":
+        return None
+    return place
+
+
+def _names_a_site(view: SentenceView, clause: tuple[int, int]) -> bool:
+    """A facility noun or cue in the clause: "In Texas, the campus will draw 200 MW" is a site's."""
+    for key in ("facility_nouns", "facility_cues"):
+        rx = view.pack.regex.get(key)
+        if rx is not None and rx.search(view.text, clause[0], clause[1]):
+            return True
+    return False
+
+
 def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity | None:
     cands = subject_candidates(view)
     if amount.count_metric == "chips":  # "60,000 Nvidia GPUs", "엔비디아 GPU 6만 장": the maker names the product
@@ -357,6 +382,9 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     if country is not None and state.last_country is not None and amount.kind != COUNT:
         if country.search(view.text, clause[0], amount.start):
             return state.last_country
+    framed = framing_place(view)
+    if framed is not None and amount.kind != COUNT and not _names_a_site(view, clause):
+        return framed.entity  # "In Europe, installed capacity will climb to 21 GW": the region's figure
     # anaphora in the clause, before the amount first: "the company", "das Projekt", "من المشروع"
     head = view.text[:amount.start] + " " + view.text[amount.end:clause[1]]
     for kind, referent in (
@@ -382,7 +410,7 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     # power counts as a market figure only when someone is quoted for it ("according to CBRE, Frankfurt has 780 MW")
     market = view.pack.regex.get("market_words")
     about_market = bool(quoted) or bool(market and market.search(view.text, clause[0], clause[1]))
-    if about_market and (amount.kind in (MONEY, ENERGY) or (amount.kind == POWER and quoted)):
+    if about_market and (amount.kind in (MONEY, ENERGY, RATIO, PERCENT) or (amount.kind == POWER and quoted)):
         places = [m for m in view.mentions if m.kind == "place" and clause[0] <= m.start < clause[1]
                   and not _unnamed_member(view, m)
                   and not (m.demonym and (amount.kind != MONEY or names_nationality(view, m)))
@@ -513,11 +541,8 @@ def participant_metric(view: SentenceView, amount: Amount, subject: Entity | Non
             or subject.kind != "org" or subject.rdf_type == "Government" or state.main_org is None
             or subject == state.main_org or not any(m.entity == subject for m in view.mentions)):
         return metric
-    clause = clause_span(view, amount.start)
-    for key in ("facility_nouns", "facility_cues"):
-        rx = view.pack.regex.get(key)
-        if rx is not None and rx.search(view.text, clause[0], clause[1]):
-            return metric  # "Naver Cloud separately invests 700 billion won in its second campus": its own site
+    if _names_a_site(view, clause_span(view, amount.start)):
+        return metric  # "Naver Cloud separately invests 700 billion won in its second campus": its own site
     index = view.sentence.index
     recent = [(i, topic) for i, topic in state.deal_topics if 0 <= index - i <= DEAL_TOPIC_REACH]
     if not recent:
