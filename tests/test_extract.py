@@ -906,3 +906,9 @@ def test_a_market_figure_of_a_world_region(text, lang, place):
 def test_a_framing_place_is_no_subject_of_a_sites_figure():
     text = "Vetta Compute builds in Texas. In Texas, the campus will draw 200 MW."
     assert {f[0] for f in figures(text, ["en"])} == {"vetta-compute"}
+
+
+def test_a_cued_name_without_its_group_suffix_is_the_same_firm():
+    text = "維塔算力集團（1686）昨日宣布投資65億港元。融資方面，維塔算力已與中國銀行（香港）簽訂總額40億港元的銀團貸款。"
+    assert {(f.subject.label, f.metric) for f in extract(Doc(text, ["zh"])).figures} == {
+        ("維塔算力集團", "loan_or_debt"), ("維塔算力集團", "investment_commitment")}

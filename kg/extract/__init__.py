@@ -17,7 +17,7 @@ from .dollars import bare_word_currencies, local_dollar, relabel, relabel_words
 from .entities import Mention, discover, gazetteer, looks_like_a_name, proper_words
 from .figures import DocumentState, SentenceView, is_object_position, merge_figures, sentence_figures, subject_candidates
 from .furniture import furniture_spans
-from .language import pack
+from .language import common, pack
 from .model import Extraction
 from .numbers import MONEY, scan_amounts
 from .relations import RelationState, finish, sentence_relations
@@ -147,6 +147,13 @@ def _every_mention_of_found_names(text: str, mentions: list[Mention]) -> list[Me
     found = {m.text: table.get(m.entity.key) or m.entity for m in discovered
              if (len(m.text) >= 3 and (" " in m.text or looks_like_a_name(m.text) or cues[m.text] >= 2))
              or (len(m.text) >= 2 and _UNSPACED_NAME.match(m.text))}
+    # "新意網集團 ... 新意網已與": the short name of a name found in a script without spaces
+    suffixes = sorted(common().get("short_name_suffixes") or [], key=len, reverse=True)
+    for label, entity in list(found.items()):
+        if _UNSPACED_NAME.match(label):
+            stem = next((label[: -len(s)] for s in suffixes if label.endswith(s)), "")
+            if len(stem) >= 2 and stem not in found and not table.find(stem):
+                found[stem] = entity
     wanted = {label: (re.compile(rf"(?<![\w]){re.escape(label)}(?![\w])" if label[:1].isascii() else re.escape(label)), entity)
               for label, entity in found.items()}
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions if m.kind != "place"])
