@@ -912,3 +912,20 @@ def test_a_cued_name_without_its_group_suffix_is_the_same_firm():
     text = "維塔算力集團（1686）昨日宣布投資65億港元。融資方面，維塔算力已與中國銀行（香港）簽訂總額40億港元的銀團貸款。"
     assert {(f.subject.label, f.metric) for f in extract(Doc(text, ["zh"])).figures} == {
         ("維塔算力集團", "loan_or_debt"), ("維塔算力集團", "investment_commitment")}
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("ミナト電算工業は13日、新拠点を発表した。初期には米エヌビディア製の画像処理半導体（GPU）約4000基を設置する。", "chips", 4000),
+    ("ミナト電算工業は13日、新拠点を発表した。運用・保守の要員として約60人を新たに採用する。", "jobs_total", 60),
+    ("ミナト電算工業は13日、新拠点を発表した。ピーク時には1日あたり約500人の作業員が従事する。", "jobs_construction", 500),
+])
+def test_japanese_counts_of_the_story_firm(text, metric, value):
+    assert ("ミナト電算工業", metric, value) in {(f.subject.label, f.metric, f.quantity.value) for f in extract(Doc(text, ["ja"])).figures}
+
+
+def test_a_new_paragraph_does_not_continue_a_partners_figure():
+    text = ("Vetta Compute will build a campus in Ohio.\n\n"
+            "Orbis Power will supply 24 MW from a wind farm under a 20-year contract.\n\n"
+            "About 60 jobs will be created.")
+    got = {(f[0], f[1]) for f in figures(text, ["en"])}
+    assert ("vetta-compute", "jobs_total") in got, got

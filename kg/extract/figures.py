@@ -54,6 +54,7 @@ class DocumentState:
     # sentence index -> subjects that only took part in a deal there (a lender's share, an investor's ticket)
     deal_participants: dict[int, set[str]] = field(default_factory=dict)
     deal_topics: list[tuple[int, str]] = field(default_factory=list)  # (sentence index, loan_or_debt | funding_round)
+    paragraph_start: int = 0  # the index of the first sentence of the current paragraph
 
 
 @dataclass
@@ -288,9 +289,22 @@ def choose_subject(view: SentenceView, amount: Amount, state: DocumentState) -> 
     if subject is not None:
         return subject, False
     # a sentence that names no organisation continues the article's topic: "The site draws 12 MW."
-    if not any(m.kind == "org" and not is_reporter(view, m) for m in view.mentions):
-        return state.main_org, True
+    # (the maker of the chips counted names no one: "米エヌビディア製のGPU約4000基を設置")
+    makers = {m.entity.key for m in view.mentions if _makes_the_chips(view, amount, m)}
+    if not any(m.kind == "org" and not is_reporter(view, m) and m.entity.key not in makers for m in view.mentions):
+        return (state.main_org, True) if state.main_org is not None and state.main_org.key not in makers else (None, False)
     return None, False
+
+
+def _makes_the_chips(view: SentenceView, amount: Amount, m: Mention) -> bool:
+    """ "60,000 Nvidia GPUs", "엔비디아 GPU 6만 장", "米エヌビディア製": the maker names the product
+    counted, it is no subject of the count."""
+    if amount.count_metric != "chips":
+        return False
+    chip_words = view.pack.count_regex.get("chips")
+    return bool((chip_words and chip_words.match(view.text, _skip_space(view.text, m.end)))
+                or re.match(r"\S{0,2}(?:製|产|의)", view.text[m.end:m.end + 3])
+                or _names_the_chips(view, amount, m))
 
 
 def _names_the_chips(view: SentenceView, amount: Amount, m: Mention) -> bool:
@@ -349,12 +363,7 @@ def _names_a_site(view: SentenceView, clause: tuple[int, int]) -> bool:
 
 
 def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity | None:
-    cands = subject_candidates(view)
-    if amount.count_metric == "chips":  # "60,000 Nvidia GPUs", "엔비디아 GPU 6만 장": the maker names the product
-        chip_words = view.pack.count_regex.get("chips")
-        cands = [m for m in cands if not (chip_words and chip_words.match(view.text, _skip_space(view.text, m.end)))
-                 and not re.match(r"\S{0,2}(?:製|产|의)", view.text[m.end:m.end + 3])
-                 and not _names_the_chips(view, amount, m)]
+    cands = [m for m in subject_candidates(view) if not _makes_the_chips(view, amount, m)]
     clause = clause_span(view, amount.start)
     closed, containing = closed_segments(view, amount.start)
 
@@ -435,7 +444,8 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     for idx, subject in reversed(state.recent_figures):
         if view.sentence.index != idx and amount.kind in (POWER, AREA, COUNT) and subject.key in state.deal_participants.get(idx, ()):
             continue  # "DNB lends NOK 1.5 billion. The hall will draw 80 MW": the site is not the lender's
-        if view.sentence.index == idx or (view.sentence.index - idx == 1 and subject.rdf_type != "Government") or (
+        next_one = view.sentence.index - idx == 1 and idx >= state.paragraph_start  # a new paragraph, a new topic
+        if view.sentence.index == idx or (next_one and subject.rdf_type != "Government") or (
                 view.sentence.index - idx <= 2 and subject == state.main_org):
             return subject
     return None
@@ -818,6 +828,8 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
             continue
         if id(amount) not in paired:
             owner = stock_subject(view, amount) if metric == "stock_move" else genitive_owner(view, amount)
+            if owner is not None and any(_makes_the_chips(view, amount, m) for m in view.mentions if m.entity == owner):
+                owner = None  # "エヌビディア製のGPU": the maker's name, not the owner's
             if owner is not None:
                 subject, guessed = owner, False
         if subject is None:
