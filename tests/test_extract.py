@@ -929,3 +929,30 @@ def test_a_new_paragraph_does_not_continue_a_partners_figure():
             "About 60 jobs will be created.")
     got = {(f[0], f[1]) for f in figures(text, ["en"])}
     assert ("vetta-compute", "jobs_total") in got, got
+
+
+@pytest.mark.parametrize("text, lang, key, metric", [
+    ("Vetta Compute baut in Linz. Das Land Oberösterreich fördert die Ansiedlung mit 25 Mio. Euro.", "de", "land-oberosterreich", "other"),
+    ("Vetta Compute bygger i Vennesla. Vennesla kommune regner med 25 millioner kroner i året i eiendomsskatt.", "nb", "vennesla-kommune", "other"),
+    ("Vetta Compute construit à Namur. La Région wallonne accorde une prime à l'investissement de 12 M€.", "fr", "region-wallonne", "other"),
+    ("Vetta Compute construirá en Toledo. La Junta de Castilla aportará 30 millones de euros en ayudas.", "es", "junta-de-castilla", "other"),
+])
+def test_a_government_named_in_each_language_and_its_grant(text, lang, key, metric):
+    assert (key, metric) in {(f[0], f[1]) for f in figures(text, [lang])}
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("En Bourse, l'action Vetta Group a gagné 1,8 % mardi, dans un marché en léger recul.", "fr", 1.8),
+    ("ミナト電算工業は13日、新拠点を発表した。東京証券取引所でミナト電算工業株は一時、前日比4%安となった。", "ja", -4.0),
+])
+def test_the_direction_word_of_a_stock_move(text, lang, value):
+    assert value in {f[2] for f in figures(text, [lang]) if f[1] == "stock_move"}
+
+
+def test_an_exchange_is_no_firm_named_by_its_place():
+    text = "ミナト電算工業は13日、新拠点を発表した。東京証券取引所でミナト電算工業株は一時、前日比4%安となった。"
+    assert {f.subject.label for f in extract(Doc(text, ["ja"])).figures} == {"ミナト電算工業"}
+
+
+def test_a_generic_word_keeps_its_legal_form():
+    assert {f[0] for f in figures("Die Energie AG hält 60 Prozent an der Projektgesellschaft.", ["de"])} == {"energie-ag"}

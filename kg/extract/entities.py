@@ -438,6 +438,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             first = name.split()[0]
             s, name = s + len(first) + 1, name[len(first) + 1:]
             e = s + len(name)
+        if " " not in name and _org_name_words() is not None and _org_name_words().fullmatch(name):
+            name = text[s:m.end()].strip()  # "Energie AG": a generic word keeps its legal form
+            e = s + len(name)
         if (free(s, e) or (" " in name and free_but_a_place_it_ends_in(s, e))) and len(name) > 2:  # "PT Orbis Indonesia Tbk"
             ent = Entity(kind="org", key=slug(name), label=name, rdf_type="Firm")
             out.append(Mention(s + sentence_start, e + sentence_start, name, ent, (ent,)))
@@ -644,9 +647,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     firm_words = cues.get("firm_words") or []
     if firm_words and not pack.spaced:
         ending = re.compile("|".join(map(re.escape, sorted(firm_words, key=len, reverse=True))))
+        not_before = cues.get("firm_words_not_before") or []
         for place in [m for m in known if m.kind == "place" and not m.demonym]:
             hit = ending.match(text, place.end)
-            if hit:
+            if hit and not any(text.startswith(w, hit.end()) for w in not_before):
                 s_, e_ = place.start, hit.end()
                 taken[:] = [(a, b) for a, b in taken if not (a == place.start and b == place.end)]
                 if free(s_, e_):

@@ -521,6 +521,9 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
         # "Evroc mise 4 milliards d'euros sur un campus", "Bulk vil bygge datasenter for 6 mrd.":
         # a firm's money for a site it builds, with no other word for it, is its commitment
         return "investment_commitment"
+    near = (max(clause[0], amount.start - 40), min(clause[1], amount.end + 40))
+    if metric == "investment_commitment" and found("public_money_words", *near):
+        return "other"  # "une prime à l'investissement de 12 M€", "a $45 million grant": public money, no one's investment
     if metric is None:
         return "other"  # an amount of money about a named subject is a figure, even unlabelled
     if metric == "revenue" and found("forecast_cues"):
