@@ -956,3 +956,15 @@ def test_an_exchange_is_no_firm_named_by_its_place():
 
 def test_a_generic_word_keeps_its_legal_form():
     assert {f[0] for f in figures("Die Energie AG hält 60 Prozent an der Projektgesellschaft.", ["de"])} == {"energie-ag"}
+
+
+def test_korean_investors_by_their_name_words_and_a_list_with_its_own_subject_particle():
+    text = ("베타컴퓨트는 13일 시리즈 B 투자를 유치했다고 밝혔다. 이번 라운드에서 알파벤처투자가 400억 원을 넣었다. "
+            "IBK기업은행과 한국투자파트너스가 각각 200억 원을 넣었다. 오르비스그룹은 GPU 4,000장 규모의 클러스터를 꾸린다.")
+    got = {(f[0], f[2]) for f in figures(text, ["ko"])}
+    assert {("알파벤처투자", 4e10), ("ibk기업은행", 2e10), ("한국투자파트너스", 2e10), ("오르비스그룹", 4000)} <= got, got
+
+
+def test_a_longer_cued_name_wins_over_a_known_name_it_begins_with():
+    got = {f[0] for f in figures("이번 라운드는 미래에셋벤처투자가 400억 원을 베팅하며 주도했다.", ["ko"])}
+    assert got == {"미래에셋벤처투자"}, got

@@ -423,6 +423,15 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     def free(s, e):
         return not any(s < te and ts < e for ts, te in taken)
 
+    def begins_with_a_shorter_name(s, e):
+        """ "미래에셋벤처투자", "한국투자파트너스": a name a script's cue found whole, beginning with a
+        known name or place; the longer name stands (the shorter one gives way)."""
+        clash = [(ts, te) for ts, te in taken if s < te and ts < e]
+        if len(clash) != 1 or clash[0][0] != s or clash[0][1] >= e:
+            return False
+        taken.remove(clash[0])
+        return True
+
     def free_but_a_place_it_ends_in(s, e):
         clash = [(ts, te) for ts, te in taken if s < te and ts < e]
         return len(clash) == 1 and clash[0][1] == e and e in place_ends and clash[0][0] > s
@@ -465,9 +474,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         if len(name) < 2 or (nouns and nouns.fullmatch(name)) or name.lower() in _STOP_HEADS or legal_tail().fullmatch(name):
             return  # "the company", "Bhd": no name
         ends_in_noun = nouns.search(words[-1]) if nouns and words else None
-        if ends_in_noun and ends_in_noun.end() == len(words[-1]) and ends_in_noun.start() > 0:
+        if ends_in_noun and ends_in_noun.end() == len(words[-1]) and ends_in_noun.start() > 0 and not allow_any_script:
             return  # "Der Badener Energiekonzern": a compound company noun describes a firm, it is no name
-        if not free(s, e) and not (len(words) > 1 and free_but_a_place_it_ends_in(s, e)):
+        if not free(s, e) and not (len(words) > 1 and free_but_a_place_it_ends_in(s, e)) and not (
+                allow_any_script and begins_with_a_shorter_name(s, e)):
             return
         if any(rx.search(name) for rx in role_rx):
             return  # "Chief Financial Officer Heather Lindqvist" is a person with a title

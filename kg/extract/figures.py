@@ -239,6 +239,9 @@ def is_object_position(view: SentenceView, mention: Mention, clause_start: int) 
         inner = next((m for m in view.mentions if m.start == mention.end and m.kind == "place"), None)
         if inner is not None:
             return is_object_position(view, inner, clause_start)
+    subject_particle = view.pack.regex.get("particle_subject")
+    if subject_particle is not None and subject_particle.match(view.text, mention.end):
+        return False  # "IBK기업은행과 한국투자파트너스가": marked as the subject, whatever the list's head says
     head = _list_head(view, mention)
     return head is not mention and preceded_by(view, head, clause_start, "object_markers")
 
