@@ -968,3 +968,15 @@ def test_korean_investors_by_their_name_words_and_a_list_with_its_own_subject_pa
 def test_a_longer_cued_name_wins_over_a_known_name_it_begins_with():
     got = {f[0] for f in figures("이번 라운드는 미래에셋벤처투자가 400억 원을 베팅하며 주도했다.", ["ko"])}
     assert got == {"미래에셋벤처투자"}, got
+
+
+@pytest.mark.parametrize("text, label", [
+    ('أعلنت شركة فيتا القابضة أن ذراعها المتخصصة "فيتا للحوسبة" ستضخ 2.4 مليار جنيه في مركز بيانات.', "فيتا للحوسبة"),
+    ("وقالت شركة «فيتا للحوسبة» إنها ستستثمر 300 مليون دولار في مركز بيانات.", "فيتا للحوسبة"),
+])
+def test_an_arabic_name_quoted_after_a_company_noun(text, label):
+    assert label in {f.subject.label for f in extract(Doc(text, ["ar"])).figures}
+
+
+def test_the_egyptian_pound_alone_and_sterling():
+    assert {a[1] for a in amounts("بقيمة ٨٫٥ مليار جنيه و3 مليارات جنيه إسترليني", "ar")} == {"EGP", "GBP"}
