@@ -980,3 +980,23 @@ def test_an_arabic_name_quoted_after_a_company_noun(text, label):
 
 def test_the_egyptian_pound_alone_and_sterling():
     assert {a[1] for a in amounts("بقيمة ٨٫٥ مليار جنيه و3 مليارات جنيه إسترليني", "ar")} == {"EGP", "GBP"}
+
+
+@pytest.mark.parametrize("text, lang, key", [
+    ("Consultancy Knight Frank estimates Saudi Arabia's data-centre capacity at roughly 300MW today.", "en", "saudi-arabia"),
+    ("Vetta Compute construit à Namur. Le marché belge compte environ 350 MW de capacité installée, selon Elia.", "fr", "belgium"),
+    ("Vetta Compute builds in Ohio. The Belgian market has about 350 MW of installed capacity, according to Elia.", "en", "belgium"),
+])
+def test_a_countrys_market_named_by_its_reporter_or_its_adjective(text, lang, key):
+    assert key in {f[0] for f in figures(text, [lang])}
+
+
+def test_a_name_with_its_acronym_keeps_its_legal_word_and_the_place_inside_it():
+    text = "Tamil Nadu Power Distribution Corporation (TNPDCL) has sanctioned a 150 MW power connection."
+    assert {(f.subject.key, f.subject.label) for f in extract(Doc(text, ["en"])).figures} == {
+        ("tnpdcl", "Tamil Nadu Power Distribution Corporation")}
+
+
+def test_a_country_adjective_may_begin_a_name():
+    text = "Die Immobiliengesellschaft Swiss Prime Site beteiligt sich mit 280 Mio. Fr. an der Projektgesellschaft."
+    assert {f.subject.label for f in extract(Doc(text, ["de"])).figures} == {"Swiss Prime Site"}

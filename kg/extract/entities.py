@@ -99,6 +99,12 @@ class Gazetteer:
                 for d in item.get("demonyms") or []:
                     demonyms[str(d)] = entity
         self._add_babel_countries(data, by_alias_cs, by_alias_other)
+        by_code = {code: self.entities[key] for key, code in self.country_codes.items() if key in self.entities}
+        for code, words in (data.get("country_demonyms") or {}).items():
+            if code not in by_code:
+                raise ValueError(f"{path}: country_demonyms: no country with the ISO code {code!r}")
+            for d in words:
+                demonyms.setdefault(str(d), by_code[code])
         _add_han_variants(by_alias_other)
         self.by_alias_cs, self.by_alias_ci, self.by_alias_other, self.demonyms = by_alias_cs, by_alias_ci, by_alias_other, demonyms
         latin_tail = r"(?:['’]s|s)?(?![a-z\u00df-\u00ff])(?<![A-Z]{2}(?=[A-Z]))"
@@ -367,6 +373,7 @@ def _overlapping(rx: re.Pattern, text: str):
 
 
 _NAME_RX = re.compile(_NAME)
+_ACRONYM_AFTER = re.compile(r"\s+\([A-Z][A-Z0-9&]{1,9}\)")
 _ORIGIN_WORD = re.compile(r"-(?:based|owned|listed|backed|headquartered|controlled)$", re.IGNORECASE)
 _BRAND_PAIR = re.compile(rf"({_NAME_WORD}\s\+\s{_NAME_WORD})")
 _POSSESSIVE = re.compile(rf"({_NAME})['’]s\b")
@@ -415,9 +422,11 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     from ..vocab import slug
 
     rx = _discovery_patterns(pack.code)
-    taken = [(m.start, m.end) for m in known]
+    # (a capitalised adjective before a capitalised word may begin a name: "Swiss Prime Site")
+    taken = [(m.start, m.end) for m in known if not (m.demonym and re.match(r" [A-Z]", text[m.end:m.end + 2]))]
     # a firm's name may end in a known place: "Altice Portugal", "Telefónica España"
     place_ends = {m.end for m in known if m.kind == "place" and not m.demonym}
+    place_spans = {(m.start, m.end) for m in known if m.kind == "place"}
     out: list[Mention] = []
 
     def free(s, e):
@@ -437,6 +446,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         return len(clash) == 1 and clash[0][1] == e and e in place_ends and clash[0][0] > s
 
     for m in _legal_name().finditer(text):
+        if _ACRONYM_AFTER.match(text, m.end()):
+            continue  # "Tamil Nadu Power Distribution Corporation (TNPDCL)": the name with its acronym, below
         name = m.group(1).strip()
         s, e = m.start(1), m.start(1) + len(name)
         based = [w for w in re.finditer(r"\S+-based\s+", name)]  # "South Dakota-based Black Hills Corp"
@@ -523,6 +534,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     # "Vantage Data Centers", "Blue Owl Capital": a capitalised name ending in a firm's word
     if rx.ending_in_org_word is not None and pack.spaced:
         for m in rx.ending_in_org_word.finditer(text):
+            if _ACRONYM_AFTER.match(text, m.end(1)):
+                continue  # the name with its acronym, below
             start, name = m.start(1), m.group(1)
             company_word = pack.regex.get("company_nouns")
             while " " in name and (name.split()[0].lower() in _STOP_HEADS
@@ -580,7 +593,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                     break
         name_end = name_start + len(name)
         # the name may end in a place ("Bank Central Asia (BCA)", "Telecom Egypt (TE)")
-        if (free(name_start, name_end) or free_but_a_place_it_ends_in(name_start, name_end)) and free(m.start(2) - 1, m.end(2) + 1):
+        # (places inside it give way: "Tamil Nadu Power Distribution Corporation (TNPDCL)")
+        clash = [(ts, te) for ts, te in taken if name_start < te and ts < name_end]
+        if all(c in place_spans and name_start <= c[0] and c[1] <= name_end for c in clash) and free(m.start(2) - 1, m.end(2) + 1):
+            taken[:] = [t for t in taken if t not in clash]
             # two mentions of one firm, the name and the acronym, so that each is found again
             # wherever the article repeats it ("Fibra Uno (FUNO)" ... "FUNO informó" ... "la Fibra");
             # keyed by the acronym (what other articles write alone), labelled with the full name

@@ -216,6 +216,9 @@ def attribution_spans(view: SentenceView) -> list[tuple[int, int]]:
         comma = _COMMA.search(view.text, m.end())
         end = comma.start() if comma else len(view.text)
         named = [x for x in view.mentions if x.kind == "org" and m.end() <= x.start < end]
+        if not named and any(x.kind == "org" and 0 <= m.start() - x.end <= 2 for x in view.mentions):
+            spans.append((m.start(), m.end()))  # "Knight Frank estimates Saudi Arabia's capacity": the verb of the reporter before it
+            continue
         spans.append((m.start(), named[0].end if named else end))
     return spans
 
@@ -340,6 +343,15 @@ def _about_a_site(view: SentenceView, amount: Amount, place: Mention) -> bool:
     return bool(of and re.search(rf"(?i:{facility.pattern})\s+(?i:{of.pattern})\s*$", before))
 
 
+def _names_a_market(view: SentenceView, market: re.Pattern | None, m: Mention) -> bool:
+    """ "le marché belge", "the Belgian market", "der deutsche Markt": a nationality touching a
+    market word names the country's market."""
+    if market is None:
+        return False
+    before, after = view.text[max(0, m.start - 12):m.start], view.text[m.end:m.end + 12]
+    return bool(re.search(rf"(?i:{market.pattern})\s*$", before) or re.match(rf"\s*(?i:{market.pattern})", after))
+
+
 def framing_place(view: SentenceView) -> Mention | None:
     """A place the sentence opens with, after a preposition and before a comma: "In Europe, ...",
     "En Belgique, ...", "In Spanien, ..."."""
@@ -425,7 +437,7 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     if about_market and (amount.kind in (MONEY, ENERGY, RATIO, PERCENT) or (amount.kind == POWER and quoted)):
         places = [m for m in view.mentions if m.kind == "place" and clause[0] <= m.start < clause[1]
                   and not _unnamed_member(view, m)
-                  and not (m.demonym and (amount.kind != MONEY or names_nationality(view, m)))
+                  and not (m.demonym and (amount.kind != MONEY or names_nationality(view, m)) and not _names_a_market(view, market, m))
                   and not in_any((m.start, m.end), quoted)]
         if places and not any(m.kind == "org" and clause[0] <= m.start < clause[1] and not is_reporter(view, m) for m in view.mentions):
             return places[0].entity
