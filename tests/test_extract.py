@@ -1000,3 +1000,9 @@ def test_a_name_with_its_acronym_keeps_its_legal_word_and_the_place_inside_it():
 def test_a_country_adjective_may_begin_a_name():
     text = "Die Immobiliengesellschaft Swiss Prime Site beteiligt sich mit 280 Mio. Fr. an der Projektgesellschaft."
     assert {f.subject.label for f in extract(Doc(text, ["de"])).figures} == {"Swiss Prime Site"}
+
+
+def test_a_currency_carries_into_the_next_paragraph():
+    text = ("Vetta Compute investirà 1,2 miliardi di euro nel campus di Cassano.\n\n"
+            "Il primo lotto è coperto da un finanziamento green da 550 mln.")
+    assert ("EUR", 5.5e8) in {(f[5], f[2]) for f in figures(text, ["it"])}

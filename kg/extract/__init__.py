@@ -214,9 +214,10 @@ def extract(document) -> Extraction:
             continue  # links to other stories, quote boxes: not this article's figures
         local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start and m.end <= s.end]
         view = SentenceView(sentence=s, pack=p, mentions=local, periods=periods.find(s.text, p))
-        # a currency carries over to the next sentence of the same paragraph
+        # a currency carries over to the next sentences ("un finanziamento da 550 mln" in a story
+        # in euros); a paragraph starts a new topic for continued subjects (DocumentState)
         if "\n" in text[previous_end:s.start]:
-            last_currency, state.paragraph_start = None, s.index
+            state.paragraph_start = s.index
         amounts = [a for a in scan_amounts(s.text, p, last_currency) if not _a_share_price(a, s.text, p)]
         last_currency = next((a.unit for a in reversed(amounts) if a.kind == MONEY), last_currency)
         previous_end = s.end
