@@ -1006,3 +1006,13 @@ def test_a_currency_carries_into_the_next_paragraph():
     text = ("Vetta Compute investirà 1,2 miliardi di euro nel campus di Cassano.\n\n"
             "Il primo lotto è coperto da un finanziamento green da 550 mln.")
     assert ("EUR", 5.5e8) in {(f[5], f[2]) for f in figures(text, ["it"])}
+
+
+def test_a_chinese_announcement_says_the_company_at_the_start_of_a_clause():
+    text = "维塔算力（300738）1月20日晚间公告称，拟投资42亿元建设智算产业园。公司同时宣布，拟投资10亿元在深圳市光明区建设生产基地。"
+    assert {f[0] for f in figures(text, ["zh"])} == {"维塔算力"}
+
+
+def test_firm_words_go_on_after_a_place():
+    text = "中国建设银行宣布向维塔算力提供25亿元贷款。"
+    assert "中国建设银行" in {f.subject.label for f in extract(Doc(text, ["zh"])).figures}

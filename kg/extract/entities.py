@@ -676,8 +676,11 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         not_before = cues.get("firm_words_not_before") or []
         for place in [m for m in known if m.kind == "place" and not m.demonym]:
             hit = ending.match(text, place.end)
-            if hit and not any(text.startswith(w, hit.end()) for w in not_before):
-                s_, e_ = place.start, hit.end()
+            end = hit.end() if hit else 0
+            while hit and (more := ending.match(text, end)):  # "中国" + "建设" + "银行"
+                end = more.end()
+            if hit and not any(text.startswith(w, end) for w in not_before):
+                s_, e_ = place.start, end
                 taken[:] = [(a, b) for a, b in taken if not (a == place.start and b == place.end)]
                 if free(s_, e_):
                     name = text[s_:e_]

@@ -411,6 +411,10 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         return framed.entity  # "In Europe, installed capacity will climb to 21 GW": the region's figure
     # anaphora in the clause, before the amount first: "the company", "das Projekt", "من المشروع"
     head = view.text[:amount.start] + " " + view.text[amount.end:clause[1]]
+    opening = view.pack.regex.get("anaphora_company_opening")
+    if opening is not None and state.main_org is not None and any(
+            m.start() == 0 or view.text[m.start() - 1] in "，,。；;：:" for m in opening.finditer(view.text, 0, amount.start)):
+        return (state.last_subject if view.sentence.index - state.last_subject_sentence <= 1 else None) or state.main_org
     for kind, referent in (
         ("facility", state.last_facility_subject or state.last_subject or state.main_org),
         # "the company" right after a sentence about a firm is that firm; later, the story's firm
