@@ -1016,3 +1016,11 @@ def test_a_chinese_announcement_says_the_company_at_the_start_of_a_clause():
 def test_firm_words_go_on_after_a_place():
     text = "中国建设银行宣布向维塔算力提供25亿元贷款。"
     assert "中国建设银行" in {f.subject.label for f in extract(Doc(text, ["zh"])).figures}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("公司拟募集资金总额不超过28亿元。", "zh"),
+    ("The company will raise not more than $2.8 billion.", "en"),
+])
+def test_not_more_than_is_an_upper_bound_and_no_threshold(text, lang):
+    assert [(a[3], a[4]) for a in amounts(text, lang)] == [(None, 2.8e9)]

@@ -103,14 +103,16 @@ def parse_number(token: str, decimal: str, three_digit_groups: bool = False) -> 
     return float(token[:last] + tail)
 
 
-def _qualifies(head: str, nouns: re.Pattern) -> bool:
+def _qualifies(head: str, nouns: re.Pattern, spaced: bool = True) -> bool:
     """ "customers with more than", "projets de plus de", "kunder med behov for mer enn": the bound
-    follows a noun naming a class of things, with at most a preposition and the hedge between."""
+    follows a noun naming a class of things, with at most a preposition and the hedge between
+    (in a script without spaces a few characters: "客户超过", not "公司拟募集资金总额不超过")."""
     hits = list(nouns.finditer(head))
     if not hits:
         return False
     tail = head[hits[-1].end():]
-    return len(tail.split()) <= 4 and not re.search(r"[,;:.，；：。、]", tail)
+    short = len(tail.split()) <= 4 if spaced else len(tail) <= 4
+    return short and not re.search(r"[,;:.，；：。、]", tail)
 
 
 def _key(words: str) -> str:
@@ -514,10 +516,14 @@ class AmountScanner:
 
     def _apply_hedges(self, norm: str, a: Amount) -> None:
         p = self.pack
-        if self._ends_with(p.regex.get("lower_before"), norm, a.start) or self._match_at(p.regex.get("lower_after"), norm, self.sep.match(norm, a.end).end()):
+        lower_before = self._ends_with(p.regex.get("lower_before"), norm, a.start)
+        upper_before = self._ends_with(p.regex.get("upper_before"), norm, a.start)
+        if lower_before and upper_before:  # "不超过" (not more than) holds "超过" (more than): the longer one
+            lower_before, upper_before = (None, upper_before) if upper_before.start() < lower_before.start() else (lower_before, None)
+        if lower_before or self._match_at(p.regex.get("lower_after"), norm, self.sep.match(norm, a.end).end()):
             if a.value is not None:
                 a.lower, a.value = a.value, None
-        elif self._ends_with(p.regex.get("upper_before"), norm, a.start) or self._match_at(p.regex.get("upper_after"), norm, self.sep.match(norm, a.end).end()):
+        elif upper_before or self._match_at(p.regex.get("upper_after"), norm, self.sep.match(norm, a.end).end()):
             if a.value is not None:
                 a.upper, a.value = a.value, None
         if self._ends_with(p.regex.get("approx_before"), norm, a.start) or self._match_at(p.regex.get("approx_after"), norm, self.sep.match(norm, a.end).end()):
@@ -530,7 +536,7 @@ class AmountScanner:
             near_after = norm[a.end:a.end + (24 if p.spaced else 10)]
             if (after and after.match(norm, self.sep.match(norm, a.end).end())) or (
                 before and before.search(norm, max(0, a.start - 40), a.start)
-            ) or (nouns and (_qualifies(near_before, nouns) or (not p.spaced and nouns.search(near_after)))):
+            ) or (nouns and (_qualifies(near_before, nouns, p.spaced) or (not p.spaced and nouns.search(near_after)))):
                 a.threshold = True
 
     def _multiples(self, norm: str, text: str, taken: list[Amount]) -> list[Amount]:
