@@ -1024,3 +1024,12 @@ def test_firm_words_go_on_after_a_place():
 ])
 def test_not_more_than_is_an_upper_bound_and_no_threshold(text, lang):
     assert [(a[3], a[4]) for a in amounts(text, lang)] == [(None, 2.8e9)]
+
+
+def test_several_firms_and_amounts_in_one_wire_sentence():
+    text = ("Miners raised more than $3.1 billion of debt in three days, as Vetta Mining and Orbis Mining each priced "
+            "$1.1 billion of convertible notes, while Halden 8 closed a $640 million construction loan and Kestrel "
+            "Systems drew a $300 million credit facility from Macquarie.")
+    got = {(f[0], f[1], f[2]) for f in figures(text, ["en"])}
+    assert {("vetta-mining", "loan_or_debt", 1.1e9), ("orbis-mining", "loan_or_debt", 1.1e9),
+            ("kestrel-systems", "loan_or_debt", 3e8)} <= got, got

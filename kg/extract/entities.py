@@ -388,6 +388,7 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
     p = language_pack(code)
     nouns, conj, verbs = p.regex.get("company_nouns"), p.regex.get("conjunctions"), p.regex.get("subject_verbs")
     articles, objects, org_words = p.regex.get("relative_markers"), p.regex.get("place_prepositions"), _org_name_words()
+    each = p.regex.get("each")
 
     def compiled(pattern: str | None) -> re.Pattern | None:
         return re.compile(pattern) if pattern is not None else None
@@ -404,7 +405,10 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         spaced_conjunction=compiled(rf"\s(?i:{conj.pattern})\s" if conj is not None else None),
         appositive=compiled(rf"(?:^|(?<=[.;:(—–-]\s))({_NAME}),\s+(?={opens})" if opens else None),
         verb_in_appositive=compiled(rf"\s(?i:{verbs.pattern})\b" if verbs is not None else None),
-        name_before_verb=compiled(rf"(?:^|(?<=[,;:(]\s)|(?<=\s))({_NAME})\s+(?=(?i:{verbs.pattern}))" if verbs is not None else None),
+        # ("Vetta Compute and Orbis Mining each priced ...": the pack's "each" words may come between)
+        name_before_verb=compiled(rf"(?:^|(?<=[,;:(]\s)|(?<=\s))({_NAME})\s+(?:(?i:{each.pattern})\s+)?(?=(?i:{verbs.pattern}))"
+                                  if verbs is not None and each is not None else
+                                  rf"(?:^|(?<=[,;:(]\s)|(?<=\s))({_NAME})\s+(?=(?i:{verbs.pattern}))" if verbs is not None else None),
         after_place_preposition=compiled(
             (rf"(?:^|\s)(?i:{objects.pattern})\s+(?:{_NAME}\s+(?i:{conj.pattern})\s+)?$" if conj is not None
              else rf"(?:^|\s)(?i:{objects.pattern})\s+$") if objects is not None else None),
