@@ -1033,3 +1033,20 @@ def test_several_firms_and_amounts_in_one_wire_sentence():
     got = {(f[0], f[1], f[2]) for f in figures(text, ["en"])}
     assert {("vetta-mining", "loan_or_debt", 1.1e9), ("orbis-mining", "loan_or_debt", 1.1e9),
             ("kestrel-systems", "loan_or_debt", 3e8)} <= got, got
+
+
+def test_a_market_report_gives_firmless_figures_to_its_place():
+    text = ("Data centers: Spain absorbed a record 165 MW in 2025\n\n"
+            "The Spanish data-centre market had a record year, according to CBRE. Take-up in the country rose 48%.\n\n"
+            "Installed capacity now reaches 720 MW.\n\n"
+            "Vetta Compute bought 26 hectares near Madrid, where it plans to invest 1.5 billion euros. Vetta Compute "
+            "will hire 200 people.")
+    got = {(f[0], f[2]) for f in figures(text, ["en"])}
+    assert ("spain", 720.0) in got and ("vetta-compute", 1.5e9) in got, got
+
+
+def test_a_firms_story_that_opens_with_a_place_is_still_the_firms():
+    text = ("Ohio lands a 300 MW data centre\n\n"
+            "Vetta Compute will build a 300 MW campus in Ohio, the company said.\n\n"
+            "The first phase will draw 100 MW.")
+    assert {f[0] for f in figures(text, ["en"]) if f[2] == 100.0} == {"vetta-compute"}

@@ -18,7 +18,7 @@ from .entities import Mention, discover, gazetteer, looks_like_a_name, proper_wo
 from .figures import DocumentState, SentenceView, is_object_position, merge_figures, sentence_figures, subject_candidates
 from .furniture import furniture_spans
 from .language import common, pack
-from .model import Extraction
+from .model import Extraction, Figure
 from .numbers import MONEY, scan_amounts
 from .relations import RelationState, finish, sentence_relations
 from .sentences import split_sentences
@@ -54,6 +54,18 @@ def _main_country(mentions: list[Mention]):
         return None
     code = codes.most_common(1)[0][0]
     return next((table.entities[key] for key, c in table.country_codes.items() if c == code and key in table.entities), None)
+
+
+def _market_of_the_report(first: Figure, main_org, mentions: list[Mention], text: str, first_end: int):
+    """The place a market report is about: its first figure's place, when the story's firm is not
+    named before the end of the paragraph after that figure's (a firm's story names it at once)."""
+    if first.subject.kind != "place" or first.subject.rdf_type not in ("Country", "Region", "City"):
+        return None
+    breaks = [m.start() for m in re.finditer(r"\n\s*\n", text[first_end:])]
+    opening_end = first_end + (breaks[1] if len(breaks) > 1 else len(text))
+    if main_org is not None and any(m.entity == main_org and m.start < opening_end for m in mentions):
+        return None
+    return first.subject
 
 
 def _main_org(mentions: list[Mention]):
@@ -199,6 +211,7 @@ def extract(document) -> Extraction:
     mentions = _surnames_are_people(mentions)
 
     state = DocumentState(main_org=_main_org(mentions))
+    market_undecided = True
     dollar = local_dollar(text, [gazetteer().country_of(m.entity) for m in mentions if m.kind == "place"])
     bare_words = {code: bare_word_currencies(text, pack(code)) for code in {s.language for s in sentences}}
     periods = PeriodFinder(getattr(document, "reference_date", None))
@@ -228,6 +241,9 @@ def extract(document) -> Extraction:
         countries = [m.entity for m in view.mentions if m.kind == "place" and m.entity.rdf_type == "Country"]
         state.last_country = (countries[0] if countries else None) or state.last_country or main_country
         found, lost = sentence_figures(view, amounts, state, s.start)
+        if market_undecided and found:
+            market_undecided = False
+            state.market_place = _market_of_the_report(found[0], state.main_org, mentions, text, s.end)
         figures.extend(found)
         orphans.extend(lost)
         sentence_relations(view, state, rstate, extraction)

@@ -55,6 +55,9 @@ class DocumentState:
     deal_participants: dict[int, set[str]] = field(default_factory=dict)
     deal_topics: list[tuple[int, str]] = field(default_factory=list)  # (sentence index, loan_or_debt | funding_round)
     paragraph_start: int = 0  # the index of the first sentence of the current paragraph
+    # a market report: the place its first figure is about, when the story's firm is not named
+    # in its opening ("Le marché francilien ... 165 MW" before "Data4" in the third paragraph)
+    market_place: Entity | None = None
 
 
 @dataclass
@@ -298,6 +301,8 @@ def choose_subject(view: SentenceView, amount: Amount, state: DocumentState) -> 
     # (the maker of the chips counted names no one: "米エヌビディア製のGPU約4000基を設置")
     makers = {m.entity.key for m in view.mentions if _makes_the_chips(view, amount, m)}
     if not any(m.kind == "org" and not is_reporter(view, m) and m.entity.key not in makers for m in view.mentions):
+        if state.market_place is not None:
+            return state.market_place, True
         return (state.main_org, True) if state.main_org is not None and state.main_org.key not in makers else (None, False)
     return None, False
 
