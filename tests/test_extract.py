@@ -916,7 +916,7 @@ def test_a_cued_name_without_its_group_suffix_is_the_same_firm():
 
 @pytest.mark.parametrize("text, metric, value", [
     ("ミナト電算工業は13日、新拠点を発表した。初期には米エヌビディア製の画像処理半導体（GPU）約4000基を設置する。", "chips", 4000),
-    ("ミナト電算工業は13日、新拠点を発表した。運用・保守の要員として約60人を新たに採用する。", "jobs_total", 60),
+    ("ミナト電算工業は13日、新拠点を発表した。運用・保守の要員として約60人を新たに採用する。", "jobs_permanent", 60),
     ("ミナト電算工業は13日、新拠点を発表した。ピーク時には1日あたり約500人の作業員が従事する。", "jobs_construction", 500),
 ])
 def test_japanese_counts_of_the_story_firm(text, metric, value):
@@ -1050,3 +1050,20 @@ def test_a_firms_story_that_opens_with_a_place_is_still_the_firms():
             "Vetta Compute will build a 300 MW campus in Ohio, the company said.\n\n"
             "The first phase will draw 100 MW.")
     assert {f[0] for f in figures(text, ["en"]) if f[2] == 100.0} == {"vetta-compute"}
+
+
+def test_jobs_no_firm_is_named_for_are_the_storys_firms():
+    text = ("Vetta Compute will build a campus in Zaragoza. Orbis Energía will supply 150 MW under a ten-year contract. "
+            "The works will create about 1,200 jobs.")
+    assert {f[0] for f in figures(text, ["en"]) if f[1].startswith("jobs")} == {"vetta-compute"}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Vetta Compute construirá un campus. Según el promotor, la obra generará unos 1.200 empleos y la operación, "
+     "180 puestos directos.", "es", {(1200.0, "jobs_construction"), (180.0, "jobs_permanent")}),
+    ("Vetta Compute construira un campus. Le chantier mobilisera près de 1 000 personnes et l'exploitation 250 emplois.",
+     "fr", {(1000.0, "jobs_construction"), (250.0, "jobs_permanent")}),
+    ("Vetta Compute will build a campus that will create 1,200 jobs.", "en", {(1200.0, "jobs_total")}),
+])
+def test_jobs_take_the_phase_word_before_them(text, lang, expected):
+    assert {(f[2] if f[2] is not None else f[4], f[1]) for f in figures(text, [lang]) if f[1].startswith("jobs")} == expected

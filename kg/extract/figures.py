@@ -411,6 +411,11 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     if country is not None and state.last_country is not None and amount.kind != COUNT:
         if country.search(view.text, clause[0], amount.start):
             return state.last_country
+    # jobs a sentence names no firm for are the project's, that is the story's firm's ("the works
+    # will create 1,200 jobs" after a partner's power contract or a lender's loan)
+    if (amount.count_metric or "").startswith("jobs") and state.main_org is not None and state.market_place is None \
+            and not any(m.kind in ("org", "group") and not is_reporter(view, m) for m in view.mentions):
+        return state.main_org
     framed = framing_place(view)
     if framed is not None and amount.kind != COUNT and not _names_a_site(view, clause):
         return framed.entity  # "In Europe, installed capacity will climb to 21 GW": the region's figure
@@ -500,7 +505,7 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
     if amount.kind == AREA:
         return "land_area"
     if amount.kind == COUNT:
-        return amount.count_metric
+        return job_phase(view, amount, clause) if amount.count_metric == "jobs_total" else amount.count_metric
     if amount.kind == RATIO:
         return "growth_multiple"
     if amount.kind == ENERGY:
@@ -587,6 +592,27 @@ def participant_metric(view: SentenceView, amount: Amount, subject: Entity | Non
     latest = max(i for i, _ in recent)
     topics = {topic for i, topic in recent if i == latest}
     return DEAL_TOPICS[topics.pop()] if len(topics) == 1 else metric
+
+
+JOB_PHASE_REACH = 40  # characters between a phase word and the count of jobs it comes before
+JOB_PHASE_REACH_AFTER = 12  # ... and after it ("1,500 construction workers")
+
+
+def job_phase(view: SentenceView, amount: Amount, clause: tuple[int, int]) -> str:
+    """Jobs of a phase by the nearest phase word (`job_phases` in the pack): "la obra generará
+    1.200 empleos y la operación, 180 puestos" -> construction 1,200, permanent 180."""
+    best = None
+    for metric, key in (("jobs_construction", "job_phase_construction"), ("jobs_permanent", "job_phase_operation")):
+        rx = view.pack.regex.get(key)
+        if rx is None:
+            continue
+        for m in rx.finditer(view.text, clause[0], clause[1]):
+            before = m.end() <= amount.start
+            dist = amount.start - m.end() if before else m.start() - amount.end
+            rank = (0 if before else 1, dist)  # a word before the count first: "la obra generará 1.200 empleos y la operación"
+            if 0 <= dist <= (JOB_PHASE_REACH if before else JOB_PHASE_REACH_AFTER) and (best is None or rank < best[0]):
+                best = (rank, metric)
+    return best[1] if best else "jobs_total"
 
 
 def signed(view: SentenceView, amount: Amount, metric: str) -> None:

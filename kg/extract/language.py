@@ -207,6 +207,8 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     for rel, words in (data.get("relation_triggers") or {}).items():
         # substring match: German compounds hide triggers ("Rechenzentrumspartnerschaft")
         pack.regex[f"rel_{rel}"] = phrase_regex(words, latin_boundaries=False)
+    for phase, words in (data.get("job_phases") or {}).items():
+        pack.regex[f"job_phase_{phase}"] = phrase_regex(words, latin_boundaries=b, ignore_case=True)
     for role, words in (data.get("roles") or {}).items():
         pack.regex[f"role_{role}"] = phrase_regex(words, latin_boundaries=b, ignore_case=True)
 
