@@ -1067,3 +1067,8 @@ def test_jobs_no_firm_is_named_for_are_the_storys_firms():
 ])
 def test_jobs_take_the_phase_word_before_them(text, lang, expected):
     assert {(f[2] if f[2] is not None else f[4], f[1]) for f in figures(text, [lang]) if f[1].startswith("jobs")} == expected
+
+
+def test_a_power_under_a_megawatt_is_a_racks_density_not_a_figure():
+    text = "Vetta Compute will build a 40 MW campus designed for liquid-cooled racks of up to 120 kW each."
+    assert [(f[1], f[2]) for f in figures(text, ["en"])] == [("power_capacity", 40.0)]

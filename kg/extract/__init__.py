@@ -19,7 +19,7 @@ from .figures import DocumentState, SentenceView, is_object_position, merge_figu
 from .furniture import furniture_spans
 from .language import common, pack
 from .model import Extraction, Figure
-from .numbers import MONEY, scan_amounts
+from .numbers import MONEY, POWER, scan_amounts
 from .relations import RelationState, finish, sentence_relations
 from .sentences import split_sentences
 from .time import PeriodFinder
@@ -231,7 +231,8 @@ def extract(document) -> Extraction:
         # in euros); a paragraph starts a new topic for continued subjects (DocumentState)
         if "\n" in text[previous_end:s.start]:
             state.paragraph_start = s.index
-        amounts = [a for a in scan_amounts(s.text, p, last_currency) if not _a_share_price(a, s.text, p)]
+        amounts = [a for a in scan_amounts(s.text, p, last_currency) if not _a_share_price(a, s.text, p)
+                   and not (a.kind == POWER and a.unit == "kW")]  # under a megawatt: a rack's density ("120 kW per rack")
         last_currency = next((a.unit for a in reversed(amounts) if a.kind == MONEY), last_currency)
         previous_end = s.end
         relabel(amounts, dollar)
