@@ -1072,3 +1072,15 @@ def test_jobs_take_the_phase_word_before_them(text, lang, expected):
 def test_a_power_under_a_megawatt_is_a_racks_density_not_a_figure():
     text = "Vetta Compute will build a 40 MW campus designed for liquid-cooled racks of up to 120 kW each."
     assert [(f[1], f[2]) for f in figures(text, ["en"])] == [("power_capacity", 40.0)]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Vetta Compute bygger i Vennesla. Ifølge NVE brukte norske datasentre om lag 2,4 TWh strøm i 2024.", "nb", ("norway", "other")),
+    ("Der Konzern Vetta AG meldete einen Umsatzrückgang um 6,3 Prozent.", "de", ("konzern-vetta", "growth_rate")),
+])
+def test_a_reporter_no_table_knows_and_a_sectors_nationality(text, lang, expected):
+    assert expected in {(f[0], f[1]) for f in figures(text, [lang])}
+
+
+def test_a_decline_inside_a_german_compound_is_negative():
+    assert [f[2] for f in figures("Die Vetta AG meldete einen Umsatzrückgang um 6,3 Prozent.", ["de"])] == [-6.3]

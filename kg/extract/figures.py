@@ -208,6 +208,9 @@ def _ending(rx: re.Pattern, whole_word: bool = True) -> re.Pattern:
     return _ENDINGS[key]
 
 
+_REPORTER_NAME = re.compile(r"\s+(?:[A-Z][\w&.'’-]*)(?:\s[A-Z][\w&.'’-]*){0,3}(?=[\s,.;:]|$)")
+
+
 def attribution_spans(view: SentenceView) -> list[tuple[int, int]]:
     """ "According to estimates by the Milan Polytechnic," : from the marker to the reporter's name
     (or, when none is named, to the next comma)."""
@@ -221,6 +224,10 @@ def attribution_spans(view: SentenceView) -> list[tuple[int, int]]:
         named = [x for x in view.mentions if x.kind == "org" and m.end() <= x.start < end]
         if not named and any(x.kind == "org" and 0 <= m.start() - x.end <= 2 for x in view.mentions):
             spans.append((m.start(), m.end()))  # "Knight Frank estimates Saudi Arabia's capacity": the verb of the reporter before it
+            continue
+        unknown = _REPORTER_NAME.match(view.text, m.end()) if not named and view.pack.spaced else None
+        if unknown is not None:
+            spans.append((m.start(), unknown.end()))  # "Ifølge NVE brukte norske datasentre ...": a name no table knows
             continue
         spans.append((m.start(), named[0].end if named else end))
     return spans
@@ -349,12 +356,13 @@ def _about_a_site(view: SentenceView, amount: Amount, place: Mention) -> bool:
 
 
 def _names_a_market(view: SentenceView, market: re.Pattern | None, m: Mention) -> bool:
-    """ "le marché belge", "the Belgian market", "der deutsche Markt": a nationality touching a
-    market word names the country's market."""
-    if market is None:
-        return False
-    before, after = view.text[max(0, m.start - 12):m.start], view.text[m.end:m.end + 12]
-    return bool(re.search(rf"(?i:{market.pattern})\s*$", before) or re.match(rf"\s*(?i:{market.pattern})", after))
+    """ "le marché belge", "the Belgian market", "der deutsche Markt", "norske datasentre": a
+    nationality touching a market word or a facility noun names the country's market (sector)."""
+    before, after = view.text[max(0, m.start - 12):m.start], view.text[m.end:m.end + 14]
+    for rx in (market, view.pack.regex.get("facility_nouns")):
+        if rx is not None and (re.search(rf"(?i:{rx.pattern})\s*$", before) or re.match(rf"\s*(?i:{rx.pattern})", after)):
+            return True
+    return False
 
 
 def framing_place(view: SentenceView) -> Mention | None:
