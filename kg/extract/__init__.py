@@ -59,7 +59,7 @@ def _main_country(mentions: list[Mention]):
 def _market_of_the_report(first: Figure, main_org, mentions: list[Mention], text: str, first_end: int):
     """The place a market report is about: its first figure's place, when the story's firm is not
     named before the end of the paragraph after that figure's (a firm's story names it at once)."""
-    if first.subject.kind != "place" or first.subject.rdf_type not in ("Country", "Region", "City"):
+    if first.subject.kind != "place" or first.subject.rdf_type not in ("Country", "Region", "City", "Place"):
         return None
     breaks = [m.start() for m in re.finditer(r"\n\s*\n", text[first_end:])]
     opening_end = first_end + (breaks[1] if len(breaks) > 1 else len(text))
