@@ -1084,3 +1084,8 @@ def test_a_reporter_no_table_knows_and_a_sectors_nationality(text, lang, expecte
 
 def test_a_decline_inside_a_german_compound_is_negative():
     assert [f[2] for f in figures("Die Vetta AG meldete einen Umsatzrückgang um 6,3 Prozent.", ["de"])] == [-6.3]
+
+
+def test_an_analysts_target_price_is_a_quote_not_a_figure():
+    text = "Kenanga Research raised its target price for Vetta Compute to RM6.10 and said earnings would rise 8%."
+    assert [(f[1], f[5]) for f in figures(text, ["en"])] == [("other", "percent")]
