@@ -1088,4 +1088,4 @@ def test_a_decline_inside_a_german_compound_is_negative():
 
 def test_an_analysts_target_price_is_a_quote_not_a_figure():
     text = "Kenanga Research raised its target price for Vetta Compute to RM6.10 and said earnings would rise 8%."
-    assert [(f[1], f[5]) for f in figures(text, ["en"])] == [("other", "percent")]
+    assert [f[5] for f in figures(text, ["en"])] == ["percent"]
