@@ -1089,3 +1089,16 @@ def test_a_decline_inside_a_german_compound_is_negative():
 def test_an_analysts_target_price_is_a_quote_not_a_figure():
     text = "Kenanga Research raised its target price for Vetta Compute to RM6.10 and said earnings would rise 8%."
     assert [f[5] for f in figures(text, ["en"])] == ["percent"]
+
+
+def test_a_name_and_its_acronym_beside_it_count_once_for_the_storys_firm():
+    text = ("A Vetta Compute fechou um empréstimo de 900 milhões de euros. A Caixa Geral de Depósitos (CGD) "
+            "e o Millennium bcp entram com 300 milhões de euros cada.")
+    got = {(f[0], f[1], f[2]) for f in figures(text, ["pt"])}
+    assert {("vetta-compute", "loan_or_debt", 9e8), ("cgd", "loan_or_debt", 3e8)} <= got, got
+
+
+def test_an_italian_bank_by_its_name_word():
+    text = ("Vetta Compute ha ottenuto un finanziamento green da 550 mln di euro: Bper Banca mette a disposizione "
+            "200 mln.")
+    assert ("bper-banca", 2e8) in {(f[0], f[2]) for f in figures(text, ["it"])}

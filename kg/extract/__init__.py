@@ -69,8 +69,12 @@ def _market_of_the_report(first: Figure, main_org, mentions: list[Mention], text
 
 
 def _main_org(mentions: list[Mention]):
-    """The organisation the article is about: named most often, first on ties."""
-    orgs = [m.entity for m in mentions if m.kind == "org" and m.entity.rdf_type not in ("AnalystFirm", "Media")]
+    """The organisation the article is about: named most often, first on ties. A name and its
+    acronym written beside it ("Caixa Geral de Depósitos (CGD)") are one naming."""
+    ordered = sorted((m for m in mentions if m.kind == "org" and m.entity.rdf_type not in ("AnalystFirm", "Media")),
+                     key=lambda m: m.start)
+    orgs = [m.entity for i, m in enumerate(ordered)
+            if not (i and ordered[i - 1].entity.key == m.entity.key and m.start - ordered[i - 1].end <= 3)]
     if not orgs:
         return None
     counts = Counter(e.key for e in orgs)
