@@ -1102,3 +1102,11 @@ def test_an_italian_bank_by_its_name_word():
     text = ("Vetta Compute ha ottenuto un finanziamento green da 550 mln di euro: Bper Banca mette a disposizione "
             "200 mln.")
     assert ("bper-banca", 2e8) in {(f[0], f[2]) for f in figures(text, ["it"])}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vetta Compute baut in Lupfig in der Schweiz. Laut einer Branchenstudie beträgt die installierte Leistung heute rund 380 MW.", "de"),
+    ("Vetta Compute builds in Switzerland. According to an industry study, installed capacity is about 380 MW today.", "en"),
+])
+def test_a_sectors_installed_capacity_is_the_countrys(text, lang):
+    assert ("switzerland", 380.0) in {(f[0], f[2]) for f in figures(text, [lang])}

@@ -461,8 +461,13 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
                   and not _unnamed_member(view, m)
                   and not (m.demonym and (amount.kind != MONEY or names_nationality(view, m)) and not _names_a_market(view, market, m))
                   and not in_any((m.start, m.end), quoted)]
-        if places and not any(m.kind == "org" and clause[0] <= m.start < clause[1] and not is_reporter(view, m) for m in view.mentions):
+        no_firm = not any(m.kind == "org" and clause[0] <= m.start < clause[1] and not is_reporter(view, m) for m in view.mentions)
+        if places and no_firm:
             return places[0].entity
+        installed = view.pack.regex.get("installed_capacity_words")
+        if (not places and no_firm and amount.kind == POWER and state.last_country is not None
+                and installed is not None and installed.search(view.text, clause[0], clause[1])):
+            return state.last_country  # "Laut einer Branchenstudie beträgt die installierte Leistung heute rund 380 MW"
     # a subject after the amount in the same clause: "Having earmarked $80 billion, Microsoft ..."
     # (where particles mark roles, only a name marked as subject: "...を経済産業省の助成で" is not)
     subject_particle = view.pack.regex.get("particle_subject")
