@@ -215,7 +215,6 @@ def extract(document) -> Extraction:
     mentions = _surnames_are_people(mentions)
 
     state = DocumentState(main_org=_main_org(mentions))
-    market_undecided = True
     dollar = local_dollar(text, [gazetteer().country_of(m.entity) for m in mentions if m.kind == "place"])
     bare_words = {code: bare_word_currencies(text, pack(code)) for code in {s.language for s in sentences}}
     periods = PeriodFinder(getattr(document, "reference_date", None))
@@ -246,8 +245,7 @@ def extract(document) -> Extraction:
         countries = [m.entity for m in view.mentions if m.kind == "place" and m.entity.rdf_type == "Country"]
         state.last_country = (countries[0] if countries else None) or state.last_country or main_country
         found, lost = sentence_figures(view, amounts, state, s.start)
-        if market_undecided and found:
-            market_undecided = False
+        if found and not figures:  # the document's first figure decides whether it is a market report
             state.market_place = _market_of_the_report(found[0], state.main_org, mentions, text, s.end)
         figures.extend(found)
         orphans.extend(lost)

@@ -276,12 +276,20 @@ _STOP_HEADS = {"the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "
 
 
 @cache
+def _legal_forms() -> list[str]:
+    """common.yaml `legal_forms`, longest first (so "Pte Ltd" wins over "Ltd")."""
+    from .language import common
+
+    return sorted(common().get("legal_forms") or [], key=len, reverse=True)
+
+
+@cache
 def _legal_name() -> re.Pattern:
     """A name before a legal form (common.yaml `legal_forms`) ends a firm's name; "Group" and
     "Holdings" are part of it ("Azrieli Group"). Group 1 is the name without the form."""
     from .language import common
 
-    forms = sorted(common().get("legal_forms") or [], key=len, reverse=True)
+    forms = _legal_forms()
     prefixes = common().get("legal_prefixes") or []
     prefix = rf"(?:(?:{'|'.join(map(re.escape, prefixes))})\s)?" if prefixes else ""
     form = "|".join(re.escape(f) for f in forms)
@@ -297,10 +305,7 @@ def _legal_name() -> re.Pattern:
 def legal_tail() -> re.Pattern:
     """A legal form alone, with spaces and a comma around it: what may stand between a firm's
     name and "which" ("Vantage Corp., which plans ...")."""
-    from .language import common
-
-    forms = sorted(common().get("legal_forms") or [], key=len, reverse=True)
-    return re.compile(rf"\s*(?:{'|'.join(re.escape(f) for f in forms)})\.?\s*[,，]?\s*")
+    return re.compile(rf"\s*(?:{'|'.join(re.escape(f) for f in _legal_forms())})\.?\s*[,，]?\s*")
 
 
 @cache
@@ -433,20 +438,23 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     place_spans = {(m.start, m.end) for m in known if m.kind == "place"}
     out: list[Mention] = []
 
+    def clashes(s, e):
+        return [(ts, te) for ts, te in taken if s < te and ts < e]
+
     def free(s, e):
-        return not any(s < te and ts < e for ts, te in taken)
+        return not clashes(s, e)
 
     def begins_with_a_shorter_name(s, e):
         """ "미래에셋벤처투자", "한국투자파트너스": a name a script's cue found whole, beginning with a
         known name or place; the longer name stands (the shorter one gives way)."""
-        clash = [(ts, te) for ts, te in taken if s < te and ts < e]
+        clash = clashes(s, e)
         if len(clash) != 1 or clash[0][0] != s or clash[0][1] >= e:
             return False
         taken.remove(clash[0])
         return True
 
     def free_but_a_place_it_ends_in(s, e):
-        clash = [(ts, te) for ts, te in taken if s < te and ts < e]
+        clash = clashes(s, e)
         return len(clash) == 1 and clash[0][1] == e and e in place_ends and clash[0][0] > s
 
     for m in _legal_name().finditer(text):
@@ -562,13 +570,12 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
     # "MGX, Bpifrance et Mistral AI": unknown names listed with known firms are firms too
     conj = pack.regex.get("conjunctions")
-    name_list, spaced_conjunction = rx.name_list, rx.spaced_conjunction
 
     def names_listed_with(anchors: list[tuple[int, int]]) -> None:
         if conj is None or not anchors or not pack.spaced:
             return
-        for lst in name_list.finditer(text):
-            if not spaced_conjunction.search(lst.group(0)):
+        for lst in rx.name_list.finditer(text):
+            if not rx.spaced_conjunction.search(lst.group(0)):
                 continue  # "Separately, Meta said": a list ends with "and"
             items = [i for i in _NAME_RX.finditer(lst.group(0))]
             spans = [(lst.start() + i.start(), lst.start() + i.end()) for i in items]
@@ -598,7 +605,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         name_end = name_start + len(name)
         # the name may end in a place ("Bank Central Asia (BCA)", "Telecom Egypt (TE)")
         # (places inside it give way: "Tamil Nadu Power Distribution Corporation (TNPDCL)")
-        clash = [(ts, te) for ts, te in taken if name_start < te and ts < name_end]
+        clash = clashes(name_start, name_end)
         if all(c in place_spans and name_start <= c[0] and c[1] <= name_end for c in clash) and free(m.start(2) - 1, m.end(2) + 1):
             taken[:] = [t for t in taken if t not in clash]
             # two mentions of one firm, the name and the acronym, so that each is found again
@@ -658,8 +665,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     particles = sorted(cues.get("particles") or [], key=len, reverse=True)
     not_names = set(cues.get("not_names") or ())  # "政府は13日、": the cue's words, but no firm
     cued: list[tuple[int, int]] = []
-    for rx in pack.org_cues:
-        for m in rx.finditer(text):
+    for cue in pack.org_cues:
+        for m in cue.finditer(text):
             s_, name = m.start("name"), m.group("name")
             cut = max((name.rfind(ch) for ch in breaks), default=-1)
             if cut >= 0:

@@ -296,9 +296,6 @@ def _unnamed_member(view: SentenceView, m: Mention) -> bool:
 
 
 # ---- subject --------------------------------------------------------------------------------
-# what may stand between a name and its relative clause: "Black Hills Corp, which ..."
-
-
 def choose_subject(view: SentenceView, amount: Amount, state: DocumentState) -> tuple[Entity | None, bool]:
     """The amount's subject, and whether it is only a guess (the article's main firm)."""
     subject = _subject(view, amount, state)
@@ -390,6 +387,12 @@ def _names_a_site(view: SentenceView, clause: tuple[int, int]) -> bool:
     return False
 
 
+def _company(view: SentenceView, state: DocumentState) -> Entity | None:
+    """Who "the company" is: the firm of the sentence just before, else the story's firm."""
+    recent = state.last_subject if view.sentence.index - state.last_subject_sentence <= 1 else None
+    return recent or state.main_org
+
+
 def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity | None:
     cands = [m for m in subject_candidates(view) if not _makes_the_chips(view, amount, m)]
     clause = clause_span(view, amount.start)
@@ -432,12 +435,11 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     opening = view.pack.regex.get("anaphora_company_opening")
     if opening is not None and state.main_org is not None and any(
             m.start() == 0 or view.text[m.start() - 1] in "，,。；;：:" for m in opening.finditer(view.text, 0, amount.start)):
-        return (state.last_subject if view.sentence.index - state.last_subject_sentence <= 1 else None) or state.main_org
+        return _company(view, state)
     for kind, referent in (
         ("facility", state.last_facility_subject or state.last_subject or state.main_org),
         # "the company" right after a sentence about a firm is that firm; later, the story's firm
-        ("company", (state.last_subject if view.sentence.index - state.last_subject_sentence <= 1 else None)
-         or state.main_org or state.last_subject),
+        ("company", _company(view, state) or state.last_subject),
         # "the project" is the last figure's, unless a government's (which funds a project, not owns it)
         ("project", next((subj for _, subj in reversed(state.recent_figures) if subj.rdf_type != "Government"), state.main_org)),
     ):
@@ -559,7 +561,7 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
     if subject is not None and subject.kind == "place" and (metric is None or metric in GENERIC_METRICS or metric == "capex"):
         return "market_total"  # money spent in a country or region by no one firm
     if (metric is None and subject is not None and subject.kind == "org" and not found("public_money_words")
-            and (found("facility_nouns") or found("facility_cues"))):
+            and _names_a_site(view, clause)):
         # "Evroc mise 4 milliards d'euros sur un campus", "Bulk vil bygge datasenter for 6 mrd.":
         # a firm's money for a site it builds, with no other word for it, is its commitment
         return "investment_commitment"
