@@ -120,7 +120,12 @@ def _settings(ctx: typer.Context) -> _Settings:
 
 def _open(ctx: typer.Context, store: str | None, *, create: bool = False) -> GraphStore:
     """The command's --store, else the global one (both read KG_STORE), else .kg/store."""
-    return open_store(store or _settings(ctx).store, create=create)
+    opened = open_store(store or _settings(ctx).store, create=create)
+    repaired = getattr(opened, "repaired", [])
+    if repaired:
+        typer.echo(f"kg: store {opened.location}: removed {len(repaired)} document graph(s) that an interrupted "
+                   "load left unfinished; kg load loads them again", err=True)
+    return opened
 
 
 def _queries_dir(ctx: typer.Context) -> Path:

@@ -179,6 +179,17 @@ WRITER = textwrap.dedent(
 )
 
 
+def killed_before_done(script: str, args: list, delay: float) -> bool:
+    """Run a writer script, SIGKILL it `delay` seconds after it says "ready"; whether it had not
+    finished yet (said "done")."""
+    writer = subprocess.Popen([sys.executable, "-c", script, *map(str, args)], stdout=subprocess.PIPE, text=True)
+    assert writer.stdout.readline().strip() == "ready"
+    time.sleep(delay)
+    writer.kill()
+    writer.wait()
+    return "done" not in writer.stdout.read()
+
+
 def test_a_writer_killed_mid_replace_leaves_old_or_complete_new_graph(tmp_path):
     """SIGKILL at several moments of a large replace: reopening shows one version, never a mix."""
     path, n_old, n_new = tmp_path / "store", 7, 40_000
@@ -186,12 +197,7 @@ def test_a_writer_killed_mid_replace_leaves_old_or_complete_new_graph(tmp_path):
     for delay in (0.05, 0.5, 1.0, 2.0):
         with open_store(path, create=True) as s:
             s.replace_graph(G1, quads(G1, n_old, "old"))
-        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path), G1, str(n_new)], stdout=subprocess.PIPE, text=True)
-        assert writer.stdout.readline().strip() == "ready"
-        time.sleep(delay)
-        writer.kill()
-        writer.wait()
-        interrupted += "done" not in writer.stdout.read()
+        interrupted += killed_before_done(WRITER, [path, G1, n_new], delay)
         with open_store(path) as s:
             objects = [q.object.value for q in s.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(G1))]
         olds = sum(o.startswith("old") for o in objects)
@@ -199,6 +205,75 @@ def test_a_writer_killed_mid_replace_leaves_old_or_complete_new_graph(tmp_path):
         seen.add(len(objects))
     assert interrupted  # at least one kill landed before replace_graph returned
     # Which version each kill left depends on timing; here both usually appear ({7, 40000}).
+
+
+def test_write_new_graphs_writes_new_and_replaces_existing_graphs(store):
+    store.replace_graph(G1, quads(G1, 3, "old"))
+    g3 = EX + "graph/three"
+    written = store.write_new_graphs({G1: quads(G1, 5, "new"), G2: quads(G2, 4), g3: []})
+    assert written == {G1: 5, G2: 4, g3: 0}
+    assert nquads(store) == {str(q) + " ." for q in quads(G1, 5, "new") + quads(G2, 4)}
+    assert not (store.path / store.JOURNAL).exists()
+
+
+def test_write_new_graphs_refuses_a_stray_quad_and_writes_the_rest(store):
+    written = store.write_new_graphs({G1: quads(G2, 2), G2: quads(G2, 3)})
+    assert isinstance(written[G1], StoreError) and written[G2] == 3
+    assert nquads(store) == {str(q) + " ." for q in quads(G2, 3)}
+
+
+def test_opening_drops_the_graphs_an_interrupted_bulk_write_left(tmp_path):
+    """The state a process killed inside write_new_graphs leaves: the journal names G2, and the
+    bulk loader wrote part of it. Opening the store removes that part and nothing else."""
+    path = tmp_path / "store"
+    with open_store(path, create=True) as s:
+        s.replace_graph(G1, quads(G1, 3))
+        journal = s.path / s.JOURNAL
+    raw = ox.Store(str(path))
+    journal.write_text(G2 + "\n")
+    raw.bulk_extend(quads(G2, 10)[:4])
+    del raw
+    with open_store(path) as s:
+        assert s.repaired == [G2]
+        assert nquads(s) == {str(q) + " ." for q in quads(G1, 3)}
+        assert not journal.exists()
+
+
+BULK_WRITER = textwrap.dedent(
+    """
+    import sys
+    import pyoxigraph as ox
+    from kg.store import open_store
+    store = open_store(sys.argv[1])
+    graphs = {}
+    for n in range(int(sys.argv[2])):
+        g = ox.NamedNode(f"http://example.org/graph/{n}")
+        graphs[g.value] = [ox.Quad(ox.NamedNode(f"http://example.org/s{n}_{i}"), ox.NamedNode("http://example.org/p"),
+                                   ox.Literal("value number %d" % i), g) for i in range(int(sys.argv[3]))]
+    print("ready", flush=True)
+    store.write_new_graphs(graphs)
+    print("done", flush=True)
+    """
+)
+
+
+def test_a_bulk_writer_killed_mid_write_leaves_whole_graphs_or_none(tmp_path):
+    """SIGKILL at several moments of a large write_new_graphs: after reopening, each graph is
+    complete or absent, and the journal is gone."""
+    graphs, size = 40, 10_000
+    interrupted = 0
+    for delay in (0.05, 0.3, 0.8, 1.5):
+        path = tmp_path / f"store{delay}"
+        with open_store(path, create=True) as s:
+            s.replace_graph(G1, quads(G1, 7, "old"))
+        interrupted += killed_before_done(BULK_WRITER, [path, graphs, size], delay)
+        with open_store(path) as s:
+            counts = {g: len(list(s.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(g))))
+                      for g in [f"{EX}graph/{n}" for n in range(graphs)] + [G1]}
+            assert not (s.path / s.JOURNAL).exists()
+        assert counts.pop(G1) == 7
+        assert set(counts.values()) <= {0, size}, f"partial graph after kill at {delay}s"
+    assert interrupted  # at least one kill landed before write_new_graphs returned
 
 
 # --------------------------------------------------------------------------- queries
