@@ -1110,3 +1110,24 @@ def test_an_italian_bank_by_its_name_word():
 ])
 def test_a_sectors_installed_capacity_is_the_countrys(text, lang):
     assert ("switzerland", 380.0) in {(f[0], f[2]) for f in figures(text, [lang])}
+
+
+def test_an_arabic_name_with_its_latin_form_in_brackets():
+    text = ("أعلنت شركة فيتا (VETTA) عن استثمار 300 مليون ريال في مركز بيانات جديد. "
+            "وقالت «فيتا» إن المركز سيعمل بقدرة 20 ميجاوات.")
+    ex = extract(Doc(text, ["ar"]))
+    assert {(f.subject.label, f.subject.labels.get("ar")) for f in ex.figures} == {("VETTA", "فيتا")}
+
+
+@pytest.mark.parametrize("text, lang, unit", [
+    # a riyal in a story about Qatar is the Qatari riyal; one about Riyadh keeps the Saudi one
+    ("أعلنت شركة فيتا (VETTA) عن استثمار 300 مليون ريال في قطر، في أول مشروع لها في قطر.", "ar", "QAR"),
+    ("أعلنت شركة فيتا (VETTA) في الرياض عن استثمار 300 مليون ريال.", "ar", "SAR"),
+    # "kroner" in Norwegian stays NOK when Denmark is named once; a Danish story makes it DKK
+    ("Vetta Compute investerer 500 millioner kroner i et datasenter, og har også anlegg i Danmark.", "nb", "NOK"),
+    ("Vetta Compute investerer 500 millioner kroner i Danmark, deres andre anlegg i Danmark.", "nb", "DKK"),
+    # a longer currency word names its currency itself
+    ("Vetta Compute will invest 300 million Saudi riyals in Qatar, its first site in Qatar.", "en", "SAR"),
+])
+def test_a_currency_word_that_several_countries_share_is_the_storys_countrys(text, lang, unit):
+    assert {f[5] for f in figures(text, [lang])} == {unit}

@@ -215,8 +215,9 @@ def extract(document) -> Extraction:
     mentions = _surnames_are_people(mentions)
 
     state = DocumentState(main_org=_main_org(mentions))
-    dollar = local_dollar(text, [gazetteer().country_of(m.entity) for m in mentions if m.kind == "place"])
-    bare_words = {code: bare_word_currencies(text, pack(code)) for code in {s.language for s in sentences}}
+    place_countries = [gazetteer().country_of(m.entity) for m in mentions if m.kind == "place"]
+    dollar = local_dollar(text, place_countries)
+    bare_words = {code: bare_word_currencies(text, pack(code), place_countries) for code in {s.language for s in sentences}}
     periods = PeriodFinder(getattr(document, "reference_date", None))
     figures, orphans = [], []
     extraction = Extraction()

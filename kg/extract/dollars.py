@@ -70,17 +70,17 @@ def relabel(amounts, currency: str | None) -> None:
                 a.unit = currency
 
 
-def bare_word_currencies(text: str, pack) -> dict[str, str]:
+def bare_word_currencies(text: str, pack, place_countries: list[str] = ()) -> dict[str, str]:
     """{bare currency word: the currency it means in this article}, from the pack's
     bare_currency_context: the one other currency the article names, unless it names the
-    word's usual currency too."""
+    word's usual currency too; else from the places the article names (`local_currency_words`)."""
+    out = local_currency_words(text, pack, place_countries)
     context = pack.get("bare_currency_context") or {}
     unless = context.get("unless") or []
     if any(marker in text for marker in unless):
-        return {}
+        return out
     if context.get("only_in_script") == "traditional" and not in_traditional_characters(text):
-        return {}
-    out = {}
+        return out
     for word, options in context.items():
         if not isinstance(options, dict):
             continue
@@ -90,13 +90,58 @@ def bare_word_currencies(text: str, pack) -> dict[str, str]:
     return out
 
 
+def local_currency_words(text: str, pack, place_countries: list[str]) -> dict[str, str]:
+    """A currency word that several countries' currencies share ("ريال", "riyals", "dirhams",
+    "pesos", "kroner") means the currency of the country the article names most, when that
+    currency's name has the word (CLDR: "ريال قطري", "Qatari riyals"): "٧٥٠ مليون ريال" in a story
+    from Doha is in Qatari riyals. The dollar is left to `local_dollar`, which asks for more."""
+    usual = pack.get("currency_words") or {}
+    # the language's own country counts as named once: "kroner" in Norwegian is NOK unless the
+    # story names another krone's country more often than Norway
+    currencies = Counter(c for c in map(_currency_of, [*place_countries, _home_country(pack.code)]) if c)
+    ranked = currencies.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return {}  # no country, or two named equally often: the words keep their usual currency
+    local = ranked[0][0]  # the currency of the country the article names most
+    return {word: local for word, default in usual.items()
+            if default not in ("USD", "EUR", local) and word in text and word.lower() in _name_words(local, pack.code)}
+
+
+@cache
+def _home_country(language: str) -> str | None:
+    """The country CLDR deems most likely for a language (nb: NO, ar: EG, pt: BR)."""
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags").get(language) or ""
+    return next((part for part in likely.split("_")[1:] if len(part) == 2 and part.isupper()), None)
+
+
+@cache
+def _currency_of(country: str | None) -> str | None:
+    currencies = get_territory_currencies(country) if country else []
+    return currencies[0] if currencies else None
+
+
+@cache
+def _name_words(currency: str, language: str) -> frozenset[str]:
+    """The words of a currency's CLDR names in one language, singular and plural, lower case."""
+    try:
+        names = {get_currency_name(currency, count=n, locale=language) for n in (1, 2)}
+    except (ValueError, LookupError):  # a language CLDR lacks
+        return frozenset()
+    return frozenset(word for name in names for word in name.lower().split())
+
+
 def relabel_words(amounts, words: dict[str, str], usual: dict[str, str]) -> None:
     """Amounts written with a bare currency word take the article's currency for it (`usual`: the
-    pack's currency_words, what the word means by itself)."""
+    pack's currency_words, what the word means by itself). A longer currency word that ends the
+    amount names its currency itself ("Saudi riyals", not the bare "riyals")."""
     for amount in amounts:
         for a in (amount, *amount.conversions):
+            text = a.text or ""
             for word, currency in words.items():
-                if (a.text or "").endswith(word) and a.unit == usual.get(word):
+                if (text.endswith(word) and a.unit == usual.get(word)
+                        and not any(len(k) > len(word) and text.endswith(k) for k in usual)):
                     a.unit = currency
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
@@ -676,8 +676,18 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                     name = name[: -len(particle)]
                     break
             if 2 <= len(name) <= int(cues.get("max_length", 60)) and name not in not_names:
+                found = len(out)
                 add_org(s_, s_ + len(name), name, named_as_company=True, allow_any_script=True)
                 cued.append((s_, s_ + len(name)))
+                latin = (m.groupdict().get("latin") or "").strip()
+                if len(out) > found and latin and free(m.start("latin"), m.start("latin") + len(latin)):
+                    # "شركة ميزة (MEEZA)": the Latin name beside it is the firm's English label
+                    ent = Entity(kind="org", key=slug(latin), label=latin, rdf_type="Firm", labels={pack.code: name})
+                    out[-1] = replace(out[-1], entity=ent, candidates=(ent,))
+                    ls = m.start("latin")
+                    out.append(Mention(ls + sentence_start, ls + len(latin) + sentence_start, latin, ent, (ent,),
+                                       named_as_company=True))
+                    taken.append((ls, ls + len(latin)))
     names_listed_with(cued)  # "AIB and Bank of Ireland": listed with a name a cue found
     # "中国電力", "四国銀行", "北京电信": in scripts without spaces a known place written straight
     # before a firm's word is the start of the firm's name, not the place (the pack lists the words)
