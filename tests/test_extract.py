@@ -1131,3 +1131,23 @@ def test_an_arabic_name_with_its_latin_form_in_brackets():
 ])
 def test_a_currency_word_that_several_countries_share_is_the_storys_countrys(text, lang, unit):
     assert {f[5] for f in figures(text, [lang])} == {unit}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("维塔算力完成近四十亿元融资，估值约二百九十亿元，上一轮为一百六十亿元。", "zh", [4e9, 2.9e10, 1.6e10]),
+    ("该基金出资十五亿元，总规模三百亿元，累计一百零五亿元。", "zh", [1.5e9, 3e10, 1.05e10]),
+    ("ミナト電算工業は十五億円を調達した。", "ja", [1.5e9]),
+])
+def test_numbers_written_in_characters_before_a_scale_word(text, lang, expected):
+    assert [a[2] for a in amounts(text, lang)] == expected
+
+
+def test_a_vague_size_in_characters_is_no_number():
+    assert amounts("千亿级市场，大基金三期领投，两家企业", "zh") == []
+
+
+def test_the_short_name_a_chinese_article_gives_a_firm():
+    text = ("维塔算力科技集团股份有限公司（688001.SH，以下简称“维塔算力”）与芜湖市政府签署协议，总投资约85亿元。"
+            "维塔算力表示，项目一期投资32亿元。同日另一家上市公司北辰云（300999.SZ）宣布投资12亿元。")
+    got = {(f[0], f[2]) for f in figures(text, ["zh"])}
+    assert {(s, v) for s, v in got} >= {("维塔算力", 8.5e9), ("维塔算力", 3.2e9), ("北辰云", 1.2e9)}, got

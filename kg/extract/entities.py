@@ -662,6 +662,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     # ("布局京津冀地区的润泽科技" -> "润泽科技") and loses a trailing particle ("하이퍼엑셀이").
     cues = pack.get("org_cues") or {}
     breaks = cues.get("breaks") or ""
+    break_words = cues.get("break_words") or []
     particles = sorted(cues.get("particles") or [], key=len, reverse=True)
     not_names = set(cues.get("not_names") or ())  # "政府は13日、": the cue's words, but no firm
     cued: list[tuple[int, int]] = []
@@ -671,6 +672,11 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             cut = max((name.rfind(ch) for ch in breaks), default=-1)
             if cut >= 0:
                 s_, name = s_ + cut + 1, name[cut + 1:]
+            # "另一家上市公司首都在线": a company noun inside the run ends what describes the firm
+            cut = max((name.rfind(w, 0, len(name) - len(w)) + len(w) for w in break_words
+                       if name.rfind(w, 0, len(name) - len(w)) >= 0), default=0)
+            if cut:
+                s_, name = s_ + cut, name[cut:]
             for particle in particles:
                 if name.endswith(particle) and len(name) - len(particle) >= 2:
                     name = name[: -len(particle)]

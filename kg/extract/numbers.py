@@ -180,6 +180,11 @@ class AmountScanner:
             r"(?=\s+(?:" + "|".join(re.escape(w) for w in scale_words) + r"))",
             re.IGNORECASE,
         ) if self.number_words and scale_words and pack.spaced else None
+        numerals = pack.get("numerals") or {}
+        self.numeral_digits = {k: int(v) for k, v in (numerals.get("digits") or {}).items()}
+        self.numeral_units = {k: int(v) for k, v in (numerals.get("units") or {}).items()}
+        self.numeral = re.compile("[" + "".join(map(re.escape, [*self.numeral_digits, *self.numeral_units])) + "]+") \
+            if self.numeral_digits else None
         self.multiple_words = {k.lower(): float(v) for k, v in ((pack.get("multiples") or {}).get("words") or {}).items()}
         gap = int(pack.get("count_gap_words") or 0)
         self.count_gap = re.compile(r"(?:[^\W\d_][\w-]*\s+){0,%d}" % gap) if gap else None
@@ -239,7 +244,28 @@ class AmountScanner:
             for m in self.word_number.finditer(norm):
                 if not any(t.start < m.end() and m.start() < t.end for t in out):
                     out.append(_Number(m.start(), m.end(), m.group(0), float(self.number_words[_key(m.group(0))])))
+        if self.numeral:
+            for m in self.numeral.finditer(norm):
+                value = self._numeral_value(m.group(0))
+                if value and self._scale_at(norm, m.end()) and not any(t.start < m.end() and m.start() < t.end for t in out):
+                    out.append(_Number(m.start(), m.end(), m.group(0), float(value)))
         return sorted(out, key=lambda t: t.start)
+
+    def _numeral_value(self, numeral: str) -> int | None:
+        """A number written in characters ("二百九十" = 290, "十五" = 15, "一百零五" = 105), before a
+        scale word only ("三百亿元"); a bare unit ("千亿级", "百万") is a vague size, not a number."""
+        if not any(ch in self.numeral_digits for ch in numeral) and numeral not in ("十",):
+            return None
+        total, digit = 0, None
+        for ch in numeral:
+            if ch in self.numeral_digits:
+                if digit is not None and digit != 0:
+                    return None  # "二三": two digits in a row are no number
+                digit = self.numeral_digits[ch]
+            else:
+                total += (1 if digit is None else digit) * self.numeral_units[ch]
+                digit = None
+        return total + (digit or 0)
 
     def _value(self, tok: _Number) -> float | None:
         if tok.value is not None:
