@@ -106,6 +106,8 @@ def _describe_entity(b: GraphBuilder, e: Entity) -> NamedNode:
         b.add(node, _n(vocab.RDFS + "label"), _lit(e.label, language="en"))
     if e.wikidata:
         b.add(node, _n(vocab.OWL + "sameAs"), _n(f"http://www.wikidata.org/entity/{e.wikidata}"))
+    if e.geonames:
+        b.add(node, _n(vocab.OWL + "sameAs"), _n(f"https://sws.geonames.org/{e.geonames}/"))
     return node
 
 

@@ -19,8 +19,15 @@ from functools import cache
 
 from babel.numbers import get_currency_name, get_territory_currencies
 
-# an explicit US-dollar mark, in any of the ways the packs' languages write it
-_US_MARK = re.compile(r"US\$|U\.S\.\$|\$\s?US\b|\$\s?É\.-U\.|\bUSD\b")
+
+@cache
+def _us_mark() -> re.Pattern:
+    """An explicit US-dollar mark, in any of the ways the packs' languages write it (common.yaml)."""
+    from .language import common
+
+    return re.compile("|".join(common().get("us_dollar_marks") or [r"US\$"]))
+
+
 # other dollars' own prefixes
 _LOCAL_PREFIX = re.compile(r"(?<![A-Za-z])(A|AU|C|CA|NZ|S|SG|HK|NT)\$")
 _PREFIX_CURRENCY = {"A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "NZ": "NZD", "S": "SGD", "SG": "SGD",
@@ -33,7 +40,7 @@ def local_dollar(text: str, place_countries: list[str]) -> str | None:
     """The currency a bare "$" stands for in this article, or None for US dollars.
 
     `place_countries` holds the ISO country of each place mention, in order."""
-    if not _US_MARK.search(text):
+    if not _us_mark().search(text):
         return None
     prefixes = Counter(_PREFIX_CURRENCY[m.group(1)] for m in _LOCAL_PREFIX.finditer(text))
     dollars = Counter(d for d in map(_dollar_of, place_countries) if d)
@@ -57,7 +64,7 @@ def _dollar_of(country: str | None) -> str | None:
 
 
 def marks_us_dollars(amount_text: str) -> bool:
-    return bool(_US_MARK.search(amount_text))
+    return bool(_us_mark().search(amount_text))
 
 
 def relabel(amounts, currency: str | None) -> None:

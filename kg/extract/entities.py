@@ -47,6 +47,7 @@ class Mention:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_HANGUL_START = re.compile(r"[\uac00-\ud7af]")
 
 
 def _add_han_variants(by_alias: dict[str, list[Entity]]) -> None:
@@ -99,6 +100,7 @@ class Gazetteer:
                 for d in item.get("demonyms") or []:
                     demonyms[str(d)] = entity
         self._add_babel_countries(data, by_alias_cs, by_alias_other)
+        self._add_generated_places(data, by_alias_cs, by_alias_other)
         by_code = {code: self.entities[key] for key, code in self.country_codes.items() if key in self.entities}
         for code, words in (data.get("country_demonyms") or {}).items():
             if code not in by_code:
@@ -155,6 +157,32 @@ class Gazetteer:
                 if entity not in table.setdefault(alias, []):
                     table[alias].append(entity)
 
+    def _add_generated_places(self, data, by_alias_cs, by_alias_other) -> None:
+        """Regions and cities no table lists (kg/extract/places.py), each in its country; a name
+        the table already gives an entity stays that entity's."""
+        from .places import generated_places
+
+        listed = set(by_alias_cs) | set(by_alias_other)
+        country_of_iso = {iso: key for key, iso in self.country_codes.items()}
+        for place in generated_places(data.get("generated_places") or {}):
+            names = [a for a in place.aliases if a not in listed]
+            country = country_of_iso.get(place.iso)
+            if not names or country is None:
+                continue
+            key = slug_key(place.label)
+            if key in self.entities:
+                key = f"{key}-{place.iso.lower()}"
+            if key in self.entities:
+                if not place.geonames:
+                    continue
+                key = f"{key}-{place.geonames}"
+            entity = Entity(kind="place", key=key, label=place.label, rdf_type=place.rdf_type,
+                            labels={"en": place.label}, parent=country, geonames=place.geonames, generated=True)
+            self.entities[key] = entity
+            for alias in names:
+                table = by_alias_cs if _LATIN_NAME.match(alias) else by_alias_other
+                table.setdefault(alias, []).append(entity)
+
     @staticmethod
     def _alternation(aliases, head, tail, flags):
         if not aliases:
@@ -182,6 +210,8 @@ class Gazetteer:
                 if rx is self.rx_other and not self._arabic_boundary_ok(text, s, e):
                     continue
                 entities = self._lookup(m.group(0))
+                if entities and all(x.generated for x in entities) and _HANGUL_START.match(text, s) and text[s - 1:s].isalnum():
+                    continue  # a generated Korean place name begins a word ("한양" is no place inside "BS한양")
                 if entities:
                     raw.append((s, e, m.group(0), entities, False))
         if self.rx_demonym:
@@ -432,7 +462,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
 
     rx = _discovery_patterns(pack.code)
     # (a capitalised adjective before a capitalised word may begin a name: "Swiss Prime Site")
-    taken = [(m.start, m.end) for m in known if not (m.demonym and re.match(r" [A-Z]", text[m.end:m.end + 2]))]
+    # (a generated place - a town or region no table lists - gives way to a name around it:
+    # "Wyoming Business Council")
+    taken = [(m.start, m.end) for m in known if not (m.demonym and re.match(r" [A-Z]", text[m.end:m.end + 2]))
+             and not m.entity.generated]
     # a firm's name may end in a known place: "Altice Portugal", "Telefónica España"
     place_ends = {m.end for m in known if m.kind == "place" and not m.demonym}
     place_spans = {(m.start, m.end) for m in known if m.kind == "place"}
@@ -443,6 +476,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
 
     def free(s, e):
         return not clashes(s, e)
+
+    def on_a_place(s, e):
+        """A known place here (the generated ones, which `taken` leaves out, included)."""
+        return any(a < e and s < b for a, b in place_spans)
 
     def begins_with_a_shorter_name(s, e):
         """ "미래에셋벤처투자", "한국투자파트너스": a name a script's cue found whole, beginning with a
@@ -537,7 +574,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     for place in (m for m in known if m.kind == "place" and not m.demonym):
         head = text[:place.start]
         m = rx.place_before_comma.search(head)
-        if m and free(m.start(1), m.end(1)) and m.group(1).split()[0].lower() not in _STOP_HEADS:
+        if m and free(m.start(1), m.end(1)) and not on_a_place(m.start(1), m.end(1)) and m.group(1).split()[0].lower() not in _STOP_HEADS:
             name = m.group(1)
             ent = Entity(kind="place", key=f"{slug(name)}-{place.entity.key}", label=name, rdf_type="City",
                          parent=place.entity.key)
@@ -727,7 +764,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 continue
             if any(text[i - k:i - k + len(w)] == w for w in not_places for k in range(len(w)) if w[k] == m.group(0)):
                 continue  # "城市", "上市", "市场": a word, not a place
-            if free(s_, e_):
+            if free(s_, e_) and not on_a_place(s_, e_):
                 ent = Entity(kind="place", key=slug(name), label=name, rdf_type=suffixes[m.group(0)], labels={pack.code: name})
                 out.append(Mention(s_ + sentence_start, e_ + sentence_start, name, ent, (ent,)))
                 taken.append((s_, e_))

@@ -274,11 +274,18 @@ def _list_head(view: SentenceView, mention: Mention) -> Mention:
 
 
 def subject_candidates(view: SentenceView) -> list[Mention]:
+    """Who a figure may be about. A town found only in the generated place lists
+    (kg/extract/places.py) places a figure but never owns it ("The Dallas-based developer"):
+    the table's places and the regions of every country do."""
     return [
         m for m in view.mentions
         if m.kind in ("org", "group", "place") and not m.demonym and not is_reporter(view, m)
-        and not _unnamed_member(view, m)
+        and not _unnamed_member(view, m) and not _generated_town(m.entity)
     ]
+
+
+def _generated_town(entity: Entity) -> bool:
+    return entity.generated and entity.rdf_type == "City"
 
 
 def _unnamed_member(view: SentenceView, m: Mention) -> bool:
@@ -299,7 +306,7 @@ def _unnamed_member(view: SentenceView, m: Mention) -> bool:
 def choose_subject(view: SentenceView, amount: Amount, state: DocumentState) -> tuple[Entity | None, bool]:
     """The amount's subject, and whether it is only a guess (the article's main firm)."""
     subject = _subject(view, amount, state)
-    if subject is not None:
+    if subject is not None and not _generated_town(subject):  # see subject_candidates
         return subject, False
     # a sentence that names no organisation continues the article's topic: "The site draws 12 MW."
     # (the maker of the chips counted names no one: "米エヌビディア製のGPU約4000基を設置")

@@ -25,6 +25,8 @@ class Entity:
     rdf_type: str  # local name of the ontology class, e.g. "Firm", "Country"
     labels: dict[str, str] = field(default_factory=dict)  # language -> label
     wikidata: str | None = None  # verified Q-id only
+    geonames: str | None = None  # GeoNames id of a place taken from GeoNames itself (kg/extract/places.py)
+    generated: bool = False  # a place from the generated lists, not the table (kg/extract/places.py)
     parent: str | None = None  # place key this place lies in, or parent org key
     collective: bool = False  # "global", "worldwide": a scope that can be a figure's subject like a group
 

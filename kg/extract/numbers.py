@@ -129,7 +129,9 @@ def _one_marks_us_dollars(first: str, second: str) -> bool:
     from .dollars import marks_us_dollars
 
     first, second = first or "", second or ""
-    return marks_us_dollars(first) != marks_us_dollars(second) and "$" in first and "$" in second
+    # ("1,6 G$ (environ 1,15 milliard de dollars américains)": the US one may be in words)
+    return (marks_us_dollars(first) != marks_us_dollars(second) and "$" in first
+            and ("$" in second or marks_us_dollars(second)))
 
 
 class AmountScanner:
