@@ -1176,3 +1176,20 @@ def test_a_generated_place_owns_no_figure_and_gives_way_to_names():
     assert "Wyoming Business Council" in {e.label for e in extract(Doc(text, ["en"])).entities}
     # a generated Korean name begins a word: "한양" (an old name of Seoul) is no place inside "BS한양"
     assert not [m for m in gazetteer().find("BS한양이 3조원을 투자한다") if m.kind == "place"]
+
+
+@pytest.mark.parametrize("text, lang, unit", [
+    # "DH" is the UAE dirham by itself; a story about Morocco writes Moroccan dirhams with it
+    ("Vetta Compute investira 3 milliards de DH au Maroc, son premier site au Maroc.", "fr", "MAD"),
+    ("Vetta Compute investira 45 milliards de FCFA à Abidjan.", "fr", "XOF"),
+    # a qualified name keeps its own currency in a story about another riyal's country
+    ("أعلنت شركة فيتا (VETTA) في السعودية أنها ستستثمر 1.8 مليار ريال قطري في السعودية.", "ar", "QAR"),
+])
+def test_a_currency_words_family_follows_the_storys_country(text, lang, unit):
+    assert {f[5] for f in figures(text, [lang])} == {unit}
+
+
+def test_a_bare_dollar_sign_is_the_peso_where_the_press_writes_pesos_so():
+    text = ("Vetta Compute invertirá $ 2,4 billones (unos US$ 600 millones) en un centro de datos en Colombia. "
+            "La empresa, que opera en Colombia desde 2019, espera ingresos de $ 300.000 millones.")
+    assert {f[5] for f in figures(text, ["es"])} == {"COP"}

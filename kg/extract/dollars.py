@@ -56,10 +56,23 @@ def local_dollar(text: str, place_countries: list[str]) -> str | None:
 
 @cache
 def _dollar_of(country: str | None) -> str | None:
-    """The country's currency if it is a dollar other than the US one (CLDR via Babel)."""
+    """The country's currency if it is a dollar other than the US one, or another currency its
+    own press writes "$" (the Mexican, Colombian, Chilean and Argentine pesos); CLDR via Babel."""
+    from babel.languages import get_official_languages
+    from babel.numbers import get_currency_symbol
+
     currencies = get_territory_currencies(country) if country else []
-    if currencies and currencies[0] != "USD" and "Dollar" in get_currency_name(currencies[0], locale="en"):
-        return currencies[0]
+    if not currencies or currencies[0] == "USD":
+        return None
+    currency = currencies[0]
+    if "Dollar" in get_currency_name(currency, locale="en"):
+        return currency
+    for language in get_official_languages(country, de_facto=True)[:1]:
+        try:
+            if get_currency_symbol(currency, locale=f"{language}_{country}") == "$":
+                return currency
+        except (ValueError, LookupError):  # a locale CLDR lacks
+            pass
     return None
 
 
@@ -98,9 +111,9 @@ def bare_word_currencies(text: str, pack, place_countries: list[str] = ()) -> di
 
 
 def local_currency_words(text: str, pack, place_countries: list[str]) -> dict[str, str]:
-    """A currency word that several countries' currencies share ("ريال", "riyals", "dirhams",
+    """A currency word that several countries' currencies share ("ريال", "riyals", "dirhams", "DH",
     "pesos", "kroner") means the currency of the country the article names most, when that
-    currency's name has the word (CLDR: "ريال قطري", "Qatari riyals"): "٧٥٠ مليون ريال" in a story
+    currency is of the word's family (CLDR names, `_same_family`): "٧٥٠ مليون ريال" in a story
     from Doha is in Qatari riyals. The dollar is left to `local_dollar`, which asks for more."""
     usual = pack.get("currency_words") or {}
     # the language's own country counts as named once: "kroner" in Norwegian is NOK unless the
@@ -111,7 +124,17 @@ def local_currency_words(text: str, pack, place_countries: list[str]) -> dict[st
         return {}  # no country, or two named equally often: the words keep their usual currency
     local = ranked[0][0]  # the currency of the country the article names most
     return {word: local for word, default in usual.items()
-            if default not in ("USD", "EUR", local) and word in text and word.lower() in _name_words(local, pack.code)}
+            if default not in ("USD", "EUR", local) and word in text and _same_family(word, default, local, pack.code)}
+
+
+def _same_family(word: str, default: str, local: str, language: str) -> bool:
+    """Whether `word`, which means `default` by itself, can mean `local`: the local currency's
+    name has the word ("riyals": "Qatari riyals"), or both names share a noun ("DH" is the UAE
+    dirham by itself, and "dirham des Émirats arabes unis" / "dirham marocain" share "dirham")."""
+    local_words, default_words = _name_words(local, language), _name_words(default, language)
+    if set(word.lower().split()) & (default_words - local_words):
+        return False  # "ريال قطري", "Saudi riyals": the word names its own country's currency
+    return word.lower() in local_words or any(len(w) >= 4 for w in default_words & local_words)
 
 
 @cache
