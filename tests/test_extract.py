@@ -1193,3 +1193,12 @@ def test_a_bare_dollar_sign_is_the_peso_where_the_press_writes_pesos_so():
     text = ("Vetta Compute invertirá $ 2,4 billones (unos US$ 600 millones) en un centro de datos en Colombia. "
             "La empresa, que opera en Colombia desde 2019, espera ingresos de $ 300.000 millones.")
     assert {f[5] for f in figures(text, ["es"])} == {"COP"}
+
+
+def test_a_bare_dollar_is_the_story_countrys_even_beside_another_dollars_prefix():
+    text = ("Vetta Compute will invest $1.2b in a data centre near Invercargill, New Zealand. "
+            "New Zealand's grid can take it, the company said. Across the Tasman, Australian operators have "
+            "committed more than A$25b since 2024. The cost of $1.2b is roughly US$690m.")
+    got = {(f[5], f[2], f[3]) for f in figures(text, ["en"])}
+    assert ("NZD", 1.2e9, None) in got and ("AUD", None, 2.5e10) in got
+    assert not any(unit == "AUD" and value == 1.2e9 for unit, value, _ in got)

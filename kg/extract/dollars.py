@@ -44,6 +44,15 @@ def local_dollar(text: str, place_countries: list[str]) -> str | None:
         return None
     prefixes = Counter(_PREFIX_CURRENCY[m.group(1)] for m in _LOCAL_PREFIX.finditer(text))
     dollars = Counter(d for d in map(_dollar_of, place_countries) if d)
+    if dollars:
+        # the dollar of the country the story names most: a New Zealand paper's "$1.2b" is NZD
+        # even where it writes "A$25 billion" for an Australian figure; between countries named
+        # as often, the one whose dollar the story never marks with its prefix
+        top = max(dollars.values())
+        tied = [d for d, n in dollars.items() if n == top]
+        unmarked = [d for d in tied if d not in prefixes]
+        if len(tied) == 1 or len(unmarked) == 1:
+            return tied[0] if len(tied) == 1 else unmarked[0]
     if prefixes:
         # the prefix written most ("A$2.3b", "A$4 billion" beside one "NZ$4.4 billion"), the
         # story's dollar country breaking a tie
