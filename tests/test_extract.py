@@ -1202,3 +1202,10 @@ def test_a_bare_dollar_is_the_story_countrys_even_beside_another_dollars_prefix(
     got = {(f[5], f[2], f[3]) for f in figures(text, ["en"])}
     assert ("NZD", 1.2e9, None) in got and ("AUD", None, 2.5e10) in got
     assert not any(unit == "AUD" and value == 1.2e9 for unit, value, _ in got)
+
+
+def test_the_first_word_of_a_body_named_after_its_place_is_the_place():
+    text = ("Plans lodged for £3bn campus near Brindle Cross. "
+            "Vetta Compute has lodged a planning application with Brindle Cross Borough Council for a 300MW campus. "
+            "Brindle Cross Borough Council will decide in June. Vetta Compute said the first phase would cost £900m.")
+    assert {f[0] for f in figures(text, ["en"]) if f[5] == "GBP"} == {"vetta-compute"}

@@ -101,12 +101,14 @@ def _drop_datelines(text: str, mentions: list[Mention]) -> list[Mention]:
 def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[str]) -> list[Mention]:
     """ "Shares of Alliant rose 1.8%" in an article about Alliant Energy: the first word of a
     firm's name, written alone, is that firm, when the article never writes the word in lower case
-    and no table knows it as a name of its own. (`_short_names_to_long` does the same for short
+    and no table knows it as a name of its own; not for a body named after its place ("Rugby" is
+    the town, not "Rugby Borough Council"). (`_short_names_to_long` does the same for short
     names some cue already found; this finds the ones no cue marked.)"""
     table = gazetteer()
+    bodies = set(common().get("bodies_named_after_places") or ())
     firsts: dict[str, Mention] = {}
     for m in mentions:
-        if m.kind == "org" and " " in m.entity.label:
+        if m.kind == "org" and " " in m.entity.label and m.entity.label.split()[-1] not in bodies:
             word = m.entity.label.split()[0]
             if len(word) >= 4 and word in names and not table.find(word):
                 firsts.setdefault(word, m)
