@@ -1212,8 +1212,8 @@ def test_the_first_word_of_a_body_named_after_its_place_is_the_place():
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("베타컴퓨트 주가는 전 거래일보다 8.4% 오른 7만1200원에 장을 마쳤다.", "ko"),
-    ("Vetta Compute REIT's units rose 1.1 per cent to close at S$2.77 on Tuesday.", "en"),
+    ("SK텔레콤 주가는 전 거래일보다 8.4% 오른 7만1200원에 장을 마쳤다.", "ko"),
+    ("Equinix's trust units rose 1.1 per cent to close at S$2.77 on Tuesday.", "en"),
 ])
 def test_a_price_in_myriads_or_a_trusts_unit_price_is_a_quote(text, lang):
     assert {f[5] for f in figures(text, [lang])} == {"percent"}
