@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -1217,3 +1218,12 @@ def test_the_first_word_of_a_body_named_after_its_place_is_the_place():
 ])
 def test_a_price_in_myriads_or_a_trusts_unit_price_is_a_quote(text, lang):
     assert {f[5] for f in figures(text, [lang])} == {"percent"}
+
+
+def test_generated_place_names_are_latin_words_or_wholly_east_asian():
+    """Names outside both kinds would be matched as bare substrings ("san・feripe", "Ḩalab")."""
+    table = gazetteer()
+    odd = [alias for alias, entities in table.by_alias_other.items()
+           if any(e.generated for e in entities) and not re.fullmatch(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+", alias)]
+    assert odd == []
+    assert sum(e.generated for e in table.entities.values()) > 5000

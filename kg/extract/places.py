@@ -26,6 +26,8 @@ from pathlib import Path
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
+# a name wholly in East Asian scripts: "santiago・de・kari" (romaji with a katakana dot) is none
+_EAST_ASIAN = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+$")
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f' .-]*$")
 
 
@@ -65,8 +67,8 @@ def _regions(rules: dict, skip: set[str]) -> list[Place]:
             continue
         name = re.sub(r"\s*\(.*?\)", "", sub.name).split(",")[0].strip()
         name = suffix.sub("", name).strip()
-        if len(name) < 4 or name in skip:
-            continue
+        if len(name) < 4 or name in skip or not _LATIN.match(name):
+            continue  # (names with letters beyond Latin Extended, "Ḩalab", are transliterations no paper writes)
         aliases = tuple(dict.fromkeys([name, ascii_fold(name)]))
         out.append(Place(label=name, iso=sub.country_code, rdf_type="Region", aliases=aliases))
     return out
@@ -93,7 +95,7 @@ def _cities(rules: dict, skip: set[str]) -> list[Place]:
         if population >= other_script:
             for alt in city["alternatenames"]:
                 alt = alt.strip()
-                if alt in skip:
+                if alt in skip or not _EAST_ASIAN.match(alt):
                     continue
                 if _HAN.search(alt) and not _KANA.search(alt):
                     # "芜湖市"; "芜湖" alone only for a large city ("大同" is also a common word)
