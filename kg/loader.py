@@ -99,6 +99,8 @@ def load_paths(
                     _write(store, task, outcome, report)
                 advance(task.path)
             batch.write()
+    if batch.bulk_written:
+        store.compact()
     return report
 
 
@@ -112,6 +114,7 @@ class _NewGraphs:
         self.store, self.report = store, report
         self.waiting: list[tuple[Task, Prepared, list[ox.Quad]]] = []
         self.quads = 0
+        self.bulk_written = False  # anything written: the store is compacted after the load
 
     def add(self, task: Task, outcome: Prepared) -> None:
         quads = outcome.quads()
@@ -125,6 +128,7 @@ class _NewGraphs:
             return
         written = self.store.write_new_graphs(
             {vocab.graph_iri(outcome.doc_id): quads for _, outcome, quads in self.waiting})
+        self.bulk_written = True
         for task, outcome, _ in self.waiting:
             result = written[vocab.graph_iri(outcome.doc_id)]
             if isinstance(result, StoreError):
