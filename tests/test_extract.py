@@ -1227,3 +1227,9 @@ def test_generated_place_names_are_latin_words_or_wholly_east_asian():
            if any(e.generated for e in entities) and not re.fullmatch(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+", alias)]
     assert odd == []
     assert sum(e.generated for e in table.entities.values()) > 5000
+
+
+def test_a_line_break_after_an_abbreviation_still_ends_the_sentence():
+    text = "LES OGSÅ: Vetta Compute investerer 1,2 mrd.\n\nLån fra tre banker\n\nProsjektet koster 4 mrd. kroner."
+    assert [s.text for s in split_sentences(text, ["nb"])] == [
+        "LES OGSÅ: Vetta Compute investerer 1,2 mrd.", "Lån fra tre banker", "Prosjektet koster 4 mrd. kroner."]

@@ -85,10 +85,12 @@ def split_sentences(text: str, languages: list[str]) -> list[Sentence]:
     paragraph = 0
     for m in _BOUNDARY.finditer(text):
         if m.group("end"):
-            if m.group("end") == "." and _is_abbreviation(text, m.start(), abbreviations):
+            # (a line break after the dot ends the sentence anyway: "... investerer 1,2 mrd.\n\nLån fra ...")
+            line_break = "\n" in m.group("space")
+            if m.group("end") == "." and not line_break and _is_abbreviation(text, m.start(), abbreviations):
                 continue
             nxt = text[m.end(): m.end() + 1]
-            if nxt and nxt.islower() and nxt.isascii():
+            if nxt and nxt.islower() and nxt.isascii() and not line_break:
                 continue  # "approx. three" - not a sentence end
             cut, resume = m.start("space"), m.end()
         elif m.group("cjk"):
