@@ -1233,3 +1233,15 @@ def test_a_line_break_after_an_abbreviation_still_ends_the_sentence():
     text = "LES OGSÅ: Vetta Compute investerer 1,2 mrd.\n\nLån fra tre banker\n\nProsjektet koster 4 mrd. kroner."
     assert [s.text for s in split_sentences(text, ["nb"])] == [
         "LES OGSÅ: Vetta Compute investerer 1,2 mrd.", "Lån fra tre banker", "Prosjektet koster 4 mrd. kroner."]
+
+
+@pytest.mark.parametrize("text, lang, owner", [
+    ("Vetta Compute costruirà il campus tramite una società partecipata al 55% da Terna e al 45% da Enel.", "it", "terna"),
+    ("Die Vetta Compute AG investiert 300 Mio. Euro in ein Rechenzentrum. Vetta Compute gehört zu knapp 81 Prozent "
+     "dem Axpo-Konzern. Das Unternehmen erzielte einen Umsatz von 1,3 Mrd. Euro.", "de", "axpo"),
+])
+def test_a_share_with_its_owner_after_it_is_the_owners(text, lang, owner):
+    got = figures(text, [lang])
+    assert (owner, "other") in {(f[0], f[1]) for f in got if f[5] == "percent"}
+    # the owner does not become the company the next sentence speaks of
+    assert all(f[0] != owner for f in got if f[5] != "percent")

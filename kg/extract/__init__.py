@@ -68,6 +68,15 @@ def _market_of_the_report(first: Figure, main_org, mentions: list[Mention], text
     return first.subject
 
 
+def _owner_after_its_share(figure: Figure, view: SentenceView) -> bool:
+    """A share whose firm is named only after it: its owner (figures._stake_owner)."""
+    if figure.metric != "other" or figure.quantity.unit != "percent":
+        return False
+    amount_end = figure.evidence[0].mention.end - view.sentence.start
+    named = [m for m in view.mentions if m.entity.key == figure.subject.key]
+    return bool(named) and all(m.start >= amount_end for m in named)
+
+
 def _main_org(mentions: list[Mention]):
     """The organisation the article is about: named most often, first on ties. A name and its
     acronym written beside it ("Caixa Geral de Depósitos (CGD)") are one naming."""
@@ -254,7 +263,10 @@ def extract(document) -> Extraction:
         figures.extend(found)
         orphans.extend(lost)
         sentence_relations(view, state, rstate, extraction)
-        firms = [f.subject for f in found if f.subject.kind == "org" and f.subject.rdf_type != "Government"]
+        # (a share held by an owner, "gehört zu 81 Prozent dem Axpo-Konzern", does not make the
+        # owner the firm "the company" refers to next)
+        firms = [f.subject for f in found if f.subject.kind == "org" and f.subject.rdf_type != "Government"
+                 and not _owner_after_its_share(f, view)]
         if firms:  # "the company" refers to a firm, never to a country or a sector; the sentence's first one
             state.last_subject, state.last_subject_sentence = firms[0], s.index
         elif not found:

@@ -284,6 +284,20 @@ def subject_candidates(view: SentenceView) -> list[Mention]:
     ]
 
 
+def _stake_owner(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
+    """ "partecipata al 55% da Hera", "held 51% by Vetta", "gehört zu 81 Prozent dem Axpo-Konzern":
+    a share written with its owner right after it (`stake_owner_markers`) is the owner's."""
+    markers = view.pack.regex.get("stake_owner_markers")
+    if amount.kind != PERCENT or markers is None:
+        return None
+    hit = markers.match(view.text, _skip_space(view.text, amount.end))
+    if hit is None:
+        return None
+    after = _skip_space(view.text, hit.end())
+    owner = next((m for m in cands if m.kind in ("org", "group") and after <= m.start <= after + 6), None)
+    return owner.entity if owner is not None else None
+
+
 def _generated_town(entity: Entity) -> bool:
     return entity.generated and entity.rdf_type == "City"
 
@@ -410,6 +424,10 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
                   and (containing - m.end <= 3 or legal_tail().fullmatch(view.text[m.end:containing]))]
         if before and before[-1].kind in ("org", "group"):
             return before[-1].entity
+
+    owner = _stake_owner(view, amount, cands)
+    if owner is not None:
+        return owner
 
     def usable(m: Mention, lo: int) -> bool:
         return (
