@@ -1245,3 +1245,8 @@ def test_a_share_with_its_owner_after_it_is_the_owners(text, lang, owner):
     assert (owner, "other") in {(f[0], f[1]) for f in got if f[5] == "percent"}
     # the owner does not become the company the next sentence speaks of
     assert all(f[0] != owner for f in got if f[5] != "percent")
+
+
+def test_a_name_after_the_verb_of_a_german_sentence_is_its_subject():
+    text = "An der Projektgesellschaft soll SAP 40 Prozent halten, EnBW 35 Prozent und Siemens 25 Prozent."
+    assert [(f[0], f[2]) for f in figures(text, ["de"])] == [("sap", 40.0), ("enbw", 35.0), ("siemens", 25.0)]

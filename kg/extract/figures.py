@@ -166,6 +166,7 @@ def preceded_by(view: SentenceView, mention: Mention, clause_start: int, key: st
         return False
     conj = view.pack.regex.get("conjunctions")
     nouns = view.pack.regex.get("company_nouns")
+    verbs = view.pack.regex.get("subject_verbs")
     last_part = re.split(r"[,;:،()]", head)[-1]
     base = mention.start - len(last_part)  # sentence offset where last_part begins
     head = last_part
@@ -177,6 +178,8 @@ def preceded_by(view: SentenceView, mention: Mention, clause_start: int, key: st
         word = tok.group(0)
         if step == 3 or (conj and conj.fullmatch(word.lower())) or word[:1].isdigit():
             return False
+        if verbs and verbs.fullmatch(word):
+            return False  # "An der Projektgesellschaft soll SAP ...": a name after the verb is its subject
         if nouns and nouns.search(word):  # "mit dem britischen Unternehmen Fluidstack"
             continue
         if len(word) <= 4 and word.lower() == word or word.lower() in _ARTICLES:
