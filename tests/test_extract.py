@@ -1250,3 +1250,11 @@ def test_a_share_with_its_owner_after_it_is_the_owners(text, lang, owner):
 def test_a_name_after_the_verb_of_a_german_sentence_is_its_subject():
     text = "An der Projektgesellschaft soll SAP 40 Prozent halten, EnBW 35 Prozent und Siemens 25 Prozent."
     assert [(f[0], f[2]) for f in figures(text, ["de"])] == [("sap", 40.0), ("enbw", 35.0), ("siemens", 25.0)]
+
+
+@pytest.mark.parametrize("text", [
+    "Vetta Compute raises $540 million at $5.8 billion valuation",
+    "Vetta Compute raised $540 million in a round that values it at $5.8 billion.",
+])
+def test_a_round_and_the_valuation_it_sets_in_one_sentence(text):
+    assert [(f[1], f[2]) for f in figures(text, ["en"])] == [("funding_round", 5.4e8), ("valuation", 5.8e9)]
