@@ -1258,3 +1258,8 @@ def test_a_name_after_the_verb_of_a_german_sentence_is_its_subject():
 ])
 def test_a_round_and_the_valuation_it_sets_in_one_sentence(text):
     assert [(f[1], f[2]) for f in figures(text, ["en"])] == [("funding_round", 5.4e8), ("valuation", 5.8e9)]
+
+
+def test_a_korean_party_named_by_its_side():
+    got = figures("펀드 지분은 베타자산 측이 60%, LG CNS가 40%를 갖는다.", ["ko"])
+    assert [(f[0], f[2]) for f in got] == [("베타자산", 60.0), ("lg-cns", 40.0)]
