@@ -183,6 +183,16 @@ def test_cq03_conflicts(store):
     assert all(r["figure_a"] != r["figure_b"] and r["document_a"] < r["document_b"] for r in found)
 
 
+def test_cq03_conflicts_of_one_firm(store):
+    # the firm's family: Alphabet's subsidiary Google is in, Amazon is out
+    alphabet = rows(store, "cq03_conflicts", firm="Alphabet")
+    assert {(r["subject_a"], r["subject_b"]) for r in alphabet} == {("Google", "Alphabet")}
+    assert alphabet[0]["firm"] == ORG + "alphabet"
+    amazon = rows(store, "cq03_conflicts", firm="Amazon")
+    assert {(r["subject_a"], r["value_a"], r["value_b"]) for r in amazon} == {("Amazon", 125 * B, 100 * B)}
+    assert rows(store, "cq03_conflicts", firm="Anthropic") == []
+
+
 # --------------------------------------------------------------------------- CQ4
 
 
