@@ -1263,3 +1263,9 @@ def test_a_round_and_the_valuation_it_sets_in_one_sentence(text):
 def test_a_korean_party_named_by_its_side():
     got = figures("펀드 지분은 베타자산 측이 60%, LG CNS가 40%를 갖는다.", ["ko"])
     assert [(f[0], f[2]) for f in got] == [("베타자산", 60.0), ("lg-cns", 40.0)]
+
+
+def test_the_maghreb_press_glues_its_scale_to_the_dirham():
+    assert [(a[0], a[2]) for a in amounts("un budget de 450 MDH et 3,2 MMDH", "fr")] == [("450 MDH", 4.5e8), ("3,2 MMDH", 3.2e9)]
+    text = "Vetta Compute investira 450 MDH au Maroc, son premier site au Maroc."
+    assert {(f[5], f[2]) for f in figures(text, ["fr"])} == {("MAD", 4.5e8)}

@@ -164,7 +164,12 @@ class AmountScanner:
         self.unit_symbols = c["unit_symbols"]
         self.code_alias = c.get("currency_code_aliases") or {}
         letter = pack.get("letter_scales") or {}
-        self.letter_scale = re.compile("(?:" + "|".join(re.escape(k) for k in letter) + r")(?![A-Za-z])") if letter else None
+        # a letter scale ends its word, or runs into a sign written in letters ("450 MDH")
+        glued_signs = sorted((s for s in self.currency_symbols if s[:1].isalpha()), key=len, reverse=True)
+        glued_after = "|(?=(?:" + "|".join(map(re.escape, glued_signs)) + r")(?![A-Za-z]))" if glued_signs else ""
+        self.letter_scale = re.compile(
+            "(?:" + "|".join(re.escape(k) for k in sorted(letter, key=len, reverse=True)) + rf")(?:(?![A-Za-z]){glued_after})"
+        ) if letter else None
         self.letter_scales = letter
         self.scales = {k.lower(): float(v) for k, v in (pack.get("scales") or {}).items()}
         self.currency_words = {k.lower(): v for k, v in (pack.get("currency_words") or {}).items()}
