@@ -214,6 +214,8 @@ def load(
         typer.echo(f"unchanged  {doc.doc_id}")
     for refused in report.refused:
         typer.echo(f"kg: refused: {' '.join(refused.reason.split())}", err=True)
+    for warning in report.warnings:
+        typer.echo(f"kg: warning: {warning}", err=True)
     if report.ontology == "missing":
         typer.echo(f"kg: warning: no ontology file at {vocab.ONTOLOGY_FILE}", err=True)
     typer.echo(

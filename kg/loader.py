@@ -55,6 +55,7 @@ class LoadReport:
     loaded: list[Loaded] = field(default_factory=list)
     unchanged: list[Unchanged] = field(default_factory=list)
     refused: list[Refused] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # things that went wrong after every document was written
     ontology: str = "not checked"  # loaded | unchanged | missing | refused
     entity_table: str = "not checked"  # loaded | unchanged | refused: the reference graph of known entities
 
@@ -77,7 +78,7 @@ def load_paths(
     """Load every file under `paths` (see documents.iter_paths); `force` reloads unchanged ones.
 
     With `jobs` > 1 and enough files, reading and extraction run in that many worker processes
-    while this process writes each document's graph as soon as it is ready, in file order.
+    while this process writes the documents' graphs in file order, new ones in batches (_NewGraphs).
     Raises DocumentError only for a path that does not exist, before anything is written.
     """
     files = iter_paths(paths)
@@ -99,14 +100,17 @@ def load_paths(
                     _write(store, task, outcome, report)
                 advance(task.path)
             batch.write()
-    if batch.bulk_written:
-        store.compact()
+    try:
+        store.compact()  # after a large bulk load only (GraphStore.compact)
+    except StoreError as err:
+        report.warnings.append(f"the load is complete, but {err}")
     return report
 
 
 class _NewGraphs:
-    """Documents the store does not hold yet, written together (`GraphStore.write_new_graphs`)
-    once BATCH_QUADS quads are waiting; each one is still all-or-nothing."""
+    """Documents the store held no graph of when the load began (or every document, with --force),
+    written together (`GraphStore.write_new_graphs`) once BATCH_QUADS quads are waiting; each one
+    is still all-or-nothing, and a graph the store does hold is replaced in a transaction."""
 
     BATCH_QUADS = 50_000  # about 130 articles; what an interruption may cost to redo
 
@@ -114,7 +118,6 @@ class _NewGraphs:
         self.store, self.report = store, report
         self.waiting: list[tuple[Task, Prepared, list[ox.Quad]]] = []
         self.quads = 0
-        self.bulk_written = False  # anything written: the store is compacted after the load
 
     def add(self, task: Task, outcome: Prepared) -> None:
         quads = outcome.quads()
@@ -128,7 +131,6 @@ class _NewGraphs:
             return
         written = self.store.write_new_graphs(
             {vocab.graph_iri(outcome.doc_id): quads for _, outcome, quads in self.waiting})
-        self.bulk_written = True
         for task, outcome, _ in self.waiting:
             result = written[vocab.graph_iri(outcome.doc_id)]
             if isinstance(result, StoreError):

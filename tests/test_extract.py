@@ -1269,3 +1269,16 @@ def test_the_maghreb_press_glues_its_scale_to_the_dirham():
     assert [(a[0], a[2]) for a in amounts("un budget de 450 MDH et 3,2 MMDH", "fr")] == [("450 MDH", 4.5e8), ("3,2 MMDH", 3.2e9)]
     text = "Vetta Compute investira 450 MDH au Maroc, son premier site au Maroc."
     assert {(f[5], f[2]) for f in figures(text, ["fr"])} == {("MAD", 4.5e8)}
+
+
+@pytest.mark.parametrize("text, lang, holder", [
+    ("Die Deutsche Telekom hält 51 Prozent der Equinix Deutschland.", "de", "deutsche-telekom"),
+    ("Telefónica controla el 30% del Grupo Equinix.", "es", "telefonica"),
+])
+def test_a_stake_in_a_firm_is_its_holders(text, lang, holder):
+    assert [f[0] for f in figures(text, [lang])] == [holder]
+
+
+def test_a_country_whose_locale_cldr_lacks_does_not_stop_extraction():
+    text = "Google will invest US$120 million in a data centre in Samoa, its first in Samoa. The $50 million first phase starts in 2026."
+    assert {f[2] for f in figures(text, ["en"])} == {1.2e8, 5e7}

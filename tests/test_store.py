@@ -377,3 +377,18 @@ def test_a_query_with_from_reads_only_that_graph(tmp_path):
     finally:
         store.close()
     assert len(union) == 2 and len(only_a) == 1
+
+
+def test_a_journal_cut_by_a_crash_is_still_replayed(tmp_path):
+    """A last line cut mid-IRI names no graph; the whole ones are dropped, and the store opens."""
+    path = tmp_path / "store"
+    with open_store(path, create=True) as s:
+        s.write_new_graphs({G1: quads(G1, 3)})
+        journal = s.path / s.JOURNAL
+    raw = ox.Store(str(path))
+    raw.bulk_extend(quads(G2, 4))
+    del raw
+    journal.write_bytes(f"{G2}\n<http://exa".encode() + b"\xff")
+    with open_store(path) as s:
+        assert s.repaired == [G2]
+        assert nquads(s) == {str(q) + " ." for q in quads(G1, 3)}

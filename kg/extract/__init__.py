@@ -69,7 +69,8 @@ def _market_of_the_report(first: Figure, main_org, mentions: list[Mention], text
 
 
 def _owner_after_its_share(figure: Figure, view: SentenceView) -> bool:
-    """A share whose firm is named only after it: its owner (figures._stake_owner)."""
+    """A percentage of `other` whose firm the sentence names only after it: an owner after its
+    share (figures._stake_owner), which is no topic for "the company" in the next sentence."""
     if figure.metric != "other" or figure.quantity.unit != "percent":
         return False
     amount_end = figure.evidence[0].mention.end - view.sentence.start
@@ -201,8 +202,8 @@ def _add_occurrences(text: str, mentions: list[Mention], wanted: dict[str, tuple
 
 def _a_share_price(amount, sentence: str, p) -> bool:
     """ "NEXTDC shares jumped 6.4% to $17.21", "收盘86.20元", "مرتفعاً 1.4% عند 2.87 درهم": a price
-    written without a scale word in a sentence about shares is a quote, not a figure (a myriad
-    is no scale here: "7만1200원", "9万円" are prices)."""
+    written without a scale of a million or more in a sentence about shares is a quote, not a
+    figure (a myriad is below that: "7만1200원", "9万円" are prices)."""
     words = p.regex.get("share_price_words")
     return (amount.kind == MONEY and amount.scale < 1e6 and (amount.point or 0) < 100_000
             and words is not None and bool(words.search(sentence)))

@@ -67,6 +67,7 @@ def local_dollar(text: str, place_countries: list[str]) -> str | None:
 def _dollar_of(country: str | None) -> str | None:
     """The country's currency if it is a dollar other than the US one, or another currency its
     own press writes "$" (the Mexican, Colombian, Chilean and Argentine pesos); CLDR via Babel."""
+    from babel.core import UnknownLocaleError
     from babel.languages import get_official_languages
     from babel.numbers import get_currency_symbol
 
@@ -80,7 +81,7 @@ def _dollar_of(country: str | None) -> str | None:
         try:
             if get_currency_symbol(currency, locale=f"{language}_{country}") == "$":
                 return currency
-        except (ValueError, LookupError):  # a locale CLDR lacks
+        except (ValueError, LookupError, UnknownLocaleError):  # a locale CLDR lacks (no_NO, sm_WS)
             pass
     return None
 
@@ -164,9 +165,11 @@ def _currency_of(country: str | None) -> str | None:
 @cache
 def _name_words(currency: str, language: str) -> frozenset[str]:
     """The words of a currency's CLDR names in one language, singular and plural, lower case."""
+    from babel.core import UnknownLocaleError
+
     try:
         names = {get_currency_name(currency, count=n, locale=language) for n in (1, 2)}
-    except (ValueError, LookupError):  # a language CLDR lacks
+    except (ValueError, LookupError, UnknownLocaleError):  # a language CLDR lacks
         return frozenset()
     return frozenset(word for name in names for word in name.lower().split())
 

@@ -122,6 +122,9 @@ class Gazetteer:
 
         from .language import available, pack
 
+        for item in data.get("places") or []:
+            if "iso" in item and not isinstance(item["iso"], str):  # YAML reads a bare NO as false
+                raise ValueError(f"{ENTITIES_FILE}: place {item['key']!r}: iso must be a quoted string, got {item['iso']!r}")
         by_iso = {item["iso"]: self.entities[item["key"]] for item in data.get("places") or [] if item.get("iso")}
         skip = set(data.get("babel_countries_skip_english") or [])
         locales = {}
