@@ -93,11 +93,13 @@ def load_paths(
         with extraction_pool(jobs if len(tasks) >= PARALLEL_MIN_FILES else 1) as prepare_all:
             batch = _NewGraphs(store, report)
             for task, outcome in zip(tasks, prepare_all(tasks)):
-                if isinstance(outcome, Prepared) and task.stored is None:
+                if isinstance(outcome, Prepared):
                     batch.add(task, outcome)
+                elif isinstance(outcome, Unchanged):
+                    report.unchanged.append(outcome)  # (its own list: the batch need not be written first)
                 else:
-                    batch.write()  # keeps the report in file order
-                    _write(store, task, outcome, report)
+                    batch.write()  # a write failure is refused before this later file's refusal
+                    report.refused.append(outcome)
                 advance(task.path)
             batch.write()
     try:
@@ -108,9 +110,9 @@ def load_paths(
 
 
 class _NewGraphs:
-    """Documents the store held no graph of when the load began (or every document, with --force),
-    written together (`GraphStore.write_new_graphs`) once BATCH_QUADS quads are waiting; each one
-    is still all-or-nothing, and a graph the store does hold is replaced in a transaction."""
+    """Extracted documents, written together (`GraphStore.write_new_graphs`) once BATCH_QUADS
+    quads are waiting: the graphs the store does not hold yet through the bulk loader, the others
+    replaced in a transaction each; every graph all-or-nothing."""
 
     BATCH_QUADS = 50_000  # about 130 articles; what an interruption may cost to redo
 
@@ -207,21 +209,6 @@ def prepare(task: Task) -> Prepared | Unchanged | Refused:
     except Exception as err:  # noqa: BLE001 - one failing document must not stop the others
         return Refused(path, f"{path}: extraction or RDF building failed ({type(err).__name__}: {err})")
     return Prepared(doc.doc_id, len(extraction.figures), nquads)
-
-
-def _write(store: GraphStore, task: Task, outcome: Prepared | Unchanged | Refused, report: LoadReport) -> None:
-    if isinstance(outcome, Unchanged):
-        report.unchanged.append(outcome)
-        return
-    if isinstance(outcome, Refused):
-        report.refused.append(outcome)
-        return
-    try:
-        count = store.replace_graph(vocab.graph_iri(outcome.doc_id), outcome.quads())
-    except StoreError as err:
-        report.refused.append(Refused(task.path, f"{task.path}: {err}"))
-        return
-    report.loaded.append(Loaded(outcome.doc_id, task.path, outcome.figures, count))
 
 
 def _unchanged(stored: GraphMetadata | None, doc: Document) -> bool:

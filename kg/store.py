@@ -387,10 +387,7 @@ class LocalStore(GraphStore):
             written.update(super().write_new_graphs(new))
             return written
         self.bulk_loaded_quads += sum(len(quads) for quads in new.values())
-        try:
-            journal.unlink()
-        except OSError as err:
-            raise StoreError(f"cannot remove the load journal {journal}: {err.strerror or err}") from None
+        _remove_journal(journal)
         written.update((iri, len(quads)) for iri, quads in new.items())
         return written
 
@@ -425,10 +422,7 @@ class LocalStore(GraphStore):
         for name in names:  # SILENT and unconditional: the bulk loader may have written quads but not the graph's name
             self._update(f"DROP SILENT GRAPH {name}")
         self.oxigraph.flush()
-        try:
-            journal.unlink()
-        except OSError as err:
-            raise StoreError(f"cannot remove the load journal {journal}: {err.strerror or err}") from None
+        _remove_journal(journal)
         return [name.value for name in names]
 
     def has_graph(self, graph_iri: str) -> bool:
@@ -505,6 +499,13 @@ class LocalStore(GraphStore):
             raise sparql_syntax_error(err, "update", sparql if len(sparql) < 100_000 else None) from None
         except (RuntimeError, OSError, ValueError) as err:
             raise StoreError(f"update of store {self.path} failed: {err}") from None
+
+
+def _remove_journal(journal: Path) -> None:
+    try:
+        journal.unlink()
+    except OSError as err:
+        raise StoreError(f"cannot remove the load journal {journal}: {err.strerror or err}") from None
 
 
 def _fsync_directory(path: Path) -> None:

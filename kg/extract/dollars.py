@@ -17,7 +17,9 @@ import re
 from collections import Counter
 from functools import cache
 
-from babel.numbers import get_currency_name, get_territory_currencies
+from babel.core import UnknownLocaleError, get_global
+from babel.languages import get_official_languages
+from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
 
 
 @cache
@@ -67,14 +69,9 @@ def local_dollar(text: str, place_countries: list[str]) -> str | None:
 def _dollar_of(country: str | None) -> str | None:
     """The country's currency if it is a dollar other than the US one, or another currency its
     own press writes "$" (the Mexican, Colombian, Chilean and Argentine pesos); CLDR via Babel."""
-    from babel.core import UnknownLocaleError
-    from babel.languages import get_official_languages
-    from babel.numbers import get_currency_symbol
-
-    currencies = get_territory_currencies(country) if country else []
-    if not currencies or currencies[0] == "USD":
+    currency = _currency_of(country)
+    if currency is None or currency == "USD":
         return None
-    currency = currencies[0]
     if "Dollar" in get_currency_name(currency, locale="en"):
         return currency
     for language in get_official_languages(country, de_facto=True)[:1]:
@@ -150,8 +147,6 @@ def _same_family(word: str, default: str, local: str, language: str) -> bool:
 @cache
 def _home_country(language: str) -> str | None:
     """The country CLDR deems most likely for a language (nb: NO, ar: EG, pt: BR)."""
-    from babel.core import get_global
-
     likely = get_global("likely_subtags").get(language) or ""
     return next((part for part in likely.split("_")[1:] if len(part) == 2 and part.isupper()), None)
 
@@ -165,8 +160,6 @@ def _currency_of(country: str | None) -> str | None:
 @cache
 def _name_words(currency: str, language: str) -> frozenset[str]:
     """The words of a currency's CLDR names in one language, singular and plural, lower case."""
-    from babel.core import UnknownLocaleError
-
     try:
         names = {get_currency_name(currency, count=n, locale=language) for n in (1, 2)}
     except (ValueError, LookupError, UnknownLocaleError):  # a language CLDR lacks

@@ -247,14 +247,18 @@ class AmountScanner:
     def _numbers(self, norm: str) -> list[_Number]:
         """Digit groups, and number words that stand before a scale ("deux milliards", "mil millones")."""
         out = [_Number(m.start(), m.end(), m.group(1), None) for m in self.num.finditer(norm)]
+
+        def free(m: re.Match) -> bool:
+            return not any(t.start < m.end() and m.start() < t.end for t in out)
+
         if self.word_number:
             for m in self.word_number.finditer(norm):
-                if not any(t.start < m.end() and m.start() < t.end for t in out):
+                if free(m):
                     out.append(_Number(m.start(), m.end(), m.group(0), float(self.number_words[_key(m.group(0))])))
         if self.numeral:
             for m in self.numeral.finditer(norm):
                 value = self._numeral_value(m.group(0))
-                if value and self._scale_at(norm, m.end()) and not any(t.start < m.end() and m.start() < t.end for t in out):
+                if value and self._scale_at(norm, m.end()) and free(m):
                     out.append(_Number(m.start(), m.end(), m.group(0), float(value)))
         return sorted(out, key=lambda t: t.start)
 

@@ -107,9 +107,8 @@ def _cities(rules: dict, skip: set[str]) -> list[Place]:
                         aliases.append(alt)
                 elif _KANA.search(alt) and len(alt) >= 3:
                     aliases.append(alt)
-                elif _HANGUL.search(alt) and len(alt) >= 2 and " " not in alt and population >= word_like:
+                elif _HANGUL.search(alt) and len(alt) >= 2 and population >= word_like:
                     aliases.append(alt)
-
         aliases = list(dict.fromkeys(a for a in aliases if a))
         if aliases:
             out.append(Place(label=name, iso=city["countrycode"], rdf_type="City", aliases=tuple(aliases),
