@@ -1282,3 +1282,54 @@ def test_a_stake_in_a_firm_is_its_holders(text, lang, holder):
 def test_a_country_whose_locale_cldr_lacks_does_not_stop_extraction():
     text = "Google will invest US$120 million in a data centre in Samoa, its first in Samoa. The $50 million first phase starts in 2026."
     assert {f[2] for f in figures(text, ["en"])} == {1.2e8, 5e7}
+
+
+def test_a_chinese_wire_opening_name_stops_before_the_date():
+    text = "维塔算力5月12日晚间公告，拟投资10亿元建设智算中心。"
+    assert [f[0] for f in figures(text, ["zh"])] == ["维塔算力"]
+
+
+@pytest.mark.parametrize("text", [
+    '"فيتا للحوسبة" توقع عقداً لإنشاء مركز بيانات باستثمارات 300 مليون دولار',
+    "وقّعت شركة فيتا للحوسبة، اليوم الأحد، عقداً لإنشاء مركز بيانات باستثمارات 300 مليون دولار.",
+])
+def test_an_arabic_firm_named_in_a_headline_quote_or_before_a_comma(text):
+    assert [(f[0], f[2]) for f in figures(text, ["ar"])] == [("فيتا-للحوسبة", 3e8)]
+
+
+def test_the_joint_company_is_no_name_after_a_company_noun():
+    text = "وقّعت الشركة المشتركة، اليوم، اتفاقية قرض بقيمة 180 مليون ريال عماني."
+    assert "المشتركة" not in [f[0] for f in figures(text, ["ar"])]
+
+
+def test_mexican_scale_words_that_name_the_dollar():
+    assert [(a[0], a[1], a[2]) for a in amounts("una inversión de 1,100 mdd y otra de 3.2 mmdd", "es")] == [
+        ("1,100 mdd", "USD", 1.1e9), ("3.2 mmdd", "USD", 3.2e9)]
+
+
+def test_a_single_word_firm_found_once_is_found_wherever_the_article_capitalises_it():
+    text = ("Vettacomp ed Eurobyte, data center da 300 milioni\n\n"
+            "Il progetto costerà 300 milioni di euro. Vettacomp fornirà l'energia. "
+            "La società sarà controllata al 60% da Vettacomp. Secondo Vettacomp i lavori partiranno nel 2027.")
+    assert [f[0] for f in figures(text, ["it"])][0] == "vettacomp"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Vettacomp builds. Vettacomp pays. Secondo Vettacomp, sì.", "Vettacomp", 3),
+    # a common noun set as a title, after an article
+    ("The Reit will buy a site. Reit units rose. Analysts like the Reit. Reit managers agree.", "Reit", 0),
+    # a town: mostly after a place preposition
+    ("In Birr soll ein Campus entstehen. Die Anlage in Birr kostet viel. Birr liegt im Aargau.", "Birr", 0),
+    # a common noun with a definite suffix after a prefix in capitals
+    ("Telenor utvider KI-fabrikken. KI-fabrikken vokser. KI-fabrikken er liten.", "KI-fabrikken", 0),
+])
+def test_which_capitalised_words_count_as_written_like_a_firms_name(text, word, expected):
+    from kg.extract import _occurrences
+
+    assert _occurrences(text, word, ["in", "im", "bei"]) == expected
+
+
+def test_a_quoted_name_that_begins_with_a_known_name_is_another_firm_everywhere():
+    text = ('"إي آند ديجيتال" تضخ 500 مليون درهم في مركز بيانات بدبي\n\n'
+            'أعلنت "إي آند ديجيتال" أن المركز سيعمل بقدرة 40 ميغاواط.')
+    assert {f[0] for f in figures(text, ["ar"])} == {"إي-آند-ديجيتال"}

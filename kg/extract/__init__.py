@@ -147,6 +147,17 @@ def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
 _UNSPACED_NAME = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 
 
+def _local_names_of_found_firms(mentions: list[Mention]) -> list[Mention]:
+    """ "«ميزة»" in a headline is the "شركة ميزة (MEEZA)" of the body: a name some cue found alone
+    is the firm another cue found under that name with its Latin form (one entity, not two)."""
+    table = gazetteer()
+    named = {label: m.entity for m in mentions if m.kind == "org" and m.entity.labels and not table.get(m.entity.key)
+             for label in m.entity.labels.values()}
+    return [replace(m, entity=named[m.text], candidates=(named[m.text],))
+            if m.kind == "org" and m.text in named and m.entity.key != named[m.text].key and not table.get(m.entity.key)
+            else m for m in mentions]
+
+
 def _surnames_are_people(mentions: list[Mention]) -> list[Mention]:
     """ "Nygård will not say who the customer is": a surname alone, after the article named the
     person in full ("Terje Nygård"), is that person, not a firm some cue guessed."""
@@ -157,23 +168,29 @@ def _surnames_are_people(mentions: list[Mention]) -> list[Mention]:
             for m in mentions]
 
 
-def _every_mention_of_found_names(text: str, mentions: list[Mention]) -> list[Mention]:
+def _every_mention_of_found_names(text: str, mentions: list[Mention], names: set[str],
+                                  prepositions: list[str]) -> list[Mention]:
     """A firm found by a cue once ("Opcore exploite ...") is the same firm wherever the article
     names it again without one: those places become mentions too, so the article's main firm
     and each sentence's subject are counted right. A known place inside the name gives way
     ("Altice Portugal" is not Portugal). One ordinary capitalised word ("Casa", "Melbourne") is
-    spread only when two cues found it (or one that calls it a firm), or when it looks like a name
-    by itself ("xAI", "G42")."""
+    spread only when two cues found it (or one that calls it a firm), when it looks like a name
+    by itself ("xAI", "G42"), or when the article writes it, always capitalised and never after
+    an article, three times at least ("Edison ed Eurotech, ..." in a headline, after "Edison
+    fornirà ..." was found; not "the Reit", "la Regione")."""
     table = gazetteer()
     # found by a cue, not by the table: its surface form is no known name (its key may be one:
     # "Apto" found by a cue is the table's "Apto Data Centers", and stands for it)
-    discovered = [m for m in mentions if m.kind == "org" and not table.find(m.text)]
+    # ("داماك ديجيتال" is found, though the table knows "داماك": a known name inside is not the name)
+    discovered = [m for m in mentions if m.kind == "org"
+                  and not any(k.start == 0 and k.end == len(m.text) for k in table.find(m.text))]
     # a cue that calls the name a firm ("Apto, sviluppatore italiano ...") counts for two
     cues = Counter()
     for m in discovered:
         cues[m.text] += 2 if m.named_as_company else 1
     found = {m.text: table.get(m.entity.key) or m.entity for m in discovered
-             if (len(m.text) >= 3 and (" " in m.text or looks_like_a_name(m.text) or cues[m.text] >= 2))
+             if (len(m.text) >= 3 and (" " in m.text or looks_like_a_name(m.text) or cues[m.text] >= 2
+                                       or (m.text in names and _occurrences(text, m.text, prepositions) >= 3)))
              or (len(m.text) >= 2 and _UNSPACED_NAME.match(m.text))}
     # "新意網集團 ... 新意網已與": the short name of a name found in a script without spaces
     suffixes = sorted(common().get("short_name_suffixes") or [], key=len, reverse=True)
@@ -187,14 +204,30 @@ def _every_mention_of_found_names(text: str, mentions: list[Mention]) -> list[Me
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions if m.kind != "place"])
 
 
+def _occurrences(text: str, word: str, prepositions: list[str]) -> int:
+    """How often the text writes `word` as a word; 0 if it is hyphenated ("KI-fabrikken"), if it
+    is ever written after an article (common.yaml `articles`: "the Reit") or mostly after a place
+    preposition of the text's languages ("in Birr": a town)."""
+    if "-" in word:
+        return 0
+    articles = "|".join(map(re.escape, common().get("articles") or []))
+    if articles and re.search(rf"(?<![\w])(?i:{articles})\s+{re.escape(word)}(?![\w-])", text):
+        return 0
+    hits = re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+    places = "|".join(map(re.escape, prepositions))
+    after_place = len(re.findall(rf"(?<![\w])(?i:{places})\s+{re.escape(word)}(?![\w-])", text)) if places else 0
+    return 0 if 2 * after_place >= len(hits) else len(hits)
+
+
 def _add_occurrences(text: str, mentions: list[Mention], wanted: dict[str, tuple[re.Pattern, object]],
                      taken: list[tuple[int, int]]) -> list[Mention]:
     """`mentions` plus every occurrence of each wanted name (its pattern, its entity) that
-    overlaps no `taken` span."""
+    overlaps no `taken` span, or only shorter names inside it (which then give way, in extract)."""
     out = list(mentions)
     for name, (rx, entity) in wanted.items():
         for hit in rx.finditer(text):
-            if not any(hit.start() < e and s < hit.end() for s, e in taken):
+            if not any(hit.start() < e and s < hit.end() and not (hit.start() <= s and e <= hit.end() and e - s < len(name))
+                       for s, e in taken):
                 out.append(Mention(hit.start(), hit.end(), name, entity, (entity,)))
                 taken.append((hit.start(), hit.end()))
     return out
@@ -218,14 +251,15 @@ def extract(document) -> Extraction:
     for s in sentences:
         local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start < s.end]
         mentions.extend(discover(s.text, local, pack(s.language), s.start, names))
-    mentions = _every_mention_of_found_names(text, mentions)
+    prepositions = sorted({w for code in {s.language for s in sentences} for w in pack(code).get("place_prepositions") or []})
+    mentions = _every_mention_of_found_names(text, mentions, names, prepositions)
     mentions = _first_words_of_long_names(text, mentions, names)
     mentions.sort(key=lambda m: m.start)
     # a longer name wins over a name inside it ("Fastweb + Vodafone" over "Vodafone")
     mentions = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
                                                and o.end - o.start > m.end - m.start for o in mentions)]
     mentions = _short_names_to_long(_drop_datelines(text, mentions))
-    mentions = _surnames_are_people(mentions)
+    mentions = _local_names_of_found_firms(_surnames_are_people(mentions))
 
     state = DocumentState(main_org=_main_org(mentions))
     place_countries = [gazetteer().country_of(m.entity) for m in mentions if m.kind == "place"]

@@ -173,6 +173,8 @@ class AmountScanner:
         self.letter_scales = letter
         self.scales = {k.lower(): float(v) for k, v in (pack.get("scales") or {}).items()}
         self.currency_words = {k.lower(): v for k, v in (pack.get("currency_words") or {}).items()}
+        # scale words that name their currency too: Mexican "1,100 mdd" (millones de dólares)
+        self.scale_currencies = {k.lower(): v for k, v in (pack.get("scale_currencies") or {}).items()}
         self.unit_words = {k.lower(): v for k, v in (pack.get("units") or {}).items()}
         counters = pack.get("counters") or []
         self.counter = re.compile("|".join(re.escape(c) for c in counters)) if counters else None
@@ -415,6 +417,9 @@ class AmountScanner:
                     currency = resolve(cm.group(0))
                     end = cm.end()
                     break
+        if currency is None and self.scale_currencies and scale != 1.0:
+            sm = self._scale_at(norm, self.sep.match(norm, tok.end).end())
+            currency = self.scale_currencies.get(_key(sm.group(0))) if sm else None
         if currency:
             kind, unit = MONEY, currency
         else:
