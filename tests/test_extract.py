@@ -1333,3 +1333,21 @@ def test_a_quoted_name_that_begins_with_a_known_name_is_another_firm_everywhere(
     text = ('"إي آند ديجيتال" تضخ 500 مليون درهم في مركز بيانات بدبي\n\n'
             'أعلنت "إي آند ديجيتال" أن المركز سيعمل بقدرة 40 ميغاواط.')
     assert {f[0] for f in figures(text, ["ar"])} == {"إي-آند-ديجيتال"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vetta Compute will spend R9.4bn on a campus.", [("R9.4bn", "ZAR", 9.4e9)]),
+    ("Vetta Compute plans to spend N150 billion in Lagos.", [("N150 billion", "NGN", 1.5e11)]),
+    ("Vetta Compute secures KSh 6.5 billion for Nairobi.", [("KSh 6.5 billion", "KES", 6.5e9)]),
+    # one-letter signs only before a scale, and never after the number
+    ("The DeepSeek-R1 model ran on R2 boards.", []),
+    ("The site will house 23,000 Nvidia GPUs.", [("23,000 Nvidia GPUs", "count", 23000.0)]),
+])
+def test_african_currency_signs_in_english(text, expected):
+    assert [(a[0], a[1], a[2]) for a in amounts(text, "en")] == expected
+
+
+def test_a_german_sentence_opening_with_den_names_no_firm():
+    text = ("Den Strom liefert zu einem Teil der Verbund: Der Konzern hat einen Liefervertrag über 300 "
+            "Gigawattstunden im Jahr geschlossen. Den Strom liefert der Verbund.")
+    assert "den-strom" not in [e.key for e in extract(Doc(text, ["de"])).entities]

@@ -173,6 +173,8 @@ class AmountScanner:
         self.letter_scales = letter
         self.scales = {k.lower(): float(v) for k, v in (pack.get("scales") or {}).items()}
         self.currency_words = {k.lower(): v for k, v in (pack.get("currency_words") or {}).items()}
+        # one-letter signs that are a currency only before a scale: "R9.4bn" (rand), not "DeepSeek-R1"
+        self.signs_needing_a_scale = set(pack.get("signs_needing_a_scale") or ())
         # scale words that name their currency too: Mexican "1,100 mdd" (millones de dólares)
         self.scale_currencies = {k.lower(): v for k, v in (pack.get("scale_currencies") or {}).items()}
         self.unit_words = {k.lower(): v for k, v in (pack.get("units") or {}).items()}
@@ -392,6 +394,8 @@ class AmountScanner:
         cstart = start
         if pm:
             sym = pm.group(0).strip()
+            if sym in self.signs_needing_a_scale and scale == 1.0 and not (letter and letter.start() == end):
+                return None
             currency = self.currency_symbols.get(sym) or self.code_alias.get(sym, sym)
             cstart = pm.start()
         if letter and scale == 1.0:
@@ -413,6 +417,8 @@ class AmountScanner:
                 (self.suffix_symbol, lambda g: self.currency_symbols[g.strip()]),
             ):
                 cm = self._match_at(rx, norm, after2 if rx is p.regex.get("currency_word") else end)
+                if cm and rx is self.suffix_symbol and cm.group(0).strip() in self.signs_needing_a_scale:
+                    cm = None  # "23,000 Nvidia GPUs": those signs stand before the number only
                 if cm:
                     currency = resolve(cm.group(0))
                     end = cm.end()
