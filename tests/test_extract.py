@@ -1351,3 +1351,23 @@ def test_a_german_sentence_opening_with_den_names_no_firm():
     text = ("Den Strom liefert zu einem Teil der Verbund: Der Konzern hat einen Liefervertrag über 300 "
             "Gigawattstunden im Jahr geschlossen. Den Strom liefert der Verbund.")
     assert "den-strom" not in [e.key for e in extract(Doc(text, ["de"])).entities]
+
+
+def test_a_german_list_of_names_before_a_plural_verb_are_firms():
+    text = ("Vettacomp, Orbistec und Keldanet gründen ein Gemeinschaftsunternehmen. "
+            "An der neuen Vetta Rechenzentrum GmbH hält Vettacomp 40 Prozent, Orbistec 35 Prozent und Keldanet 25 Prozent.")
+    assert {"vettacomp", "orbistec", "keldanet"} <= {e.key for e in extract(Doc(text, ["de"])).entities}
+    assert [(f[0], f[2]) for f in figures(text, ["de"])][:2] == [("vettacomp", 40.0), ("orbistec", 35.0)]
+
+
+def test_a_count_of_firms_is_no_name():
+    text = "Drei Stuttgarter Konzerne investieren rund 2,4 Milliarden Euro in ein Rechenzentrum."
+    assert not [e for e in extract(Doc(text, ["de"])).entities if e.key.startswith("drei")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Selon le communiqué, Vettacomp et Orbistec investissent 2 milliards d'euros dans le campus.", "fr"),
+    ("Según el comunicado, Vettacomp y Orbistec invertirán 2.000 millones de euros en el campus.", "es"),
+])
+def test_names_before_a_plural_verb_share_the_figure(text, lang):
+    assert {f[0] for f in figures(text, [lang])} & {"vettacomp", "orbistec"}

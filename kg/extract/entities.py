@@ -546,6 +546,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             return  # "Chief Financial Officer Heather Lindqvist" is a person with a title
         if words[0].strip(".").lower() in calendar_words(pack.get("locale", pack.code)):
             return  # "Tuesday", "January", "Sept"
+        if words[0].lower() in pack.number_words:
+            return  # "Drei Stuttgarter Konzerne investieren": a count of firms, no name
         if not allow_any_script and not (name[:1].isupper() or looks_like_a_name(words[0])):
             return
         # one capitalised word is a name only if the article writes it so mid-sentence too
@@ -685,8 +687,18 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         for m in rx.name_before_verb.finditer(text):
             if rx.after_place_preposition is not None and rx.after_place_preposition.search(text, max(0, m.start(1) - 80), m.start(1)):
                 continue
-            if m.start(1) == 0 or text[m.start(1) - 2:m.start(1)].strip() in (",", ";", ":", "(", "") or pack.code != "de":
+            # (German puts the verb second: a name right before it opens the clause, alone or as
+            # the last of a list that does - "Bosch, Mercedes-Benz und Porsche gründen")
+            opening = m.start(1) == 0 or text[m.start(1) - 2:m.start(1)].strip() in (",", ";", ":", "(", "")
+            if not opening and rx.name_list is not None:
+                opening = any(lst.end() == m.end(1) and rx.spaced_conjunction.search(lst.group(0))
+                              and (lst.start() == 0 or text[lst.start() - 2:lst.start()].strip() in (",", ";", ":", "(", ""))
+                              for lst in rx.name_list.finditer(text, 0, m.end(1)))
+            if opening or pack.code != "de":
+                found = len(out)
                 add_org(m.start(1), m.end(1), m.group(1))
+                if len(out) > found:  # "Bosch, Mercedes-Benz und Porsche gründen": the rest of its list
+                    names_listed_with([(m.start(1), m.end(1))])
     # "The Tasmanian government has committed $45 million": a government named by its people or
     # place (the pack's `government_names`, a pattern with a group "name")
     for rx_gov in pack.government_names:
