@@ -1371,3 +1371,8 @@ def test_a_count_of_firms_is_no_name():
 ])
 def test_names_before_a_plural_verb_share_the_figure(text, lang):
     assert {f[0] for f in figures(text, [lang])} & {"vettacomp", "orbistec"}
+
+
+def test_a_korean_target_price_in_myriads_is_a_quote():
+    text = "KB증권은 베타컴퓨트 목표주가를 32만 원에서 38만 원으로 상향했다. 베타컴퓨트는 3000억원을 투자한다."
+    assert [f[2] for f in figures(text, ["ko"])] == [3e11]

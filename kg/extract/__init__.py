@@ -236,9 +236,11 @@ def _add_occurrences(text: str, mentions: list[Mention], wanted: dict[str, tuple
 def _a_share_price(amount, sentence: str, p) -> bool:
     """ "NEXTDC shares jumped 6.4% to $17.21", "收盘86.20元", "مرتفعاً 1.4% عند 2.87 درهم": a price
     written without a scale of a million or more in a sentence about shares is a quote, not a
-    figure (a myriad is below that: "7만1200원", "9万円" are prices)."""
+    figure (a myriad is below that: "7만1200원", "9万円" are prices, and so is "목표주가를 38만 원으로":
+    a price in myriads may reach millions of won)."""
     words = p.regex.get("share_price_words")
-    return (amount.kind == MONEY and amount.scale < 1e6 and (amount.point or 0) < 100_000
+    ceiling = 10_000_000 if amount.scale == 1e4 else 100_000
+    return (amount.kind == MONEY and amount.scale < 1e6 and (amount.point or 0) < ceiling
             and words is not None and bool(words.search(sentence)))
 
 
