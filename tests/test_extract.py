@@ -418,8 +418,9 @@ def test_an_administrative_suffix_names_a_place_in_chinese_and_japanese():
     def places(text, lang):
         return [m.text for m in discover(text, gazetteer().find(text), pack(lang)) if m.kind == "place"]
 
-    # (towns the generated place lists know, "庆阳市", "印西市", are places already: these are not)
-    assert places("甘肃省与镇原市联合设立规模50亿元的算力产业引导基金。", "zh") == ["甘肃省", "镇原市"]
+    # (towns the generated place lists know, "庆阳市", "印西市", and provinces, "甘肃省", are places
+    # already: these are not)
+    assert places("镇原县与西峰区联合设立规模50亿元的算力产业引导基金。", "zh") == ["镇原县", "西峰区"]
     assert places("上市公司的市场份额扩大，该市城市建设提速。", "zh") == []
     assert places("千葉県白井市でデータセンター市場が拡大している。", "ja") == ["千葉県", "白井市"]
 
@@ -1376,3 +1377,9 @@ def test_names_before_a_plural_verb_share_the_figure(text, lang):
 def test_a_korean_target_price_in_myriads_is_a_quote():
     text = "KB증권은 베타컴퓨트 목표주가를 32만 원에서 38만 원으로 상향했다. 베타컴퓨트는 3000억원을 투자한다."
     assert [f[2] for f in figures(text, ["ko"])] == [3e11]
+
+
+def test_chinese_provinces_are_found_by_their_chinese_names():
+    text = "维塔算力宣布将在贵州投资50亿元建设数据中心。"
+    ex = extract(Doc(text, ["zh"]))
+    assert "guizhou" in {e.key for e in ex.entities} and not [e for e in ex.entities if e.label == "在贵州"]

@@ -69,7 +69,8 @@ def _regions(rules: dict, skip: set[str]) -> list[Place]:
         name = suffix.sub("", name).strip()
         if len(name) < 4 or name in skip or not _LATIN.match(name):
             continue  # (names with letters beyond Latin Extended, "Ḩalab", are transliterations no paper writes)
-        aliases = tuple(dict.fromkeys([name, ascii_fold(name)]))
+        local = (rules.get("local_names") or {}).get(sub.code) or []
+        aliases = tuple(dict.fromkeys([name, ascii_fold(name), *local]))
         out.append(Place(label=name, iso=sub.country_code, rdf_type="Region", aliases=aliases))
     return out
 
