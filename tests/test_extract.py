@@ -1383,3 +1383,8 @@ def test_chinese_provinces_are_found_by_their_chinese_names():
     text = "维塔算力宣布将在贵州投资50亿元建设数据中心。"
     ex = extract(Doc(text, ["zh"]))
     assert "guizhou" in {e.key for e in ex.entities} and not [e for e in ex.entities if e.label == "在贵州"]
+
+
+def test_a_name_before_a_lenders_verb_is_a_firm():
+    text = "The campus will cost RM5.2bil. VettaBank is providing RM2.4bil of the loan."
+    assert ("vettabank", 2.4e9) in [(f[0], f[2]) for f in figures(text, ["en"])]
