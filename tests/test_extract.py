@@ -1388,3 +1388,9 @@ def test_chinese_provinces_are_found_by_their_chinese_names():
 def test_a_name_before_a_lenders_verb_is_a_firm():
     text = "The campus will cost RM5.2bil. VettaBank is providing RM2.4bil of the loan."
     assert ("vettabank", 2.4e9) in [(f[0], f[2]) for f in figures(text, ["en"])]
+
+
+def test_respectively_after_a_sentence_that_listed_the_firms():
+    text = ("El campus lo promueven Microsoft, el grupo Oracle y Nvidia en Aragón. "
+            "Las tres compañías se repartirán el capital al 45%, 35% y 20%, respectivamente.")
+    assert [(f[0], f[2]) for f in figures(text, ["es"])] == [("microsoft", 45.0), ("oracle", 35.0), ("nvidia", 20.0)]

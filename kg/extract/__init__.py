@@ -68,6 +68,24 @@ def _market_of_the_report(first: Figure, main_org, mentions: list[Mention], text
     return first.subject
 
 
+def _last_list_of_firms(view: SentenceView) -> list:
+    """The last list of firms the sentence writes ("Forestalia, el Grupo Samca y Endesa"): names
+    joined by commas or a conjunction, two short words at most between them ("el Grupo")."""
+    conj = view.pack.regex.get("conjunctions")
+    joiner = re.compile(rf"\s*,?\s*(?:(?:{conj.pattern})\s+)?(?:\w+\s+){{0,2}}" if conj is not None else r"\s*,\s*")
+    orgs = sorted((m for m in view.mentions if m.kind == "org"), key=lambda m: m.start)
+    lists, current = [], []
+    for m in orgs:
+        between = view.text[current[-1].end:m.start] if current else ""
+        if current and not (0 < len(between) <= 16 and joiner.fullmatch(between)):
+            lists.append(current)
+            current = []
+        current.append(m)
+    lists.append(current)
+    last = next((run for run in reversed(lists) if len(run) >= 2), [])
+    return list({m.entity.key: m.entity for m in last}.values())
+
+
 def _owner_after_its_share(figure: Figure, view: SentenceView) -> bool:
     """A percentage of `other` whose firm the sentence names only after it: an owner after its
     share (figures._stake_owner), which is no topic for "the company" in the next sentence."""
@@ -300,6 +318,9 @@ def extract(document) -> Extraction:
         figures.extend(found)
         orphans.extend(lost)
         sentence_relations(view, state, rstate, extraction)
+        listed = _last_list_of_firms(view)
+        if len(listed) >= 2:
+            state.last_org_list = listed
         # (a share held by an owner, "gehört zu 81 Prozent dem Axpo-Konzern", does not make the
         # owner the firm "the company" refers to next)
         firms = [f.subject for f in found if f.subject.kind == "org" and f.subject.rdf_type != "Government"

@@ -58,6 +58,9 @@ class DocumentState:
     # a market report: the place its first figure is about, when the story's firm is not named
     # in its opening ("Le marché francilien ... 165 MW" before "Data4" in the third paragraph)
     market_place: Entity | None = None
+    # the firms the last sentence that named two or more listed, in order ("promueven Forestalia,
+    # el Grupo Samca y Endesa" before "Las tres compañías ... al 45%, 35% y 20%, respectivamente")
+    last_org_list: list[Entity] = field(default_factory=list)
 
 
 @dataclass
@@ -860,8 +863,10 @@ def distributive(view: SentenceView, amount: Amount, group: list[Entity]) -> boo
 
 
 # ---- respectively ---------------------------------------------------------------------------
-def respectively_subjects(view: SentenceView, amounts: list[Amount]) -> dict[int, Entity]:
-    """"Amazon and Google ... drops of 5% and 8% respectively" -> pair in order."""
+def respectively_subjects(view: SentenceView, amounts: list[Amount], state: DocumentState | None = None) -> dict[int, Entity]:
+    """"Amazon and Google ... drops of 5% and 8% respectively" -> pair in order; a sentence that
+    names no firm before its amounts pairs them with the firms the previous list named, when
+    there are as many."""
     rx = view.pack.regex.get("respectively")
     word = rx.search(view.text) if rx else None
     if word is None or len(amounts) < 2:
@@ -875,6 +880,8 @@ def respectively_subjects(view: SentenceView, amounts: list[Amount]) -> dict[int
         return {}
     first = min(a.start for a in amounts)
     orgs = [m for m in subject_candidates(view) if lo <= m.start and m.end <= first and m.kind == "org"]
+    if not orgs and state is not None and len(state.last_org_list) == len(amounts):
+        return {id(a): e for a, e in zip(sorted(amounts, key=lambda a: a.start), state.last_org_list)}
     if len(orgs) < len(amounts):
         return {}
     chosen = orgs[-len(amounts):]
@@ -906,7 +913,7 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
     """
     figures: list[Figure] = []
     orphans: list[tuple[Amount, Evidence, Figure | None]] = []
-    paired = respectively_subjects(view, [a for a in amounts if not a.threshold])
+    paired = respectively_subjects(view, [a for a in amounts if not a.threshold], state)
     s = view.sentence
     note_deal_topic(view, state)
     for amount in amounts:
