@@ -1394,3 +1394,9 @@ def test_respectively_after_a_sentence_that_listed_the_firms():
     text = ("El campus lo promueven Microsoft, el grupo Oracle y Nvidia en Aragón. "
             "Las tres compañías se repartirán el capital al 45%, 35% y 20%, respectivamente.")
     assert [(f[0], f[2]) for f in figures(text, ["es"])] == [("microsoft", 45.0), ("oracle", 35.0), ("nvidia", 20.0)]
+
+
+def test_a_korean_particle_after_a_latin_name_is_no_part_of_it():
+    text = "모회사 VETTA의 지난해 클라우드 부문 매출은 1960억원으로 전년 대비 18% 늘었다."
+    keys = {e.key for e in extract(Doc(text, ["ko"])).entities}
+    assert "vetta" in keys and not any(k.endswith("의") for k in keys)

@@ -532,6 +532,12 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             s += len(words[0]) + 1
             words = words[1:]
         name = " ".join(words)
+        # "모회사 NHN의": a particle glued to the name's end is no part of it (org_cues.particles)
+        for particle in sorted((pack.get("org_cues") or {}).get("particles") or [], key=len, reverse=True):
+            if name.endswith(particle) and len(name) - len(particle) >= 2 and not name[-len(particle) - 1].isspace():
+                if re.search(r"[A-Za-z0-9]$", name[:-len(particle)]):  # a Latin name with a Hangul particle
+                    name = name[:-len(particle)]
+                break
         e = s + len(name)
         nouns = pack.regex.get("company_nouns")
         if len(name) < 2 or (nouns and nouns.fullmatch(name)) or name.lower() in _STOP_HEADS or legal_tail().fullmatch(name):
