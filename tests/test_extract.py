@@ -1400,3 +1400,10 @@ def test_a_korean_particle_after_a_latin_name_is_no_part_of_it():
     text = "모회사 VETTA의 지난해 클라우드 부문 매출은 1960억원으로 전년 대비 18% 늘었다."
     keys = {e.key for e in extract(Doc(text, ["ko"])).entities}
     assert "vetta" in keys and not any(k.endswith("의") for k in keys)
+
+
+def test_a_groups_loan_stays_a_loan_and_each_after_an_amount_splits_it():
+    got = figures("Vetta Compute bygger et datasenter i Alver. DNB og Nordea låner ut til sammen 3 mrd. kr "
+                  "til prosjektet, 1,5 mrd. kr hver.", ["nb"])
+    assert ("dnb-and-nordea", "loan_or_debt", 3e9) in [(f[0], f[1], f[2]) for f in got]
+    assert sorted(f[0] for f in got if f[2] == 1.5e9) == ["dnb", "nordea"]

@@ -587,7 +587,8 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
         metric = min(adjacent, key=lambda h: (h[0] in GENERIC_METRICS, h[1], METRIC_PRIORITY.index(h[0])))[0]
     elif hits:
         metric = min(hits, key=lambda h: h[1])[0]
-    if subject is not None and (subject.kind == "group" or subject.key == "world"):
+    # (a group's loan stays a loan: "Sparebanken Vest og DNB låner ut til sammen 3 mrd. kr")
+    if subject is not None and (subject.kind == "group" or subject.key == "world") and metric != "loan_or_debt":
         return "market_total"
     if subject is not None and subject.kind == "place" and (metric is None or metric in GENERIC_METRICS or metric == "capex"):
         return "market_total"  # money spent in a country or region by no one firm
@@ -966,7 +967,10 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
         qualify(view, amount, figure)
         together = view.pack.regex.get("together")
         clause = clause_span(view, amount.start)
-        if len(group) > 1 and together and together.search(view.text, clause[0], clause[1]):
+        each = view.pack.regex.get("each")
+        # "låner ut til sammen 3 mrd. kr ..., 1,5 mrd. kr hver": "each" right after an amount wins
+        each_after = bool(each and each.match(view.text, _skip_space(view.text, amount.end)))
+        if len(group) > 1 and together and together.search(view.text, clause[0], clause[1]) and not each_after:
             # "Microsoft, Amazon, Meta and Alphabet together will spend $650 billion": the group's figure
             figure.subject = gazetteer().group_of(group)
             if figure.quantity.unit.isupper() and figure.metric in GENERIC_METRICS | {"capex"}:
