@@ -1407,3 +1407,9 @@ def test_a_groups_loan_stays_a_loan_and_each_after_an_amount_splits_it():
                   "til prosjektet, 1,5 mrd. kr hver.", ["nb"])
     assert ("dnb-and-nordea", "loan_or_debt", 3e9) in [(f[0], f[1], f[2]) for f in got]
     assert sorted(f[0] for f in got if f[2] == 1.5e9) == ["dnb", "nordea"]
+
+
+def test_kilowatt_hours_written_with_a_scale_are_energy_not_money():
+    assert [(a[0], a[1], a[2]) for a in amounts("電力を年間約4億kWh調達する", "ja")] == [("4億kWh", "GWh", 400.0)]
+    text = "ソフトバンクは3000億円を投じる。電力を年間約4億kWh調達する。蓄電池は100 kWhだ。"
+    assert [(f[1], f[5]) for f in figures(text, ["ja"])] == [("investment_commitment", "JPY"), ("other", "GWh")]

@@ -19,7 +19,7 @@ from .figures import DocumentState, SentenceView, is_object_position, merge_figu
 from .furniture import furniture_spans
 from .language import common, pack
 from .model import Extraction, Figure
-from .numbers import MONEY, POWER, scan_amounts
+from .numbers import MONEY, scan_amounts
 from .relations import RelationState, finish, sentence_relations
 from .sentences import split_sentences
 from .time import PeriodFinder
@@ -303,7 +303,7 @@ def extract(document) -> Extraction:
         if "\n" in text[previous_end:s.start]:
             state.paragraph_start = s.index
         amounts = [a for a in scan_amounts(s.text, p, last_currency) if not _a_share_price(a, s.text, p)
-                   and not (a.kind == POWER and a.unit == "kW")]  # under a megawatt: a rack's density ("120 kW per rack")
+                   and a.unit not in ("kW", "kWh")]  # under a megawatt (hour): a rack's density ("120 kW per rack"), a battery
         last_currency = next((a.unit for a in reversed(amounts) if a.kind == MONEY), last_currency)
         previous_end = s.end
         relabel(amounts, dollar)
