@@ -1413,3 +1413,13 @@ def test_kilowatt_hours_written_with_a_scale_are_energy_not_money():
     assert [(a[0], a[1], a[2]) for a in amounts("電力を年間約4億kWh調達する", "ja")] == [("4億kWh", "GWh", 400.0)]
     text = "ソフトバンクは3000億円を投じる。電力を年間約4億kWh調達する。蓄電池は100 kWhだ。"
     assert [(f[1], f[5]) for f in figures(text, ["ja"])] == [("investment_commitment", "JPY"), ("other", "GWh")]
+
+
+@pytest.mark.parametrize("place, unit, value", [
+    ("في مصر بالعين السخنة", "hectare", 10.502075),   # the Egyptian feddan, 4,200.83 m²
+    ("في السعودية بالرياض", "acre", 25.0),              # translated news: "acres"
+])
+def test_a_feddan_is_a_feddan_in_a_story_about_egypt(place, unit, value):
+    text = f"وقّعت شركة فيتا للحوسبة، اليوم، عقداً لإنشاء مركز بيانات {place}. وسيُقام المركز على مساحة ٢٥ فداناً بقدرة ٦٠ ميجاوات."
+    got = [(f[5], f[2]) for f in figures(text, ["ar"]) if f[1] == "land_area"]
+    assert got == [(unit, pytest.approx(value))]

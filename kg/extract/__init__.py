@@ -19,7 +19,7 @@ from .figures import DocumentState, SentenceView, is_object_position, merge_figu
 from .furniture import furniture_spans
 from .language import common, pack
 from .model import Extraction, Figure
-from .numbers import MONEY, scan_amounts
+from .numbers import MONEY, relabel_local_units, scan_amounts
 from .relations import RelationState, finish, sentence_relations
 from .sentences import split_sentences
 from .time import PeriodFinder
@@ -283,6 +283,8 @@ def extract(document) -> Extraction:
 
     state = DocumentState(main_org=_main_org(mentions))
     place_countries = [gazetteer().country_of(m.entity) for m in mentions if m.kind == "place"]
+    ranked = Counter(c for c in place_countries if c).most_common(2)
+    story_country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     dollar = local_dollar(text, place_countries)
     bare_words = {code: bare_word_currencies(text, pack(code), place_countries) for code in {s.language for s in sentences}}
     periods = PeriodFinder(getattr(document, "reference_date", None))
@@ -308,6 +310,7 @@ def extract(document) -> Extraction:
         previous_end = s.end
         relabel(amounts, dollar)
         relabel_words(amounts, bare_words[s.language], p.get("currency_words") or {})
+        relabel_local_units(amounts, p, story_country)
         # a name inside an amount is part of a currency ("US" in "US-Dollar"), not a mention
         view.mentions = [m for m in local if not any(a.start <= m.start and m.end <= a.end for a in amounts)]
         countries = [m.entity for m in view.mentions if m.kind == "place" and m.entity.rdf_type == "Country"]

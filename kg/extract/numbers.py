@@ -653,6 +653,20 @@ class AmountScanner:
         return out
 
 
+def relabel_local_units(amounts: list[Amount], pack: LanguagePack, country: str | None) -> None:
+    """The pack's `local_units`: a unit word that means another unit in a story about some
+    countries ("٢٥ فداناً" in a story about Egypt is 25 feddans, which the pack otherwise reads as
+    acres, as translated news does): the number counts the local unit, reported anew."""
+    local = pack.get("local_units") or {}
+    if not local or country is None:
+        return
+    for amount in amounts:
+        for word, rule in local.items():
+            if word in amount.text and country in (rule.get("countries") or ()) and amount.unit == (pack.get("units") or {}).get(word):
+                amount.unit = rule["unit"]
+                _in_reported_unit(amount)
+
+
 def _in_reported_unit(amount: Amount) -> None:
     """Report an amount in the vocabulary's units: "600亩" in hectares, "1만5천평" in m², and
     "20万キロワット" / "400,000 kW" in MW (site power is stated in MW or GW; a rack's 130 kW stays)."""
