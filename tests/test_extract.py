@@ -1423,3 +1423,13 @@ def test_a_feddan_is_a_feddan_in_a_story_about_egypt(place, unit, value):
     text = f"وقّعت شركة فيتا للحوسبة، اليوم، عقداً لإنشاء مركز بيانات {place}. وسيُقام المركز على مساحة ٢٥ فداناً بقدرة ٦٠ ميجاوات."
     got = [(f[5], f[2]) for f in figures(text, ["ar"]) if f[1] == "land_area"]
     assert got == [(unit, pytest.approx(value))]
+
+
+def test_a_group_word_opens_a_name_and_a_shared_first_word_is_neither_firms():
+    text = ("Vettano y Fermaca invertirán 3,200 mdd en un campus.\n\n"
+            "Grupo Vettano y Fermaca invertirán 3,200 millones de dólares. Grupo Vettano tendrá 70% de la sociedad. "
+            "La constructora del grupo, Vettano Infraestructura y Construcción (VICSA), hará la obra. "
+            "Las acciones de Grupo Vettano subieron 3.1%.")
+    ex = extract(Doc(text, ["es"]))
+    assert "grupo-vettano" in {e.key for e in ex.entities}
+    assert "Vettano" not in ex.surface_forms.get("vicsa", set())

@@ -140,6 +140,11 @@ def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[st
             word = m.entity.label.split()[0]
             if len(word) >= 4 and word in names and not table.find(word):
                 firsts.setdefault(word, m)
+    # a word that another firm's name holds too is neither's ("Carso" beside "Grupo Carso" and
+    # "Carso Infraestructura y Construcción")
+    labels = {m.entity.key: m.entity.label.split() for m in mentions if m.kind == "org"}
+    firsts = {word: m for word, m in firsts.items()
+              if not any(word in words for key, words in labels.items() if key != m.entity.key)}
     wanted = {word: (re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])"), m.entity) for word, m in firsts.items()}
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
 
@@ -154,7 +159,10 @@ def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
             # in scripts without spaces the whole name simply goes on: "大和ハウス" of "大和ハウス工業"
             head = m.entity.label if _UNSPACED_NAME.search(m.entity.label) and len(m.entity.label) >= 3 else m.entity.label + " "
             longer = [e for label, e in orgs.items() if label.startswith(head) and label != m.entity.label and e.key != m.entity.key]
-            if len(longer) == 1 and not gazetteer().get(m.entity.key):
+            # ("Carso" beside "Grupo Carso" and "Carso Infraestructura": a word another name holds
+            # after its start is neither's)
+            elsewhere = [label for label in orgs if m.entity.label in label.split()[1:]]
+            if len(longer) == 1 and not elsewhere and not gazetteer().get(m.entity.key):
                 m = replace(m, entity=longer[0], candidates=(longer[0],))
         out.append(m)
     return out

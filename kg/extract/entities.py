@@ -427,6 +427,9 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
     nouns, conj, verbs = p.regex.get("company_nouns"), p.regex.get("conjunctions"), p.regex.get("subject_verbs")
     articles, objects, org_words = p.regex.get("relative_markers"), p.regex.get("place_prepositions"), _org_name_words()
     each = p.regex.get("each")
+    from .language import common
+
+    group_words = "|".join(map(re.escape, common().get("group_words") or []))
 
     def compiled(pattern: str | None) -> re.Pattern | None:
         return re.compile(pattern) if pattern is not None else None
@@ -437,6 +440,9 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         place_before_comma=re.compile(rf"({_NAME}),\s*$"),
         ending_in_org_word=compiled(rf"(?<![\w])({_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}}\s(?:{org_words.pattern}))(?![\w])"
                                     if org_words is not None else None),
+        # "Grupo Carso", "Gruppo Hera", "Groupe ADP": a group word, then the group's name
+        opening_with_group_word=compiled(rf"(?<![\w])((?:{group_words})\s{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})(?![\w])"
+                                         if group_words else None),
         name_after_noun=compiled(rf"(?i:{nouns.pattern})\s+({_NAME})(?=[\s,.;:)]|$)" if nouns is not None else None),
         quoted_after_noun=compiled(rf"(?i:{nouns.pattern})\s*[«„“\"]([^»“”\"]{{2,40}})[»“”\"]" if nouns is not None else None),
         name_list=compiled(rf"{_NAME}(?:{joiner}{_NAME})+" if joiner else None),
@@ -605,6 +611,11 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 start, name = start + len(first) + 1, name[len(first) + 1:]
             if " " in name:  # the firm's word alone ("Campus") is no name
                 add_org(start, start + len(name), name, named_as_company=True)
+    # "Grupo Carso tendrá 70%": a group word opening a name (common.yaml `group_words`)
+    if rx.opening_with_group_word is not None and pack.spaced:
+        for m in rx.opening_with_group_word.finditer(text):
+            begins_with_a_shorter_name(m.start(1), m.end(1))  # "Carso" inside gives way
+            add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
     # "Fastweb + Vodafone": a brand made of two names
     for m in _BRAND_PAIR.finditer(text):
         s_, e_ = m.start(1), m.end(1)
