@@ -1433,3 +1433,9 @@ def test_a_group_word_opens_a_name_and_a_shared_first_word_is_neither_firms():
     ex = extract(Doc(text, ["es"]))
     assert "grupo-vettano" in {e.key for e in ex.entities}
     assert "Vettano" not in ex.surface_forms.get("vicsa", set())
+
+
+def test_a_firm_in_a_compound_adjective_is_not_the_subject():
+    text = ("Vetta Compute raised $100 million in a Series B round. "
+            "The Nvidia-backed start-up is now valued at $2 billion.")
+    assert {f[0] for f in figures(text, ["en"])} == {"vetta-compute"}

@@ -96,10 +96,12 @@ def _owner_after_its_share(figure: Figure, view: SentenceView) -> bool:
     return bool(named) and all(m.start >= amount_end for m in named)
 
 
-def _main_org(mentions: list[Mention]):
+def _main_org(mentions: list[Mention], text: str = ""):
     """The organisation the article is about: named most often, first on ties. A name and its
-    acronym written beside it ("Caixa Geral de Depósitos (CGD)") are one naming."""
-    ordered = sorted((m for m in mentions if m.kind == "org" and m.entity.rdf_type not in ("AnalystFirm", "Media")),
+    acronym written beside it ("Caixa Geral de Depósitos (CGD)") are one naming; a name in a
+    compound ("the AMD-focused GPU cloud", "20.000 Nvidia-Chips") describes something else."""
+    ordered = sorted((m for m in mentions if m.kind == "org" and m.entity.rdf_type not in ("AnalystFirm", "Media")
+                      and text[m.end:m.end + 1] != "-"),
                      key=lambda m: m.start)
     orgs = [m.entity for i, m in enumerate(ordered)
             if not (i and ordered[i - 1].entity.key == m.entity.key and m.start - ordered[i - 1].end <= 3)]
@@ -289,7 +291,7 @@ def extract(document) -> Extraction:
     mentions = _short_names_to_long(_drop_datelines(text, mentions))
     mentions = _local_names_of_found_firms(_surnames_are_people(mentions))
 
-    state = DocumentState(main_org=_main_org(mentions))
+    state = DocumentState(main_org=_main_org(mentions, text))
     place_countries = [gazetteer().country_of(m.entity) for m in mentions if m.kind == "place"]
     ranked = Counter(c for c in place_countries if c).most_common(2)
     story_country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None

@@ -282,11 +282,13 @@ def _list_head(view: SentenceView, mention: Mention) -> Mention:
 def subject_candidates(view: SentenceView) -> list[Mention]:
     """Who a figure may be about. A town found only in the generated place lists
     (kg/extract/places.py) places a figure but never owns it ("The Dallas-based developer"):
-    the table's places and the regions of every country do."""
+    the table's places and the regions of every country do. A firm in a compound adjective
+    describes another thing ("The AMD-focused GPU cloud", "the OpenAI-backed start-up")."""
     return [
         m for m in view.mentions
         if m.kind in ("org", "group", "place") and not m.demonym and not is_reporter(view, m)
         and not _unnamed_member(view, m) and not _generated_town(m.entity)
+        and not (m.kind == "org" and re.match(r"-[a-z]", view.text[m.end:m.end + 2]))
     ]
 
 
