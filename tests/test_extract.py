@@ -1439,3 +1439,11 @@ def test_a_firm_in_a_compound_adjective_is_not_the_subject():
     text = ("Vetta Compute raised $100 million in a Series B round. "
             "The Nvidia-backed start-up is now valued at $2 billion.")
     assert {f[0] for f in figures(text, ["en"])} == {"vetta-compute"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("O financiamento assenta num empréstimo de 480 M€ do BPI.", "pt"),
+    ("Il finanziamento è di 480 M€ da Intesa Sanpaolo.", "it"),
+])
+def test_millions_of_euros_as_a_letter_and_the_sign(text, lang):
+    assert [(a[0], a[1], a[2]) for a in amounts(text, lang)] == [("480 M€", "EUR", 4.8e8)]
