@@ -1447,3 +1447,9 @@ def test_a_firm_in_a_compound_adjective_is_not_the_subject():
 ])
 def test_millions_of_euros_as_a_letter_and_the_sign(text, lang):
     assert [(a[0], a[1], a[2]) for a in amounts(text, lang)] == [("480 M€", "EUR", 4.8e8)]
+
+
+def test_a_lenders_share_named_after_the_amount():
+    text = ("A Vetta Energia vai construir o campus. O financiamento assenta num empréstimo de 480 M€, "
+            "dos quais 240 M€ do Novo Banco.")
+    assert ("novo-banco", "loan_or_debt", 2.4e8) in [(f[0], f[1], f[2]) for f in figures(text, ["pt"])]

@@ -306,6 +306,22 @@ def _stake_owner(view: SentenceView, amount: Amount, cands: list[Mention]) -> En
     return owner.entity if owner is not None else None
 
 
+def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
+    """ "un empréstimo de 480 M€, dos quais 240 M€ do BPI e 240 M€ do Novo Banco", "200 mln da
+    Intesa Sanpaolo": money with a lender marker and a firm right after it, in a sentence about a
+    loan, is that lender's share (`lender_markers`)."""
+    markers = view.pack.regex.get("lender_markers")
+    loan = view.pack.trigger_regex.get("loan_or_debt")
+    if amount.kind != MONEY or markers is None or loan is None or not loan.search(view.text):
+        return None
+    hit = markers.match(view.text, _skip_space(view.text, amount.end))
+    if hit is None:
+        return None
+    after = _skip_space(view.text, hit.end())
+    lender = next((m for m in cands if m.kind == "org" and after <= m.start <= after + 4), None)
+    return lender.entity if lender is not None else None
+
+
 def _generated_town(entity: Entity) -> bool:
     return entity.generated and entity.rdf_type == "City"
 
@@ -433,7 +449,7 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         if before and before[-1].kind in ("org", "group"):
             return before[-1].entity
 
-    owner = _stake_owner(view, amount, cands)
+    owner = _stake_owner(view, amount, cands) or _lender_after(view, amount, cands)
     if owner is not None:
         return owner
 
