@@ -1453,3 +1453,8 @@ def test_a_lenders_share_named_after_the_amount():
     text = ("A Vetta Energia vai construir o campus. O financiamento assenta num empréstimo de 480 M€, "
             "dos quais 240 M€ do Novo Banco.")
     assert ("novo-banco", "loan_or_debt", 2.4e8) in [(f[0], f[1], f[2]) for f in figures(text, ["pt"])]
+
+
+def test_a_german_separable_verb_of_gain_sets_the_sign():
+    text = "Die SAP-Aktie legte an der Börse um 3,4 Prozent auf 231,20 Euro zu, der DAX schloss 0,2 Prozent im Minus."
+    assert figures(text, ["de"])[0][2] == 3.4
