@@ -1458,3 +1458,10 @@ def test_a_lenders_share_named_after_the_amount():
 def test_a_german_separable_verb_of_gain_sets_the_sign():
     text = "Die SAP-Aktie legte an der Börse um 3,4 Prozent auf 231,20 Euro zu, der DAX schloss 0,2 Prozent im Minus."
     assert figures(text, ["de"])[0][2] == 3.4
+
+
+def test_a_firm_named_only_in_links_to_other_stories_is_not_the_storys_firm():
+    text = ("Vetta Compute will build a campus in Ohio.\n\nConstruction starts in 2026. Local officials welcomed the plan.\n\n"
+            "Costs are put at $2 billion.\n\n"
+            "Also Read\n- Microsoft opens a Microsoft campus\n- Microsoft raises Microsoft capex\n")
+    assert [f[0] for f in figures(text, ["en"])] == ["vetta-compute"]

@@ -291,7 +291,9 @@ def extract(document) -> Extraction:
     mentions = _short_names_to_long(_drop_datelines(text, mentions))
     mentions = _local_names_of_found_firms(_surnames_are_people(mentions))
 
-    state = DocumentState(main_org=_main_org(mentions, text))
+    furniture = furniture_spans(text, [h for code in {s.language for s in sentences} for h in pack(code).get("furniture_headers") or []])
+    # (a firm named only in the links to other stories is not what the story is about)
+    state = DocumentState(main_org=_main_org([m for m in mentions if not any(a <= m.start < b for a, b in furniture)], text))
     place_countries = [gazetteer().country_of(m.entity) for m in mentions if m.kind == "place"]
     ranked = Counter(c for c in place_countries if c).most_common(2)
     story_country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
@@ -301,7 +303,6 @@ def extract(document) -> Extraction:
     figures, orphans = [], []
     extraction = Extraction()
     rstate = RelationState()
-    furniture = furniture_spans(text, [h for code in {s.language for s in sentences} for h in pack(code).get("furniture_headers") or []])
     main_country = _main_country(mentions)
     last_currency, previous_end = None, 0
     for s in sentences:
