@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 
 from .dollars import bare_word_currencies, local_dollar, relabel, relabel_words
 from .entities import Mention, discover, gazetteer, looks_like_a_name, proper_words
@@ -68,11 +69,18 @@ def _market_of_the_report(first: Figure, main_org, mentions: list[Mention], text
     return first.subject
 
 
+@cache
+def _list_joiner(code: str) -> re.Pattern:
+    """What may stand between two names of a list in this language: a comma or a conjunction,
+    and two short words at most ("el Grupo")."""
+    conj = pack(code).regex.get("conjunctions")
+    return re.compile(rf"\s*,?\s*(?:(?:{conj.pattern})\s+)?(?:\w+\s+){{0,2}}" if conj is not None else r"\s*,\s*")
+
+
 def _last_list_of_firms(view: SentenceView) -> list:
     """The last list of firms the sentence writes ("Forestalia, el Grupo Samca y Endesa"): names
-    joined by commas or a conjunction, two short words at most between them ("el Grupo")."""
-    conj = view.pack.regex.get("conjunctions")
-    joiner = re.compile(rf"\s*,?\s*(?:(?:{conj.pattern})\s+)?(?:\w+\s+){{0,2}}" if conj is not None else r"\s*,\s*")
+    joined as `_list_joiner` allows."""
+    joiner = _list_joiner(view.pack.code)
     orgs = sorted((m for m in view.mentions if m.kind == "org"), key=lambda m: m.start)
     lists, current = [], []
     for m in orgs:
@@ -281,7 +289,8 @@ def extract(document) -> Extraction:
     for s in sentences:
         local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start < s.end]
         mentions.extend(discover(s.text, local, pack(s.language), s.start, names))
-    prepositions = sorted({w for code in {s.language for s in sentences} for w in pack(code).get("place_prepositions") or []})
+    codes = {s.language for s in sentences}
+    prepositions = sorted({w for code in codes for w in pack(code).get("place_prepositions") or []})
     mentions = _every_mention_of_found_names(text, mentions, names, prepositions)
     mentions = _first_words_of_long_names(text, mentions, names)
     mentions.sort(key=lambda m: m.start)
@@ -291,14 +300,14 @@ def extract(document) -> Extraction:
     mentions = _short_names_to_long(_drop_datelines(text, mentions))
     mentions = _local_names_of_found_firms(_surnames_are_people(mentions))
 
-    furniture = furniture_spans(text, [h for code in {s.language for s in sentences} for h in pack(code).get("furniture_headers") or []])
+    furniture = furniture_spans(text, [h for code in codes for h in pack(code).get("furniture_headers") or []])
     # (a firm named only in the links to other stories is not what the story is about)
     state = DocumentState(main_org=_main_org([m for m in mentions if not any(a <= m.start < b for a, b in furniture)], text))
     place_countries = [gazetteer().country_of(m.entity) for m in mentions if m.kind == "place"]
     ranked = Counter(c for c in place_countries if c).most_common(2)
     story_country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     dollar = local_dollar(text, place_countries)
-    bare_words = {code: bare_word_currencies(text, pack(code), place_countries) for code in {s.language for s in sentences}}
+    bare_words = {code: bare_word_currencies(text, pack(code), place_countries) for code in codes}
     periods = PeriodFinder(getattr(document, "reference_date", None))
     figures, orphans = [], []
     extraction = Extraction()

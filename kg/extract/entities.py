@@ -528,6 +528,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         role_rx.append(pack.regex["title_words"])
 
     lead_rx = [rx for rx in (pack.regex.get("attribution_markers"), pack.regex.get("object_markers")) if rx is not None]
+    # particles a script glues to a name ("하이퍼엑셀이", "NHN의"), longest first (org_cues.particles)
+    particles = sorted((pack.get("org_cues") or {}).get("particles") or [], key=len, reverse=True)
 
     def add_org(s, e, name, named_as_company=False, allow_any_script=False):
         words = name.split()
@@ -539,7 +541,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             words = words[1:]
         name = " ".join(words)
         # "모회사 NHN의": a particle glued to the name's end is no part of it (org_cues.particles)
-        for particle in sorted((pack.get("org_cues") or {}).get("particles") or [], key=len, reverse=True):
+        for particle in particles:
             if name.endswith(particle) and len(name) - len(particle) >= 2 and not name[-len(particle) - 1].isspace():
                 if re.search(r"[A-Za-z0-9]$", name[:-len(particle)]):  # a Latin name with a Hangul particle
                     name = name[:-len(particle)]
@@ -732,7 +734,6 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     cues = pack.get("org_cues") or {}
     breaks = cues.get("breaks") or ""
     break_words = cues.get("break_words") or []
-    particles = sorted(cues.get("particles") or [], key=len, reverse=True)
     not_names = set(cues.get("not_names") or ())  # "政府は13日、": the cue's words, but no firm
     cued: list[tuple[int, int]] = []
     for cue in pack.org_cues:

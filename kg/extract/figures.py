@@ -292,34 +292,35 @@ def subject_candidates(view: SentenceView) -> list[Mention]:
     ]
 
 
-def _stake_owner(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
-    """ "partecipata al 55% da Hera", "held 51% by Vetta", "gehört zu 81 Prozent dem Axpo-Konzern":
-    a share written with its owner right after it (`stake_owner_markers`) is the owner's."""
-    markers = view.pack.regex.get("stake_owner_markers")
-    if amount.kind != PERCENT or markers is None:
-        return None
-    hit = markers.match(view.text, _skip_space(view.text, amount.end))
+def _named_right_after(view: SentenceView, amount: Amount, cands: list[Mention], markers_key: str,
+                       kinds: tuple[str, ...], reach: int) -> Entity | None:
+    """The firm a pack's marker names right after the amount ("55% da Hera", "240 M€ do BPI"):
+    the marker next to the amount, then a candidate of `kinds` at most `reach` characters on."""
+    markers = view.pack.regex.get(markers_key)
+    hit = markers.match(view.text, _skip_space(view.text, amount.end)) if markers is not None else None
     if hit is None:
         return None
     after = _skip_space(view.text, hit.end())
-    owner = next((m for m in cands if m.kind in ("org", "group") and after <= m.start <= after + 6), None)
-    return owner.entity if owner is not None else None
+    named = next((m for m in cands if m.kind in kinds and after <= m.start <= after + reach), None)
+    return named.entity if named is not None else None
+
+
+def _stake_owner(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
+    """ "partecipata al 55% da Hera", "held 51% by Vetta", "gehört zu 81 Prozent dem Axpo-Konzern":
+    a share written with its owner right after it (`stake_owner_markers`) is the owner's."""
+    if amount.kind != PERCENT:
+        return None
+    return _named_right_after(view, amount, cands, "stake_owner_markers", ("org", "group"), 6)
 
 
 def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
     """ "un empréstimo de 480 M€, dos quais 240 M€ do BPI e 240 M€ do Novo Banco", "200 mln da
     Intesa Sanpaolo": money with a lender marker and a firm right after it, in a sentence about a
     loan, is that lender's share (`lender_markers`)."""
-    markers = view.pack.regex.get("lender_markers")
     loan = view.pack.trigger_regex.get("loan_or_debt")
-    if amount.kind != MONEY or markers is None or loan is None or not loan.search(view.text):
+    if amount.kind != MONEY or loan is None or not loan.search(view.text):
         return None
-    hit = markers.match(view.text, _skip_space(view.text, amount.end))
-    if hit is None:
-        return None
-    after = _skip_space(view.text, hit.end())
-    lender = next((m for m in cands if m.kind == "org" and after <= m.start <= after + 4), None)
-    return lender.entity if lender is not None else None
+    return _named_right_after(view, amount, cands, "lender_markers", ("org",), 4)
 
 
 def _generated_town(entity: Entity) -> bool:
