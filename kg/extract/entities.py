@@ -357,25 +357,37 @@ def calendar_words(locale: str) -> frozenset[str]:
     return frozenset(w.strip(".").lower() for w in words)
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_OPENING_MARK = re.compile(r"[–—\-\"“„«:]\s*$")
+
+
+@cache
+def _after_determiner(code: str) -> re.Pattern | None:
+    from .language import pack
+
+    determiners = pack(code).regex.get("determiners")
+    return re.compile(rf"(?i:{determiners.pattern})\s+$") if determiners is not None else None
+
+
 def proper_words(sentences) -> set[str]:
     """Words an article capitalises in mid-sentence and never writes in lower case: names.
 
     Where every noun is capitalised (a pack with `determiners`: German), a name is also never
     written right after a determiner ("die Investitionen", "den Strom"; not "Ionos will") and
     occurs twice at least."""
-    from .language import pack
 
     seen_lower, capital, determined, strict = set(), set(), set(), set()
     count: Counter[str] = Counter()
     for s in sentences:
-        determiners = pack(s.language).regex.get("determiners")
-        after_determiner = re.compile(rf"(?i:{determiners.pattern})\s+$") if determiners is not None else None
-        for m in re.finditer(r"[^\W\d_][\w'’-]*", s.text):
-            w = re.sub(r"['’]s$", "", m.group(0))
+        after_determiner = _after_determiner(s.language)
+        for m in _WORD.finditer(s.text):
+            w = m.group(0)
+            if w.endswith(("'s", "’s")):
+                w = w[:-2]
             if w[0].isupper():
                 count[w] += 1
                 # a word opening the sentence, a quote or a dash-led aside says nothing about case
-                if m.start() > 0 and not re.search(r"[–—\-\"“„«:]\s*$", s.text[max(0, m.start() - 3):m.start()]):
+                if m.start() > 0 and not _OPENING_MARK.search(s.text, max(0, m.start() - 3), m.start()):
                     capital.add(w)
                 if after_determiner is not None:
                     strict.add(w)
@@ -412,6 +424,10 @@ def _overlapping(rx: re.Pattern, text: str):
 
 _NAME_RX = re.compile(_NAME)
 _ACRONYM_AFTER = re.compile(r"\s+\([A-Z][A-Z0-9&]{1,9}\)")
+_NAME_GOES_ON = re.compile(r"\s(?:(?:of|de|do|da|del|della|di|des|du)\s)?[A-Z]")
+_NAME_GOES_ON_TO_ITS_ACRONYM = re.compile(
+    r"(?:\s(?:(?:of|de|do|da|del|della|di|des|du|e|y|et|and|&)\s)?[A-Z][\w'’-]*){0,4}\s+\([A-Z][A-Z0-9&]{1,9}\)")
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
 _ORIGIN_WORD = re.compile(r"-(?:based|owned|listed|backed|headquartered|controlled)$", re.IGNORECASE)
 _BRAND_PAIR = re.compile(rf"({_NAME_WORD}\s\+\s{_NAME_WORD})")
 _POSSESSIVE = re.compile(rf"({_NAME})['’]s\b")
@@ -429,20 +445,25 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
     each = p.regex.get("each")
     from .language import common
 
-    group_words = "|".join(map(re.escape, common().get("group_words") or []))
+    opening_words = "|".join(map(re.escape, common().get("name_opening_words") or []))
+    particle = r"(?:(?:of|de|do|da|dos|das|del|della|di|des|du)\s|d['’])?"
 
     def compiled(pattern: str | None) -> re.Pattern | None:
         return re.compile(pattern) if pattern is not None else None
 
-    joiner = rf"(?:,\s*|\s+(?i:{conj.pattern})\s+|,\s*(?i:{conj.pattern})\s+)" if conj is not None else None
+    # (an article may open the next name: "la Banque Nationale et le Mouvement Desjardins")
+    article = "|".join(re.escape(a) for a in sorted(common().get("articles") or [], key=len, reverse=True))
+    joiner = (rf"(?:,\s*|\s+(?i:{conj.pattern})\s+|,\s*(?i:{conj.pattern})\s+)(?:(?:{article})\s+)?"
+              if conj is not None else None)
     opens = (rf"(?i:{articles.pattern})\s" + (rf"|(?i:{nouns.pattern})\b" if nouns is not None else "")) if articles is not None else None
     return SimpleNamespace(
         place_before_comma=re.compile(rf"({_NAME}),\s*$"),
         ending_in_org_word=compiled(rf"(?<![\w])({_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}}\s(?:{org_words.pattern}))(?![\w])"
                                     if org_words is not None else None),
-        # "Grupo Carso", "Gruppo Hera", "Groupe ADP": a group word, then the group's name
-        opening_with_group_word=compiled(rf"(?<![\w])((?:{group_words})\s{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})(?![\w])"
-                                         if group_words else None),
+        # "Grupo Carso", "Banca di Cividale", "Caisse des Dépôts": an opening word, then the name
+        opening_with_name_word=compiled(
+            rf"(?<![\w])((?:{opening_words})\s{particle}{_NAME_WORD}(?:\s{particle}{_NAME_WORD}){{0,2}})(?![\w])"
+            if opening_words else None),
         name_after_noun=compiled(rf"(?i:{nouns.pattern})\s+({_NAME})(?=[\s,.;:)]|$)" if nouns is not None else None),
         quoted_after_noun=compiled(rf"(?i:{nouns.pattern})\s*[«„“\"]([^»“”\"]{{2,40}})[»“”\"]" if nouns is not None else None),
         name_list=compiled(rf"{_NAME}(?:{joiner}{_NAME})+" if joiner else None),
@@ -527,7 +548,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     if pack.regex.get("title_words") is not None:
         role_rx.append(pack.regex["title_words"])
 
-    lead_rx = [rx for rx in (pack.regex.get("attribution_markers"), pack.regex.get("object_markers")) if rx is not None]
+    # (a determiner opens no name either: "Beide Seiten unterzeichneten", "Alle Partner")
+    lead_rx = [rx for rx in (pack.regex.get("attribution_markers"), pack.regex.get("object_markers"), pack.regex.get("determiners"))
+               if rx is not None]
     # particles a script glues to a name ("하이퍼엑셀이", "NHN의"), longest first (org_cues.particles)
     particles = sorted((pack.get("org_cues") or {}).get("particles") or [], key=len, reverse=True)
 
@@ -548,8 +571,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 break
         e = s + len(name)
         nouns = pack.regex.get("company_nouns")
-        if len(name) < 2 or (nouns and nouns.fullmatch(name)) or name.lower() in _STOP_HEADS or legal_tail().fullmatch(name):
-            return  # "the company", "Bhd": no name
+        generic = _org_name_words()
+        if len(name) < 2 or (nouns and nouns.fullmatch(name)) or name.lower() in _STOP_HEADS or legal_tail().fullmatch(name) \
+                or (generic is not None and generic.fullmatch(name)):
+            return  # "the company", "Bhd", "Campus": no name
         ends_in_noun = nouns.search(words[-1]) if nouns and words else None
         if ends_in_noun and ends_in_noun.end() == len(words[-1]) and ends_in_noun.start() > 0 and not allow_any_script:
             return  # "Der Badener Energiekonzern": a compound company noun describes a firm, it is no name
@@ -613,11 +638,20 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 start, name = start + len(first) + 1, name[len(first) + 1:]
             if " " in name:  # the firm's word alone ("Campus") is no name
                 add_org(start, start + len(name), name, named_as_company=True)
-    # "Grupo Carso tendrá 70%": a group word opening a name (common.yaml `group_words`)
-    if rx.opening_with_group_word is not None and pack.spaced:
-        for m in rx.opening_with_group_word.finditer(text):
+    # "Grupo Carso tendrá 70%", "Banca di Cividale": a word opening a name (common.yaml
+    # `name_opening_words`)
+    opened: list[tuple[int, int]] = []
+    if rx.opening_with_name_word is not None and pack.spaced:
+        for m in rx.opening_with_name_word.finditer(text):
+            if _NAME_GOES_ON.match(text, m.end(1)) or _NAME_GOES_ON_TO_ITS_ACRONYM.match(text, m.end(1)):
+                continue  # "Banco Nacional de Desenvolvimento Econômico e Social (BNDES)": longer than the pattern reads
+            before = _WORD_BEFORE.search(text, 0, m.start(1))
+            if before and before.group(1)[:1].isupper() and before.group(1).lower() not in _STOP_HEADS:
+                continue  # "State Bank of India": the name began before its opening word
             begins_with_a_shorter_name(m.start(1), m.end(1))  # "Carso" inside gives way
+            found_before = len(out)
             add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
+            opened += [(o.start - sentence_start, o.end - sentence_start) for o in out[found_before:]]
     # "Fastweb + Vodafone": a brand made of two names
     for m in _BRAND_PAIR.finditer(text):
         s_, e_ = m.start(1), m.end(1)
@@ -646,7 +680,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 if free(s_, e_) and not (conj.fullmatch(i.group(0).lower())):
                     add_org(s_, e_, i.group(0), named_as_company=True)
 
-    names_listed_with([(m.start, m.end) for m in known if m.kind == "org"])
+    # ("la Banque Nationale et le Mouvement Desjardins": a name an opening word found is an anchor too)
+    names_listed_with([(m.start, m.end) for m in known if m.kind == "org"] + opened)
     # "Sociedad Española para la Transformación Tecnológica (SETT)": a name with its acronym
     for m in re.finditer(r"((?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|de|del|des|der|für|for|of|para|per|la|le|el|di|do|da|y|e|and|&)){1,8})\s+\(([A-Z][A-Z0-9&]{1,9})\)", text):
         name, acronym = m.group(1), m.group(2)

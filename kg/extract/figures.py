@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from .entities import Mention, gazetteer, legal_tail
 from .language import LanguagePack
@@ -170,15 +171,18 @@ def preceded_by(view: SentenceView, mention: Mention, clause_start: int, key: st
     conj = view.pack.regex.get("conjunctions")
     nouns = view.pack.regex.get("company_nouns")
     verbs = view.pack.regex.get("subject_verbs")
+    relative = view.pack.regex.get("relative_pronouns")
     last_part = re.split(r"[,;:،()]", head)[-1]
     base = mention.start - len(last_part)  # sentence offset where last_part begins
     head = last_part
     tokens = list(_TOKEN.finditer(head))
     # walk back over at most three fillers: articles, company words, adjectives of nationality
     for step, tok in enumerate(reversed(tokens[-4:])):
+        word = tok.group(0)
+        if relative is not None and relative.fullmatch(word.lower()):
+            return False  # "un crédito, en el que Banco X aporta": the relative clause's subject
         if ending.search(head[:tok.end()]):
             return True
-        word = tok.group(0)
         if step == 3 or (conj and conj.fullmatch(word.lower())) or word[:1].isdigit():
             return False
         if verbs and verbs.fullmatch(word):
@@ -267,16 +271,31 @@ def is_object_position(view: SentenceView, mention: Mention, clause_start: int) 
 
 def _list_head(view: SentenceView, mention: Mention) -> Mention:
     """The first name of the comma/conjunction list a name belongs to."""
-    conj = view.pack.regex.get("conjunctions")
     current = mention
     while True:
         before = [m for m in view.mentions if m.end <= current.start and m.kind in ("org", "group")]
         if not before:
             return current
-        gap = view.text[before[-1].end:current.start].strip(" ,、،")
-        if gap and not (conj and conj.fullmatch(gap.lower())):
+        last = before[-1]
+        # capitalised words right after a known name go on with it ("Crédit Agricole Alpes Provence")
+        rest = _NAME_GOING_ON.match(view.text, last.end)
+        if not _list_gap(view, rest.end() if rest else last.end, current.start):
             return current
-        current = before[-1]
+        current = last
+
+
+_NAME_GOING_ON = re.compile(r"(?:\s[A-ZÀ-Ý][\w'’-]+){1,2}(?=\s)")
+
+
+def _list_gap(view: SentenceView, end: int, start: int) -> bool:
+    """What lies between two names of one list: nothing but a comma or a conjunction, and an
+    article of the next name ("KfW und der Europäischen Investitionsbank", "et la Caisse")."""
+    words = view.text[end:start].strip(" ,、،").lower().split()
+    if words and words[-1] in _articles():
+        words.pop()
+    gap = " ".join(words).strip(" ,、،")
+    conj = view.pack.regex.get("conjunctions")
+    return not gap or bool(conj and conj.fullmatch(gap))
 
 
 def subject_candidates(view: SentenceView) -> list[Mention]:
@@ -320,7 +339,26 @@ def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> E
     loan = view.pack.trigger_regex.get("loan_or_debt")
     if amount.kind != MONEY or loan is None or not loan.search(view.text):
         return None
-    return _named_right_after(view, amount, cands, "lender_markers", ("org",), 4)
+    lender = _named_right_after(view, amount, cands, "lender_markers", ("org",), 4)
+    first = next((m for m in cands if m.entity == lender and m.start >= amount.end), None)
+    if first is not None and any(m.kind == "org" and m.start >= first.end and _list_gap(view, first.end, m.start)
+                                 for m in view.mentions):
+        return None  # "ein Konsortialkredit über 650 Mio. Fr. bei der ZKB, der UBS und der AKB": the borrower's loan
+    return lender
+
+
+def _marked_after_a_list(view: SentenceView, m: Mention, clause_end: int) -> bool:
+    """ "국민은행 등 4개 금융기관이", "みずほ銀行など3行が": a name, a word for "and others"
+    (`particles.list_tail`), then the group it heads marked as the subject within a few words."""
+    tail, subject = view.pack.regex.get("particle_list_tail"), view.pack.regex.get("particle_subject")
+    hit = tail.match(view.text, m.end) if tail is not None and subject is not None else None
+    if hit is None:
+        return False
+    rest = view.text[hit.end():clause_end]
+    if not view.pack.spaced:
+        return bool(subject.search(rest, 0, 8))
+    # a noun with the subject particle glued to its end ("금융기관이")
+    return any(len(w) > k and subject.fullmatch(w, len(w) - k) for w in rest.split()[:3] for k in (1, 2))
 
 
 def _generated_town(entity: Entity) -> bool:
@@ -466,6 +504,13 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         orgs = [m for m in usable_here if m.kind in ("org", "group")] or [m for m in usable_here if m.entity.collective]
         if orgs:
             return orgs[-1].entity
+        if lo == clause[0]:
+            # "나머지 3000억원은 국민은행 등 4개 금융기관이 분담한다": where particles mark roles, the
+            # clause's own subject after a topical amount comes before an earlier clause's firm
+            marked = next((m for m in cands if amount.end <= m.start and m.end <= clause[1] and m.kind in ("org", "group")
+                           and not in_any((m.start, m.end), closed) and _marked_after_a_list(view, m, clause[1])), None)
+            if marked is not None:
+                return marked.entity
     # "the country's installed capacity", "国内のGPUクラウド市場", "국내 데이터센터 전력 수요": the
     # country the story named last, for a figure no firm in the clause claims
     country = view.pack.regex.get("anaphora_country")
@@ -864,13 +909,18 @@ def coordinated(view: SentenceView, amount: Amount, subject: Entity) -> list[Ent
     if idx is None:
         return []
     group = [cands[idx]]
-    conj = view.pack.regex.get("conjunctions")
     for m in reversed(cands[:idx]):
-        gap = view.text[m.end:group[0].start].strip(" ,、،")
-        if gap and not (conj and conj.fullmatch(gap.lower())):
+        if not _list_gap(view, m.end, group[0].start):
             break
         group.insert(0, m)
     return [m.entity for m in group] if len(group) > 1 else []
+
+
+@cache
+def _articles() -> frozenset[str]:
+    from .language import common
+
+    return frozenset(common().get("articles") or [])
 
 
 def distributive(view: SentenceView, amount: Amount, group: list[Entity]) -> bool:
@@ -896,6 +946,11 @@ def respectively_subjects(view: SentenceView, amounts: list[Amount], state: Docu
     lo = max((m.end() for m in re.finditer(r"[;；]", view.text[:word.start()])), default=0)
     hi = next((m.start() for m in re.finditer(r"[;；]", view.text[word.end():])), len(view.text) - word.end()) + word.end()
     amounts = [a for a in amounts if lo <= a.start < hi]
+    each = view.pack.regex.get("each")
+    if each is not None and each.fullmatch(word.group(0)):
+        # a word for both ("각각", "それぞれ", "jeweils"): "respectively" only before a list of
+        # amounts ("각각 2550억원, 2450억원"); "각각 2000억원을 대고, 나머지 3000억원은" is "each"
+        amounts = _listed_after(view, word.end(), amounts)
     if len(amounts) < 2:
         return {}
     first = min(a.start for a in amounts)
@@ -906,6 +961,22 @@ def respectively_subjects(view: SentenceView, amounts: list[Amount], state: Docu
         return {}
     chosen = orgs[-len(amounts):]
     return {id(a): m.entity for a, m in zip(sorted(amounts, key=lambda a: a.start), chosen)}
+
+
+def _listed_after(view: SentenceView, start: int, amounts: list[Amount]) -> list[Amount]:
+    """The amounts after `start` that form one list: each joined to the next by a comma or a
+    conjunction, with one short word at most ("65亿元和约42亿元", "$2 billion and about $3 billion")."""
+    conj = view.pack.regex.get("conjunctions")
+    listed: list[Amount] = []
+    for a in sorted((a for a in amounts if a.start >= start), key=lambda a: a.start):
+        if listed:
+            gap = view.text[listed[-1].end:a.start].strip(" ,、，،")
+            joined = conj.match(gap.lower()) if conj is not None and gap else None
+            rest = gap[joined.end():].strip() if joined else gap
+            if rest and not (joined and len(rest) <= (6 if view.pack.spaced else 2) and re.fullmatch(r"\w+", rest)):
+                break
+        listed.append(a)
+    return listed
 
 
 def qualify(view: SentenceView, amount: Amount, figure: Figure) -> None:
@@ -966,7 +1037,7 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
             if investees:
                 metric, counterparts = "equity_investment", investees
         own_metric, metric = metric, participant_metric(view, amount, subject, metric, state)
-        if metric == "equity_investment" and not counterparts:
+        if metric == "equity_investment" and not counterparts and state.main_org is not None:
             counterparts = [state.main_org]  # the round is the story's firm's
         signed(view, amount, metric)
         pm = choose_period(view, amount, amounts)

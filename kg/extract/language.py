@@ -153,6 +153,8 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     hedges = data.get("hedges") or {}
     for key in ("approx_before", "approx_after", "lower_before", "lower_after", "upper_before", "upper_after"):
         pack.regex[key] = phrase_regex(hedges.get(key) or [], latin_boundaries=b)
+    # "ein Kredit über 650 Mio. Euro": after these nouns (word endings) the bound word gives the sum itself
+    pack.regex["sum_nouns"] = phrase_regex(hedges.get("sum_nouns") or [], latin_boundaries=False)
     pack.regex["range_open"] = phrase_regex((data.get("range") or {}).get("open") or [], latin_boundaries=b)
     pack.regex["range_from"] = phrase_regex((data.get("range") or {}).get("from") or [], latin_boundaries=b)
     pack.regex["range_join"] = phrase_regex((data.get("range") or {}).get("join") or [], latin_boundaries=False)
@@ -162,7 +164,7 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     pack.regex["unit_word"] = phrase_regex(data.get("units") or {}, latin_boundaries=b)
     for key in (
         "investor_nouns", "facility_nouns",
-        "relative_markers", "object_markers", "place_prepositions", "counterpart_markers", "conjunctions", "tenant_markers", "builder_markers", "facility_cues", "attribution_markers", "subject_verbs", "each", "threshold_nouns", "market_words", "installed_capacity_words", "together", "of_words", "campus_words", "title_words", "measure_nouns", "threshold_after", "threshold_before",
+        "relative_markers", "relative_pronouns", "object_markers", "place_prepositions", "counterpart_markers", "conjunctions", "tenant_markers", "builder_markers", "facility_cues", "attribution_markers", "subject_verbs", "each", "threshold_nouns", "market_words", "installed_capacity_words", "together", "of_words", "campus_words", "title_words", "measure_nouns", "threshold_after", "threshold_before",
         "respectively", "operation_cues", "determiners", "indefinite_articles", "share_price_words", "public_money_words",
         "stake_owner_markers", "lender_markers",
     ):

@@ -566,6 +566,8 @@ class AmountScanner:
     def _apply_hedges(self, norm: str, a: Amount) -> None:
         p = self.pack
         lower_before = self._ends_with(p.regex.get("lower_before"), norm, a.start)
+        if lower_before and self._ends_with(p.regex.get("sum_nouns"), norm, lower_before.start()):
+            lower_before = None  # "ein Kredit über 650 Mio. Euro" is a loan of 650 million
         upper_before = self._ends_with(p.regex.get("upper_before"), norm, a.start)
         if lower_before and upper_before:  # "不超过" (not more than) holds "超过" (more than): the longer one
             lower_before, upper_before = (None, upper_before) if upper_before.start() < lower_before.start() else (lower_before, None)
