@@ -1540,3 +1540,39 @@ def test_lenders_listed_after_a_firm_with_its_region_stay_objects():
 ])
 def test_a_german_determiner_or_a_generic_word_alone_names_no_firm(text):
     assert {f[0] for f in figures(text, ["de"])} == {"vetta-compute"}
+
+
+def test_a_chinese_round_with_its_investors_by_their_name_words():
+    text = ("「维塔算力」近日完成5亿元融资。具体出资结构上，领投方出资2亿元，启明创投与君联资本各出资1亿元，"
+            "剩余约1亿元由红杉中国和部分老股东共同认购。")
+    got = {(f[0], f[1], f[2]) for f in figures(text, ["zh"])}
+    assert ("维塔算力", "funding_round", 5e8) in got  # a name in corner brackets with what it did
+    assert {("启明创投", "equity_investment", 1e8), ("君联资本", "equity_investment", 1e8)} <= got  # 出资; 各 after the second name
+    assert ("hongshan", "equity_investment", 1e8) in got  # "1亿元由红杉中国": the firm after 由 puts it in
+
+
+def test_a_taiwanese_maker_behind_its_descriptor_and_banks_in_a_syndicate():
+    text = ("伺服器大廠維塔電腦（9999）今年資本支出衝105億元。資金方面，維塔電腦將向兆豐銀行、台灣銀行等七家銀行籌組聯貸案，"
+            "其中兆豐銀行擔任主辦行，承貸20億元。")
+    got = {(f[0], f[1], f[2]) for f in figures(text, ["zh"])}
+    assert ("維塔電腦", "capex", 1.05e10) in got  # not "伺服器大廠維塔電腦"
+    assert ("兆豐銀行", "loan_or_debt", 2e9) in got  # not "其中兆豐銀行"
+
+
+def test_page_tools_before_a_share_header_on_one_line_are_furniture():
+    from kg.extract.furniture import furniture_spans
+
+    text = "標題\n字級：小 中 大　｜　分享：Facebook　LINE\n正文。\n"
+    line = "字級：小 中 大　｜　分享：Facebook　LINE\n"
+    assert furniture_spans(text, ["分享"]) == [(text.index(line), text.index(line) + len(line))]
+    link = "Lire aussi | Vetta lève 5 M€\n"
+    assert furniture_spans(link, ["lire aussi"]) == [(0, len(link))]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("A operadora de cabos Angola Vettacom vai construir um data center de R$ 2 bilhões em Aquiraz.", "angola-vettacom"),
+    # a country and letters is an association whose figures are the country's sector
+    ("A associação Portugal DC estima que o país pode atrair até 25 mil milhões de euros de investimento.", "portugal"),
+])
+def test_a_firms_name_may_open_with_a_country(text, subject):
+    assert [f[0] for f in figures(text, ["pt"])] == [subject]

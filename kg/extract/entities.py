@@ -520,6 +520,13 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         taken.remove(clash[0])
         return True
 
+    def place_it_begins_with(s, e):
+        """ "Angola Cables vai construir": a name that opens with a known place (not an association
+        named by its country and letters, "Spain DC", nor a plan with its year, "Maroc Digital 2030")."""
+        clash = clashes(s, e)
+        return (len(clash) == 1 and clash[0][0] == s and clash[0] in place_spans
+                and bool(re.search(r"[a-z]{2}", text[clash[0][1]:e])) and not re.match(r"\s*\d", text[e:]))
+
     def free_but_a_place_it_ends_in(s, e):
         clash = clashes(s, e)
         return len(clash) == 1 and clash[0][1] == e and e in place_ends and clash[0][0] > s
@@ -579,7 +586,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         if ends_in_noun and ends_in_noun.end() == len(words[-1]) and ends_in_noun.start() > 0 and not allow_any_script:
             return  # "Der Badener Energiekonzern": a compound company noun describes a firm, it is no name
         if not free(s, e) and not (len(words) > 1 and free_but_a_place_it_ends_in(s, e)) and not (
-                allow_any_script and begins_with_a_shorter_name(s, e)):
+                allow_any_script and begins_with_a_shorter_name(s, e)) and not (
+                len(words) > 1 and pack.spaced and place_it_begins_with(s, e) and begins_with_a_shorter_name(s, e)):
             return
         if any(rx.search(name) for rx in role_rx):
             return  # "Chief Financial Officer Heather Lindqvist" is a person with a title

@@ -488,7 +488,8 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         if before and before[-1].kind in ("org", "group"):
             return before[-1].entity
 
-    owner = _stake_owner(view, amount, cands) or _lender_after(view, amount, cands)
+    owner = (_stake_owner(view, amount, cands) or _lender_after(view, amount, cands)
+             or _named_right_after(view, amount, cands, "agent_markers", ("org", "group"), 2))
     if owner is not None:
         return owner
 
@@ -913,6 +914,13 @@ def coordinated(view: SentenceView, amount: Amount, subject: Entity) -> list[Ent
         if not _list_gap(view, m.end, group[0].start):
             break
         group.insert(0, m)
+    # "启明创投与君联资本各出资1亿元": a name joined after the subject (which a word for "with"
+    # made an object) shares the amount when "each" stands between them and it
+    each = view.pack.regex.get("each")
+    for m in cands[idx + 1:]:
+        if not _list_gap(view, group[-1].end, m.start) or each is None or not each.match(view.text, _skip_space(view.text, m.end)):
+            break
+        group.append(m)
     return [m.entity for m in group] if len(group) > 1 else []
 
 

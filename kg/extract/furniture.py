@@ -36,9 +36,12 @@ def furniture_spans(text: str, headers: list[str]) -> list[tuple[int, int]]:
         if name in wanted:
             block_start = end
             continue
-        head = re.match(r"\s*[【\[]?([^:：】\]|]{2,40})[】\]]?\s*[:：|]", line)
-        if head and head.group(1).strip().casefold() in wanted:
-            spans.append((start, end))
+        # (the header may follow other page tools on the line: "字級：小 中 大　｜　分享：Facebook")
+        for part in [line, *re.split(r"[|｜]", line)[1:]]:
+            head = re.match(r"\s*[【\[]?([^:：】\]|]{2,40})[】\]]?\s*[:：|]", part)
+            if head and head.group(1).strip().casefold() in wanted:
+                spans.append((start, end))
+                break
     if block_start is not None:
         spans.append((block_start, len(text)))
     return spans
