@@ -1576,3 +1576,37 @@ def test_page_tools_before_a_share_header_on_one_line_are_furniture():
 ])
 def test_a_firms_name_may_open_with_a_country(text, subject):
     assert [f[0] for f in figures(text, ["pt"])] == [subject]
+
+
+def test_a_lede_that_writes_the_firms_first_word_in_capitals_and_a_described_partner():
+    text = ("VETTA InfraCapital, Inc. and Singapore-based data center developer Orbis Compute will build a "
+            "150-megawatt campus, a project that would cost about P52 billion (around US$900 million).\n\n"
+            "Vetta InfraCapital will hold 60% of the joint venture.")
+    got = [(f[0], f[1], f[2], f[5]) for f in figures(text, ["en"])]
+    assert ("vetta-infracapital", "power_capacity", 150.0, "MW") in got  # the first named leads, not the described one
+    assert ("vetta-infracapital", "facility_cost", 5.2e10, "PHP") in got  # the Philippine peso's "P" before a scale
+
+
+def test_philippine_peso_sign_only_before_a_scale():
+    assert [(a[0], a[1]) for a in amounts("shares closed at P38.50, the P30-billion loan", "en")] == [("P30-billion", "PHP")]
+
+
+@pytest.mark.parametrize("lang, block", [
+    ("en", "READ NEXT\n• Orbis eyes a $12 billion data center fund\n"),
+    ("en", "Share: Facebook | X | LinkedIn\n"),
+    ("de", "Teilen: Facebook | X\n"),
+    ("fr", "Partager : Facebook | X\n"),
+])
+def test_read_next_and_share_lines_are_furniture(lang, block):
+    from kg.extract.furniture import furniture_spans
+
+    text = "Vetta Compute will build a 40 MW campus.\n\n" + block
+    spans = furniture_spans(text, pack(lang).get("furniture_headers"))
+    assert any(s <= text.index("Facebook" if "Facebook" in block else "Orbis") < e for s, e in spans)
+
+
+def test_canadian_provinces_are_places_and_hydro_quebec_is_a_firm():
+    text = "Vetta Compute will build a 400 MW campus in Parkland County, Alberta, with power from Hydro-Québec."
+    ents = {e.key: e for e in extract(Doc(text, ["en"])).entities}
+    assert ents["alberta"].kind == "place" and ents["alberta"].parent == "canada"
+    assert ents["hydro-quebec"].kind == "org" and "quebec" not in ents

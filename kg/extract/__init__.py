@@ -235,9 +235,18 @@ def _every_mention_of_found_names(text: str, mentions: list[Mention], names: set
             stem = next((label[: -len(s)] for s in suffixes if label.endswith(s)), "")
             if len(stem) >= 2 and stem not in found and not table.find(stem):
                 found[stem] = entity
-    wanted = {label: (re.compile(rf"(?<![\w]){re.escape(label)}(?![\w])" if label[:1].isascii() else re.escape(label)), entity)
+    wanted = {label: (re.compile(rf"(?<![\w]){_name_pattern(label)}(?![\w])" if label[:1].isascii() else re.escape(label)), entity)
               for label, entity in found.items()}
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions if m.kind != "place"])
+
+
+def _name_pattern(label: str) -> str:
+    """A found name as written again, also with its first word in capitals, as some papers open a
+    story ("ABOITIZ InfraCapital, Inc. and ..." for "Aboitiz InfraCapital")."""
+    first, _, rest = label.partition(" ")
+    if not rest or first.isupper():
+        return re.escape(label)
+    return rf"(?:{re.escape(first)}|{re.escape(first.upper())}) {re.escape(rest)}"
 
 
 def _occurrences(text: str, word: str, prepositions: list[str]) -> int:

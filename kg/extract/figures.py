@@ -298,6 +298,21 @@ def _list_gap(view: SentenceView, end: int, start: int) -> bool:
     return not gap or bool(conj and conj.fullmatch(gap))
 
 
+_DESCRIBING_WORD = re.compile(r"[a-z][\w-]*|[A-Z][\w.]*-(?:based|owned|listed|backed|headquartered)")
+
+
+def _described_next(view: SentenceView, end: int, start: int) -> bool:
+    """ "Vetta Compute, Inc. and Singapore-based data center developer Orbis will build": a
+    conjunction, then a few words that describe the next name (its legal form before them)."""
+    gap = view.text[end:start].lstrip(" ,")
+    legal = legal_tail().match(gap)
+    gap = gap[legal.end():] if legal else gap
+    conj = view.pack.regex.get("conjunctions")
+    head = conj.match(gap) if conj is not None and view.pack.spaced else None
+    words = gap[head.end():].split() if head else []
+    return 0 < len(words) <= 5 and all(_DESCRIBING_WORD.fullmatch(w) for w in words)
+
+
 def subject_candidates(view: SentenceView) -> list[Mention]:
     """Who a figure may be about. A town found only in the generated place lists
     (kg/extract/places.py) places a figure but never owns it ("The Dallas-based developer"):
@@ -911,7 +926,7 @@ def coordinated(view: SentenceView, amount: Amount, subject: Entity) -> list[Ent
         return []
     group = [cands[idx]]
     for m in reversed(cands[:idx]):
-        if not _list_gap(view, m.end, group[0].start):
+        if not (_list_gap(view, m.end, group[0].start) or _described_next(view, m.end, group[0].start)):
             break
         group.insert(0, m)
     # "启明创投与君联资本各出资1亿元": a name joined after the subject (which a word for "with"
