@@ -1610,3 +1610,31 @@ def test_canadian_provinces_are_places_and_hydro_quebec_is_a_firm():
     ents = {e.key: e for e in extract(Doc(text, ["en"])).entities}
     assert ents["alberta"].kind == "place" and ents["alberta"].parent == "canada"
     assert ents["hydro-quebec"].kind == "org" and "quebec" not in ents
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", 'Vetta Compute will build a 40 MW campus. "If a client asked us for 300 megawatts tomorrow, we could not deliver," its chief said.'),
+    ("de", "Vetta Compute baut einen Campus mit 40 MW. „Wer heute 200 MW am Stück will, muss ausweichen“, sagte der Chef."),
+    ("it", "Vetta Compute costruirà un campus da 40 MW. «Se volessimo affittare 100 megawatt domani troveremmo la fila», ha detto."),
+    ("nb", "Vetta Compute bygger et datasenter på 40 MW.\n– Hvis vi skulle bygget 500 MW her, måtte vi hatt en ny kraftlinje."),
+    ("ja", "ミナト電算工業は5日、40MWのデータセンターを建設すると発表した。担当者は「仮に100万キロワット級を1カ所で、と言われたら無理だ」と話した。"),
+    ("ko", '베타컴퓨트는 13일 40MW 규모 데이터센터를 짓는다고 밝혔다. 한 관계자는 "1GW짜리를 수도권에 짓겠다는 건 불가능에 가깝다"고 말했다.'),
+])
+def test_a_figure_a_quoted_speaker_only_imagines_is_no_fact(lang, text):
+    assert [f[2] for f in figures(text, [lang]) if f[1] == "power_capacity"] == [40.0]
+
+
+@pytest.mark.parametrize("text", [
+    'Vetta Compute will build a campus. "We will start with 300 megawatts," its chief said.',  # quoted, no condition
+    "Vetta Compute said it would build a 300 MW campus if the grid connection is approved.",  # a condition, not quoted
+])
+def test_a_quoted_plan_or_a_reported_condition_stays_a_fact(text):
+    assert [f[2] for f in figures(text, ["en"]) if f[1] == "power_capacity"] == [300.0]
+
+
+def test_quotation_marks_pair_within_a_paragraph_and_a_dash_opens_a_quote():
+    from kg.extract.quotes import quote_spans
+
+    text = "Er sagte: „Wir bauen 40 MW“ und «ging».\n– Vi bygger.\nEnde „offen"
+    got = [text[s:e] for s, e in quote_spans(text)]
+    assert got == ["Wir bauen 40 MW", "ging", "– Vi bygger.", "offen"]

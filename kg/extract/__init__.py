@@ -18,6 +18,7 @@ from .dollars import bare_word_currencies, local_dollar, relabel, relabel_words
 from .entities import Mention, discover, gazetteer, looks_like_a_name, proper_words
 from .figures import DocumentState, SentenceView, is_object_position, merge_figures, sentence_figures, subject_candidates
 from .furniture import furniture_spans
+from .quotes import imagined, quote_spans
 from .language import common, pack
 from .model import Extraction, Figure
 from .numbers import MONEY, relabel_local_units, scan_amounts
@@ -323,6 +324,7 @@ def extract(document) -> Extraction:
     rstate = RelationState()
     main_country = _main_country(mentions)
     last_currency, previous_end = None, 0
+    quoted = quote_spans(text)
     for s in sentences:
         p = pack(s.language)
         if any(a <= s.start and s.end <= b for a, b in furniture):
@@ -334,7 +336,8 @@ def extract(document) -> Extraction:
         if "\n" in text[previous_end:s.start]:
             state.paragraph_start = s.index
         amounts = [a for a in scan_amounts(s.text, p, last_currency) if not _a_share_price(a, s.text, p)
-                   and a.unit not in ("kW", "kWh")]  # under a megawatt (hour): a rack's density ("120 kW per rack"), a battery
+                   and a.unit not in ("kW", "kWh")  # under a megawatt (hour): a rack's density ("120 kW per rack"), a battery
+                   and not imagined(p, text, s.start, s.end, s.start + a.start, s.start + a.end, quoted)]
         last_currency = next((a.unit for a in reversed(amounts) if a.kind == MONEY), last_currency)
         previous_end = s.end
         relabel(amounts, dollar)

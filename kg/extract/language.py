@@ -153,6 +153,9 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     hedges = data.get("hedges") or {}
     for key in ("approx_before", "approx_after", "lower_before", "lower_after", "upper_before", "upper_after"):
         pack.regex[key] = phrase_regex(hedges.get(key) or [], latin_boundaries=b)
+    hypothetical = data.get("hypothetical") or {}
+    for side in ("before", "after"):
+        pack.regex[f"hypothetical_{side}"] = phrase_regex(hypothetical.get(side) or [], latin_boundaries=b, ignore_case=True)
     # "ein Kredit über 650 Mio. Euro": after these nouns (word endings) the bound word gives the sum itself
     pack.regex["sum_nouns"] = phrase_regex(hedges.get("sum_nouns") or [], latin_boundaries=False)
     pack.regex["range_open"] = phrase_regex((data.get("range") or {}).get("open") or [], latin_boundaries=b)
