@@ -1638,3 +1638,18 @@ def test_quotation_marks_pair_within_a_paragraph_and_a_dash_opens_a_quote():
     text = "Er sagte: „Wir bauen 40 MW“ und «ging».\n– Vi bygger.\nEnde „offen"
     got = [text[s:e] for s, e in quote_spans(text)]
     assert got == ["Wir bauen 40 MW", "ging", "– Vi bygger.", "offen"]
+
+
+def test_a_loan_from_listed_lenders_with_each_bank_extending_a_share():
+    text = ("Vetta Compute will build a campus. The partners have lined up a P30-billion project loan from "
+            "Orbis Unibank, Inc. and Calder Bank & Trust Co. (Calderbank), with each bank extending P15 billion.")
+    got = sorted((f[0], f[2]) for f in figures(text, ["en"]))
+    # the legal form after a comma, "&" inside a name; all firms lenders: the loan is the story firm's
+    assert got == [("calder-bank-trust", 1.5e10), ("orbis-unibank", 1.5e10), ("vetta-compute", 3e10)]
+
+
+def test_a_norwegian_loan_from_two_nordic_banks_each():
+    text = ("Vetta Compute bygger et datasenter. Finansieringen består av et lån på 5,5 mrd. kroner fra Nordea og "
+            "Handelsbanken, som stiller med 2,75 mrd. kr hver.")
+    got = sorted((f[0], f[2]) for f in figures(text, ["nb"]))
+    assert got == [("handelsbanken", 2.75e9), ("nordea", 2.75e9), ("vetta-compute", 5.5e9)]

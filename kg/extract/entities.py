@@ -329,8 +329,9 @@ def _legal_name() -> re.Pattern:
     # the first word of a two-word form is no name word ("Orbis Holdings Pte Ltd")
     firsts = sorted({f.split()[0] for f in forms if " " in f}, key=len, reverse=True)
     word = rf"(?!(?:{'|'.join(map(re.escape, firsts))})(?![\w&]))[A-Z][\w&.-]*" if firsts else r"[A-Z][\w&.-]*"
+    # ("BDO Unibank, Inc.", "Metropolitan Bank & Trust Co.": a comma before the form, "&" inside)
     return re.compile(
-        rf"\b{prefix}((?:{word}\s){{0,3}}{word}(?:\s(?:Group|Holdings))?)\s?"
+        rf"\b{prefix}((?:(?:{word}|&)\s){{0,3}}{word}(?:\s(?:Group|Holdings))?),?\s?"
         rf"(?:(?<=\s)(?:{form})(?![A-Za-z])|(?<=Group|dings)(?![A-Za-z]))")
 
 

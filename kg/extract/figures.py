@@ -290,7 +290,9 @@ _NAME_GOING_ON = re.compile(r"(?:\s[A-ZÀ-Ý][\w'’-]+){1,2}(?=\s)")
 def _list_gap(view: SentenceView, end: int, start: int) -> bool:
     """What lies between two names of one list: nothing but a comma or a conjunction, and an
     article of the next name ("KfW und der Europäischen Investitionsbank", "et la Caisse")."""
-    words = view.text[end:start].strip(" ,、،").lower().split()
+    gap = view.text[end:start].lstrip(" ,")
+    legal = legal_tail().match(gap)  # "BDO Unibank, Inc. and Metrobank"
+    words = (gap[legal.end():] if legal else gap).strip(" ,、،").lower().split()
     if words and words[-1] in _articles():
         words.pop()
     gap = " ".join(words).strip(" ,、،")
@@ -407,6 +409,12 @@ def choose_subject(view: SentenceView, amount: Amount, state: DocumentState) -> 
         if state.market_place is not None:
             return state.market_place, True
         return (state.main_org, True) if state.main_org is not None and state.main_org.key not in makers else (None, False)
+    # "The partners have lined up a P30-billion loan from BDO Unibank and Metrobank": a loan whose
+    # firms are all lenders (objects) is the story's firm's
+    loan = view.pack.trigger_regex.get("loan_or_debt")
+    if (amount.kind == MONEY and loan is not None and loan.search(view.text) and state.main_org is not None
+            and all(is_object_position(view, m, 0) for m in view.mentions if m.kind == "org" and not is_reporter(view, m))):
+        return state.main_org, True
     return None, False
 
 
@@ -946,6 +954,24 @@ def _articles() -> frozenset[str]:
     return frozenset(common().get("articles") or [])
 
 
+def _each_of_a_list(view: SentenceView, amount: Amount) -> list[Entity]:
+    """ "... from BDO Unibank and Metrobank, with each bank extending P15 billion": "each" in the
+    amount's clause, before it, shares it among the firms an earlier clause listed."""
+    each = view.pack.regex.get("each")
+    clause = clause_span(view, amount.start)
+    if each is None or not each.search(view.text, clause[0], amount.start):
+        return []
+    orgs = sorted((m for m in view.mentions if m.kind == "org" and m.end <= clause[0]), key=lambda m: m.start)
+    runs: list[list[Mention]] = []
+    for m in orgs:
+        if runs and _list_gap(view, runs[-1][-1].end, m.start):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    last = next((run for run in reversed(runs) if len(run) >= 2), [])
+    return list({m.entity.key: m.entity for m in last}.values())
+
+
 def distributive(view: SentenceView, amount: Amount, group: list[Entity]) -> bool:
     """ "each", "jeweils", "chacun", "各" beside the amount or between the names and it."""
     rx = view.pack.regex.get("each")
@@ -1040,6 +1066,9 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
         )
         subject, guessed = (paired[id(amount)], False) if id(amount) in paired else choose_subject(view, amount, state)
         group = coordinated(view, amount, subject) if subject is not None and not guessed and id(amount) not in paired else []
+        listed = _each_of_a_list(view, amount) if (subject is None or guessed) and id(amount) not in paired else []
+        if listed:  # "a loan from BDO Unibank and Metrobank, with each bank extending P15 billion"
+            subject, guessed, group = listed[0], False, listed
         metric = choose_metric(view, amount, subject)
         if metric is None:
             continue
