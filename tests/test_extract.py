@@ -1653,3 +1653,13 @@ def test_a_norwegian_loan_from_two_nordic_banks_each():
             "Handelsbanken, som stiller med 2,75 mrd. kr hver.")
     got = sorted((f[0], f[2]) for f in figures(text, ["nb"]))
     assert got == [("handelsbanken", 2.75e9), ("nordea", 2.75e9), ("vetta-compute", 5.5e9)]
+
+
+@pytest.mark.parametrize("lang, text, moves", [
+    ("en", "Vetta Compute said it will build a campus. Its shares rose 4.1% on Monday. The benchmark PSEi added 0.5%.", [4.1]),
+    ("de", "Vetta Compute baut in Graz. Die Vetta-Aktie legte um 3,4 Prozent zu, der ATX schloss 0,2 Prozent im Minus.", [3.4]),
+    ("en", "Vetta Compute said it will build a campus. Vetta Compute's Nasdaq-listed shares rose 7.5%.", [7.5]),  # a listing
+    ("es", "Vetta Compute construye un campus. Las acciones de Vetta Compute subían un 1,9% en un Ibex 35 plano.", [1.9]),
+])
+def test_a_stock_indexs_move_is_no_firms_figure(lang, text, moves):
+    assert [abs(f[2]) for f in figures(text, [lang]) if f[5] == "percent"] == moves

@@ -954,6 +954,20 @@ def _articles() -> frozenset[str]:
     return frozenset(common().get("articles") or [])
 
 
+def _an_index_move(view: SentenceView, amount: Amount) -> bool:
+    """ "The benchmark PSEi added 0.5%", "Le MASI a terminé en hausse de 0,4%", "der ATX schloss 0,2
+    Prozent im Minus": a stock index's move (`market_index_words`, common.yaml `market_indices`)
+    named before the percentage in its clause, with no firm between. (An index after a move is
+    mostly where a firm's shares moved: "subían un 1,9% en un Ibex 35 plano".)"""
+    index = view.pack.regex.get("market_index")
+    if amount.kind != PERCENT or index is None:
+        return False
+    clause = clause_span(view, amount.start)
+    # ("Sify's Nasdaq-listed shares rose 7.5%": an index in a compound names the firm's listing)
+    before = [m for m in index.finditer(view.text, clause[0], amount.start) if view.text[m.end():m.end() + 1] != "-"]
+    return bool(before) and not any(m.kind == "org" and before[-1].end() <= m.start < amount.start for m in view.mentions)
+
+
 def _each_of_a_list(view: SentenceView, amount: Amount) -> list[Entity]:
     """ "... from BDO Unibank and Metrobank, with each bank extending P15 billion": "each" in the
     amount's clause, before it, shares it among the firms an earlier clause listed."""
@@ -1057,7 +1071,7 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
     s = view.sentence
     note_deal_topic(view, state)
     for amount in amounts:
-        if amount.threshold:
+        if amount.threshold or _an_index_move(view, amount):
             continue
         evidence = Evidence(
             sentence=Span(s.start, s.end, s.text),

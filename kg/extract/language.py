@@ -153,6 +153,8 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     hedges = data.get("hedges") or {}
     for key in ("approx_before", "approx_after", "lower_before", "lower_after", "upper_before", "upper_after"):
         pack.regex[key] = phrase_regex(hedges.get(key) or [], latin_boundaries=b)
+    pack.regex["market_index"] = phrase_regex(
+        [*(data.get("market_index_words") or []), *(common().get("market_indices") or [])], latin_boundaries=b)
     hypothetical = data.get("hypothetical") or {}
     for side in ("before", "after"):
         pack.regex[f"hypothetical_{side}"] = phrase_regex(hypothetical.get(side) or [], latin_boundaries=b, ignore_case=True)
