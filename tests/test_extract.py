@@ -1663,3 +1663,10 @@ def test_a_norwegian_loan_from_two_nordic_banks_each():
 ])
 def test_a_stock_indexs_move_is_no_firms_figure(lang, text, moves):
     assert [abs(f[2]) for f in figures(text, [lang]) if f[5] == "percent"] == moves
+
+
+def test_korean_group_firms_by_their_hangul_names():
+    text = ("한화에너지는 13일 당진에 데이터센터를 짓는다고 밝혔다. 이날 포스코인터내셔널 주가는 전 거래일보다 5.2% 오른 "
+            "4만8900원에 거래를 마쳤다. 한화솔루션도 2.1% 상승했다.")
+    got = {(f[0], f[2]) for f in figures(text, ["ko"]) if f[5] == "percent"}
+    assert got == {("posco-international", 5.2), ("hanwha-solutions", 2.1)}
