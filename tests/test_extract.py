@@ -1596,6 +1596,7 @@ def test_philippine_peso_sign_only_before_a_scale():
     ("en", "Share: Facebook | X | LinkedIn\n"),
     ("de", "Teilen: Facebook | X\n"),
     ("fr", "Partager : Facebook | X\n"),
+    ("ja", "［関連記事］\n・Orbis、知多に3000億円のDC拠点\n"),
 ])
 def test_read_next_and_share_lines_are_furniture(lang, block):
     from kg.extract.furniture import furniture_spans

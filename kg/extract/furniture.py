@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-# brackets, quotes and the marks papers put before a header ("▽関連記事", "■ Related", "▶ 관련기사")
-_DECORATION = re.compile(r"^[\s【\[(（«\"“▽▼△▲■□◆◇●○▶►▷※*#>|-]+|[\s】\])）»\"”:：.…-]+$")
+# brackets, quotes and the marks papers put before a header ("▽関連記事", "［関連記事］", "■ Related", "▶ 관련기사")
+_DECORATION = re.compile(r"^[\s【［〔\[(（«\"“▽▼△▲■□◆◇●○▶►▷※*#>|-]+|[\s】］〕\])）»\"”:：.…-]+$")
 
 
 def furniture_spans(text: str, headers: list[str]) -> list[tuple[int, int]]:
