@@ -1564,7 +1564,7 @@ def test_page_tools_before_a_share_header_on_one_line_are_furniture():
 
     text = "標題\n字級：小 中 大　｜　分享：Facebook　LINE\n正文。\n"
     line = "字級：小 中 大　｜　分享：Facebook　LINE\n"
-    assert furniture_spans(text, ["分享"]) == [(text.index(line), text.index(line) + len(line))]
+    assert furniture_spans(text, [], ["分享"]) == [(text.index(line), text.index(line) + len(line))]
     link = "Lire aussi | Vetta lève 5 M€\n"
     assert furniture_spans(link, ["lire aussi"]) == [(0, len(link))]
 
@@ -1602,8 +1602,15 @@ def test_read_next_and_share_lines_are_furniture(lang, block):
     from kg.extract.furniture import furniture_spans
 
     text = "Vetta Compute will build a 40 MW campus.\n\n" + block
-    spans = furniture_spans(text, pack(lang).get("furniture_headers"))
+    spans = furniture_spans(text, pack(lang).get("furniture_headers"), pack(lang).get("page_tools"))
     assert any(s <= text.index("Facebook" if "Facebook" in block else "Orbis") < e for s, e in spans)
+
+
+def test_a_share_button_alone_on_its_line_opens_no_furniture_block():
+    from kg.extract.furniture import furniture_spans
+
+    text = "Share\nVetta Compute will build a 40 MW campus.\n"
+    assert furniture_spans(text, pack("en").get("furniture_headers"), pack("en").get("page_tools")) == []
 
 
 def test_canadian_provinces_are_places_and_hydro_quebec_is_a_firm():
@@ -1637,13 +1644,14 @@ def test_quotation_marks_pair_within_a_paragraph_and_a_dash_opens_a_quote():
     from kg.extract.quotes import quote_spans
 
     text = "Er sagte: „Wir bauen 40 MW“ und «ging».\n– Vi bygger.\nEnde „offen"
-    got = [text[s:e] for s, e in quote_spans(text)]
+    got = [text[s:e] for s, e in quote_spans(text, dash_dialogue=True)]
     assert got == ["Wir bauen 40 MW", "ging", "– Vi bygger.", "offen"]
+    assert "– Vi bygger." not in [text[s:e] for s, e in quote_spans(text)]  # a dash is a bullet where no pack says otherwise
 
 
 def test_a_loan_from_listed_lenders_with_each_bank_extending_a_share():
     text = ("Vetta Compute will build a campus. The partners have lined up a P30-billion project loan from "
-            "Orbis Unibank, Inc. and Calder Bank & Trust Co. (Calderbank), with each bank extending P15 billion.")
+            "Orbis Unibank, Inc. and Calder Bank & Trust, Inc. (Calderbank), with each bank extending P15 billion.")
     got = sorted((f[0], f[2]) for f in figures(text, ["en"]))
     # the legal form after a comma, "&" inside a name; all firms lenders: the loan is the story firm's
     assert got == [("calder-bank-trust", 1.5e10), ("orbis-unibank", 1.5e10), ("vetta-compute", 3e10)]
@@ -1671,3 +1679,14 @@ def test_korean_group_firms_by_their_hangul_names():
             "4만8900원에 거래를 마쳤다. 한화솔루션도 2.1% 상승했다.")
     got = {(f[0], f[2]) for f in figures(text, ["ko"]) if f[5] == "percent"}
     assert got == {("posco-international", 5.2), ("hanwha-solutions", 2.1)}
+
+
+def test_review_findings_of_the_seventh_session():
+    # an index word inside a firm's name is the firm ("Index Ventures"), not a stock index
+    assert [f[2] for f in figures("Index Ventures took a 15% stake in Vetta Compute.", ["en"])] == [15.0]
+    # a condition closed after the figure, inside the quote (French)
+    text = "Vetta Compute construit un campus de 40 MW. « Un campus de 500 MW au charbon, personne n'en voudrait », dit-il."
+    assert [f[2] for f in figures(text, ["fr"]) if f[1] == "power_capacity"] == [40.0]
+    # "Co." before a county is no legal form: "Ennis" is no firm
+    keys = {e.key for e in extract(Doc("Vetta Compute will build a 40 MW campus in Ennis, Co. Clare.", ["en"])).entities}
+    assert "ennis" not in keys

@@ -310,7 +310,8 @@ def extract(document) -> Extraction:
     mentions = _short_names_to_long(_drop_datelines(text, mentions))
     mentions = _local_names_of_found_firms(_surnames_are_people(mentions))
 
-    furniture = furniture_spans(text, [h for code in codes for h in pack(code).get("furniture_headers") or []])
+    furniture = furniture_spans(text, [h for code in codes for h in pack(code).get("furniture_headers") or []],
+                               [t for code in codes for t in pack(code).get("page_tools") or []])
     # (a firm named only in the links to other stories is not what the story is about)
     state = DocumentState(main_org=_main_org([m for m in mentions if not any(a <= m.start < b for a, b in furniture)], text))
     place_countries = [gazetteer().country_of(m.entity) for m in mentions if m.kind == "place"]
@@ -324,7 +325,7 @@ def extract(document) -> Extraction:
     rstate = RelationState()
     main_country = _main_country(mentions)
     last_currency, previous_end = None, 0
-    quoted = quote_spans(text)
+    quoted = quote_spans(text, dash_dialogue=any(pack(code).get("dash_dialogue") for code in codes))
     for s in sentences:
         p = pack(s.language)
         if any(a <= s.start and s.end <= b for a, b in furniture):

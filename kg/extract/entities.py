@@ -525,8 +525,13 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         """ "Angola Cables vai construir": a name that opens with a known place (not an association
         named by its country and letters, "Spain DC", nor a plan with its year, "Maroc Digital 2030")."""
         clash = clashes(s, e)
-        return (len(clash) == 1 and clash[0][0] == s and clash[0] in place_spans
-                and bool(re.search(r"[a-z]{2}", text[clash[0][1]:e])) and not re.match(r"\s*\d", text[e:]))
+        if not (len(clash) == 1 and clash[0][0] == s and clash[0] in place_spans):
+            return False
+        # ("In Portugal Vetta Compute will invest", "Germany's Sparkasse Vetta": the place stands alone)
+        prepositions = pack.regex.get("place_prepositions")
+        after_preposition = prepositions is not None and re.search(rf"(?:^|\s)(?i:{prepositions.pattern})\s+$", text[:s])
+        return (bool(re.search(r"[a-z]{2}", text[clash[0][1]:e])) and not re.match(r"\s*\d", text[e:])
+                and not after_preposition and text[clash[0][1]:clash[0][1] + 1] not in ("'", "’"))
 
     def free_but_a_place_it_ends_in(s, e):
         clash = clashes(s, e)

@@ -284,7 +284,7 @@ def _list_head(view: SentenceView, mention: Mention) -> Mention:
         current = last
 
 
-_NAME_GOING_ON = re.compile(r"(?:\s[A-ZÀ-Ý][\w'’-]+){1,2}(?=\s)")
+_NAME_GOING_ON = re.compile(r"(?:\s[A-ZÀ-Ý][\w'’-]+){1,2}(?=[\s,])")
 
 
 def _list_gap(view: SentenceView, end: int, start: int) -> bool:
@@ -365,12 +365,14 @@ def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> E
 
 
 def _marked_after_a_list(view: SentenceView, m: Mention, clause_end: int) -> bool:
-    """ "국민은행 등 4개 금융기관이", "みずほ銀行など3行が": a name, a word for "and others"
+    """ "국민은행 등 4개 금융기관이": a name, a word for "and others"
     (`particles.list_tail`), then the group it heads marked as the subject within a few words."""
     tail, subject = view.pack.regex.get("particle_list_tail"), view.pack.regex.get("particle_subject")
     hit = tail.match(view.text, m.end) if tail is not None and subject is not None else None
     if hit is None:
         return False
+    if hit.end() < len(view.text) and not view.text[hit.end()].isspace():
+        return False  # "등과 함께", "외국계": the word goes on, no "and others"
     rest = view.text[hit.end():clause_end]
     if not view.pack.spaced:
         return bool(subject.search(rest, 0, 8))
@@ -963,8 +965,10 @@ def _an_index_move(view: SentenceView, amount: Amount) -> bool:
     if amount.kind != PERCENT or index is None:
         return False
     clause = clause_span(view, amount.start)
-    # ("Sify's Nasdaq-listed shares rose 7.5%": an index in a compound names the firm's listing)
-    before = [m for m in index.finditer(view.text, clause[0], amount.start) if view.text[m.end():m.end() + 1] != "-"]
+    # ("Sify's Nasdaq-listed shares rose 7.5%": an index in a compound names the firm's listing;
+    # "Index Ventures took 15%": a firm's name)
+    before = [m for m in index.finditer(view.text, clause[0], amount.start) if view.text[m.end():m.end() + 1] != "-"
+              and not any(o.kind == "org" and o.start <= m.start() < o.end for o in view.mentions)]
     return bool(before) and not any(m.kind == "org" and before[-1].end() <= m.start < amount.start for m in view.mentions)
 
 

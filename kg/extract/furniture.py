@@ -15,9 +15,11 @@ import re
 _DECORATION = re.compile(r"^[\s【［〔\[(（«\"“▽▼△▲■□◆◇●○▶►▷※*#>|-]+|[\s】］〕\])）»\"”:：.…-]+$")
 
 
-def furniture_spans(text: str, headers: list[str]) -> list[tuple[int, int]]:
-    """Character spans of `text` that are page furniture, by the packs' headers."""
-    wanted = {h.casefold() for h in headers}
+def furniture_spans(text: str, headers: list[str], tools: list[str] = ()) -> list[tuple[int, int]]:
+    """Character spans of `text` that are page furniture, by the packs' headers; `tools` ("Share",
+    "分享") mark a line only when they open it (or one of its "|" parts) with a colon."""
+    blocks = {h.casefold() for h in headers}
+    wanted = blocks | {t.casefold() for t in tools}
     if not wanted:
         return []
     spans: list[tuple[int, int]] = []
@@ -33,7 +35,7 @@ def furniture_spans(text: str, headers: list[str]) -> list[tuple[int, int]]:
                 block_start = None
             continue
         name = _DECORATION.sub("", body).casefold()
-        if name in wanted:
+        if name in blocks:
             block_start = end
             continue
         # (the header may follow other page tools on the line: "字級：小 中 大　｜　分享：Facebook")

@@ -17,19 +17,20 @@ from .language import LanguagePack
 
 # opening mark -> the marks that close it ("„...“" in German, "“...”" in English)
 _CLOSERS = {"“": "”", "«": "»", "„": "“”", "「": "」", "『": "』", '"': '"', "‹": "›"}
-# a paragraph that opens with a dash is a quote in Norwegian, French or Spanish dialogue style
+# a paragraph that opens with a dash, where a pack says its press writes dialogue so (`dash_dialogue`)
 _DASH_QUOTE = re.compile(r"[–—]\s")
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
+def quote_spans(text: str, dash_dialogue: bool = False) -> list[tuple[int, int]]:
     """Character spans inside quotation marks, paired within each paragraph (a quote left open
-    runs to the paragraph's end, as multi-paragraph quotes do), and dash-led paragraphs."""
+    runs to the paragraph's end, as multi-paragraph quotes do), and, with `dash_dialogue`,
+    paragraphs that open with a dash ("– Hvis vi skulle bygget 500 MW her, ...")."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for paragraph in text.split("\n"):
         start, end = pos, pos + len(paragraph)
         pos = end + 1
-        if _DASH_QUOTE.match(paragraph.lstrip()):
+        if dash_dialogue and _DASH_QUOTE.match(paragraph.lstrip()):
             spans.append((start, end))
             continue
         opened, closers = None, ""
