@@ -287,12 +287,17 @@ def _list_head(view: SentenceView, mention: Mention) -> Mention:
 _NAME_GOING_ON = re.compile(r"(?:\s[A-ZÀ-Ý][\w'’-]+){1,2}(?=[\s,])")
 
 
+def _between_names(view: SentenceView, end: int, start: int) -> str:
+    """The text between two names, without the first one's legal form ("BDO Unibank, Inc. and")."""
+    gap = view.text[end:start].lstrip(" ,")
+    legal = legal_tail().match(gap)
+    return gap[legal.end():] if legal else gap
+
+
 def _list_gap(view: SentenceView, end: int, start: int) -> bool:
     """What lies between two names of one list: nothing but a comma or a conjunction, and an
     article of the next name ("KfW und der Europäischen Investitionsbank", "et la Caisse")."""
-    gap = view.text[end:start].lstrip(" ,")
-    legal = legal_tail().match(gap)  # "BDO Unibank, Inc. and Metrobank"
-    words = (gap[legal.end():] if legal else gap).strip(" ,、،").lower().split()
+    words = _between_names(view, end, start).strip(" ,、،").lower().split()
     if words and words[-1] in _articles():
         words.pop()
     gap = " ".join(words).strip(" ,、،")
@@ -306,9 +311,7 @@ _DESCRIBING_WORD = re.compile(r"[a-z][\w-]*|[A-Z][\w.]*-(?:based|owned|listed|ba
 def _described_next(view: SentenceView, end: int, start: int) -> bool:
     """ "Vetta Compute, Inc. and Singapore-based data center developer Orbis will build": a
     conjunction, then a few words that describe the next name (its legal form before them)."""
-    gap = view.text[end:start].lstrip(" ,")
-    legal = legal_tail().match(gap)
-    gap = gap[legal.end():] if legal else gap
+    gap = _between_names(view, end, start)
     conj = view.pack.regex.get("conjunctions")
     head = conj.match(gap) if conj is not None and view.pack.spaced else None
     words = gap[head.end():].split() if head else []
