@@ -16,7 +16,8 @@ from functools import cache
 
 from .dollars import bare_word_currencies, local_dollar, relabel, relabel_words
 from .entities import Mention, discover, gazetteer, looks_like_a_name, proper_words
-from .figures import DocumentState, SentenceView, is_object_position, merge_figures, sentence_figures, subject_candidates
+from .figures import (DocumentState, SentenceView, is_object_position, last_list_of_firms, merge_figures,
+                      sentence_figures, subject_candidates)
 from .furniture import furniture_spans
 from .quotes import imagined, quote_spans
 from .language import common, pack
@@ -82,17 +83,12 @@ def _last_list_of_firms(view: SentenceView) -> list:
     """The last list of firms the sentence writes ("Forestalia, el Grupo Samca y Endesa"): names
     joined as `_list_joiner` allows."""
     joiner = _list_joiner(view.pack.code)
-    orgs = sorted((m for m in view.mentions if m.kind == "org"), key=lambda m: m.start)
-    lists, current = [], []
-    for m in orgs:
-        between = view.text[current[-1].end:m.start] if current else ""
-        if current and not (0 < len(between) <= 16 and joiner.fullmatch(between)):
-            lists.append(current)
-            current = []
-        current.append(m)
-    lists.append(current)
-    last = next((run for run in reversed(lists) if len(run) >= 2), [])
-    return list({m.entity.key: m.entity for m in last}.values())
+
+    def joined(a: Mention, b: Mention) -> bool:
+        between = view.text[a.end:b.start]
+        return 0 < len(between) <= 16 and bool(joiner.fullmatch(between))
+
+    return last_list_of_firms([m for m in view.mentions if m.kind == "org"], joined)
 
 
 def _owner_after_its_share(figure: Figure, view: SentenceView) -> bool:

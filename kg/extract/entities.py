@@ -478,6 +478,7 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         after_place_preposition=compiled(
             (rf"(?:^|\s)(?i:{objects.pattern})\s+(?:{_NAME}\s+(?i:{conj.pattern})\s+)?$" if conj is not None
              else rf"(?:^|\s)(?i:{objects.pattern})\s+$") if objects is not None else None),
+        right_after_place_preposition=compiled(rf"(?:^|\s)(?i:{objects.pattern})\s+$" if objects is not None else None),
     )
 
 
@@ -528,8 +529,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         if not (len(clash) == 1 and clash[0][0] == s and clash[0] in place_spans):
             return False
         # ("In Portugal Vetta Compute will invest", "Germany's Sparkasse Vetta": the place stands alone)
-        prepositions = pack.regex.get("place_prepositions")
-        after_preposition = prepositions is not None and re.search(rf"(?:^|\s)(?i:{prepositions.pattern})\s+$", text[:s])
+        after_preposition = rx.right_after_place_preposition is not None and rx.right_after_place_preposition.search(text[:s])
         return (bool(re.search(r"[a-z]{2}", text[clash[0][1]:e])) and not re.match(r"\s*\d", text[e:])
                 and not after_preposition and text[clash[0][1]:clash[0][1] + 1] not in ("'", "’"))
 

@@ -356,8 +356,7 @@ def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> E
     """ "un empréstimo de 480 M€, dos quais 240 M€ do BPI e 240 M€ do Novo Banco", "200 mln da
     Intesa Sanpaolo": money with a lender marker and a firm right after it, in a sentence about a
     loan, is that lender's share (`lender_markers`)."""
-    loan = view.pack.trigger_regex.get("loan_or_debt")
-    if amount.kind != MONEY or loan is None or not loan.search(view.text):
+    if amount.kind != MONEY or not _about_a_loan(view):
         return None
     lender = _named_right_after(view, amount, cands, "lender_markers", ("org",), 4)
     first = next((m for m in cands if m.entity == lender and m.start >= amount.end), None)
@@ -365,6 +364,12 @@ def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> E
                                  for m in view.mentions):
         return None  # "ein Konsortialkredit über 650 Mio. Fr. bei der ZKB, der UBS und der AKB": the borrower's loan
     return lender
+
+
+def _about_a_loan(view: SentenceView) -> bool:
+    """The sentence names a loan (the pack's `loan_or_debt` triggers)."""
+    loan = view.pack.trigger_regex.get("loan_or_debt")
+    return loan is not None and bool(loan.search(view.text))
 
 
 def _marked_after_a_list(view: SentenceView, m: Mention, clause_end: int) -> bool:
@@ -416,8 +421,7 @@ def choose_subject(view: SentenceView, amount: Amount, state: DocumentState) -> 
         return (state.main_org, True) if state.main_org is not None and state.main_org.key not in makers else (None, False)
     # "The partners have lined up a P30-billion loan from BDO Unibank and Metrobank": a loan whose
     # firms are all lenders (objects) is the story's firm's
-    loan = view.pack.trigger_regex.get("loan_or_debt")
-    if (amount.kind == MONEY and loan is not None and loan.search(view.text) and state.main_org is not None
+    if (amount.kind == MONEY and _about_a_loan(view) and state.main_org is not None
             and all(is_object_position(view, m, 0) for m in view.mentions if m.kind == "org" and not is_reporter(view, m))):
         return state.main_org, True
     return None, False
@@ -982,10 +986,16 @@ def _each_of_a_list(view: SentenceView, amount: Amount) -> list[Entity]:
     clause = clause_span(view, amount.start)
     if each is None or not each.search(view.text, clause[0], amount.start):
         return []
-    orgs = sorted((m for m in view.mentions if m.kind == "org" and m.end <= clause[0]), key=lambda m: m.start)
+    return last_list_of_firms([m for m in view.mentions if m.kind == "org" and m.end <= clause[0]],
+                              lambda a, b: _list_gap(view, a.end, b.start))
+
+
+def last_list_of_firms(orgs: list[Mention], joined) -> list[Entity]:
+    """The last run of two or more of `orgs` in text order that `joined(previous, next)` links,
+    each firm once (the list "respectively" and "each bank" refer to)."""
     runs: list[list[Mention]] = []
-    for m in orgs:
-        if runs and _list_gap(view, runs[-1][-1].end, m.start):
+    for m in sorted(orgs, key=lambda m: m.start):
+        if runs and joined(runs[-1][-1], m):
             runs[-1].append(m)
         else:
             runs.append([m])
