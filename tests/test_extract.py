@@ -1340,12 +1340,40 @@ def test_a_quoted_name_that_begins_with_a_known_name_is_another_firm_everywhere(
     ("Vetta Compute will spend R9.4bn on a campus.", [("R9.4bn", "ZAR", 9.4e9)]),
     ("Vetta Compute plans to spend N150 billion in Lagos.", [("N150 billion", "NGN", 1.5e11)]),
     ("Vetta Compute secures KSh 6.5 billion for Nairobi.", [("KSh 6.5 billion", "KES", 6.5e9)]),
+    # Gulf and Egyptian abbreviations, also only before a scale
+    ("Vetta Gulf arranged a KD 120 million facility.", [("KD 120 million", "KWD", 1.2e8)]),
+    ("Vetta Gulf will put QR1.8 billion into the hub.", [("QR1.8 billion", "QAR", 1.8e9)]),
+    ("Vetta Gulf raised SR2bn and shares closed at SR 41.5.", [("SR2bn", "SAR", 2e9)]),
     # one-letter signs only before a scale, and never after the number
     ("The DeepSeek-R1 model ran on R2 boards.", []),
     ("The site will house 23,000 Nvidia GPUs.", [("23,000 Nvidia GPUs", "count", 23000.0)]),
 ])
-def test_african_currency_signs_in_english(text, expected):
+def test_african_and_gulf_currency_signs_in_english(text, expected):
     assert [(a[0], a[1], a[2]) for a in amounts(text, "en")] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("de", "Wo bis 2019 Kohle verstromt wurde, sollen ab 2031 Grafikprozessoren rechnen.", []),
+    ("en", "From 2028 GPUs will fill the old turbine hall.", []),
+    # a number written like a year is still a count where no period word introduces it
+    ("de", "Das Werk beschäftigt 2000 Mitarbeiter.", [("2000 Mitarbeiter", "count", 2000.0)]),
+])
+def test_a_year_after_a_period_word_is_no_count(lang, text, expected):
+    assert [(a[0], a[1], a[2]) for a in amounts(text, lang)] == expected
+
+
+def test_a_german_noun_after_a_preposition_before_the_verb_is_no_firm():
+    # German capitalises every noun, and a word the article also writes mid-sentence passes as a name
+    text = ("Die Vettasure AG steigt als Partnerin ein. Als Partnerin steigt die Vettasure AG ein. "
+            "Der Campus soll 2029 in Betrieb gehen. Im Betrieb rechnet Keldanet mit 90 Arbeitsplätzen.")
+    labels = {e.label for e in extract(Doc(text, ["de"])).entities}
+    assert not {"Partnerin", "Betrieb"} & labels
+
+
+def test_a_german_pronoun_opening_a_sentence_is_the_firm_before():
+    text = ("Die Keldanet AG baut in Thun ein Rechenzentrum. Als Partner steigt die Vettasure AG ein. "
+            "Sie bringt dafür 180 Mio. Franken Eigenkapital ein.")
+    assert [(f[0], f[2]) for f in figures(text, ["de"])] == [("vettasure", 1.8e8)]
 
 
 def test_a_german_sentence_opening_with_den_names_no_firm():

@@ -564,6 +564,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     # (a determiner opens no name either: "Beide Seiten unterzeichneten", "Alle Partner")
     lead_rx = [rx for rx in (pack.regex.get("attribution_markers"), pack.regex.get("object_markers"), pack.regex.get("determiners"))
                if rx is not None]
+    objects = pack.regex.get("object_markers")
     # particles a script glues to a name ("하이퍼엑셀이", "NHN의"), longest first (org_cues.particles)
     particles = sorted((pack.get("org_cues") or {}).get("particles") or [], key=len, reverse=True)
 
@@ -571,11 +572,16 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         words = name.split()
         # "Secondo Equita", "Según Moody's": a capitalised preposition or attribution word is no part of a name;
         # nor is an origin or an owner before it ("State-owned Hydro Tasmania", "ASX-listed NextDC")
+        after_a_preposition = False
         while words and (words[0].lower() in _STOP_HEADS or any(rx.fullmatch(words[0].lower()) for rx in lead_rx)
                          or (len(words) > 1 and _ORIGIN_WORD.search(words[0]))):
+            after_a_preposition = bool(objects and objects.fullmatch(words[0].lower()))
             s += len(words[0]) + 1
             words = words[1:]
         name = " ".join(words)
+        if after_a_preposition and len(words) == 1 and pack.get("nouns_capitalised") and not named_as_company \
+                and not looks_like_a_name(name):
+            return  # "Als Partnerin steigt ...", "Im Betrieb rechnet ...": where every noun is capitalised, one word after a preposition is its object
         # "모회사 NHN의": a particle glued to the name's end is no part of it (org_cues.particles)
         for particle in particles:
             if name.endswith(particle) and len(name) - len(particle) >= 2 and not name[-len(particle) - 1].isspace():

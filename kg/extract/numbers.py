@@ -438,7 +438,7 @@ class AmountScanner:
                 if unit:
                     kind = _UNIT_KIND.get(unit)
                     end = um.end()
-            if not kind:
+            if not kind and not (scale == 1.0 and _YEAR.fullmatch(tok.text) and self._after_a_year_word(norm, tok.start, tok.end)):
                 count_metric, cend = self._count_noun(norm, end)
                 if count_metric:
                     kind, unit, end = COUNT, "count", cend
@@ -533,6 +533,13 @@ class AmountScanner:
                     continue
             out.append(a)
         return out
+
+    def _after_a_year_word(self, norm: str, start: int, end: int) -> bool:
+        """ "ab 2029 Grafikprozessoren", "from 2027 GPUs will": a year the language's period patterns
+        introduce ("ab {year}", "from {year}") is no count of the noun after it."""
+        lo = max(0, start - 40)
+        return any(m.end() == end for kind in ("in_year", "by_year") for rx in self.pack.period_regex.get(kind, ())
+                   for m in rx.finditer(norm, lo, end))
 
     def _count_noun(self, norm: str, pos: int):
         p = self.pack
