@@ -1362,6 +1362,23 @@ def test_a_year_after_a_period_word_is_no_count(lang, text, expected):
     assert [(a[0], a[1], a[2]) for a in amounts(text, lang)] == expected
 
 
+def test_an_arabic_loan_from_two_banks_each_with_its_share():
+    # invented borrower; the banks' names hold a country's adjective ("السعودي") and are no place
+    text = ("أعلنت شركة فيتا كلاود، أمس، عن مشروع مركز بيانات. "
+            "وأوضحت الشركة أنها حصلت على تمويل بقيمة 4 مليارات ريال من البنك العربي الوطني والبنك السعودي للاستثمار، "
+            "بواقع 2 مليار ريال لكل بنك، لمدة 10 أعوام.")
+    got = sorted((f[0], f[1], f[2]) for f in figures(text, ["ar"]))
+    assert got == [("البنك-السعودي-للاستثمار", "loan_or_debt", 2e9), ("البنك-العربي-الوطني", "loan_or_debt", 2e9),
+                   ("فيتا-كلاود", "loan_or_debt", 4e9)]
+
+
+def test_an_investor_in_the_storys_firms_deal_is_not_the_company_after_it():
+    text = ("أعلنت شركة فيتا كلاود، أمس، عن بدء مشروع مركز بيانات بقيمة 2 مليار ريال. "
+            "وبموجب الاتفاقية، تستحوذ شركة أوربس القابضة، على حصة 30% في المشروع مقابل 600 مليون ريال، فيما تحتفظ فيتا كلاود بالباقي. "
+            "وأوضحت الشركة أنها وقعت اتفاقية لشراء الطاقة بقدرة 100 ميغاواط.")
+    assert ("فيتا-كلاود", "power_capacity", 100.0) in {(f[0], f[1], f[2]) for f in figures(text, ["ar"])}
+
+
 def test_a_german_noun_after_a_preposition_before_the_verb_is_no_firm():
     # German capitalises every noun, and a word the article also writes mid-sentence passes as a name
     text = ("Die Vettasure AG steigt als Partnerin ein. Als Partnerin steigt die Vettasure AG ein. "

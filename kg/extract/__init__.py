@@ -101,6 +101,12 @@ def _owner_after_its_share(figure: Figure, view: SentenceView) -> bool:
     return bool(named) and all(m.start >= amount_end for m in named)
 
 
+def _a_stake_or_a_loan(figure: Figure) -> bool:
+    """An investor's ticket or stake, or a lender's loan: a part in someone else's deal."""
+    return figure.metric in ("equity_investment", "loan_or_debt") or (
+        figure.metric == "other" and figure.quantity.unit == "percent")
+
+
 def _main_org(mentions: list[Mention], text: str = ""):
     """The organisation the article is about: named most often, first on ties. A name and its
     acronym written beside it ("Caixa Geral de Depósitos (CGD)") are one naming; a name in a
@@ -357,6 +363,12 @@ def extract(document) -> Extraction:
         # owner the firm "the company" refers to next)
         firms = [f.subject for f in found if f.subject.kind == "org" and f.subject.rdf_type != "Government"
                  and not _owner_after_its_share(f, view)]
+        # (an investor or a lender in a deal with the story's firm, which the sentence names too,
+        # is not "the company" of the next sentence: the story's firm is)
+        if state.main_org is not None and any(m.entity == state.main_org for m in view.mentions):
+            investors = {f.subject.key for f in found if f.subject != state.main_org and _a_stake_or_a_loan(f)}
+            if investors and all(firm.key in investors for firm in firms):
+                firms = [state.main_org]
         if firms:  # "the company" refers to a firm, never to a country or a sector; the sentence's first one
             state.last_subject, state.last_subject_sentence = firms[0], s.index
         elif not found:

@@ -537,6 +537,11 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         clash = clashes(s, e)
         return len(clash) == 1 and clash[0][1] == e and e in place_ends and clash[0][0] > s
 
+    def free_but_places_inside(s, e):
+        """ "البنك السعودي للاستثمار": a name a script's cue found whole, with a place's adjective inside."""
+        clash = clashes(s, e)
+        return bool(clash) and all(c in place_spans and s < c[0] and c[1] <= e for c in clash)
+
     for m in _legal_name().finditer(text):
         if _ACRONYM_AFTER.match(text, m.end()):
             continue  # "Tamil Nadu Power Distribution Corporation (TNPDCL)": the name with its acronym, below
@@ -599,6 +604,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             return  # "Der Badener Energiekonzern": a compound company noun describes a firm, it is no name
         if not free(s, e) and not (len(words) > 1 and free_but_a_place_it_ends_in(s, e)) and not (
                 allow_any_script and begins_with_a_shorter_name(s, e)) and not (
+                allow_any_script and len(words) > 1 and free_but_places_inside(s, e)) and not (
                 len(words) > 1 and pack.spaced and place_it_begins_with(s, e) and begins_with_a_shorter_name(s, e)):
             return
         if any(rx.search(name) for rx in role_rx):

@@ -979,14 +979,22 @@ def _an_index_move(view: SentenceView, amount: Amount) -> bool:
     return bool(before) and not any(m.kind == "org" and before[-1].end() <= m.start < amount.start for m in view.mentions)
 
 
-def _each_of_a_list(view: SentenceView, amount: Amount) -> list[Entity]:
+def _each_of_a_list(view: SentenceView, amount: Amount, subject_found: bool) -> list[Entity]:
     """ "... from BDO Unibank and Metrobank, with each bank extending P15 billion": "each" in the
-    amount's clause, before it, shares it among the firms an earlier clause listed."""
+    amount's clause, before it, shares it among the firms an earlier clause listed (when no
+    subject was found otherwise); "... من البنك العربي الوطني والبنك السعودي للاستثمار، بواقع 1.5 مليار
+    ريال لكل بنك": "each" right after the amount shares it among the firms listed before it."""
     each = view.pack.regex.get("each")
-    clause = clause_span(view, amount.start)
-    if each is None or not each.search(view.text, clause[0], amount.start):
+    if each is None:
         return []
-    return last_list_of_firms([m for m in view.mentions if m.kind == "org" and m.end <= clause[0]],
+    clause = clause_span(view, amount.start)
+    if each.match(view.text, _skip_space(view.text, amount.end)):
+        limit = amount.start
+    elif not subject_found and each.search(view.text, clause[0], amount.start):
+        limit = clause[0]
+    else:
+        return []
+    return last_list_of_firms([m for m in view.mentions if m.kind == "org" and m.end <= limit],
                               lambda a, b: _list_gap(view, a.end, b.start))
 
 
@@ -1097,7 +1105,7 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
         )
         subject, guessed = (paired[id(amount)], False) if id(amount) in paired else choose_subject(view, amount, state)
         group = coordinated(view, amount, subject) if subject is not None and not guessed and id(amount) not in paired else []
-        listed = _each_of_a_list(view, amount) if (subject is None or guessed) and id(amount) not in paired else []
+        listed = _each_of_a_list(view, amount, subject is not None and not guessed) if id(amount) not in paired else []
         if listed:  # "a loan from BDO Unibank and Metrobank, with each bank extending P15 billion"
             subject, guessed, group = listed[0], False, listed
         metric = choose_metric(view, amount, subject)
