@@ -1379,6 +1379,15 @@ def test_an_investor_in_the_storys_firms_deal_is_not_the_company_after_it():
     assert ("فيتا-كلاود", "power_capacity", 100.0) in {(f[0], f[1], f[2]) for f in figures(text, ["ar"])}
 
 
+def test_a_korean_industrial_firm_named_after_the_source_of_its_share_move():
+    # invented firms ending in a firm's word ("전선" cable, "전기" electric); "한전" (KEPCO) inside a
+    # word is no mention, and the name marked as subject after "에 따르면" is no reporter
+    text = ("21일 한국거래소에 따르면 동해전선은 전 거래일 대비 7.4% 오른 1만8200원에 거래를 마쳤다. "
+            "서진전기는 발전기 증설에 900억원을 투자한다.")
+    got = {(f[0], f[1], f[2]) for f in figures(text, ["ko"])}
+    assert got == {("동해전선", "stock_move", 7.4), ("서진전기", "investment_commitment", 9e10)}
+
+
 def test_a_german_noun_after_a_preposition_before_the_verb_is_no_firm():
     # German capitalises every noun, and a word the article also writes mid-sentence passes as a name
     text = ("Die Vettasure AG steigt als Partnerin ein. Als Partnerin steigt die Vettasure AG ein. "

@@ -213,8 +213,11 @@ class Gazetteer:
                 if rx is self.rx_other and not self._arabic_boundary_ok(text, s, e):
                     continue
                 entities = self._lookup(m.group(0))
-                if entities and all(x.generated for x in entities) and _HANGUL_START.match(text, s) and text[s - 1:s].isalnum():
-                    continue  # a generated Korean place name begins a word ("한양" is no place inside "BS한양")
+                if entities and _HANGUL_START.match(text, s) and s > 0 and (
+                        _HANGUL_START.match(text, s - 1) or (all(x.generated for x in entities) and text[s - 1].isalnum())):
+                    # a Korean name begins a word: "한전" is no KEPCO inside "대한전선", a generated
+                    # place name not even after Latin letters ("한양" is no place inside "BS한양")
+                    continue
                 if entities:
                     raw.append((s, e, m.group(0), entities, False))
         if self.rx_demonym:

@@ -246,8 +246,13 @@ def attribution_spans(view: SentenceView) -> list[tuple[int, int]]:
 def is_reporter(view: SentenceView, mention: Mention) -> bool:
     """ "according to Morgan Stanley", "laut TD Cowen", "Jefferies analysts", "하나증권에 따르면":
     the source of a figure, not its subject."""
-    if mention.entity.rdf_type in NON_SUBJECT_TYPES or preceded_by(view, mention, 0, "attribution_markers"):
+    if mention.entity.rdf_type in NON_SUBJECT_TYPES:
         return True
+    if preceded_by(view, mention, 0, "attribution_markers"):
+        # (where particles mark roles, a name marked as the subject is none: "한국거래소에 따르면
+        # 대한전선은 8.2% 올랐다" - the source came before "according to")
+        subject_particle = view.pack.regex.get("particle_subject")
+        return not (subject_particle is not None and subject_particle.match(view.text, mention.end))
     after = view.pack.regex.get("attribution_after")
     return bool(after and after.match(view.text, mention.end))
 
