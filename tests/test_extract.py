@@ -1388,6 +1388,24 @@ def test_a_korean_industrial_firm_named_after_the_source_of_its_share_move():
     assert got == {("동해전선", "stock_move", 7.4), ("서진전기", "investment_commitment", 9e10)}
 
 
+def test_a_japanese_release_line_without_kana_is_japanese():
+    text = ("当社は、本日開催の取締役会において、ヴェッタ計算機株式会社の設備増強について決議いたしました。\n\n"
+            "(3) 取得価額：約12,400百万円\n(2) 借入金額：8,000百万円\n")
+    got = {(f[1], f[2]) for f in figures(text, ["ja", "zh"])}
+    assert got == {("capex", 1.24e10), ("loan_or_debt", 8e9)}
+
+
+def test_a_chinese_firm_with_its_latin_name_in_brackets():
+    text = "AI算力公司维塔智算（Vetta Compute）近日完成超过3亿元B轮融资。人工智能（AI）需求旺盛，年化收入已突破2亿元。"
+    ex = extract(Doc(text, ["zh"]))
+    assert [e.label for e in ex.entities if e.kind == "org"] == ["Vetta Compute"]
+    assert {(f[1], f[3]) for f in figures(text, ["zh"])} == {("funding_round", 3e8), ("revenue", 2e8)}
+
+
+def test_a_korean_amount_broken_through_is_a_lower_bound():
+    assert [(a[0], a[3]) for a in amounts("가온텍은 수주잔고가 2000억원을 돌파했다고 전했다.", "ko")] == [("2000억원", 2e11)]
+
+
 def test_a_german_noun_after_a_preposition_before_the_verb_is_no_firm():
     # German capitalises every noun, and a word the article also writes mid-sentence passes as a name
     text = ("Die Vettasure AG steigt als Partnerin ein. Als Partnerin steigt die Vettasure AG ein. "

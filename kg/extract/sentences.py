@@ -39,8 +39,10 @@ class Sentence:
     paragraph: int
 
 
-def script_language(text: str, latin_language: str) -> str:
-    """The language of a sentence by its script; Latin text takes the document's Latin language."""
+def script_language(text: str, latin_language: str, han_language: str = "zh") -> str:
+    """The language of a sentence by its script; Latin text takes the document's Latin language,
+    and Han text without kana the document's Han language (a Japanese release's "取得価額：約28,600百万円"
+    is Japanese)."""
     counts = {
         "cjk": len(_CJK.findall(text)),
         "ar": len(_ARABIC.findall(text)),
@@ -51,11 +53,11 @@ def script_language(text: str, latin_language: str) -> str:
     if counts[best] == 0:
         return latin_language
     if best == "cjk":
-        return "ja" if _KANA.search(text) else "zh"
+        return "ja" if _KANA.search(text) else han_language
     if best == "latin":
         # a Chinese sentence with English names still counts as Chinese
         if counts["cjk"] * 2 >= counts["latin"] * 0.5 and counts["cjk"] >= 4:
-            return "ja" if _KANA.search(text) else "zh"
+            return "ja" if _KANA.search(text) else han_language
         if counts["ar"] >= 4:
             return "ar"
         return latin_language
@@ -77,6 +79,8 @@ def _is_abbreviation(text: str, dot_pos: int, abbreviations: set[str]) -> bool:
 def split_sentences(text: str, languages: list[str]) -> list[Sentence]:
     latin_languages = [lang for lang in languages if lang not in ("zh", "ja", "ko", "ar")]
     latin_language = latin_languages[0] if latin_languages else (languages[0] if languages else "en")
+    han_languages = [lang for lang in languages if lang in ("zh", "ja")]
+    han_language = han_languages[0] if han_languages else "zh"
     abbreviations: set[str] = set()
     for lang in set(languages) | {latin_language, "en"}:
         abbreviations.update(pack(lang).phrases("abbreviations"))
@@ -115,7 +119,7 @@ def split_sentences(text: str, languages: list[str]) -> list[Sentence]:
         if e - s < 2 or not re.search(r"\w", text[s:e]):
             continue
         chunk = text[s:e]
-        language = script_language(_REF_MARKERS.sub("", chunk), latin_language)
+        language = script_language(_REF_MARKERS.sub("", chunk), latin_language, han_language)
         if language == latin_language and len(latin_languages) > 1:
             # an English paragraph inside a French article reads with the English pack
             language = _latin_language_of(chunk, latin_languages) or language
