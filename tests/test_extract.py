@@ -1402,6 +1402,18 @@ def test_a_chinese_firm_with_its_latin_name_in_brackets():
     assert {(f[1], f[3]) for f in figures(text, ["zh"])} == {("funding_round", 3e8), ("revenue", 2e8)}
 
 
+def test_a_chinese_firm_called_by_its_first_two_characters_after_its_full_name():
+    text = ("維達數碼控股（08888）昨日宣布，與港聯電力投資（02999）成立合營公司，投資約12億港元興建數據中心。"
+            "合營公司中，港聯佔30%權益，維達佔70%。")
+    got = {(f[0], f[2]) for f in figures(text, ["zh"]) if f[5] == "percent"}
+    assert got == {("港聯電力投資", 30.0), ("維達數碼控股", 70.0)}
+
+
+def test_a_hong_kong_papers_bare_yuan_carries_hong_kong_dollars_to_the_next_figure():
+    text = "維達數碼控股斥約52億元建數據中心\n首期投資18億\n\n維達數碼控股（08888）昨日宣布，總投資約52億港元。"
+    assert {(f[2], f[5]) for f in figures(text, ["zh"])} == {(5.2e9, "HKD"), (1.8e9, "HKD")}
+
+
 def test_a_korean_amount_broken_through_is_a_lower_bound():
     assert [(a[0], a[3]) for a in amounts("가온텍은 수주잔고가 2000억원을 돌파했다고 전했다.", "ko")] == [("2000억원", 2e11)]
 

@@ -162,6 +162,31 @@ def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[st
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
 
 
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{4,}")
+
+
+def _han_short_names(text: str, mentions: list[Mention], codes: set[str]) -> list[Mention]:
+    """ "恒基" in a story that named "恒基兆業地產": a Chinese paper calls a firm by the first two
+    characters of its name after naming it in full (pack key `short_name_length`), when no table
+    knows those characters as a name, no other firm's name starts with them and they are no
+    common word (`short_name_not`)."""
+    length = next((pack(c).get("short_name_length") for c in codes if pack(c).get("short_name_length")), None)
+    if not length:
+        return mentions
+    stop = {w for c in codes for w in pack(c).get("short_name_not") or ()}
+    table = gazetteer()
+    heads: dict[str, list] = {}
+    for m in mentions:
+        if m.kind == "org" and _HAN_NAME.fullmatch(m.text) and len(m.text) > length:
+            heads.setdefault(m.text[:length], []).append(m.entity)
+    wanted = {}
+    for head, entities in heads.items():
+        if len({e.key for e in entities}) == 1 and head not in stop and not table.find(head) \
+                and not any(m.text == head for m in mentions):
+            wanted[head] = (re.compile(re.escape(head)), entities[0])
+    return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
+
+
 def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
     """Within one article, "Marvell" is the "Marvell Technology" it named in full, and
     "Vantage" the "Vantage Data Centers": a firm's first word stands for the whole name."""
@@ -305,6 +330,7 @@ def extract(document) -> Extraction:
     prepositions = sorted({w for code in codes for w in pack(code).get("place_prepositions") or []})
     mentions = _every_mention_of_found_names(text, mentions, names, prepositions)
     mentions = _first_words_of_long_names(text, mentions, names)
+    mentions = _han_short_names(text, mentions, codes)
     mentions.sort(key=lambda m: m.start)
     # a longer name wins over a name inside it ("Fastweb + Vodafone" over "Vodafone")
     mentions = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
@@ -341,11 +367,12 @@ def extract(document) -> Extraction:
         amounts = [a for a in scan_amounts(s.text, p, last_currency) if not _a_share_price(a, s.text, p)
                    and a.unit not in ("kW", "kWh")  # under a megawatt (hour): a rack's density ("120 kW per rack"), a battery
                    and not imagined(p, text, s.start, s.end, s.start + a.start, s.start + a.end, quoted)]
-        last_currency = next((a.unit for a in reversed(amounts) if a.kind == MONEY), last_currency)
         previous_end = s.end
         relabel(amounts, dollar)
         relabel_words(amounts, bare_words[s.language], p.get("currency_words") or {})
         relabel_local_units(amounts, p, story_country)
+        # (after relabelling: a Hong Kong paper's "52億元" carries HKD to the next "18億")
+        last_currency = next((a.unit for a in reversed(amounts) if a.kind == MONEY), last_currency)
         # a name inside an amount is part of a currency ("US" in "US-Dollar"), not a mention
         view.mentions = [m for m in local if not any(a.start <= m.start and m.end <= a.end for a in amounts)]
         countries = [m.entity for m in view.mentions if m.kind == "place" and m.entity.rdf_type == "Country"]
