@@ -1414,6 +1414,13 @@ def test_a_hong_kong_papers_bare_yuan_carries_hong_kong_dollars_to_the_next_figu
     assert {(f[2], f[5]) for f in figures(text, ["zh"])} == {(5.2e9, "HKD"), (1.8e9, "HKD")}
 
 
+def test_the_opens_an_english_name_inside_another_language():
+    text = ("A Vettasol e a The Orbis Paper Company vão investir 900 milhões de euros num campus. "
+            "As ações da Vettasol subiram 2,1% e as da Orbis valorizaram 0,8%.")
+    got = {(f[0], f[1], f[2]) for f in figures(text, ["pt"])}
+    assert ("the-orbis-paper-company", "stock_move", 0.8) in got and ("vettasol", "stock_move", 2.1) in got
+
+
 def test_a_korean_amount_broken_through_is_a_lower_bound():
     assert [(a[0], a[3]) for a in amounts("가온텍은 수주잔고가 2000억원을 돌파했다고 전했다.", "ko")] == [("2000억원", 2e11)]
 

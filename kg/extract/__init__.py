@@ -151,6 +151,8 @@ def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[st
     for m in mentions:
         if m.kind == "org" and " " in m.entity.label and m.entity.label.split()[-1] not in bodies:
             word = m.entity.label.split()[0]
+            if word == "The" and m.entity.label.count(" ") > 1:
+                word = m.entity.label.split()[1]  # "Navigator" of "The Navigator Company"
             if len(word) >= 4 and word in names and not table.find(word):
                 firsts.setdefault(word, m)
     # a word that another firm's name holds too is neither's ("Carso" beside "Grupo Carso" and

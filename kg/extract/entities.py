@@ -581,8 +581,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         # "Secondo Equita", "Según Moody's": a capitalised preposition or attribution word is no part of a name;
         # nor is an origin or an owner before it ("State-owned Hydro Tasmania", "ASX-listed NextDC")
         after_a_preposition = False
-        while words and (words[0].lower() in _STOP_HEADS or any(rx.fullmatch(words[0].lower()) for rx in lead_rx)
-                         or (len(words) > 1 and _ORIGIN_WORD.search(words[0]))):
+        while words and not (words[0] == "The" and pack.code != "en" and len(words) > 1) and (
+                words[0].lower() in _STOP_HEADS or any(rx.fullmatch(words[0].lower()) for rx in lead_rx)
+                or (len(words) > 1 and _ORIGIN_WORD.search(words[0]))):
+            # (in another language's text, "The" opens an English name: "a The Navigator Company")
             after_a_preposition = bool(objects and objects.fullmatch(words[0].lower()))
             s += len(words[0]) + 1
             words = words[1:]

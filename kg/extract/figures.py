@@ -936,8 +936,14 @@ def stock_subject(view: SentenceView, amount: Amount) -> Entity | None:
             if len(gap) <= 12 and not _CLAUSE_PUNCT.search(gap):
                 dist = abs(m.start - amount.start)
                 if best is None or dist < best[0]:
-                    best = (dist, m.entity)
-    return best[1] if best else None
+                    best = (dist, m)
+    if best is None:
+        return None
+    # "as ações da Sonae subiram 2,9% ... e as da Navigator valorizaram 1,4%": a firm named after
+    # the first firm's own move, right before this one, is this move's
+    later = [m for m in view.mentions if m.kind == "org" and best[1].end < m.start and m.end <= amount.start
+             and re.search(r"\d", view.text[best[1].end:m.start]) and not re.search(r"\d", view.text[m.end:amount.start])]
+    return later[-1].entity if later else best[1].entity
 
 
 def coordinated(view: SentenceView, amount: Amount, subject: Entity) -> list[Entity]:
