@@ -1421,6 +1421,12 @@ def test_the_opens_an_english_name_inside_another_language():
     assert ("the-orbis-paper-company", "stock_move", 0.8) in got and ("vettasol", "stock_move", 2.1) in got
 
 
+def test_a_firm_before_its_verb_with_a_clitic_between():
+    text = ("Le projet sera porté par une société commune. Vetta Entreprendre y apportera 60 millions "
+            "d'euros en fonds propres.")
+    assert [(f[0], f[2]) for f in figures(text, ["fr"])] == [("vetta-entreprendre", 6e7)]
+
+
 def test_a_korean_amount_broken_through_is_a_lower_bound():
     assert [(a[0], a[3]) for a in amounts("가온텍은 수주잔고가 2000억원을 돌파했다고 전했다.", "ko")] == [("2000억원", 2e11)]
 

@@ -452,6 +452,9 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
     opening_words = "|".join(map(re.escape, common().get("name_opening_words") or []))
     particle = r"(?:(?:of|de|do|da|dos|das|del|della|di|des|du)\s|d['’])?"
 
+    clitics = p.regex.get("verb_clitics")
+    clitic = rf"(?:(?:{clitics.pattern})\s+)?" if clitics is not None else ""
+
     def compiled(pattern: str | None) -> re.Pattern | None:
         return re.compile(pattern) if pattern is not None else None
 
@@ -474,10 +477,11 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         spaced_conjunction=compiled(rf"\s(?i:{conj.pattern})\s" if conj is not None else None),
         appositive=compiled(rf"(?:^|(?<=[.;:(—–-]\s))({_NAME}),\s+(?={opens})" if opens else None),
         verb_in_appositive=compiled(rf"\s(?i:{verbs.pattern})\b" if verbs is not None else None),
-        # ("Vetta Compute and Orbis Mining each priced ...": the pack's "each" words may come between)
-        name_before_verb=compiled(rf"(?:^|(?<=[,;:(]\s)|(?<=\s))({_NAME})\s+(?:(?i:{each.pattern})\s+)?(?=(?i:{verbs.pattern}))"
+        # ("Vetta Compute and Orbis Mining each priced ...": the pack's "each" words may come between,
+        # and the clitics a Romance verb carries: "Wallonie Entreprendre y apportera", "Vetta se compromete")
+        name_before_verb=compiled(rf"(?:^|(?<=[,;:(]\s)|(?<=\s))({_NAME})\s+(?:(?i:{each.pattern})\s+)?{clitic}(?=(?i:{verbs.pattern}))"
                                   if verbs is not None and each is not None else
-                                  rf"(?:^|(?<=[,;:(]\s)|(?<=\s))({_NAME})\s+(?=(?i:{verbs.pattern}))" if verbs is not None else None),
+                                  rf"(?:^|(?<=[,;:(]\s)|(?<=\s))({_NAME})\s+{clitic}(?=(?i:{verbs.pattern}))" if verbs is not None else None),
         after_place_preposition=compiled(
             (rf"(?:^|\s)(?i:{objects.pattern})\s+(?:{_NAME}\s+(?i:{conj.pattern})\s+)?$" if conj is not None
              else rf"(?:^|\s)(?i:{objects.pattern})\s+$") if objects is not None else None),
