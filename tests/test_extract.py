@@ -1427,6 +1427,11 @@ def test_a_firm_before_its_verb_with_a_clitic_between():
     assert [(f[0], f[2]) for f in figures(text, ["fr"])] == [("vetta-entreprendre", 6e7)]
 
 
+def test_a_name_with_an_appositive_closing_the_sentence():
+    text = "La société commune sera détenue à 70 % par Proximo et à 30 % par Vettaq, le fonds d'investissement liégeois."
+    assert ("vettaq", 30.0) in {(f[0], f[2]) for f in figures(text, ["fr"])}
+
+
 def test_a_korean_amount_broken_through_is_a_lower_bound():
     assert [(a[0], a[3]) for a in amounts("가온텍은 수주잔고가 2000억원을 돌파했다고 전했다.", "ko")] == [("2000억원", 2e11)]
 

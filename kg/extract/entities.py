@@ -476,6 +476,8 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         name_list=compiled(rf"{_NAME}(?:{joiner}{_NAME})+" if joiner else None),
         spaced_conjunction=compiled(rf"\s(?i:{conj.pattern})\s" if conj is not None else None),
         appositive=compiled(rf"(?:^|(?<=[.;:(—–-]\s))({_NAME}),\s+(?={opens})" if opens else None),
+        # ("à 15 % par Noshaq, le fonds d'investissement liégeois.": after a preposition, closing the sentence)
+        appositive_at_end=compiled(rf"(?<=\s)({_NAME}),\s+(?={opens})" if opens else None),
         verb_in_appositive=compiled(rf"\s(?i:{verbs.pattern})\b" if verbs is not None else None),
         # ("Vetta Compute and Orbis Mining each priced ...": the pack's "each" words may come between,
         # and the clitics a Romance verb carries: "Wallonie Entreprendre y apportera", "Vetta se compromete")
@@ -753,12 +755,17 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     if articles is not None and pack.spaced:
         # the appositive opens with an article, or (Romance press) straight with the noun:
         # "Apto, sviluppatore italiano di data center, annuncia", "A Tecto, empresa de data centers da V.tal, vai"
+        verb = pack.regex.get("subject_verbs")
         for m in rx.appositive.finditer(text):
             closing = re.match(r"(?:[^,;.]|\.(?=\w)){3,120},", text[m.end():])  # an appositive closes with a comma ("V.tal" inside)
             appositive = " ".join(text[m.end():].split()[:7])
-            verb = pack.regex.get("subject_verbs")
             has_verb = closing and verb is not None and rx.verb_in_appositive.search(closing.group(0))
             if closing and not has_verb and nouns is not None and nouns.search(appositive):  # "X, the Sydney-based operator, ..."
+                add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
+        for m in rx.appositive_at_end.finditer(text):
+            rest = re.match(r"[^,;.]{3,80}\.?\s*$", text[m.end():])  # the appositive ends the sentence
+            if rest and nouns is not None and nouns.match(text, m.end() + len(text[m.end():].split()[0]) + 1) \
+                    and not (verb is not None and rx.verb_in_appositive.search(rest.group(0))):
                 add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
     # «خزنة لمراكز البيانات», „Aleph Alpha“: a quoted name after a company noun
     if nouns is not None:
