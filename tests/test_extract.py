@@ -1432,6 +1432,18 @@ def test_a_name_with_an_appositive_closing_the_sentence():
     assert ("vettaq", 30.0) in {(f[0], f[2]) for f in figures(text, ["fr"])}
 
 
+def test_a_related_header_naming_its_site_opens_furniture():
+    text = ("Vetta Compute will spend $2 billion on a campus in Ohio.\n\n"
+            "Related on The Server Ledger\n- Orbis Mining caps new load at 300 MW\n- Keldan raises $40 million\n")
+    assert [(f[0], f[2]) for f in figures(text, ["en"])] == [("vetta-compute", 2e9)]
+
+
+def test_a_figure_in_a_quoted_question_is_no_fact():
+    text = ('Vetta Compute signed for 200 megawatts in Quincy. "People ask me, could you do 500 megawatts '
+            'tomorrow?" said its chief executive.')
+    assert [f[2] for f in figures(text, ["en"])] == [200.0]
+
+
 def test_a_korean_amount_broken_through_is_a_lower_bound():
     assert [(a[0], a[3]) for a in amounts("가온텍은 수주잔고가 2000억원을 돌파했다고 전했다.", "ko")] == [("2000억원", 2e11)]
 

@@ -15,6 +15,13 @@ import re
 _DECORATION = re.compile(r"^[\s【［〔\[(（«\"“▽▼△▲■□◆◇●○▶►▷※*#>|-]+|[\s】］〕\])）»\"”:：.…-]+$")
 
 
+def _a_header_naming_its_site(name: str, blocks: set[str]) -> bool:
+    """ "Related on The Rack Report", "More from Reuters": a short line that opens with a header,
+    no digit in it and no sentence's end."""
+    return (len(name) <= 48 and not re.search(r"\d|[.!?。]$", name)
+            and any(name.startswith(h + " ") for h in blocks))
+
+
 def furniture_spans(text: str, headers: list[str], tools: list[str] = ()) -> list[tuple[int, int]]:
     """Character spans of `text` that are page furniture, by the packs' headers; `tools` ("Share",
     "分享") mark a line only when they open it (or one of its "|" parts) with a colon."""
@@ -35,7 +42,7 @@ def furniture_spans(text: str, headers: list[str], tools: list[str] = ()) -> lis
                 block_start = None
             continue
         name = _DECORATION.sub("", body).casefold()
-        if name in blocks:
+        if name in blocks or _a_header_naming_its_site(name, blocks):
             block_start = end
             continue
         # (the header may follow other page tools on the line: "字級：小 中 大　｜　分享：Facebook")

@@ -54,5 +54,7 @@ def imagined(pack: LanguagePack, text: str, sentence_start: int, sentence_end: i
         return False
     before, after = pack.regex.get("hypothetical_before"), pack.regex.get("hypothetical_after")
     lo, hi = max(quote[0], sentence_start), min(quote[1], sentence_end)
+    if re.search(r"[?？؟]", text[amount_end:hi]):
+        return True  # a question the speaker quotes ("Could you do 500 megawatts tomorrow?") states nothing
     return bool((before is not None and before.search(text, lo, amount_start))
                 or (after is not None and after.search(text, amount_end, hi)))
