@@ -1444,6 +1444,12 @@ def test_a_figure_in_a_quoted_question_is_no_fact():
     assert [f[2] for f in figures(text, ["en"])] == [200.0]
 
 
+def test_the_facility_of_a_loan_is_no_site():
+    text = ("Vetta Compute said it closed a $900 million financing. Orbis Cloud Inc. has exercised an option for 120 MW at the "
+            "Vetta Compute campus in Texas.\n\nConstruction starts in June. The facility comprises a $700 million term loan arranged by Keldan Bank and Sorrel Bank.")
+    assert ("vetta-compute", 7e8) in {(f[0], f[2]) for f in figures(text, ["en"])}
+
+
 def test_a_korean_amount_broken_through_is_a_lower_bound():
     assert [(a[0], a[3]) for a in amounts("가온텍은 수주잔고가 2000억원을 돌파했다고 전했다.", "ko")] == [("2000억원", 2e11)]
 

@@ -577,6 +577,8 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         ("project", next((subj for _, subj in reversed(state.recent_figures) if subj.rdf_type != "Government"), state.main_org)),
     ):
         rx = view.pack.regex.get(f"anaphora_{kind}")
+        if kind == "facility" and amount.kind == MONEY and _about_a_loan(view):
+            continue  # "The facility comprises a $1.15 billion term loan": a credit facility, no site
         if rx and referent is not None and rx.search(head):
             return referent
     # a place as subject: "the U.S. could face a power shortfall of up to 20%"
