@@ -1409,6 +1409,14 @@ def test_a_chinese_firm_called_by_its_first_two_characters_after_its_full_name()
     assert got == {("港聯電力投資", 30.0), ("維達數碼控股", 70.0)}
 
 
+def test_a_chinese_firm_called_by_the_longest_start_of_its_name_it_is_written_alone():
+    # "香港" is a place: the short name is the longest start the article writes alone, "香港大"
+    text = ("香港大數碼控股（08888）昨日宣布，與港聯電力投資（02999）成立合營公司。"
+            "合營公司中，港聯佔30%權益，香港大佔70%。")
+    got = {(f[0], f[2]) for f in figures(text, ["zh"]) if f[5] == "percent"}
+    assert got == {("港聯電力投資", 30.0), ("香港大數碼控股", 70.0)}
+
+
 def test_a_hong_kong_papers_bare_yuan_carries_hong_kong_dollars_to_the_next_figure():
     text = "維達數碼控股斥約52億元建數據中心\n首期投資18億\n\n維達數碼控股（08888）昨日宣布，總投資約52億港元。"
     assert {(f[2], f[5]) for f in figures(text, ["zh"])} == {(5.2e9, "HKD"), (1.8e9, "HKD")}

@@ -168,22 +168,30 @@ _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{4,}")
 
 
 def _han_short_names(text: str, mentions: list[Mention], codes: set[str]) -> list[Mention]:
-    """ "恒基" in a story that named "恒基兆業地產": a Chinese paper calls a firm by the first two
-    characters of its name after naming it in full (pack key `short_name_length`), when no table
-    knows those characters as a name, no other firm's name starts with them and they are no
-    common word (`short_name_not`)."""
+    """ "恒基" in a story that named "恒基兆業地產", "台灣大" after "台灣大哥大": a Chinese paper calls a
+    firm by the start of its name (at least `short_name_length` characters, the longest the article
+    writes alone) after naming it in full, when no table knows those characters as a name, no
+    other firm's name starts with them and they are no common word (`short_name_not`)."""
     length = next((pack(c).get("short_name_length") for c in codes if pack(c).get("short_name_length")), None)
     if not length:
         return mentions
     stop = {w for c in codes for w in pack(c).get("short_name_not") or ()}
     table = gazetteer()
+
+    def written_alone(head: str, full: str) -> bool:
+        return any(not text.startswith(full, hit.start()) for hit in re.finditer(re.escape(head), text))
+
     heads: dict[str, list] = {}
     for m in mentions:
         if m.kind == "org" and _HAN_NAME.fullmatch(m.text) and len(m.text) > length:
-            heads.setdefault(m.text[:length], []).append(m.entity)
+            # the longest start of the name the article also writes alone: "台灣大" of "台灣大哥大", "恒基" of "恒基兆業地產"
+            head = next((m.text[:n] for n in range(len(m.text) - 1, length - 1, -1)
+                         if written_alone(m.text[:n], m.text)), None)
+            if head is not None:
+                heads.setdefault(head, []).append(m.entity)
     wanted = {}
     for head, entities in heads.items():
-        if len({e.key for e in entities}) == 1 and head not in stop and not table.find(head) \
+        if len({e.key for e in entities}) == 1 and head not in stop and not any(x.text == head for x in table.find(head)) \
                 and not any(m.text == head for m in mentions):
             wanted[head] = (re.compile(re.escape(head)), entities[0])
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
