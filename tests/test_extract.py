@@ -1458,6 +1458,21 @@ def test_the_facility_of_a_loan_is_no_site():
     assert ("vetta-compute", 7e8) in {(f[0], f[2]) for f in figures(text, ["en"])}
 
 
+def test_a_name_listed_with_a_firm_a_later_cue_found_is_a_firm():
+    text = ("Vettalit e Orbisgas, patto da 1,4 mld per il polo di Minerbio\n\n"
+            "La newco sarà partecipata al 70% da Vettalit e al 30% da Orbisgas, società delle reti del gas. "
+            "Orbisgas, società delle reti del gas, verserà 150 mln di equity. Per Vettalit si tratta del primo campus.")
+    got = {(f[0], f[2]) for f in figures(text, ["it"]) if f[5] == "percent"}
+    assert got == {("vettalit", 70.0), ("orbisgas", 30.0)}
+
+
+def test_each_of_the_lenders_named_after_the_amount_and_the_rest_from_another():
+    text = ("Vettalit ha firmato un finanziamento da 500 milioni di euro: 200 mln ciascuna da Banco Orbis e Banca Keldan, "
+            "i restanti 100 mln da Cassa depositi e prestiti.")
+    got = {(f[0], f[2]) for f in figures(text, ["it"]) if f[2] < 5e8}
+    assert got == {("banco-orbis", 2e8), ("banca-keldan", 2e8), ("cassa-depositi-prestiti", 1e8)}
+
+
 def test_a_korean_amount_broken_through_is_a_lower_bound():
     assert [(a[0], a[3]) for a in amounts("가온텍은 수주잔고가 2000억원을 돌파했다고 전했다.", "ko")] == [("2000억원", 2e11)]
 

@@ -278,6 +278,41 @@ def _every_mention_of_found_names(text: str, mentions: list[Mention], names: set
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions if m.kind != "place"])
 
 
+def _names_listed_with_found_firms(text: str, mentions: list[Mention], sentences, names: set[str]) -> list[Mention]:
+    """ "Retelit e Snam, patto da 1,4 mld" where only a later sentence's cue found Snam: a name
+    listed with a firm the article names is a firm too, wherever the article writes it - when the
+    article always writes it capitalised (`names`) and at least twice, and no table knows it."""
+    from .entities import _NAME_RX, _discovery_patterns, calendar_words, slug_key
+    from .model import Entity
+
+    table = gazetteer()
+    firms = {(m.start, m.end) for m in mentions if m.kind == "org"}
+    wanted: dict[str, tuple] = {}
+    for s in sentences:
+        p = pack(s.language)
+        rx = _discovery_patterns(s.language)
+        if not p.spaced or rx.name_list is None or p.get("nouns_capitalised"):
+            continue  # (where every noun is capitalised, one capitalised word says nothing: "Bund und Land")
+        ordinary = calendar_words(p.get("locale", p.code)) | {w.lower() for w in (p.get("scales") or {})}
+        for lst in rx.name_list.finditer(s.text):
+            if not rx.spaced_conjunction.search(lst.group(0)):
+                continue
+            items = [(s.start + lst.start() + i.start(), s.start + lst.start() + i.end(), i.group(0))
+                     for i in _NAME_RX.finditer(lst.group(0))]
+            if not any((a, b) in firms for a, b, _ in items):
+                continue
+            for a, b, name in items:
+                if (a, b) in firms or " " in name or name not in names or name in wanted or table.find(name) \
+                        or name.lower() in ordinary or name.lower() in p.number_words \
+                        or any(m.start < b and a < m.end for m in mentions) or len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2:
+                    continue
+                entity = Entity(kind="org", key=slug_key(name), label=name, rdf_type="Firm")
+                wanted[name] = (re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])"), entity)
+    if not wanted:
+        return mentions
+    return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
+
+
 def _name_pattern(label: str) -> str:
     """A found name as written again, also with its first word in capitals, as some papers open a
     story ("ABOITIZ InfraCapital, Inc. and ..." for "Aboitiz InfraCapital")."""
@@ -340,6 +375,7 @@ def extract(document) -> Extraction:
     prepositions = sorted({w for code in codes for w in pack(code).get("place_prepositions") or []})
     mentions = _every_mention_of_found_names(text, mentions, names, prepositions)
     mentions = _first_words_of_long_names(text, mentions, names)
+    mentions = _names_listed_with_found_firms(text, mentions, sentences, names)
     mentions = _han_short_names(text, mentions, codes)
     mentions.sort(key=lambda m: m.start)
     # a longer name wins over a name inside it ("Fastweb + Vodafone" over "Vodafone")

@@ -519,16 +519,18 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     clause = clause_span(view, amount.start)
     closed, containing = closed_segments(view, amount.start)
 
+    # the owner a marker names right after the amount first: "..., i restanti 100 mln da Cassa
+    # depositi e prestiti" is Cdp's, though the clause reads like an appositive of the name before it
+    owner = (_stake_owner(view, amount, cands) or _lender_after(view, amount, cands)
+             or _named_right_after(view, amount, cands, "agent_markers", ("org", "group"), 2))
+    if owner is not None:
+        return owner
+
     if containing is not None:  # "OpenAI, which plans to invest ..." -> the antecedent
         before = [m for m in cands if m.end <= containing
                   and (containing - m.end <= 3 or legal_tail().fullmatch(view.text[m.end:containing]))]
         if before and before[-1].kind in ("org", "group"):
             return before[-1].entity
-
-    owner = (_stake_owner(view, amount, cands) or _lender_after(view, amount, cands)
-             or _named_right_after(view, amount, cands, "agent_markers", ("org", "group"), 2))
-    if owner is not None:
-        return owner
 
     def usable(m: Mention, lo: int) -> bool:
         return (
@@ -1001,8 +1003,22 @@ def _each_of_a_list(view: SentenceView, amount: Amount, subject_found: bool) -> 
     if each is None:
         return []
     clause = clause_span(view, amount.start)
-    if each.match(view.text, _skip_space(view.text, amount.end)):
+    right_after = each.match(view.text, _skip_space(view.text, amount.end))
+    if right_after:
         limit = amount.start
+        # "250 mln ciascuna da Banco Bpm e Bper": lenders named after "each" and a lender marker
+        marker = view.pack.regex.get("lender_markers")
+        hit = marker.match(view.text, _skip_space(view.text, right_after.end())) if marker is not None and amount.kind == MONEY else None
+        if hit is not None:
+            after = sorted((m for m in view.mentions if m.kind == "org" and m.start >= hit.end()), key=lambda m: m.start)
+            if after and after[0].start - hit.end() <= 4:
+                run = [after[0]]
+                for m in after[1:]:
+                    if not _list_gap(view, run[-1].end, m.start):
+                        break
+                    run.append(m)
+                if len(run) >= 2:
+                    return list({m.entity.key: m.entity for m in run}.values())
     elif not subject_found and each.search(view.text, clause[0], amount.start):
         limit = clause[0]
     else:
