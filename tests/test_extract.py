@@ -1473,6 +1473,17 @@ def test_each_of_the_lenders_named_after_the_amount_and_the_rest_from_another():
     assert got == {("banco-orbis", 2e8), ("banca-keldan", 2e8), ("cassa-depositi-prestiti", 1e8)}
 
 
+def test_a_legal_name_with_a_known_name_inside_and_a_dative_owner():
+    text = "Das Gemeinschaftsunternehmen gehört zu 51 Prozent der Vettanet AG und zu 49 Prozent der Orbis Telekom AG."
+    assert {(f[0], f[2]) for f in figures(text, ["de"])} == {("vettanet", 51.0), ("orbis-telekom", 49.0)}
+
+
+def test_a_projects_cost_beside_the_word_for_the_country_is_no_market_figure():
+    text = ("동해물산은 울진에 AI 데이터센터를 짓는다고 밝혔다. "
+            "총사업비는 3조1000억원으로, 원전 인근에 들어서는 국내 첫 원전 연계형 데이터센터다.")
+    assert ("동해물산", 3.1e12) in {(f[0], f[2]) for f in figures(text, ["ko"])}
+
+
 def test_a_korean_amount_broken_through_is_a_lower_bound():
     assert [(a[0], a[3]) for a in amounts("가온텍은 수주잔고가 2000억원을 돌파했다고 전했다.", "ko")] == [("2000억원", 2e11)]
 

@@ -546,6 +546,15 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         clash = clashes(s, e)
         return len(clash) == 1 and clash[0][1] == e and e in place_ends and clash[0][0] > s
 
+    def free_but_names_inside(s, e):
+        """ "Orbis Telekom AG": a legal name with a known name inside it after its first word
+        (the longer name wins; the known one inside gives way)."""
+        clash = clashes(s, e)
+        if not clash or not all(s < c[0] and c[1] <= e for c in clash):
+            return False
+        taken[:] = [c for c in taken if c not in clash]
+        return True
+
     def free_but_places_inside(s, e):
         """ "البنك السعودي للاستثمار": a name a script's cue found whole, with a place's adjective inside."""
         clash = clashes(s, e)
@@ -567,7 +576,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         if " " not in name and _org_name_words() is not None and _org_name_words().fullmatch(name):
             name = text[s:m.end()].strip()  # "Energie AG": a generic word keeps its legal form
             e = s + len(name)
-        if (free(s, e) or (" " in name and free_but_a_place_it_ends_in(s, e))) and len(name) > 2:  # "PT Orbis Indonesia Tbk"
+        if (free(s, e) or (" " in name and free_but_a_place_it_ends_in(s, e))
+                or (" " in name and free_but_names_inside(s, e))) and len(name) > 2:  # "PT Orbis Indonesia Tbk"
             ent = Entity(kind="org", key=slug(name), label=name, rdf_type="Firm")
             out.append(Mention(s + sentence_start, e + sentence_start, name, ent, (ent,)))
             taken.append((s, e))

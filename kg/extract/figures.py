@@ -595,6 +595,9 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     # power counts as a market figure only when someone is quoted for it ("according to CBRE, Frankfurt has 780 MW")
     market = view.pack.regex.get("market_words")
     about_market = bool(quoted) or bool(market and market.search(view.text, clause[0], clause[1]))
+    project_cost = view.pack.trigger_regex.get("facility_cost")
+    if amount.kind == MONEY and not quoted and project_cost is not None and project_cost.search(view.text, clause[0], amount.start):
+        about_market = False  # "총사업비는 4조2000억원으로, ... 국내 첫 ...": a project's cost, no market's
     if about_market and (amount.kind in (MONEY, ENERGY, RATIO, PERCENT) or (amount.kind == POWER and quoted)):
         places = [m for m in view.mentions if m.kind == "place" and clause[0] <= m.start < clause[1]
                   and not _unnamed_member(view, m)
