@@ -1484,6 +1484,14 @@ def test_a_projects_cost_beside_the_word_for_the_country_is_no_market_figure():
     assert ("동해물산", 3.1e12) in {(f[0], f[2]) for f in figures(text, ["ko"])}
 
 
+def test_a_chinese_rise_after_a_clause_about_the_shares_is_a_share_move():
+    text = "維達數碼控股（08888）昨日股價收報5.82港元，升3.4%；港聯電力投資（02999）收報6.71港元，微跌0.8%。"
+    got = {(f[0], f[1], f[2]) for f in figures(text, ["zh"])}
+    assert got == {("維達數碼控股", "stock_move", 3.4), ("港聯電力投資", "stock_move", -0.8)}
+    # a measure named in its own clause stays what it is
+    assert ("stock_move", 12.0) not in {(f[1], f[2]) for f in figures("維達數碼控股（08888）昨日股價上漲3%，營收成長12%。", ["zh"])}
+
+
 def test_a_korean_amount_broken_through_is_a_lower_bound():
     assert [(a[0], a[3]) for a in amounts("가온텍은 수주잔고가 2000억원을 돌파했다고 전했다.", "ko")] == [("2000억원", 2e11)]
 

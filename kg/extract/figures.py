@@ -643,6 +643,19 @@ def _gap_is_adjacent(text: str, spaced: bool) -> bool:
     return len(text.split()) <= 2 if spaced else len(text) <= 4
 
 
+def _a_share_move_continued(view: SentenceView, amount: Amount, clause: tuple[int, int]) -> bool:
+    """ "台灣大昨日股價收118.5元，上漲1.7%": where commas cut clauses short, a rise or fall after a
+    clause about the shares earlier in the sentence is a share move too ("；富邦金收88.2元，小跌0.3%"),
+    unless its own clause names another measure ("營收成長12%")."""
+    p = view.pack
+    stock = p.trigger_regex.get("stock_move")
+    if stock is None or not stock.search(view.text, 0, clause[0]):
+        return False
+    if any(rx.search(view.text, clause[0], clause[1]) for key, rx in p.trigger_regex.items() if key != "stock_move"):
+        return False
+    return any(p.regex.get(k) is not None and p.regex[k].search(view.text, clause[0], clause[1]) for k in ("growth_up", "growth_down"))
+
+
 def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) -> str | None:
     p = view.pack
     clause = clause_span(view, amount.start)
@@ -670,6 +683,8 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
             return "power_shortfall"
         respectively = p.regex.get("respectively")
         if found("stock_move") or (respectively and respectively.search(view.text) and found("stock_move", 0, len(view.text))):
+            return "stock_move"
+        if not p.spaced and _a_share_move_continued(view, amount, clause):
             return "stock_move"
         near = (max(clause[0], amount.start - 40), min(clause[1], amount.end + 40))
         if found("growth_up", *near) or found("growth_down", *near):  # "rose 38%", not "fell ..., the margin was 15.8%"
