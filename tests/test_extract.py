@@ -1492,6 +1492,15 @@ def test_a_chinese_rise_after_a_clause_about_the_shares_is_a_share_move():
     assert ("stock_move", 12.0) not in {(f[1], f[2]) for f in figures("維達數碼控股（08888）昨日股價上漲3%，營收成長12%。", ["zh"])}
 
 
+@pytest.mark.parametrize("lang, text, expected", [
+    ("zh", "合營公司中，維達佔七成權益，港聯佔三成。", [("七成", 70.0), ("三成", 30.0)]),
+    ("zh", "收入中約三分之一來自海外，公司一成不变。", [("三分之一", 33.3)]),
+    ("ja", "新会社にはヴェッタが六割を出資する。", [("六割", 60.0)]),
+])
+def test_a_share_written_as_a_word_is_a_percentage(lang, text, expected):
+    assert [(a[0], a[2]) for a in amounts(text, lang) if a[1] == "percent"] == expected
+
+
 def test_a_korean_amount_broken_through_is_a_lower_bound():
     assert [(a[0], a[3]) for a in amounts("가온텍은 수주잔고가 2000억원을 돌파했다고 전했다.", "ko")] == [("2000억원", 2e11)]
 

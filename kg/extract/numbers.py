@@ -197,6 +197,9 @@ class AmountScanner:
         self.numeral = re.compile("[" + "".join(map(re.escape, [*self.numeral_digits, *self.numeral_units])) + "]+") \
             if self.numeral_digits else None
         self.multiple_words = {k.lower(): float(v) for k, v in ((pack.get("multiples") or {}).get("words") or {}).items()}
+        # shares written as words: "七成" (seven tenths), "三分之一", "3分の1" (pack key `share_words`)
+        self.share_words = {k.lower(): float(v) for k, v in (pack.get("share_words") or {}).items()}
+        self.share_word_rx = phrase_regex(self.share_words, latin_boundaries=pack.spaced) if self.share_words else None
         gap = int(pack.get("count_gap_words") or 0)
         self.count_gap = re.compile(r"(?:[^\W\d_][\w-]*\s+){0,%d}" % gap) if gap else None
         self.sep = re.compile(r"[\s\u00a0-]{0,2}")
@@ -245,6 +248,7 @@ class AmountScanner:
                 pos = amount.end
             i += 1
         found.extend(self._multiples(norm, text, found))
+        found.extend(self._shares_in_words(norm, text, found))
         found.sort(key=lambda a: a.start)
         return self._attach_conversions(norm, self._drop_rate_notes(norm, self._merge_between(norm, found)))
 
@@ -625,6 +629,20 @@ class AmountScanner:
                 a.value, a.lower, a.upper = v, None, None
             out.append(a)
             spans.append((s, e))
+        return out
+
+    def _shares_in_words(self, norm: str, text: str, taken: list[Amount]) -> list[Amount]:
+        """ "恒基佔七成，港燈佔三成", "約三分之一來自": a share written as a word is a percentage."""
+        if self.share_word_rx is None:
+            return []
+        out = []
+        for m in self.share_word_rx.finditer(norm):
+            s, e = m.start(), m.end()
+            if any(s < a.end and a.start < e for a in taken):
+                continue
+            a = Amount(start=s, end=e, text=text[s:e], kind=PERCENT, unit="percent", value=self.share_words[_key(m.group(0))])
+            self._apply_hedges(norm, a)
+            out.append(a)
         return out
 
     def _a_change_to(self, norm: str, gap: str, end: int) -> bool:
