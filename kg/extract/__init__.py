@@ -15,13 +15,14 @@ from dataclasses import replace
 from functools import cache
 
 from .dollars import bare_word_currencies, local_dollar, relabel, relabel_words
-from .entities import Mention, discover, gazetteer, looks_like_a_name, proper_words
+from .entities import (Mention, _discovery_patterns, calendar_words, discover, gazetteer, listed_names, looks_like_a_name,
+                       proper_words, slug_key)
 from .figures import (DocumentState, SentenceView, is_object_position, last_list_of_firms, merge_figures,
                       sentence_figures, subject_candidates)
 from .furniture import furniture_spans
 from .quotes import imagined, quote_spans
 from .language import common, pack
-from .model import Extraction, Figure
+from .model import Entity, Extraction, Figure
 from .numbers import MONEY, relabel_local_units, scan_amounts
 from .relations import RelationState, finish, sentence_relations
 from .sentences import split_sentences
@@ -282,23 +283,16 @@ def _names_listed_with_found_firms(text: str, mentions: list[Mention], sentences
     """ "Retelit e Snam, patto da 1,4 mld" where only a later sentence's cue found Snam: a name
     listed with a firm the article names is a firm too, wherever the article writes it - when the
     article always writes it capitalised (`names`) and at least twice, and no table knows it."""
-    from .entities import _NAME_RX, _discovery_patterns, calendar_words, slug_key
-    from .model import Entity
-
     table = gazetteer()
     firms = {(m.start, m.end) for m in mentions if m.kind == "org"}
     wanted: dict[str, tuple] = {}
     for s in sentences:
         p = pack(s.language)
-        rx = _discovery_patterns(s.language)
-        if not p.spaced or rx.name_list is None or p.get("nouns_capitalised"):
+        if not p.spaced or p.get("nouns_capitalised"):
             continue  # (where every noun is capitalised, one capitalised word says nothing: "Bund und Land")
         ordinary = calendar_words(p.get("locale", p.code)) | {w.lower() for w in (p.get("scales") or {})}
-        for lst in rx.name_list.finditer(s.text):
-            if not rx.spaced_conjunction.search(lst.group(0)):
-                continue
-            items = [(s.start + lst.start() + i.start(), s.start + lst.start() + i.end(), i.group(0))
-                     for i in _NAME_RX.finditer(lst.group(0))]
+        for listed in listed_names(_discovery_patterns(s.language), s.text):
+            items = [(s.start + a, s.start + b, name) for a, b, name in listed]
             if not any((a, b) in firms for a, b, _ in items):
                 continue
             for a, b, name in items:

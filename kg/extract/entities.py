@@ -491,6 +491,15 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
     )
 
 
+def listed_names(rx: SimpleNamespace, text: str) -> list[list[tuple[int, int, str]]]:
+    """The names of each list in `text` that a spaced conjunction joins ("MGX, Bpifrance et Mistral
+    AI"; not "Separately, Meta said"), as (start, end, name); `rx` is `_discovery_patterns(code)`."""
+    if rx.name_list is None:
+        return []
+    return [[(lst.start() + i.start(), lst.start() + i.end(), i.group(0)) for i in _NAME_RX.finditer(lst.group(0))]
+            for lst in rx.name_list.finditer(text) if rx.spaced_conjunction.search(lst.group(0))]
+
+
 def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start: int = 0,
              proper_words: set[str] = frozenset()) -> list[Mention]:
     """Names no table knows: organisations by legal suffix ("Acme Corp."), by a company noun
@@ -716,16 +725,12 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     def names_listed_with(anchors: list[tuple[int, int]]) -> None:
         if conj is None or not anchors or not pack.spaced:
             return
-        for lst in rx.name_list.finditer(text):
-            if not rx.spaced_conjunction.search(lst.group(0)):
-                continue  # "Separately, Meta said": a list ends with "and"
-            items = [i for i in _NAME_RX.finditer(lst.group(0))]
-            spans = [(lst.start() + i.start(), lst.start() + i.end()) for i in items]
-            if not any(ks <= s_ < ke or s_ <= ks < e_ for s_, e_ in spans for ks, ke in anchors):
+        for items in listed_names(rx, text):
+            if not any(ks <= s_ < ke or s_ <= ks < e_ for s_, e_, _ in items for ks, ke in anchors):
                 continue
-            for (s_, e_), i in zip(spans, items):
-                if free(s_, e_) and not (conj.fullmatch(i.group(0).lower())):
-                    add_org(s_, e_, i.group(0), named_as_company=True)
+            for s_, e_, name in items:
+                if free(s_, e_) and not (conj.fullmatch(name.lower())):
+                    add_org(s_, e_, name, named_as_company=True)
 
     # ("la Banque Nationale et le Mouvement Desjardins": a name an opening word found is an anchor too)
     names_listed_with([(m.start, m.end) for m in known if m.kind == "org"] + opened)

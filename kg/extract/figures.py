@@ -1021,6 +1021,10 @@ def _each_of_a_list(view: SentenceView, amount: Amount, subject_found: bool) -> 
     if each is None:
         return []
     clause = clause_span(view, amount.start)
+
+    def listed(a: Mention, b: Mention) -> bool:
+        return _list_gap(view, a.end, b.start)
+
     right_after = each.match(view.text, _skip_space(view.text, amount.end))
     if right_after:
         limit = amount.start
@@ -1028,34 +1032,35 @@ def _each_of_a_list(view: SentenceView, amount: Amount, subject_found: bool) -> 
         marker = view.pack.regex.get("lender_markers")
         hit = marker.match(view.text, _skip_space(view.text, right_after.end())) if marker is not None and amount.kind == MONEY else None
         if hit is not None:
-            after = sorted((m for m in view.mentions if m.kind == "org" and m.start >= hit.end()), key=lambda m: m.start)
-            if after and after[0].start - hit.end() <= 4:
-                run = [after[0]]
-                for m in after[1:]:
-                    if not _list_gap(view, run[-1].end, m.start):
-                        break
-                    run.append(m)
-                if len(run) >= 2:
-                    return list({m.entity.key: m.entity for m in run}.values())
+            runs = runs_of_firms([m for m in view.mentions if m.kind == "org" and m.start >= hit.end()], listed)
+            if runs and runs[0][0].start - hit.end() <= 4 and len(runs[0]) >= 2:
+                return _each_firm_once(runs[0])
     elif not subject_found and each.search(view.text, clause[0], amount.start):
         limit = clause[0]
     else:
         return []
-    return last_list_of_firms([m for m in view.mentions if m.kind == "org" and m.end <= limit],
-                              lambda a, b: _list_gap(view, a.end, b.start))
+    return last_list_of_firms([m for m in view.mentions if m.kind == "org" and m.end <= limit], listed)
 
 
-def last_list_of_firms(orgs: list[Mention], joined) -> list[Entity]:
-    """The last run of two or more of `orgs` in text order that `joined(previous, next)` links,
-    each firm once (the list "respectively" and "each bank" refer to)."""
+def runs_of_firms(orgs: list[Mention], joined) -> list[list[Mention]]:
+    """`orgs` in text order, cut into runs that `joined(previous, next)` links."""
     runs: list[list[Mention]] = []
     for m in sorted(orgs, key=lambda m: m.start):
         if runs and joined(runs[-1][-1], m):
             runs[-1].append(m)
         else:
             runs.append([m])
-    last = next((run for run in reversed(runs) if len(run) >= 2), [])
-    return list({m.entity.key: m.entity for m in last}.values())
+    return runs
+
+
+def _each_firm_once(run: list[Mention]) -> list[Entity]:
+    return list({m.entity.key: m.entity for m in run}.values())
+
+
+def last_list_of_firms(orgs: list[Mention], joined) -> list[Entity]:
+    """The last run of two or more of `orgs` in text order that `joined(previous, next)` links,
+    each firm once (the list "respectively" and "each bank" refer to)."""
+    return _each_firm_once(next((run for run in reversed(runs_of_firms(orgs, joined)) if len(run) >= 2), []))
 
 
 def distributive(view: SentenceView, amount: Amount, group: list[Entity]) -> bool:
