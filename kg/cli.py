@@ -411,16 +411,22 @@ def export(
     if graph is not None and "://" not in graph and not graph.startswith("urn:"):
         graph = vocab.graph_iri(graph)  # a document id
     with _open(ctx, store) as kg:
-        data = kg.dump(format.value, graph=graph, void=graph is None)
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    try:
-        output.write_bytes(data)
-    except OSError as err:
-        raise StoreError(f"{output}: cannot write ({err.strerror or err})") from None
-    typer.echo(f"wrote {output} ({len(data)} bytes)", err=True)
+        if output is None:
+            kg.dump(format.value, graph=graph, output=sys.stdout.buffer, void=graph is None)
+            sys.stdout.flush()
+            return
+        # streamed into a file beside the target, renamed when complete: a failed export leaves
+        # no half-written file, and whatever FILE held before stays until the new one is whole
+        partial = output.with_name(f".{output.name}.partial")
+        try:
+            with partial.open("wb") as stream:
+                kg.dump(format.value, graph=graph, output=stream, void=graph is None)
+            os.replace(partial, output)
+        except OSError as err:
+            raise StoreError(f"{output}: cannot write ({err.strerror or err})") from None
+        finally:
+            partial.unlink(missing_ok=True)
+    typer.echo(f"wrote {output} ({output.stat().st_size} bytes)", err=True)
 
 
 @app.command()

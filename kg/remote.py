@@ -34,7 +34,9 @@ from kg.store import (
     GraphStore,
     StoreError,
     checked_quads,
-    compact_jsonld,
+    quads_by_graph,
+    write_compact_jsonld,
+    write_or_return,
     replace_graph_update,
     serialize_triples,
     sparql_syntax_error,
@@ -256,13 +258,26 @@ class RemoteStore(GraphStore):
         rows = self.query(f"SELECT ?s ?p ?o ?g WHERE {{ {where} }}", union_default_graph=False)
         return [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
 
+    def _graphs_for_jsonld(self, graph: str | None, void: bool):
+        """One graph, or every graph (then the VoID description), each fetched when its turn comes."""
+        if graph is not None:
+            yield ox.NamedNode(graph), [q.triple for q in self._quads(graph)]
+            return
+        names = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g", union_default_graph=False)
+        for name in [row["g"] for row in names]:
+            yield name, [q.triple for q in self._quads(name.value)]
+        if void:
+            from kg.void import describe
+
+            yield from quads_by_graph(describe(self))
+
     def dump(self, format, graph=None, output=None, *, void=False):
         if format not in FORMATS:
             raise StoreError(f"unknown format '{format}' (expected one of: {', '.join(FORMATS)})")
         if graph is not None and not self.has_graph(graph):
             raise StoreError(f"no graph <{graph}> in store {self.location}")
         if format == "jsonld":
-            data = compact_jsonld(self.dump("nquads", graph=graph, void=void))
+            return write_or_return(lambda stream: write_compact_jsonld(self._graphs_for_jsonld(graph, void), stream), output)
         else:
             quads = self._quads(graph)
             if graph is None and void:

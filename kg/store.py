@@ -281,22 +281,61 @@ def serialize_triples(triples: Iterable[ox.Triple], format: str) -> bytes:
     return ox.serialize(unique, None, FORMATS[format], prefixes=prefixes)
 
 
-def compact_jsonld(nquads: bytes) -> bytes:
-    """N-Quads as compacted JSON-LD whose @context holds our prefixes.
+def write_compact_jsonld(graphs: Iterable[tuple[ox.NamedNode | ox.DefaultGraph, Iterable[ox.Triple]]],
+                         output: BinaryIO) -> None:
+    """Write graphs, one at a time, as ONE compacted JSON-LD document whose @context holds our
+    prefixes: `{"@context": ..., "@graph": [{"@id": <graph>, "@graph": [...]}, ...]}`.
 
     Oxigraph writes expanded JSON-LD only (full IRIs everywhere); rdflib's serialiser compacts
-    against a context, which is what linked-data consumers expect to read. Named graphs stay
-    named graphs (`@graph` blocks with their `@id`)."""
+    against a context, which is what linked-data consumers expect to read, but it holds a whole
+    dataset in memory. Compacting each named graph on its own keeps memory to the largest
+    graph (a document's few hundred triples), whatever the size of the store."""
+    import json
+
     import rdflib
 
+    context = dict(vocab.PREFIXES)
+    output.write(b'{"@context": ' + json.dumps(context, indent=2).encode() + b',\n"@graph": [')
+    first = True
     # rdflib rewrites lexical forms by default ("...Z" becomes "...+00:00"); keep ours exact
     normalize, rdflib.NORMALIZE_LITERALS = rdflib.NORMALIZE_LITERALS, False
     try:
-        dataset = rdflib.Dataset()
-        dataset.parse(data=nquads, format="nquads")
-        return dataset.serialize(format="json-ld", context=dict(vocab.PREFIXES), auto_compact=True, encoding="utf-8")
+        for name, triples in graphs:
+            graph = rdflib.Graph()
+            graph.parse(data=ox.serialize(triples, None, ox.RdfFormat.N_TRIPLES), format="nt")
+            if not len(graph):
+                continue
+            compacted = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
+            compacted.pop("@context", None)
+            nodes = compacted.get("@graph", [compacted] if compacted else [])
+            # a named graph is one object with its name; the default graph's nodes stand at the top
+            items = [{"@id": name.value, "@graph": nodes}] if isinstance(name, ox.NamedNode) else nodes
+            for item in items:
+                output.write((b"\n" if first else b",\n") + json.dumps(item, indent=2, ensure_ascii=False).encode())
+                first = False
     finally:
         rdflib.NORMALIZE_LITERALS = normalize
+    output.write(b"\n]}\n")
+
+
+def quads_by_graph(quads: Iterable[ox.Quad]) -> list[tuple[ox.NamedNode | ox.DefaultGraph, list[ox.Triple]]]:
+    """Quads grouped by their graph, in order of first appearance (for `write_compact_jsonld`)."""
+    groups: dict = {}
+    for q in quads:
+        groups.setdefault(q.graph_name, []).append(q.triple)
+    return list(groups.items())
+
+
+def write_or_return(write, output: BinaryIO | None) -> bytes | None:
+    """Call `write(stream)` on `output`, or on a buffer whose bytes are returned when there is none."""
+    if output is not None:
+        write(output)
+        return None
+    import io
+
+    buffer = io.BytesIO()
+    write(buffer)
+    return buffer.getvalue()
 
 
 # --------------------------------------------------------------------------- embedded Oxigraph
@@ -456,11 +495,7 @@ class LocalStore(GraphStore):
         if format not in FORMATS:
             raise StoreError(f"unknown format '{format}' (expected one of: {', '.join(FORMATS)})")
         if format == "jsonld":
-            data = compact_jsonld(self.dump("nquads", graph=graph, void=void))
-            if output is None:
-                return data
-            output.write(data)
-            return None
+            return write_or_return(lambda stream: write_compact_jsonld(self._graphs_for_jsonld(graph, void), stream), output)
         rdf_format = FORMATS[format]
         prefixes = vocab.PREFIXES if format in ("turtle", "trig", "rdfxml") else None
         if graph is None:
@@ -483,6 +518,27 @@ class LocalStore(GraphStore):
             quads = self.oxigraph.quads_for_pattern(None, None, None, node)
             return ox.serialize(quads, output, rdf_format, prefixes=prefixes)
         return self.oxigraph.dump(output, rdf_format, from_graph=node, prefixes=prefixes)
+
+    def _graphs_for_jsonld(self, graph: str | None, void: bool):
+        """One graph, or every graph (then the VoID description), each read when its turn comes."""
+        store = self.oxigraph
+
+        def triples(name):
+            return (q.triple for q in store.quads_for_pattern(None, None, None, name))
+
+        if graph is not None:
+            node = ox.NamedNode(graph)
+            if not store.contains_named_graph(node):
+                raise StoreError(f"no graph <{graph}> in store {self.path}")
+            yield node, triples(node)
+            return
+        yield ox.DefaultGraph(), triples(ox.DefaultGraph())
+        for name in sorted(store.named_graphs(), key=lambda n: n.value):
+            yield name, triples(name)
+        if void:
+            from kg.void import describe
+
+            yield from quads_by_graph(describe(self))
 
     def close(self) -> None:
         self._store = None  # pyoxigraph releases the RocksDB lock when the Store is freed

@@ -119,3 +119,22 @@ def test_unknown_format_is_refused(loaded):
     proc = kg("export", "-F", "yaml", "--store", str(loaded))
     assert proc.returncode != 0 and "--format" in proc.stderr and "Traceback" not in proc.stderr
     assert "no graph" in one_error(kg("export", "-F", "rdfxml", "--graph", "nope", "--store", str(loaded)))
+
+
+@pytest.mark.parametrize("fmt", ["jsonld", "nquads"])
+def test_a_failed_export_leaves_the_target_file_as_it_was(loaded, tmp_path, fmt):
+    """The export streams into a file beside the target and renames it when complete."""
+    out = tmp_path / f"kept.{fmt}"
+    out.write_text("the previous export\n")
+    proc = kg("export", "-F", fmt, "--graph", "no_such_document", "-o", str(out), "--store", str(loaded))
+    assert proc.returncode != 0 and "no_such_document" in proc.stderr and "Traceback" not in proc.stderr
+    assert out.read_text() == "the previous export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]
+
+
+def test_jsonld_holds_one_object_per_named_graph(loaded, reference, tmp_path):
+    """Each graph is compacted on its own (memory stays at one graph), and still appears once."""
+    doc = json.loads(export(loaded, "jsonld", tmp_path))
+    names = [g["@id"] for g in doc["@graph"]]
+    expected = {q.graph_name.value for q in ox.parse(reference, ox.RdfFormat.N_QUADS)}
+    assert len(names) == len(set(names)) and set(names) == expected

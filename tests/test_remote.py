@@ -54,6 +54,20 @@ def test_export_from_the_server_has_the_same_triples(server, loaded):
     assert stable(remote) == stable(embedded) and len(remote) == len(embedded)
 
 
+def test_jsonld_export_from_the_server_has_the_same_graphs(server, loaded, tmp_path):
+    """JSON-LD is compacted one graph at a time on the remote side too."""
+    import pyoxigraph as ox
+
+    def graphs(store):
+        out = tmp_path / "export.jsonld"
+        proc = kg("export", "-F", "jsonld", "-o", str(out), "--store", store)
+        assert proc.returncode == 0, proc.stderr
+        quads = ox.parse(out.read_bytes(), ox.RdfFormat.JSON_LD)
+        return {(q.graph_name.value, str(q.predicate)) for q in quads if not isinstance(q.subject, ox.BlankNode)}
+
+    assert graphs(server) == graphs(str(loaded))
+
+
 def test_errors_name_the_server(server):
     assert "line 1, column 1" in one_error(kg("sparql", "SELEC x", "--store", server))
     port = free_port()
