@@ -1280,6 +1280,24 @@ def test_a_stake_in_a_firm_is_its_holders(text, lang, holder):
     assert [f[0] for f in figures(text, [lang])] == [holder]
 
 
+@pytest.mark.parametrize("text, lang, owners", [
+    ("Die Gesellschaft gehört zu 51 Prozent der Vetta Energie und zu 49 Prozent der Norvik Telekom.", "de",
+     ["vetta-energie", "norvik-telekom"]),
+    ("La société appartient à 51 % à Vetta Énergie et à 49 % à Norvik Télécom.", "fr", ["vetta-energie", "norvik-telecom"]),
+    ("La società appartiene al 51% a Vetta Energia e al 49% a Norvik Telecom.", "it", ["vetta-energia", "norvik-telecom"]),
+    ("La empresa es propiedad en un 51% de Vetta Energía y en un 49% de Norvik Telecom.", "es", ["vetta-energia", "norvik-telecom"]),
+])
+def test_a_share_after_a_verb_of_belonging_is_the_owners(text, lang, owners):
+    """ "gehört zu 51 Prozent der X": after "belongs", the word that elsewhere means "of" names the owner."""
+    assert [(f[0], f[2]) for f in figures(text, [lang])] == list(zip(owners, [51.0, 49.0]))
+
+
+def test_a_known_firm_word_inside_a_longer_name_gives_way():
+    """ "Telekom" alone is Deutsche Telekom; "Norvik Telekom" is another firm."""
+    orgs = {e.key for e in extract(Doc("Die Norvik Telekom investiert 2 Milliarden Euro. Die Telekom auch.", ["de"])).entities if e.kind == "org"}
+    assert orgs == {"norvik-telekom", "deutsche-telekom"}
+
+
 def test_a_country_whose_locale_cldr_lacks_does_not_stop_extraction():
     text = "Google will invest US$120 million in a data centre in Samoa, its first in Samoa. The $50 million first phase starts in 2026."
     assert {f[2] for f in figures(text, ["en"])} == {1.2e8, 5e7}

@@ -520,6 +520,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     place_ends = {m.end for m in known if m.kind == "place" and not m.demonym}
     place_spans = {(m.start, m.end) for m in known if m.kind == "place"}
     out: list[Mention] = []
+    generic_names = _org_name_words()
 
     def clashes(s, e):
         return [(ts, te) for ts, te in taken if s < te and ts < e]
@@ -554,6 +555,16 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     def free_but_a_place_it_ends_in(s, e):
         clash = clashes(s, e)
         return len(clash) == 1 and clash[0][1] == e and e in place_ends and clash[0][0] > s
+
+    def free_but_a_generic_name_it_ends_in(s, e):
+        """ "Norvik Telekom": a name ending in a firm's word that a table also knows alone as a
+        firm ("Telekom" for Deutsche Telekom); the longer name stands (the known one gives way)."""
+        clash = clashes(s, e)
+        if not (len(clash) == 1 and clash[0][1] == e and clash[0][0] > s and generic_names is not None
+                and generic_names.fullmatch(text[clash[0][0]:e])):
+            return False
+        taken.remove(clash[0])
+        return True
 
     def free_but_names_inside(s, e):
         """ "Orbis Telekom AG": a legal name with a known name inside it after its first word
@@ -633,6 +644,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         if ends_in_noun and ends_in_noun.end() == len(words[-1]) and ends_in_noun.start() > 0 and not allow_any_script:
             return  # "Der Badener Energiekonzern": a compound company noun describes a firm, it is no name
         if not free(s, e) and not (len(words) > 1 and free_but_a_place_it_ends_in(s, e)) and not (
+                len(words) > 1 and free_but_a_generic_name_it_ends_in(s, e)) and not (
                 allow_any_script and begins_with_a_shorter_name(s, e)) and not (
                 allow_any_script and len(words) > 1 and free_but_places_inside(s, e)) and not (
                 len(words) > 1 and pack.spaced and place_it_begins_with(s, e) and begins_with_a_shorter_name(s, e)):

@@ -354,7 +354,13 @@ def _stake_owner(view: SentenceView, amount: Amount, cands: list[Mention]) -> En
     a share written with its owner right after it (`stake_owner_markers`) is the owner's."""
     if amount.kind != PERCENT:
         return None
-    return _named_right_after(view, amount, cands, "stake_owner_markers", ("org", "group"), 6)
+    owner = _named_right_after(view, amount, cands, "stake_owner_markers", ("org", "group"), 6)
+    # "gehört zu 51 Prozent der EVN": after a verb of belonging, a marker that elsewhere means "of"
+    # names the owner (`stake_belonging`)
+    verbs = view.pack.regex.get("belonging_verbs")
+    if owner is None and verbs is not None and verbs.search(view.text, clause_span(view, amount.start)[0], amount.start):
+        owner = _named_right_after(view, amount, cands, "belonging_owner_markers", ("org", "group"), 6)
+    return owner
 
 
 def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:

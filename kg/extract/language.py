@@ -174,6 +174,9 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
         "stake_owner_markers", "lender_markers", "agent_markers", "verb_clitics",
     ):
         pack.regex[key] = phrase_regex(data.get(key) or [], latin_boundaries=b)
+    belonging = data.get("stake_belonging") or {}
+    pack.regex["belonging_verbs"] = phrase_regex(belonging.get("verbs") or [], latin_boundaries=b, ignore_case=True)
+    pack.regex["belonging_owner_markers"] = phrase_regex(belonging.get("owner_markers") or [], latin_boundaries=b)
     # a number followed by these is a year or a duration ("2028년", "2028年", "3年間"), not a count
     pack.regex["time_suffix"] = phrase_regex(data.get("time_suffixes") or [], latin_boundaries=False)
     after = data.get("attribution_after") or []
