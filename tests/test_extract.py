@@ -1879,3 +1879,31 @@ def test_review_findings_of_the_seventh_session():
     # "Co." before a county is no legal form: "Ennis" is no firm
     keys = {e.key for e in extract(Doc("Vetta Compute will build a 40 MW campus in Ennis, Co. Clare.", ["en"])).entities}
     assert "ennis" not in keys
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Vetta Compute will invest Tk 4,200 crore in a data centre near Dhaka.", "BDT"),
+    ("Vetta Compute raised Sh2.6 billion for its Nairobi campus.", "KES"),
+    ("Vetta Compute will spend Rs 12 billion on a data centre in Lahore, Pakistan.", "PKR"),
+    ("Vetta Compute will spend Rs 12 billion on a data centre in Pune.", "INR"),
+])
+def test_south_asian_and_east_african_currency_signs(text, unit):
+    """ "Tk" is the taka, "Sh" the Kenyan shilling, "Rs" the Pakistani rupee in a story about Pakistan."""
+    assert [f[5] for f in figures(text, ["en"])] == [unit]
+
+
+def test_a_name_ending_in_a_firm_word_that_goes_on_is_a_sites():
+    """ "Vetta Digital Park" is the park of Vetta Group, not a firm called "Vetta Digital"."""
+    text = "Vetta Group will invest $300 million in a data centre park. The project, to be called Vetta Digital Park, will draw 60MW."
+    orgs = {e.key for e in extract(Doc(text, ["en"])).entities if e.kind == "org"}
+    assert orgs == {"vetta-group"}
+    assert {f[0] for f in figures(text, ["en"])} == {"vetta-group"}
+
+
+def test_a_korean_group_name_with_latin_capitals_is_another_firm():
+    """ "삼성SDI" is not Samsung; "SNE리서치에 따르면": the particle belongs to "according to"."""
+    got = figures("삼성SDI는 북미 운영사와 1조3천400억원 규모의 배터리 공급 계약을 체결했다.", ["ko"])
+    assert [f[0] for f in got] == ["삼성sdi"]
+    orgs = [e.label for e in extract(Doc("시장조사업체 SNE리서치에 따르면 시장 규모는 2030년 420억달러로 커진다.", ["ko"])).entities
+            if e.kind == "org"]
+    assert orgs == ["SNE리서치"]

@@ -48,6 +48,7 @@ class Mention:
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HANGUL_START = re.compile(r"[\uac00-\ud7af]")
+_HANGUL_END = re.compile(r"[\uac00-\ud7a3]$")
 
 
 def _add_han_variants(by_alias: dict[str, list[Entity]]) -> None:
@@ -218,6 +219,8 @@ class Gazetteer:
                     # a Korean name begins a word: "한전" is no KEPCO inside "대한전선", a generated
                     # place name not even after Latin letters ("한양" is no place inside "BS한양")
                     continue
+                if entities and _HANGUL_END.search(text, s, e) and re.match(r"[A-Z]", text[e:e + 1]):
+                    continue  # "삼성SDI": Latin capitals glued to a Korean name make another name
                 if entities:
                     raw.append((s, e, m.group(0), entities, False))
         if self.rx_demonym:
@@ -427,6 +430,7 @@ def _overlapping(rx: re.Pattern, text: str):
 
 
 _NAME_RX = re.compile(_NAME)
+_CAPITALISED_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _ACRONYM_AFTER = re.compile(r"\s+\([A-Z][A-Z0-9&]{1,9}\)")
 _NAME_GOES_ON = re.compile(r"\s(?:(?:of|de|do|da|del|della|di|des|du)\s)?[A-Z]")
 _NAME_GOES_ON_TO_ITS_ACRONYM = re.compile(
@@ -631,7 +635,11 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         # "모회사 NHN의": a particle glued to the name's end is no part of it (org_cues.particles)
         for particle in particles:
             if name.endswith(particle) and len(name) - len(particle) >= 2 and not name[-len(particle) - 1].isspace():
-                if re.search(r"[A-Za-z0-9]$", name[:-len(particle)]):  # a Latin name with a Hangul particle
+                # a Latin name with a Hangul particle; any name whose particle opens an attribution
+                # ("SNE리서치에 따르면": the particle belongs to "에 따르면")
+                attribution = pack.regex.get("attribution_markers")
+                if re.search(r"[A-Za-z0-9]$", name[:-len(particle)]) or (
+                        attribution is not None and attribution.match(text, s + len(name) - len(particle))):
                     name = name[:-len(particle)]
                 break
         e = s + len(name)
@@ -697,6 +705,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         for m in rx.ending_in_org_word.finditer(text):
             if _ACRONYM_AFTER.match(text, m.end(1)):
                 continue  # the name with its acronym, below
+            goes_on = _CAPITALISED_WORD_AFTER.match(text, m.end(1))
+            if goes_on and not any(ts == goes_on.start(1) for ts, _ in taken) and goes_on.group(1) not in _legal_forms() \
+                    and goes_on.group(1) != "Co":
+                continue  # "Bashundhara Digital Park": the name goes on, a site's, not a firm's ("Manila Electric Co." is one)
             start, name = m.start(1), m.group(1)
             company_word = pack.regex.get("company_nouns")
             while " " in name and (name.split()[0].lower() in _STOP_HEADS

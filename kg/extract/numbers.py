@@ -681,15 +681,17 @@ class AmountScanner:
 
 
 def relabel_local_units(amounts: list[Amount], pack: LanguagePack, country: str | None) -> None:
-    """The pack's `local_units`: a unit word that means another unit in a story about some
-    countries ("٢٥ فداناً" in a story about Egypt is 25 feddans, which the pack otherwise reads as
-    acres, as translated news does): the number counts the local unit, reported anew."""
+    """The pack's `local_units`: a unit word or currency sign that means another unit in a story
+    about some countries ("٢٥ فداناً" in a story about Egypt is 25 feddans, which the pack otherwise
+    reads as acres, as translated news does; "Rs" in Pakistan is the Pakistani rupee): the number
+    counts the local unit, reported anew."""
     local = pack.get("local_units") or {}
     if not local or country is None:
         return
+    meaning = {**(pack.get("currency_symbols") or {}), **(pack.get("units") or {})}
     for amount in amounts:
         for word, rule in local.items():
-            if word in amount.text and country in (rule.get("countries") or ()) and amount.unit == (pack.get("units") or {}).get(word):
+            if word in amount.text and country in (rule.get("countries") or ()) and amount.unit == meaning.get(word):
                 amount.unit = rule["unit"]
                 _in_reported_unit(amount)
 
