@@ -1907,3 +1907,12 @@ def test_a_korean_group_name_with_latin_capitals_is_another_firm():
     orgs = [e.label for e in extract(Doc("시장조사업체 SNE리서치에 따르면 시장 규모는 2030년 420억달러로 커진다.", ["ko"])).entities
             if e.kind == "org"]
     assert orgs == ["SNE리서치"]
+
+
+def test_romance_verbs_of_selling_holding_and_reporting_name_their_subject():
+    """ "Orbisnet ha realizzato ricavi", "Vettacom cede": the verb lists (subject_verbs) hold the
+    verbs of deals and results too; a stock index before a verb is no firm."""
+    text = ("Vettacom cede Orbisnet a un fondo. Nel 2025 Orbisnet ha realizzato ricavi per 212 milioni di euro. "
+            "Il titolo è salito del 3%, mentre il Ftse Mib ha ceduto lo 0,2%.")
+    got = figures(text, ["it"])
+    assert [(f[0], f[1], f[2]) for f in got] == [("orbisnet", "revenue", 2.12e8), ("orbisnet", "stock_move", 3.0)]
