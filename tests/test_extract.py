@@ -1916,3 +1916,15 @@ def test_romance_verbs_of_selling_holding_and_reporting_name_their_subject():
             "Il titolo è salito del 3%, mentre il Ftse Mib ha ceduto lo 0,2%.")
     got = figures(text, ["it"])
     assert [(f[0], f[1], f[2]) for f in got] == [("orbisnet", "revenue", 2.12e8), ("orbisnet", "stock_move", 3.0)]
+
+
+def test_a_release_header_names_its_issuer_as_the_story_firm():
+    """ "会社名　ヴェッタ株式会社": the issuer of a 適時開示 release is its firm, however often the
+    partner is named; "当社は" opening a sentence is that issuer."""
+    text = ("会社名　ヴェッタ株式会社\n代表者名　代表取締役社長　山田 太郎\n\n"
+            "オルビス商事株式会社との資本業務提携に関するお知らせ\n\n"
+            "当社は、オルビス商事株式会社（以下「オルビス商事」）と資本業務提携契約を締結しました。"
+            "オルビス商事は当社の株式を取得します。オルビス商事との協議は続きます。\n"
+            "当社は、データセンターの増設に30億円を投資する予定です。\n")
+    got = figures(text, ["ja"])
+    assert [(f[0], f[2]) for f in got] == [("ヴェッタ", 3e9)]

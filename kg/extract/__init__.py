@@ -108,10 +108,15 @@ def _a_stake_or_a_loan(figure: Figure) -> bool:
         figure.metric == "other" and figure.quantity.unit == "percent")
 
 
-def _main_org(mentions: list[Mention], text: str = ""):
-    """The organisation the article is about: named most often, first on ties. A name and its
-    acronym written beside it ("Caixa Geral de Depósitos (CGD)") are one naming; a name in a
-    compound ("the AMD-focused GPU cloud", "20.000 Nvidia-Chips") describes something else."""
+def _main_org(mentions: list[Mention], text: str = "", issuer_line: re.Pattern | None = None):
+    """The organisation the article is about: the issuer a release names in its header
+    (`issuer_labels`: "会社名　データセクション株式会社"), else the one named most often, first on ties.
+    A name and its acronym written beside it ("Caixa Geral de Depósitos (CGD)") are one naming; a
+    name in a compound ("the AMD-focused GPU cloud", "20.000 Nvidia-Chips") describes something else."""
+    if issuer_line is not None:
+        for m in mentions:
+            if m.kind == "org" and issuer_line.fullmatch(text, text.rfind("\n", 0, m.start) + 1, m.start):
+                return m.entity
     ordered = sorted((m for m in mentions if m.kind == "org" and m.entity.rdf_type not in ("AnalystFirm", "Media")
                       and text[m.end:m.end + 1] != "-"),
                      key=lambda m: m.start)
@@ -381,7 +386,10 @@ def extract(document) -> Extraction:
     furniture = furniture_spans(text, [h for code in codes for h in pack(code).get("furniture_headers") or []],
                                [t for code in codes for t in pack(code).get("page_tools") or []])
     # (a firm named only in the links to other stories is not what the story is about)
-    state = DocumentState(main_org=_main_org([m for m in mentions if not any(a <= m.start < b for a, b in furniture)], text))
+    issuer_labels = [label for code in codes for label in pack(code).get("issuer_labels") or []]
+    issuer_line = re.compile(rf"\s*(?:{'|'.join(map(re.escape, issuer_labels))})\s*[:：]?\s*") if issuer_labels else None
+    state = DocumentState(main_org=_main_org([m for m in mentions if not any(a <= m.start < b for a, b in furniture)], text,
+                                             issuer_line))
     place_countries = [gazetteer().country_of(m.entity) for m in mentions if m.kind == "place"]
     ranked = Counter(c for c in place_countries if c).most_common(2)
     story_country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
