@@ -1928,3 +1928,21 @@ def test_a_release_header_names_its_issuer_as_the_story_firm():
             "当社は、データセンターの増設に30億円を投資する予定です。\n")
     got = figures(text, ["ja"])
     assert [(f[0], f[2]) for f in got] == [("ヴェッタ", 3e9)]
+
+
+def test_a_hong_kong_filing_names_its_issuer_and_short_names():
+    """A Hong Kong filing: the issuer on a line above its stock code, short names defined in
+    brackets ("（「維達附屬公司」）" is the issuer's subsidiary), "兩間銀行" no bank's name."""
+    text = ("維達電訊有限公司\n（於開曼群島註冊成立的有限公司）\n（股份代號：9988）\n\n"
+            "本公司之全資附屬公司維達電訊數據控股有限公司（「維達電訊附屬公司」）與奧比斯置業基金（「奧比斯」）訂立合營協議。\n"
+            "合營公司已取得兩間銀行之承諾函，兩間銀行各提供1,950百萬港元。\n")
+    orgs = {e.label for e in extract(Doc(text, ["zh"])).entities if e.kind == "org"}
+    assert {"維達電訊", "奧比斯"} <= orgs and not any("銀行" in o for o in orgs)
+
+
+def test_a_known_han_name_cut_from_a_longer_firm_name_is_no_mention():
+    """ "中華電" is Chunghwa Telecom, but not inside "中華電力" (a firm's word runs on past it)."""
+    orgs = {e.key for e in extract(Doc("中華電力有限公司原則上同意供電。中華電表示將投資50億元。", ["zh"])).entities if e.kind == "org"}
+    assert "chunghwa-telecom" in orgs
+    orgs = {e.key for e in extract(Doc("中華電力有限公司原則上同意供電。", ["zh"])).entities if e.kind == "org"}
+    assert "chunghwa-telecom" not in orgs

@@ -33,15 +33,25 @@ __all__ = ["extract"]
 
 def _drop_false_aliases(mentions: list[Mention], sentences) -> list[Mention]:
     """ "investimento global", "investissement global": words a language uses otherwise than the
-    table does (here "total", not "worldwide") are no mention in that language (pack: false_aliases)."""
+    table does (here "total", not "worldwide") are no mention in that language (pack: false_aliases);
+    nor is a known name whose last characters begin a firm's word that runs on past it, in scripts
+    without spaces (org_cues.firm_words: "中華電" in "中華電力")."""
     false = {s.language: set(pack(s.language).get("false_aliases") or []) for s in sentences}
+    firm_words = {s.language: [w for w in (pack(s.language).get("org_cues") or {}).get("firm_words") or [] if len(w) > 1]
+                  for s in sentences if not pack(s.language).spaced}
     starts = [s.start for s in sentences]
     out = []
     for m in mentions:
         i = bisect_right(starts, m.start) - 1
         sentence = sentences[i] if i >= 0 and m.start < sentences[i].end else None
-        if sentence is None or m.text.lower() not in false[sentence.language]:
-            out.append(m)
+        if sentence is not None and m.text.lower() in false[sentence.language]:
+            continue
+        text = sentence.text if sentence is not None else ""
+        end = m.end - (sentence.start if sentence is not None else 0)
+        if m.kind == "org" and sentence is not None and any(
+                text.startswith(w, end - k) for w in firm_words.get(sentence.language, ()) for k in range(1, len(w))):
+            continue  # "中華電" (Chunghwa Telecom) inside "中華電力" (CLP): a firm's word runs on past the name
+        out.append(m)
     return out
 
 
