@@ -1946,3 +1946,14 @@ def test_a_known_han_name_cut_from_a_longer_firm_name_is_no_mention():
     assert "chunghwa-telecom" in orgs
     orgs = {e.key for e in extract(Doc("中華電力有限公司原則上同意供電。", ["zh"])).entities if e.kind == "org"}
     assert "chunghwa-telecom" not in orgs
+
+
+def test_arabic_firms_by_their_chief_executive_their_share_and_a_partner():
+    """ "شركة فيتا للحوسبة القابضة وشركة ..." (two firms signing), "الرئيس التنفيذي لفيتا للحوسبة،"
+    and "ارتفع سهم أوربيس نت بنسبة" name firms no table knows; "للشركة المشتركة" is none."""
+    text = ("وقّعت شركة فيتا للحوسبة القابضة وشركة أوربيس نت للخدمات الرقمية عقد تأسيس شركة مشتركة. "
+            "وقال الرئيس التنفيذي لفيتا للحوسبة، سامي يوسف، إن المشروع سيبدأ قريبا. "
+            "وقال الرئيس التنفيذي للشركة المشتركة، خالد علي، إن الطلب كبير. "
+            "وارتفع سهم أوربيس نت بنسبة 2.5% في البورصة.")
+    orgs = {e.label for e in extract(Doc(text, ["ar"])).entities if e.kind == "org"}
+    assert orgs == {"فيتا للحوسبة", "أوربيس نت"}
