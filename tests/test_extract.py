@@ -1957,3 +1957,11 @@ def test_arabic_firms_by_their_chief_executive_their_share_and_a_partner():
             "وارتفع سهم أوربيس نت بنسبة 2.5% في البورصة.")
     orgs = {e.label for e in extract(Doc(text, ["ar"])).entities if e.kind == "org"}
     assert orgs == {"فيتا للحوسبة", "أوربيس نت"}
+
+
+def test_the_project_after_a_loan_banks_sign_is_the_story_firms():
+    """ "Orbis Bank and Banco Norvik signed a loan. The project will cover 20 hectares": the banks
+    lend; the project is still the firm's (common.yaml `bank_words`, whole words: "RackBank" is none)."""
+    text = ("Vetta Compute will build a 40MW campus in Leeds, its first in Britain. "
+            "Orbis Bank and Banco Norvik signed a $300 million loan for it. The project will cover 20 hectares.")
+    assert [(f[0], f[1]) for f in figures(text, ["en"])][-1] == ("vetta-compute", "land_area")

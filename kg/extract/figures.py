@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .entities import Mention, gazetteer, legal_tail
-from .language import LanguagePack
+from .language import LanguagePack, common
 from .model import Entity, Evidence, Figure, Quantity, Span
 from .numbers import AREA, COUNT, ENERGY, MONEY, PERCENT, POWER, RATIO, Amount
 from .sentences import Sentence
@@ -323,6 +323,18 @@ def _described_next(view: SentenceView, end: int, start: int) -> bool:
     return 0 < len(words) <= 5 and all(_DESCRIBING_WORD.fullmatch(w) for w in words)
 
 
+@cache
+def _bank_words() -> re.Pattern:
+    # (whole words in Latin script: "RackBank" is no bank)
+    return re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" if w.isascii() else re.escape(w)
+                               for w in common().get("bank_words") or ["Bank"]))
+
+
+def is_a_bank(entity: Entity) -> bool:
+    """A bank by its name ("Banque Misr", "البنك الأهلي المصري", "中國銀行"; common.yaml `bank_words`)."""
+    return any(_bank_words().search(label) for label in [entity.label, *(entity.labels or {}).values()])
+
+
 def subject_candidates(view: SentenceView) -> list[Mention]:
     """Who a figure may be about. A town found only in the generated place lists
     (kg/extract/places.py) places a figure but never owns it ("The Dallas-based developer"):
@@ -582,7 +594,9 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         # "the company" right after a sentence about a firm is that firm; later, the story's firm
         ("company", _company(view, state) or state.last_subject),
         # "the project" is the last figure's, unless a government's (which funds a project, not owns it)
-        ("project", next((subj for _, subj in reversed(state.recent_figures) if subj.rdf_type != "Government"), state.main_org)),
+        # (nor a lender's: "البنك الأهلي وبنك مصر وقّعا عقد قرض ... ويقام المشروع على ..." is back to the firm)
+        ("project", next((subj for idx, subj in reversed(state.recent_figures) if subj.rdf_type != "Government"
+                          and subj.key not in state.deal_participants.get(idx, ())), state.main_org)),
     ):
         rx = view.pack.regex.get(f"anaphora_{kind}")
         if kind == "facility" and amount.kind == MONEY and _about_a_loan(view):
@@ -997,8 +1011,6 @@ def coordinated(view: SentenceView, amount: Amount, subject: Entity) -> list[Ent
 
 @cache
 def _articles() -> frozenset[str]:
-    from .language import common
-
     return frozenset(common().get("articles") or [])
 
 
@@ -1229,7 +1241,8 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
             continue
         figures.append(figure)
         state.recent_figures.append((s.index, subject))
-        if metric != own_metric:  # a lender's share, an investor's ticket
+        # a lender's share, an investor's ticket; a loan that banks sign (the lenders', not the story firm's)
+        if metric != own_metric or (metric == "loan_or_debt" and figure.subject != state.main_org and is_a_bank(figure.subject)):
             state.deal_participants.setdefault(s.index, set()).update(
                 e.key for e in [figure.subject, *group] if e != state.main_org)
         if metric in FACILITY_METRICS:
