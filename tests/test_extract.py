@@ -1965,3 +1965,13 @@ def test_the_project_after_a_loan_banks_sign_is_the_story_firms():
     text = ("Vetta Compute will build a 40MW campus in Leeds, its first in Britain. "
             "Orbis Bank and Banco Norvik signed a $300 million loan for it. The project will cover 20 hectares.")
     assert [(f[0], f[1]) for f in figures(text, ["en"])][-1] == ("vetta-compute", "land_area")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vetta Compute will invest $2 billion; power there costs $45 per MWh.", "en"),
+    ("Vetta Compute investiert 2 Milliarden Euro; das Grundstück kostet 52 Euro je Quadratmeter.", "de"),
+    ("Vetta Compute investira 2 milliards d'euros ; le terrain est vendu 52 euros le m².", "fr"),
+])
+def test_money_per_unit_without_a_scale_is_a_rate(text, lang):
+    """ "52 Euro je Quadratmeter", "$45 per MWh": a land price or a tariff, no figure (per_unit_markers)."""
+    assert [f[2] for f in figures(text, [lang])] == [2e9]

@@ -371,6 +371,22 @@ def _a_share_price(amount, sentence: str, p) -> bool:
             and words is not None and bool(words.search(sentence)))
 
 
+def _a_unit_price(amount, sentence: str, p) -> bool:
+    """ "52 Euro je Quadratmeter", "$45 per MWh", "52 euros le mètre carré": money without a scale
+    word per unit of a thing is a rate (a land price, a power tariff), no sum anyone invests or earns."""
+    per = p.regex.get("per_unit_markers")
+    if amount.kind != MONEY or per is None or amount.scale >= 1e6:
+        return False  # ("$10 million per megawatt", a build cost per unit, some report as a figure)
+    hit = per.match(sentence, amount.end + len(sentence[amount.end:]) - len(sentence[amount.end:].lstrip()))
+    if hit is None:
+        return False
+    rest = sentence[hit.end():].lstrip()
+    return bool(p.regex.get("unit_word") and p.regex["unit_word"].match(rest)) or bool(_UNIT_SYMBOL.match(rest))
+
+
+_UNIT_SYMBOL = re.compile(r"(?:m²|m2|qm|ft²|sq\.? ?ft|[kMG]Wh?|TWh)(?!\w)")
+
+
 def extract(document) -> Extraction:
     text = document.text
     languages = list(document.languages) or ["en"]
@@ -423,6 +439,7 @@ def extract(document) -> Extraction:
         if "\n" in text[previous_end:s.start]:
             state.paragraph_start = s.index
         amounts = [a for a in scan_amounts(s.text, p, last_currency) if not _a_share_price(a, s.text, p)
+                   and not _a_unit_price(a, s.text, p)
                    and a.unit not in ("kW", "kWh")  # under a megawatt (hour): a rack's density ("120 kW per rack"), a battery
                    and not imagined(p, text, s.start, s.end, s.start + a.start, s.start + a.end, quoted)]
         previous_end = s.end
