@@ -1975,3 +1975,13 @@ def test_the_project_after_a_loan_banks_sign_is_the_story_firms():
 def test_money_per_unit_without_a_scale_is_a_rate(text, lang):
     """ "52 Euro je Quadratmeter", "$45 per MWh": a land price or a tariff, no figure (per_unit_markers)."""
     assert [f[2] for f in figures(text, [lang])] == [2e9]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Die Stadt Orbisfeld verkauft 28 Hektar an den Betreiber Equinix.", "de"),
+    ("Orbis County sold 120 acres to Equinix last week.", "en"),
+    ("La commune d'Orbisville a vendu 12 hectares à Equinix.", "fr"),
+])
+def test_land_in_a_sale_is_the_buyers(text, lang):
+    """ "Stadt verkauft 28 Hektar an Colt": the land goes to the firm after the buyer marker (sale)."""
+    assert [f[0] for f in figures(text, [lang])] == ["equinix"]

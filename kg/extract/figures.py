@@ -375,6 +375,25 @@ def _stake_owner(view: SentenceView, amount: Amount, cands: list[Mention]) -> En
     return owner
 
 
+def _buyer(view: SentenceView, amount: Amount, cands: list[Mention], clause: tuple[int, int]) -> Entity | None:
+    """ "Stadt verkauft 28 Hektar an Colt", "the county sold 120 acres to Vetta": land in a sale's
+    clause is the buyer's, the firm after the pack's buyer marker (not money: "the unit, which
+    sells to hyperscalers, made $7.2 billion" is the seller's revenue)."""
+    if amount.kind != AREA:
+        return None
+    sale, marker = view.pack.regex.get("sale_words"), view.pack.regex.get("buyer_markers")
+    sold = sale.search(view.text, clause[0], amount.start) if sale is not None and marker is not None else None
+    if sold is None:
+        return None
+    for m in cands:
+        if m.kind in ("org", "group") and sold.end() < m.start < clause[1]:
+            # the marker right before the name, or before a noun or two that describe it ("an Rechenzentrumsbetreiber Colt")
+            if any(re.fullmatch(r"\s+(?:\S+\s+){0,2}", view.text[hit.end():m.start])
+                   for hit in marker.finditer(view.text, sold.end(), m.start)):
+                return m.entity
+    return None
+
+
 def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
     """ "un empréstimo de 480 M€, dos quais 240 M€ do BPI e 240 M€ do Novo Banco", "200 mln da
     Intesa Sanpaolo": money with a lender marker and a firm right after it, in a sentence about a
@@ -540,7 +559,8 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     # the owner a marker names right after the amount first: "..., i restanti 100 mln da Cassa
     # depositi e prestiti" is Cdp's, though the clause reads like an appositive of the name before it
     owner = (_stake_owner(view, amount, cands) or _lender_after(view, amount, cands)
-             or _named_right_after(view, amount, cands, "agent_markers", ("org", "group"), 2))
+             or _named_right_after(view, amount, cands, "agent_markers", ("org", "group"), 2)
+             or _buyer(view, amount, cands, clause))
     if owner is not None:
         return owner
 

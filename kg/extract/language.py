@@ -174,6 +174,9 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
         "stake_owner_markers", "lender_markers", "agent_markers", "verb_clitics", "per_unit_markers",
     ):
         pack.regex[key] = phrase_regex(data.get(key) or [], latin_boundaries=b)
+    sale = data.get("sale") or {}
+    pack.regex["sale_words"] = phrase_regex(sale.get("words") or [], latin_boundaries=b, ignore_case=True)
+    pack.regex["buyer_markers"] = phrase_regex(sale.get("buyer_markers") or [], latin_boundaries=b)
     belonging = data.get("stake_belonging") or {}
     pack.regex["belonging_verbs"] = phrase_regex(belonging.get("verbs") or [], latin_boundaries=b, ignore_case=True)
     pack.regex["belonging_owner_markers"] = phrase_regex(belonging.get("owner_markers") or [], latin_boundaries=b)
