@@ -1985,3 +1985,15 @@ def test_money_per_unit_without_a_scale_is_a_rate(text, lang):
 def test_land_in_a_sale_is_the_buyers(text, lang):
     """ "Stadt verkauft 28 Hektar an Colt": the land goes to the firm after the buyer marker (sale)."""
     assert [f[0] for f in figures(text, [lang])] == ["equinix"]
+
+
+def test_a_first_word_a_cue_found_alone_still_spreads_to_its_long_name():
+    """ "A Vettara pretende ..." (a cue finds "Vettara" alone) does not stop "da Vettara" and "na
+    Vettara" from being Vettara Data Centers, the story's firm, named more than the bank."""
+    text = ("BNDES aprova R$ 1,9 bi para campus da Vettara em Uberlândia\n\n"
+            "A Vettara Data Centers vai construir um campus com investimento de R$ 7,2 bilhões. "
+            "A DigitalBridge vai aportar R$ 1,5 bilhão na Vettara. O CEO da Vettara falou. "
+            "A Vettara pretende gastar R$ 900 milhões. O BNDES aprovou um empréstimo.\n\n"
+            "A construção deve empregar 3 mil pessoas no pico das obras.")
+    got = figures(text, ["pt"])
+    assert [f[0] for f in got if f[1].startswith("jobs")] == ["vettara-data-centers"]

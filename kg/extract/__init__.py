@@ -174,8 +174,9 @@ def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[st
     # a word that another firm's name holds too is neither's ("Carso" beside "Grupo Carso" and
     # "Carso Infraestructura y Construcción")
     labels = {m.entity.key: m.entity.label.split() for m in mentions if m.kind == "org"}
+    # (the word found alone by a cue is no other firm: "A Takoda pretende" beside "Takoda Data Centers")
     firsts = {word: m for word, m in firsts.items()
-              if not any(word in words for key, words in labels.items() if key != m.entity.key)}
+              if not any(word in words and words != [word] for key, words in labels.items() if key != m.entity.key)}
     wanted = {word: (re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])"), m.entity) for word, m in firsts.items()}
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
 
