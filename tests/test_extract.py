@@ -1997,3 +1997,9 @@ def test_a_first_word_a_cue_found_alone_still_spreads_to_its_long_name():
             "A construção deve empregar 3 mil pessoas no pico das obras.")
     got = figures(text, ["pt"])
     assert [f[0] for f in got if f[1].startswith("jobs")] == ["vettara-data-centers"]
+
+
+def test_a_name_after_an_honorific_is_no_firm():
+    """ "Mr Otieno said": a person (common.yaml `honorifics`), not a firm that gets the figures."""
+    text = "Vetta Compute will build a 40MW campus in Nairobi. Mr Otieno said a cloud provider signed for 15MW."
+    assert {f[0] for f in figures(text, ["en"])} == {"vetta-compute"}

@@ -407,6 +407,13 @@ def proper_words(sentences) -> set[str]:
 
 
 @cache
+def _honorifics() -> frozenset[str]:
+    from .language import common
+
+    return frozenset(common().get("honorifics") or ())
+
+
+@cache
 def _org_name_words():
     from .language import common
 
@@ -664,6 +671,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             return  # "il Ftse Mib ha ceduto lo 0,2%": a stock index, no firm
         if words[0].strip(".").lower() in calendar_words(pack.get("locale", pack.code)):
             return  # "Tuesday", "January", "Sept"
+        if words[0] in _honorifics():
+            return  # "Mr Mwangi said": a person
         if words[0].lower() in pack.number_words:
             return  # "Drei Stuttgarter Konzerne investieren": a count of firms, no name
         if not allow_any_script and not (name[:1].isupper() or looks_like_a_name(words[0])):
