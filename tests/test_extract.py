@@ -2003,3 +2003,15 @@ def test_a_name_after_an_honorific_is_no_firm():
     """ "Mr Otieno said": a person (common.yaml `honorifics`), not a firm that gets the figures."""
     text = "Vetta Compute will build a 40MW campus in Nairobi. Mr Otieno said a cloud provider signed for 15MW."
     assert {f[0] for f in figures(text, ["en"])} == {"vetta-compute"}
+
+
+def test_an_investor_named_in_sentence_case_with_its_acronym_is_found_and_is_no_company():
+    """ "Société nationale de crédit et d'investissement (SNCI)": the initials spell the acronym, so
+    it is a firm; "crédit" inside its name makes no loan; its ticket in the story firm's round does
+    not make it "la société" of the next sentence."""
+    text = ("La start-up luxembourgeoise Vettacloud lève 180 millions d'euros pour son cloud souverain. "
+            "La Société nationale de crédit et d'investissement (SNCI) investit 30 millions dans le tour. "
+            "Lors de son précédent tour, la société avait levé 80 millions de dollars.")
+    got = figures(text, ["fr"])
+    assert ("snci", "equity_investment", 3e7) in [(f[0], f[1], f[2]) for f in got]
+    assert [f[0] for f in got if f[2] == 8e7] == ["vettacloud"]

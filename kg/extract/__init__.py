@@ -466,10 +466,13 @@ def extract(document) -> Extraction:
         # owner the firm "the company" refers to next)
         firms = [f.subject for f in found if f.subject.kind == "org" and f.subject.rdf_type != "Government"
                  and not _owner_after_its_share(f, view)]
-        # (an investor or a lender in a deal with the story's firm, which the sentence names too,
-        # is not "the company" of the next sentence: the story's firm is)
-        if state.main_org is not None and any(m.entity == state.main_org for m in view.mentions):
-            investors = {f.subject.key for f in found if f.subject != state.main_org and _a_stake_or_a_loan(f)}
+        # (an investor or a lender in a deal with the story's firm, which the sentence names too, is
+        # not "the company" of the next sentence: the story's firm is; nor an investor's ticket in a
+        # round, the story firm's, that the sentence does not name: "La SNCI investit 30 millions")
+        if state.main_org is not None:
+            named = any(m.entity == state.main_org for m in view.mentions)
+            investors = {f.subject.key for f in found if f.subject != state.main_org
+                         and (_a_stake_or_a_loan(f) if named else f.metric == "equity_investment")}
             if investors and all(firm.key in investors for firm in firms):
                 firms = [state.main_org]
         if firms:  # "the company" refers to a firm, never to a country or a sector; the sentence's first one

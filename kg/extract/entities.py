@@ -438,6 +438,16 @@ def _overlapping(rx: re.Pattern, text: str):
 
 _NAME_RX = re.compile(_NAME)
 _CAPITALISED_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
+_ACRONYM_IN_BRACKETS = re.compile(r"(?<=\s)\(([A-Z][A-Z0-9&]{1,9})\)")
+# words a name's acronym skips ("Société nationale de crédit et d'investissement (SNCI)")
+_NAME_PARTICLES = frozenset("de del della des du di da do dos das der für for of para per la le les el et e y and & the".split())
+
+
+def _initial(word: str) -> str:
+    """A word's letter in an acronym: "d'investissement" gives i, "2" gives 2."""
+    return re.sub(r"^[dl]['’]", "", word.lower())[:1]
+
+
 _ACRONYM_AFTER = re.compile(r"\s+\([A-Z][A-Z0-9&]{1,9}\)")
 _NAME_GOES_ON = re.compile(r"\s(?:(?:of|de|do|da|del|della|di|des|du)\s)?[A-Z]")
 _NAME_GOES_ON_TO_ITS_ACRONYM = re.compile(
@@ -801,6 +811,32 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             out.append(Mention(m.start(2) + sentence_start, m.end(2) + sentence_start, acronym, ent, (ent,), named_as_company=True))
             taken.append((name_start, m.end(2) + 1))
             names_listed_with([(name_start, name_start + len(name))])  # "Bank Mandiri and Bank Central Asia (BCA)"
+    # "Société nationale de crédit et d'investissement (SNCI)", "Luxembourg Future Fund 2 (LFF2)": a
+    # name in sentence case, or with a number, whose words' initials spell the acronym after it
+    for m in _ACRONYM_IN_BRACKETS.finditer(text):
+        acronym = m.group(1)
+        if len(acronym) < 3 or not free(m.start(1), m.end(1)):
+            continue
+        words = list(re.finditer(r"[\w'’-]+", text[max(0, m.start() - 120):m.start()]))[-12:]
+        offset = max(0, m.start() - 120)
+        for i in range(len(words)):
+            tail = words[i:]
+            first = tail[0].group(0)
+            if not first[:1].isupper() or first.lower() in _STOP_HEADS:
+                continue
+            initials = "".join(_initial(w.group(0)) for w in tail if w.group(0).lower() not in _NAME_PARTICLES)
+            if initials != acronym.lower():
+                continue
+            name_start, name_end = offset + tail[0].start(), offset + tail[-1].end()
+            name = text[name_start:name_end]
+            clash = clashes(name_start, name_end)
+            if all(c in place_spans and name_start <= c[0] and c[1] <= name_end for c in clash):
+                taken[:] = [t for t in taken if t not in clash]
+                ent = Entity(kind="org", key=slug(acronym), label=name, rdf_type="Firm", labels={"en": name})
+                out.append(Mention(name_start + sentence_start, name_end + sentence_start, name, ent, (ent,), named_as_company=True))
+                out.append(Mention(m.start(1) + sentence_start, m.end(1) + sentence_start, acronym, ent, (ent,), named_as_company=True))
+                taken.append((name_start, m.end(1) + 1))
+            break
     # "AirTrunk, the Sydney-based operator, ...", "Khazna, a unit of G42": a name with an appositive
     articles = pack.regex.get("relative_markers")
     if articles is not None and pack.spaced:

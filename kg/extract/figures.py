@@ -410,8 +410,17 @@ def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> E
 
 def _about_a_loan(view: SentenceView) -> bool:
     """The sentence names a loan (the pack's `loan_or_debt` triggers)."""
-    loan = view.pack.trigger_regex.get("loan_or_debt")
-    return loan is not None and bool(loan.search(view.text))
+    return _trigger_outside_names(view, view.pack.trigger_regex.get("loan_or_debt"))
+
+
+def _trigger_outside_names(view: SentenceView, rx: re.Pattern | None, lo: int = 0, hi: int | None = None) -> bool:
+    """A trigger word in the sentence that is no part of a firm's name ("Société nationale de crédit
+    et d'investissement" speaks of no loan)."""
+    if rx is None:
+        return False
+    names = [(m.start, m.end) for m in view.mentions if m.kind in ("org", "group")]
+    return any(not any(a <= t.start() and t.end() <= b for a, b in names)
+               for t in rx.finditer(view.text, lo, len(view.text) if hi is None else hi))
 
 
 def _marked_after_a_list(view: SentenceView, m: Mention, clause_end: int) -> bool:
@@ -734,10 +743,14 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
         return "other"  # a share, a margin, a stake: still a figure about its subject
     # money
     hits = []
+    # (a trigger inside a firm's name is no trigger: "Société nationale de crédit et d'investissement")
+    names = [(m.start, m.end) for m in view.mentions if m.kind in ("org", "group")]
     for metric, rx in p.trigger_regex.items():
         if metric in ("stock_move", "leased_capacity", "power_shortfall"):
             continue
         for m in rx.finditer(view.text, clause[0], clause[1]):
+            if any(a <= m.start() and m.end() <= b for a, b in names):
+                continue
             if m.end() <= amount.start:
                 gap = view.text[m.end():amount.start]
             elif m.start() >= amount.end:
@@ -778,8 +791,7 @@ DEAL_TOPIC_REACH = 2  # sentences: a deal's participants are listed right after 
 def note_deal_topic(view: SentenceView, state: DocumentState) -> None:
     """Remember a sentence that speaks of a loan or a funding round (its trigger words anywhere)."""
     for topic in DEAL_TOPICS:
-        rx = view.pack.trigger_regex.get(topic)
-        if rx is not None and rx.search(view.text):
+        if _trigger_outside_names(view, view.pack.trigger_regex.get(topic)):
             state.deal_topics.append((view.sentence.index, topic))
 
 
