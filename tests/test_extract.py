@@ -2015,3 +2015,12 @@ def test_an_investor_named_in_sentence_case_with_its_acronym_is_found_and_is_no_
     got = figures(text, ["fr"])
     assert ("snci", "equity_investment", 3e7) in [(f[0], f[1], f[2]) for f in got]
     assert [f[0] for f in got if f[2] == 8e7] == ["vettacloud"]
+
+
+def test_korean_project_companies_insurers_and_arrangers():
+    """ "'베타AI데이터센터PFV'는 오르비스증권 주관으로 ...": the project company borrows, the arranger lends
+    nothing of its own; "베타생명은 ... 4000억원을 맡았다": an insurer by its name word."""
+    text = ("베타건설이 최대주주로 참여한 '베타AI데이터센터PFV'는 오르비스증권 주관으로 1조4000억원 규모 PF 대출 약정을 맺었다. "
+            "베타생명은 선순위 가운데 4000억원을 맡았다.")
+    got = figures(text, ["ko"])
+    assert [(f[0], f[2]) for f in got] == [("베타ai데이터센터pfv", 1.4e12), ("베타생명", 4e11)]
