@@ -305,3 +305,10 @@ def test_korean_compound_numeral():
 def test_korean_periods():
     got = periods("향후 5년간 2030년까지 지난해와 올해, 2025년 3분기에", "ko")
     assert "2025-06-15/2030-06-15" in got and "2030" in got and "2024" in got and "2025" in got and "2025-Q3" in got
+
+
+def test_swiss_apostrophe_groups_straight_and_typographic():
+    """ "86’000 Quadratmeter", "1’250’000 Franken": the Swiss press groups with an apostrophe; a
+    typographic one used to leave "000" (a zero figure)."""
+    got = [(a.value, a.unit) for a in scan_amounts("8,6 Hektaren für 1’250’000 Franken und 86’000 Quadratmeter und 12'000 m²", pack("de"))]
+    assert got == [(8.6, "hectare"), (1250000.0, "CHF"), (86000.0, "m2"), (12000.0, "m2")]

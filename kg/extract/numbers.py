@@ -81,7 +81,7 @@ def parse_number(token: str, decimal: str, three_digit_groups: bool = False) -> 
     `three_digit_groups`: one separator followed by exactly three digits is always grouping, for
     languages written with either convention (Spanish: "1.300 millones" in Spain, "1,300
     millones" in Mexico; a decimal with three digits is rare in news)."""
-    token = token.replace("\u00a0", " ").replace("\u202f", " ").replace("'", "")
+    token = token.replace("\u00a0", " ").replace("\u202f", " ").replace("'", "").replace("\u2019", "")
     seps = [c for c in token if c in ".,  "]
     if not seps:
         return float(token)
@@ -141,7 +141,8 @@ class AmountScanner:
         self.pack = pack
         c = common()
         group_space = pack.group.strip() == "" or pack.group in ("\u00a0", "\u202f")
-        grp = r"[,.'\u00a0\u202f ]" if group_space else r"[,.']"
+        # (the Swiss group with an apostrophe, straight or typographic: "86'000", "1’250’000")
+        grp = r"[,.'\u2019\u00a0\u202f ]" if group_space else r"[,.'\u2019]"
         # "2 400" is one number where the locale groups with spaces; elsewhere "400" after "2 " is no number
         after_digit = "" if group_space else r"(?<!\d[ \u00a0\u202f])"
         # a pack may read a shared sign its own way: "¥" is CNY in Chinese, JPY elsewhere
