@@ -312,3 +312,12 @@ def test_swiss_apostrophe_groups_straight_and_typographic():
     typographic one used to leave "000" (a zero figure)."""
     got = [(a.value, a.unit) for a in scan_amounts("8,6 Hektaren für 1’250’000 Franken und 86’000 Quadratmeter und 12'000 m²", pack("de"))]
     assert got == [(8.6, "hectare"), (1250000.0, "CHF"), (86000.0, "m2"), (12000.0, "m2")]
+
+
+def test_an_abbreviation_before_a_lower_case_word_ends_no_sentence():
+    """ "100 Mio. Fr. übernimmt die Bank": a lower-case letter, ASCII or not, opens no sentence."""
+    from kg.extract.sentences import split_sentences
+
+    text = "Die restlichen 100 Mio. Fr. übernimmt die Basler Kantonalbank. Der Bau beginnt 2027."
+    assert [s.text for s in split_sentences(text, ["de"])] == [
+        "Die restlichen 100 Mio. Fr. übernimmt die Basler Kantonalbank.", "Der Bau beginnt 2027."]

@@ -94,8 +94,8 @@ def split_sentences(text: str, languages: list[str]) -> list[Sentence]:
             if m.group("end") == "." and not line_break and _is_abbreviation(text, m.start(), abbreviations):
                 continue
             nxt = text[m.end(): m.end() + 1]
-            if nxt and nxt.islower() and nxt.isascii() and not line_break:
-                continue  # "approx. three" - not a sentence end
+            if nxt and nxt.islower() and not line_break:
+                continue  # "approx. three", "100 Mio. Fr. übernimmt" - not a sentence end
             cut, resume = m.start("space"), m.end()
         elif m.group("cjk"):
             cut = resume = m.end()
