@@ -2024,3 +2024,9 @@ def test_korean_project_companies_insurers_and_arrangers():
             "베타생명은 선순위 가운데 4000억원을 맡았다.")
     got = figures(text, ["ko"])
     assert [(f[0], f[2]) for f in got] == [("베타ai데이터센터pfv", 1.4e12), ("베타생명", 4e11)]
+
+
+def test_a_longer_han_name_starting_inside_a_shorter_match_wins():
+    """ "其中国开行提供40亿元": 其中 ("of which") + 国开行 (China Development Bank), not 中国 (China)."""
+    orgs = [e.key for e in extract(Doc("项目贷款90亿元，其中国开行提供40亿元。", ["zh"])).entities if e.kind in ("org", "place")]
+    assert orgs == ["china-development-bank"]

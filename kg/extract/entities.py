@@ -48,6 +48,7 @@ class Mention:
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HANGUL_START = re.compile(r"[\uac00-\ud7af]")
+_HAN = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff]")
 _HANGUL_END = re.compile(r"[\uac00-\ud7a3]$")
 
 
@@ -223,17 +224,25 @@ class Gazetteer:
                     continue  # "삼성SDI": Latin capitals glued to a Korean name make another name
                 if entities:
                     raw.append((s, e, m.group(0), entities, False))
+                if _HAN.match(text, s):
+                    # where words are not spaced, a longer name may start inside this match
+                    for pos in range(s + 1, e):
+                        inner = rx.match(text, pos)
+                        if inner is not None and inner.end() > e and (found := self._lookup(inner.group(0))):
+                            raw.append((pos, inner.end(), inner.group(0), found, False))
         if self.rx_demonym:
             for m in self.rx_demonym.finditer(text):
                 raw.append((m.start(), m.end(), m.group(0), [self.demonyms[m.group(0)]], True))
-        raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
-        mentions: list[Mention] = []
-        last_end = -1
-        for s, e, surface, entities, is_demonym in raw:
-            if s < last_end:
-                continue
-            mentions.append(Mention(s, e, surface, entities[0], tuple(entities), is_demonym))
-            last_end = e
+        # the longest names first, then left to right: "其中国开行" holds 国开行 (China Development
+        # Bank), not 中国 (China) straddling the word 其中
+        raw.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
+        chosen: list[tuple] = []
+        for r in raw:
+            if not any(r[0] < c[1] and c[0] < r[1] for c in chosen):
+                chosen.append(r)
+        chosen.sort(key=lambda r: r[0])
+        mentions = [Mention(s, e, surface, entities[0], tuple(entities), is_demonym)
+                    for s, e, surface, entities, is_demonym in chosen]
         self._disambiguate(text, mentions)
         return mentions
 
