@@ -2030,3 +2030,9 @@ def test_a_longer_han_name_starting_inside_a_shorter_match_wins():
     """ "其中国开行提供40亿元": 其中 ("of which") + 国开行 (China Development Bank), not 中国 (China)."""
     orgs = [e.key for e in extract(Doc("项目贷款90亿元，其中国开行提供40亿元。", ["zh"])).entities if e.kind in ("org", "place")]
     assert orgs == ["china-development-bank"]
+
+
+def test_the_leader_a_chinese_sentence_names_gets_the_project_total():
+    """ "腾讯牵头、华为配套设备的智算集群开工，总投资约180亿元": the leader's (lead_markers)."""
+    got = figures("腾讯牵头、华为配套设备的智算集群开工，总投资约180亿元。", ["zh"])
+    assert [(f[0], f[2]) for f in got] == [("tencent", 1.8e10)]

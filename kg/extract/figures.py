@@ -572,6 +572,12 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
              or _buyer(view, amount, cands, clause))
     if owner is not None:
         return owner
+    # "中国电子牵头、黄河公司配套光伏的智算集群开工，总投资约180亿元": the leader the sentence names before the amount
+    lead = view.pack.regex.get("lead_markers")
+    leader = next((m for m in cands if lead is not None and m.kind in ("org", "group") and m.end <= amount.start
+                   and lead.match(view.text, m.end)), None) if amount.kind in (MONEY, POWER) else None
+    if leader is not None:
+        return leader.entity
 
     if containing is not None:  # "OpenAI, which plans to invest ..." -> the antecedent
         before = [m for m in cands if m.end <= containing
