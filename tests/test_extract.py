@@ -2036,3 +2036,11 @@ def test_the_leader_a_chinese_sentence_names_gets_the_project_total():
     """ "腾讯牵头、华为配套设备的智算集群开工，总投资约180亿元": the leader's (lead_markers)."""
     got = figures("腾讯牵头、华为配套设备的智算集群开工，总投资约180亿元。", ["zh"])
     assert [(f[0], f[2]) for f in got] == [("tencent", 1.8e10)]
+
+
+def test_an_exchange_rate_an_adr_price_and_a_named_index_are_no_figures():
+    """ "a $ 1.415 por dólar" is a rate, "los ADR ... hasta US$ 2.045" a price, "el S&P Merval" no firm."""
+    text = ("Microsoft invertirá US$ 2.400 millones en Chubut. Los ADR de Microsoft subieron 2,1% hasta US$ 2.045, "
+            "mientras que el S&P Merval cayó 0,8%. (Conversiones a $ 1.415 por dólar.)")
+    assert [(f[0], f[1], f[2]) for f in figures(text, ["es"])] == [
+        ("microsoft", "investment_commitment", 2.4e9), ("microsoft", "stock_move", 2.1)]

@@ -382,7 +382,9 @@ def _a_unit_price(amount, sentence: str, p) -> bool:
     if hit is None:
         return False
     rest = sentence[hit.end():].lstrip()
-    return bool(p.regex.get("unit_word") and p.regex["unit_word"].match(rest)) or bool(_UNIT_SYMBOL.match(rest))
+    # (or per unit of a currency: "a $ 1.415 por dólar", an exchange rate)
+    return any(p.regex.get(key) is not None and p.regex[key].match(rest) for key in ("unit_word", "currency_word")) \
+        or bool(_UNIT_SYMBOL.match(rest))
 
 
 _UNIT_SYMBOL = re.compile(r"(?:m²|m2|qm|ft²|sq\.? ?ft|[kMG]Wh?|TWh)(?!\w)")

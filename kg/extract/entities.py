@@ -686,8 +686,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         if any(rx.search(name) for rx in role_rx):
             return  # "Chief Financial Officer Heather Lindqvist" is a person with a title
         index = pack.regex.get("market_index")
-        if index is not None and index.fullmatch(name):
-            return  # "il Ftse Mib ha ceduto lo 0,2%": a stock index, no firm
+        if index is not None and any(hit.end() == len(name) for hit in index.finditer(name)):
+            return  # "il Ftse Mib ha ceduto lo 0,2%", "el S&P Merval": a stock index, no firm
         if words[0].strip(".").lower() in calendar_words(pack.get("locale", pack.code)):
             return  # "Tuesday", "January", "Sept"
         if words[0] in _honorifics():
