@@ -2044,3 +2044,9 @@ def test_an_exchange_rate_an_adr_price_and_a_named_index_are_no_figures():
             "mientras que el S&P Merval cayó 0,8%. (Conversiones a $ 1.415 por dólar.)")
     assert [(f[0], f[1], f[2]) for f in figures(text, ["es"])] == [
         ("microsoft", "investment_commitment", 2.4e9), ("microsoft", "stock_move", 2.1)]
+
+
+def test_a_name_ending_in_a_firm_word_goes_on_after_a_particle():
+    """ "O "Campus Digital do Sado" terá 180 MW": the name runs on through "do" and a capitalised word."""
+    orgs = [e.label for e in extract(Doc('O "Campus Digital do Sado" terá capacidade para 180 MW.', ["pt"])).entities if e.kind == "org"]
+    assert orgs == ["Campus Digital do Sado"]

@@ -447,6 +447,7 @@ def _overlapping(rx: re.Pattern, text: str):
 
 _NAME_RX = re.compile(_NAME)
 _CAPITALISED_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
+_PARTICLE_AND_NAME_AFTER = re.compile(r" (?:do|da|dos|das|del|della|di|du|des) ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
 _ACRONYM_IN_BRACKETS = re.compile(r"(?<=\s)\(([A-Z][A-Z0-9&]{1,9})\)")
 # words a name's acronym skips ("Société nationale de crédit et d'investissement (SNCI)")
 _NAME_PARTICLES = frozenset("de del della des du di da do dos das der für for of para per la le les el et e y and & the".split())
@@ -741,6 +742,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                     and goes_on.group(1) != "Co":
                 continue  # "Bashundhara Digital Park": the name goes on, a site's, not a firm's ("Manila Electric Co." is one)
             start, name = m.start(1), m.group(1)
+            of_place = _PARTICLE_AND_NAME_AFTER.match(text, m.end(1))
+            if of_place and free(of_place.start(1), of_place.end(1)):
+                name += of_place.group(0)  # "Campus Digital do Sado", "Energia de Portugal": the name goes on after "do"
             company_word = pack.regex.get("company_nouns")
             while " " in name and (name.split()[0].lower() in _STOP_HEADS
                                    or (company_word is not None and company_word.search(name.split()[0]))
