@@ -2050,3 +2050,9 @@ def test_a_name_ending_in_a_firm_word_goes_on_after_a_particle():
     """ "O "Campus Digital do Sado" terá 180 MW": the name runs on through "do" and a capitalised word."""
     orgs = [e.label for e in extract(Doc('O "Campus Digital do Sado" terá capacidade para 180 MW.', ["pt"])).entities if e.kind == "org"]
     assert orgs == ["Campus Digital do Sado"]
+
+
+def test_a_norwegian_if_someone_asked_is_imagined():
+    """ "– Om noen ringte og ba om 500 MW i morgen, ville vi sagt nei": a condition, no fact."""
+    text = "Vettakraft bygger et datasenter på 60 MW i Nordland.\n\n– Om noen ringte og ba om 500 MW i morgen, ville vi sagt nei, sier Vettakraft."
+    assert [f[2] for f in figures(text, ["nb"])] == [60.0]
