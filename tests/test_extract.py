@@ -2056,3 +2056,9 @@ def test_a_norwegian_if_someone_asked_is_imagined():
     """ "– Om noen ringte og ba om 500 MW i morgen, ville vi sagt nei": a condition, no fact."""
     text = "Vettakraft bygger et datasenter på 60 MW i Nordland.\n\n– Om noen ringte og ba om 500 MW i morgen, ville vi sagt nei, sier Vettakraft."
     assert [f[2] for f in figures(text, ["nb"])] == [60.0]
+
+
+def test_a_japanese_place_before_a_firm_word_begins_a_firms_name():
+    """ "東京建物が60％": 東京 + 建物 is Tokyo Tatemono's name, not Tokyo (org_cues.firm_words)."""
+    got = figures("事業会社の出資比率は東京建物が60％、富士通が40％。", ["ja"])
+    assert [(f[0], f[2]) for f in got] == [("東京建物", 60.0), ("fujitsu", 40.0)]
