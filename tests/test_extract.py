@@ -2062,3 +2062,12 @@ def test_a_japanese_place_before_a_firm_word_begins_a_firms_name():
     """ "東京建物が60％": 東京 + 建物 is Tokyo Tatemono's name, not Tokyo (org_cues.firm_words)."""
     got = figures("事業会社の出資比率は東京建物が60％、富士通が40％。", ["ja"])
     assert [(f[0], f[2]) for f in got] == [("東京建物", 60.0), ("fujitsu", 40.0)]
+
+
+def test_a_gapped_second_clause_names_a_firm_no_table_knows():
+    """ "Nvidia investit 30 millions d'euros et Vettabank 25 millions": the verb is left out of the
+    second clause; the name before the amount is its firm (not "Polaris Forge 2 near ...")."""
+    text = "Le tour est mené par Microsoft. Nvidia investit 30 millions d'euros et Vettabank 25 millions, selon Vettabank."
+    assert [(f[0], f[2]) for f in figures(text, ["fr"])] == [("nvidia", 3e7), ("vettabank", 2.5e7)]
+    text = "Its second campus, Polaris Forge 2 near Harwood, will draw 180 MW, Microsoft said."
+    assert "polaris-forge" not in {e.key for e in extract(Doc(text, ["en"])).entities}

@@ -477,7 +477,7 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
     p = language_pack(code)
     nouns, conj, verbs = p.regex.get("company_nouns"), p.regex.get("conjunctions"), p.regex.get("subject_verbs")
     articles, objects, org_words = p.regex.get("relative_markers"), p.regex.get("place_prepositions"), _org_name_words()
-    each = p.regex.get("each")
+    each, scale = p.regex.get("each"), p.regex.get("scale")
     from .language import common
 
     opening_words = "|".join(map(re.escape, common().get("name_opening_words") or []))
@@ -518,6 +518,10 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         after_place_preposition=compiled(
             (rf"(?:^|\s)(?i:{objects.pattern})\s+(?:{_NAME}\s+(?i:{conj.pattern})\s+)?$" if conj is not None
              else rf"(?:^|\s)(?i:{objects.pattern})\s+$") if objects is not None else None),
+        # (the amount with a scale word: not "its second campus, Polaris Forge 2 near Harwood")
+        gapped_clause=compiled(rf"(?:,\s*|\s(?i:{conj.pattern})\s+)({_NAME})\s+(?:(?i:weitere|another|further|otros|outros|altri)\s+)?"
+                               rf"(?=\d[\d.,’' ]*\s?(?:{scale.pattern}))"
+                               if conj is not None and scale is not None else None),
         right_after_place_preposition=compiled(rf"(?:^|\s)(?i:{objects.pattern})\s+$" if objects is not None else None),
     )
 
@@ -895,6 +899,13 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 add_org(m.start(1), m.end(1), m.group(1))
                 if len(out) > found:  # "Bosch, Mercedes-Benz und Porsche gründen": the rest of its list
                     names_listed_with([(m.start(1), m.end(1))])
+    # "Nvidia investit 30 millions et Spuerkeess 25 millions", "…, A1 weitere 235 Mio. Euro": the
+    # verb left out of a second clause, a name then its amount right after a conjunction or a comma,
+    # in a sentence whose first clause has a verb of doing business
+    if rx.gapped_clause is not None and verbs is not None and verbs.search(text):
+        for m in rx.gapped_clause.finditer(text):
+            if verbs.search(text, 0, m.start(1)):
+                add_org(m.start(1), m.end(1), m.group(1))
     # "The Tasmanian government has committed $45 million": a government named by its people or
     # place (the pack's `government_names`, a pattern with a group "name")
     for rx_gov in pack.government_names:
