@@ -2071,3 +2071,10 @@ def test_a_gapped_second_clause_names_a_firm_no_table_knows():
     assert [(f[0], f[2]) for f in figures(text, ["fr"])] == [("nvidia", 3e7), ("vettabank", 2.5e7)]
     text = "Its second campus, Polaris Forge 2 near Harwood, will draw 180 MW, Microsoft said."
     assert "polaris-forge" not in {e.key for e in extract(Doc(text, ["en"])).entities}
+
+
+def test_an_acronym_opening_a_sentence_stays_in_the_name():
+    """ "SP Energy Networks will build ...": an acronym opening the sentence is part of the name."""
+    orgs = {e.label for e in extract(Doc("VT Energy Networks will build a substation at a cost of £120m.", ["en"])).entities
+            if e.kind == "org"}
+    assert orgs == {"VT Energy Networks"}

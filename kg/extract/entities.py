@@ -752,8 +752,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             company_word = pack.regex.get("company_nouns")
             while " " in name and (name.split()[0].lower() in _STOP_HEADS
                                    or (company_word is not None and company_word.search(name.split()[0]))
-                                   or (start == 0 and name.split()[0] not in proper_words)):
-                first = name.split()[0]  # "Der Campus", "Intanto Vantage…", "KI-Start-up Black Forest Labs"
+                                   or (start == 0 and name.split()[0] not in proper_words
+                                       and not (name.split()[0].isupper() and len(name.split()[0]) >= 2))):
+                first = name.split()[0]  # "Der Campus", "Intanto Vantage…", "KI-Start-up Black Forest Labs" (not "SP Energy Networks")
                 start, name = start + len(first) + 1, name[len(first) + 1:]
             if " " in name:  # the firm's word alone ("Campus") is no name
                 add_org(start, start + len(name), name, named_as_company=True)
