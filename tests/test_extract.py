@@ -2078,3 +2078,9 @@ def test_an_acronym_opening_a_sentence_stays_in_the_name():
     orgs = {e.label for e in extract(Doc("VT Energy Networks will build a substation at a cost of £120m.", ["en"])).entities
             if e.kind == "org"}
     assert orgs == {"VT Energy Networks"}
+
+
+def test_a_chinese_exchange_rate_is_no_figure():
+    """ "新台幣昨天收在32.45元兌1美元": a rate, neither 32.45 TWD nor 1 USD is a figure."""
+    got = figures("鸿海将投资1,850亿元新台币。新台幣昨天收在32.45元兌1美元。", ["zh"])
+    assert [f[2] for f in got] == [1.85e11]

@@ -378,10 +378,13 @@ def _a_unit_price(amount, sentence: str, p) -> bool:
     per = p.regex.get("per_unit_markers")
     if amount.kind != MONEY or per is None or amount.scale >= 1e6:
         return False  # ("$10 million per megawatt", a build cost per unit, some report as a figure)
+    if amount.value == 1 and re.search(rf"(?:{per.pattern})\s?$", sentence[:amount.start]):
+        return True  # the "1美元" of "32.45元兌1美元"
     hit = per.match(sentence, amount.end + len(sentence[amount.end:]) - len(sentence[amount.end:].lstrip()))
     if hit is None:
         return False
     rest = sentence[hit.end():].lstrip()
+    rest = rest[1:].lstrip() if rest.startswith("1") and not rest[1:2].isdigit() else rest  # "兌1美元"
     # (or per unit of a currency: "a $ 1.415 por dólar", an exchange rate)
     return any(p.regex.get(key) is not None and p.regex[key].match(rest) for key in ("unit_word", "currency_word")) \
         or bool(_UNIT_SYMBOL.match(rest))
