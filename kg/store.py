@@ -494,6 +494,8 @@ class LocalStore(GraphStore):
     def dump(self, format, graph=None, output=None, *, void=False):
         if format not in FORMATS:
             raise StoreError(f"unknown format '{format}' (expected one of: {', '.join(FORMATS)})")
+        if graph is not None and not self.oxigraph.contains_named_graph(ox.NamedNode(graph)):
+            raise StoreError(f"no graph <{graph}> in store {self.path}")  # before a byte is written
         if format == "jsonld":
             return write_or_return(lambda stream: write_compact_jsonld(self._graphs_for_jsonld(graph, void), stream), output)
         rdf_format = FORMATS[format]
@@ -512,8 +514,6 @@ class LocalStore(GraphStore):
             output.write(data)
             return None
         node = ox.NamedNode(graph)
-        if not self.oxigraph.contains_named_graph(node):
-            raise StoreError(f"no graph <{graph}> in store {self.path}")
         if format in DATASET_FORMATS:
             quads = self.oxigraph.quads_for_pattern(None, None, None, node)
             return ox.serialize(quads, output, rdf_format, prefixes=prefixes)
@@ -528,8 +528,6 @@ class LocalStore(GraphStore):
 
         if graph is not None:
             node = ox.NamedNode(graph)
-            if not store.contains_named_graph(node):
-                raise StoreError(f"no graph <{graph}> in store {self.path}")
             yield node, triples(node)
             return
         yield ox.DefaultGraph(), triples(ox.DefaultGraph())

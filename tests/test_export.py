@@ -138,3 +138,9 @@ def test_jsonld_holds_one_object_per_named_graph(loaded, reference, tmp_path):
     names = [g["@id"] for g in doc["@graph"]]
     expected = {q.graph_name.value for q in ox.parse(reference, ox.RdfFormat.N_QUADS)}
     assert len(names) == len(set(names)) and set(names) == expected
+
+
+def test_an_unknown_graph_writes_nothing_to_stdout(loaded):
+    """The graph is checked before the first byte: no half JSON-LD document on stdout."""
+    proc = kg("export", "-F", "jsonld", "--graph", "no_such_document", "--store", str(loaded))
+    assert proc.returncode != 0 and proc.stdout == "" and "no_such_document" in proc.stderr

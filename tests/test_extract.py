@@ -2052,12 +2052,6 @@ def test_a_name_ending_in_a_firm_word_goes_on_after_a_particle():
     assert orgs == ["Campus Digital do Sado"]
 
 
-def test_a_norwegian_if_someone_asked_is_imagined():
-    """ "– Om noen ringte og ba om 500 MW i morgen, ville vi sagt nei": a condition, no fact."""
-    text = "Vettakraft bygger et datasenter på 60 MW i Nordland.\n\n– Om noen ringte og ba om 500 MW i morgen, ville vi sagt nei, sier Vettakraft."
-    assert [f[2] for f in figures(text, ["nb"])] == [60.0]
-
-
 def test_a_japanese_place_before_a_firm_word_begins_a_firms_name():
     """ "東京建物が60％": 東京 + 建物 is Tokyo Tatemono's name, not Tokyo (org_cues.firm_words)."""
     got = figures("事業会社の出資比率は東京建物が60％、富士通が40％。", ["ja"])
@@ -2084,3 +2078,10 @@ def test_a_chinese_exchange_rate_is_no_figure():
     """ "新台幣昨天收在32.45元兌1美元": a rate, neither 32.45 TWD nor 1 USD is a figure."""
     got = figures("鸿海将投资1,850亿元新台币。新台幣昨天收在32.45元兌1美元。", ["zh"])
     assert [f[2] for f in got] == [1.85e11]
+
+
+def test_a_german_name_ending_in_a_firm_word_before_a_noun_stays_a_name():
+    """Every German noun is capitalised: "Nordwind Capital Milliarden" does not make the name a site's."""
+    orgs = {e.label for e in extract(Doc("Nun investiert Nordwind Capital Milliarden in Rechenzentren.", ["de"])).entities
+            if e.kind == "org"}
+    assert orgs == {"Nordwind Capital"}

@@ -17,8 +17,8 @@ from functools import cache
 from .dollars import bare_word_currencies, local_dollar, relabel, relabel_words
 from .entities import (Mention, _discovery_patterns, calendar_words, discover, gazetteer, listed_names, looks_like_a_name,
                        proper_words, slug_key)
-from .figures import (DocumentState, SentenceView, is_object_position, last_list_of_firms, merge_figures,
-                      sentence_figures, subject_candidates)
+from .figures import (DEAL_TOPIC_REACH, DocumentState, SentenceView, is_object_position, last_list_of_firms,
+                      merge_figures, sentence_figures, subject_candidates)
 from .furniture import furniture_spans
 from .quotes import imagined, quote_spans
 from .language import common, pack
@@ -373,7 +373,7 @@ def _a_share_price(amount, sentence: str, p) -> bool:
 
 
 def _a_unit_price(amount, sentence: str, p) -> bool:
-    """ "52 Euro je Quadratmeter", "$45 per MWh", "52 euros le mètre carré": money without a scale
+    """ "52 Euro je Quadratmeter", "$45 per MWh", "52 euros le m²": money without a scale
     word per unit of a thing is a rate (a land price, a power tariff), no sum anyone invests or earns."""
     per = p.regex.get("per_unit_markers")
     if amount.kind != MONEY or per is None or amount.scale >= 1e6:
@@ -473,11 +473,13 @@ def extract(document) -> Extraction:
                  and not _owner_after_its_share(f, view)]
         # (an investor or a lender in a deal with the story's firm, which the sentence names too, is
         # not "the company" of the next sentence: the story's firm is; nor an investor's ticket in a
-        # round, the story firm's, that the sentence does not name: "La SNCI investit 30 millions")
+        # round just announced that the sentence does not name: "La SNCI investit 30 millions")
         if state.main_org is not None:
             named = any(m.entity == state.main_org for m in view.mentions)
+            round_just_named = any(topic == "funding_round" and 0 <= s.index - idx <= DEAL_TOPIC_REACH
+                                   for idx, topic in state.deal_topics)
             investors = {f.subject.key for f in found if f.subject != state.main_org
-                         and (_a_stake_or_a_loan(f) if named else f.metric == "equity_investment")}
+                         and (_a_stake_or_a_loan(f) if named else f.metric == "equity_investment" and round_just_named)}
             if investors and all(firm.key in investors for firm in firms):
                 firms = [state.main_org]
         if firms:  # "the company" refers to a firm, never to a country or a sector; the sentence's first one

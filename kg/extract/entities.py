@@ -48,7 +48,7 @@ class Mention:
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HANGUL_START = re.compile(r"[\uac00-\ud7af]")
-_HAN = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff]")
+_HAN_OR_KANA = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff]")
 _HANGUL_END = re.compile(r"[\uac00-\ud7a3]$")
 
 
@@ -224,7 +224,7 @@ class Gazetteer:
                     continue  # "삼성SDI": Latin capitals glued to a Korean name make another name
                 if entities:
                     raw.append((s, e, m.group(0), entities, False))
-                if _HAN.match(text, s):
+                if _HAN_OR_KANA.match(text, s):
                     # where words are not spaced, a longer name may start inside this match
                     for pos in range(s + 1, e):
                         inner = rx.match(text, pos)
@@ -447,7 +447,7 @@ def _overlapping(rx: re.Pattern, text: str):
 
 _NAME_RX = re.compile(_NAME)
 _CAPITALISED_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
-_PARTICLE_AND_NAME_AFTER = re.compile(r" (?:do|da|dos|das|del|della|di|du|des) ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
+_PARTICLE_AND_NAME_AFTER = re.compile(r" (?:de|do|da|dos|das|del|della|di|du|des) ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
 _ACRONYM_IN_BRACKETS = re.compile(r"(?<=\s)\(([A-Z][A-Z0-9&]{1,9})\)")
 # words a name's acronym skips ("Société nationale de crédit et d'investissement (SNCI)")
 _NAME_PARTICLES = frozenset("de del della des du di da do dos das der für for of para per la le les el et e y and & the".split())
@@ -483,6 +483,8 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
     opening_words = "|".join(map(re.escape, common().get("name_opening_words") or []))
     particle = r"(?:(?:of|de|do|da|dos|das|del|della|di|des|du)\s|d['’])?"
 
+    more = p.regex.get("another_words")
+    another = rf"(?:(?i:{more.pattern})\s+)?" if more is not None else ""
     clitics = p.regex.get("verb_clitics")
     clitic = rf"(?:(?:{clitics.pattern})\s+)?" if clitics is not None else ""
 
@@ -519,7 +521,7 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
             (rf"(?:^|\s)(?i:{objects.pattern})\s+(?:{_NAME}\s+(?i:{conj.pattern})\s+)?$" if conj is not None
              else rf"(?:^|\s)(?i:{objects.pattern})\s+$") if objects is not None else None),
         # (the amount with a scale word: not "its second campus, Polaris Forge 2 near Harwood")
-        gapped_clause=compiled(rf"(?:,\s*|\s(?i:{conj.pattern})\s+)({_NAME})\s+(?:(?i:weitere|another|further|otros|outros|altri)\s+)?"
+        gapped_clause=compiled(rf"(?:,\s*|\s(?i:{conj.pattern})\s+)({_NAME})\s+{another}"
                                rf"(?=\d[\d.,’' ]*\s?(?:{scale.pattern}))"
                                if conj is not None and scale is not None else None),
         right_after_place_preposition=compiled(rf"(?:^|\s)(?i:{objects.pattern})\s+$" if objects is not None else None),
@@ -741,14 +743,15 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         for m in rx.ending_in_org_word.finditer(text):
             if _ACRONYM_AFTER.match(text, m.end(1)):
                 continue  # the name with its acronym, below
-            goes_on = _CAPITALISED_WORD_AFTER.match(text, m.end(1))
+            # (not where every noun is capitalised: "Nordwind Capital Milliarden")
+            goes_on = _CAPITALISED_WORD_AFTER.match(text, m.end(1)) if not pack.get("nouns_capitalised") else None
             if goes_on and not any(ts == goes_on.start(1) for ts, _ in taken) and goes_on.group(1) not in _legal_forms() \
                     and goes_on.group(1) != "Co":
                 continue  # "Bashundhara Digital Park": the name goes on, a site's, not a firm's ("Manila Electric Co." is one)
             start, name = m.start(1), m.group(1)
             of_place = _PARTICLE_AND_NAME_AFTER.match(text, m.end(1))
             if of_place and free(of_place.start(1), of_place.end(1)):
-                name += of_place.group(0)  # "Campus Digital do Sado", "Energia de Portugal": the name goes on after "do"
+                name += of_place.group(0)  # "Campus Digital do Sado": the name goes on after "do"
             company_word = pack.regex.get("company_nouns")
             while " " in name and (name.split()[0].lower() in _STOP_HEADS
                                    or (company_word is not None and company_word.search(name.split()[0]))
@@ -798,6 +801,22 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
 
     # ("la Banque Nationale et le Mouvement Desjardins": a name an opening word found is an anchor too)
     names_listed_with([(m.start, m.end) for m in known if m.kind == "org"] + opened)
+    def add_name_and_acronym(name_start: int, name_end: int, acronym_start: int, acronym_end: int) -> bool:
+        """Two mentions of one firm, the name and the acronym, so that each is found again wherever
+        the article repeats it ("Fibra Uno (FUNO)" ... "FUNO informó" ... "la Fibra"); keyed by the
+        acronym (what other articles write alone), labelled with the full name. Known places inside
+        the name give way ("Tamil Nadu Power Distribution Corporation (TNPDCL)"); other names block it."""
+        clash = clashes(name_start, name_end)
+        if not all(c in place_spans and name_start <= c[0] and c[1] <= name_end for c in clash):
+            return False
+        taken[:] = [t for t in taken if t not in clash]
+        name, acronym = text[name_start:name_end], text[acronym_start:acronym_end]
+        ent = Entity(kind="org", key=slug(acronym), label=name, rdf_type="Firm", labels={"en": name})
+        out.append(Mention(name_start + sentence_start, name_end + sentence_start, name, ent, (ent,), named_as_company=True))
+        out.append(Mention(acronym_start + sentence_start, acronym_end + sentence_start, acronym, ent, (ent,), named_as_company=True))
+        taken.append((name_start, acronym_end + 1))
+        return True
+
     # "Sociedad Española para la Transformación Tecnológica (SETT)": a name with its acronym
     for m in re.finditer(r"((?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|de|del|des|der|für|for|of|para|per|la|le|el|di|do|da|y|e|and|&)){1,8})\s+\(([A-Z][A-Z0-9&]{1,9})\)", text):
         name, acronym = m.group(1), m.group(2)
@@ -817,17 +836,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         name_end = name_start + len(name)
         # the name may end in a place ("Bank Central Asia (BCA)", "Telecom Egypt (TE)")
         # (places inside it give way: "Tamil Nadu Power Distribution Corporation (TNPDCL)")
-        clash = clashes(name_start, name_end)
-        if all(c in place_spans and name_start <= c[0] and c[1] <= name_end for c in clash) and free(m.start(2) - 1, m.end(2) + 1):
-            taken[:] = [t for t in taken if t not in clash]
-            # two mentions of one firm, the name and the acronym, so that each is found again
-            # wherever the article repeats it ("Fibra Uno (FUNO)" ... "FUNO informó" ... "la Fibra");
-            # keyed by the acronym (what other articles write alone), labelled with the full name
-            ent = Entity(kind="org", key=slug(acronym), label=name, rdf_type="Firm", labels={"en": name})
-            out.append(Mention(name_start + sentence_start, name_start + len(name) + sentence_start, name, ent, (ent,),
-                               named_as_company=True))
-            out.append(Mention(m.start(2) + sentence_start, m.end(2) + sentence_start, acronym, ent, (ent,), named_as_company=True))
-            taken.append((name_start, m.end(2) + 1))
+        if free(m.start(2) - 1, m.end(2) + 1) and add_name_and_acronym(name_start, name_end, m.start(2), m.end(2)):
             names_listed_with([(name_start, name_start + len(name))])  # "Bank Mandiri and Bank Central Asia (BCA)"
     # "Société nationale de crédit et d'investissement (SNCI)", "Luxembourg Future Fund 2 (LFF2)": a
     # name in sentence case, or with a number, whose words' initials spell the acronym after it
@@ -845,15 +854,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             initials = "".join(_initial(w.group(0)) for w in tail if w.group(0).lower() not in _NAME_PARTICLES)
             if initials != acronym.lower():
                 continue
-            name_start, name_end = offset + tail[0].start(), offset + tail[-1].end()
-            name = text[name_start:name_end]
-            clash = clashes(name_start, name_end)
-            if all(c in place_spans and name_start <= c[0] and c[1] <= name_end for c in clash):
-                taken[:] = [t for t in taken if t not in clash]
-                ent = Entity(kind="org", key=slug(acronym), label=name, rdf_type="Firm", labels={"en": name})
-                out.append(Mention(name_start + sentence_start, name_end + sentence_start, name, ent, (ent,), named_as_company=True))
-                out.append(Mention(m.start(1) + sentence_start, m.end(1) + sentence_start, acronym, ent, (ent,), named_as_company=True))
-                taken.append((name_start, m.end(1) + 1))
+            add_name_and_acronym(offset + tail[0].start(), offset + tail[-1].end(), m.start(1), m.end(1))
             break
     # "AirTrunk, the Sydney-based operator, ...", "Khazna, a unit of G42": a name with an appositive
     articles = pack.regex.get("relative_markers")

@@ -413,14 +413,15 @@ def _about_a_loan(view: SentenceView) -> bool:
     return _trigger_outside_names(view, view.pack.trigger_regex.get("loan_or_debt"))
 
 
-def _trigger_outside_names(view: SentenceView, rx: re.Pattern | None, lo: int = 0, hi: int | None = None) -> bool:
+def _trigger_outside_names(view: SentenceView, rx: re.Pattern | None) -> bool:
     """A trigger word in the sentence that is no part of a firm's name ("Société nationale de crédit
     et d'investissement" speaks of no loan)."""
-    if rx is None:
-        return False
-    names = [(m.start, m.end) for m in view.mentions if m.kind in ("org", "group")]
-    return any(not any(a <= t.start() and t.end() <= b for a, b in names)
-               for t in rx.finditer(view.text, lo, len(view.text) if hi is None else hi))
+    return rx is not None and any(not _inside_a_name(view, t) for t in rx.finditer(view.text))
+
+
+def _inside_a_name(view: SentenceView, hit: re.Match) -> bool:
+    """A match that lies within the name of a firm or a group the sentence mentions."""
+    return any(m.start <= hit.start() and hit.end() <= m.end for m in view.mentions if m.kind in ("org", "group"))
 
 
 def _marked_after_a_list(view: SentenceView, m: Mention, clause_end: int) -> bool:
@@ -749,14 +750,12 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
         return "other"  # a share, a margin, a stake: still a figure about its subject
     # money
     hits = []
-    # (a trigger inside a firm's name is no trigger: "Société nationale de crédit et d'investissement")
-    names = [(m.start, m.end) for m in view.mentions if m.kind in ("org", "group")]
     for metric, rx in p.trigger_regex.items():
         if metric in ("stock_move", "leased_capacity", "power_shortfall"):
             continue
         for m in rx.finditer(view.text, clause[0], clause[1]):
-            if any(a <= m.start() and m.end() <= b for a, b in names):
-                continue
+            if _inside_a_name(view, m):
+                continue  # "Société nationale de crédit et d'investissement" speaks of no loan
             if m.end() <= amount.start:
                 gap = view.text[m.end():amount.start]
             elif m.start() >= amount.end:
