@@ -964,9 +964,9 @@ def test_a_generic_word_keeps_its_legal_form():
 
 def test_korean_investors_by_their_name_words_and_a_list_with_its_own_subject_particle():
     text = ("베타컴퓨트는 13일 시리즈 B 투자를 유치했다고 밝혔다. 이번 라운드에서 알파벤처투자가 400억 원을 넣었다. "
-            "IBK기업은행과 한국투자파트너스가 각각 200억 원을 넣었다. 오르비스그룹은 GPU 4,000장 규모의 클러스터를 꾸린다.")
+            "베타기업은행과 한국투자파트너스가 각각 200억 원을 넣었다. 오르비스그룹은 GPU 4,000장 규모의 클러스터를 꾸린다.")
     got = {(f[0], f[2]) for f in figures(text, ["ko"])}
-    assert {("알파벤처투자", 4e10), ("ibk기업은행", 2e10), ("한국투자파트너스", 2e10), ("오르비스그룹", 4000)} <= got, got
+    assert {("알파벤처투자", 4e10), ("베타기업은행", 2e10), ("한국투자파트너스", 2e10), ("오르비스그룹", 4000)} <= got, got
 
 
 def test_a_longer_cued_name_wins_over_a_known_name_it_begins_with():
@@ -1018,8 +1018,8 @@ def test_a_chinese_announcement_says_the_company_at_the_start_of_a_clause():
 
 
 def test_firm_words_go_on_after_a_place():
-    text = "中国建设银行宣布向维塔算力提供25亿元贷款。"
-    assert "中国建设银行" in {f.subject.label for f in extract(Doc(text, ["zh"])).figures}
+    text = "四川电力宣布向维塔算力提供25亿元贷款。"
+    assert "四川电力" in {f.subject.label for f in extract(Doc(text, ["zh"])).figures}
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -1096,10 +1096,10 @@ def test_an_analysts_target_price_is_a_quote_not_a_figure():
 
 
 def test_a_name_and_its_acronym_beside_it_count_once_for_the_storys_firm():
-    text = ("A Vetta Compute fechou um empréstimo de 900 milhões de euros. A Caixa Geral de Depósitos (CGD) "
+    text = ("A Vetta Compute fechou um empréstimo de 900 milhões de euros. A Caixa Vetta de Depósitos (CVD) "
             "e o Millennium bcp entram com 300 milhões de euros cada.")
     got = {(f[0], f[1], f[2]) for f in figures(text, ["pt"])}
-    assert {("vetta-compute", "loan_or_debt", 9e8), ("cgd", "loan_or_debt", 3e8)} <= got, got
+    assert {("vetta-compute", "loan_or_debt", 9e8), ("cvd", "loan_or_debt", 3e8), ("millennium-bcp", "loan_or_debt", 3e8)} <= got, got
 
 
 def test_an_italian_bank_by_its_name_word():
@@ -1383,10 +1383,10 @@ def test_a_year_after_a_period_word_is_no_count(lang, text, expected):
 def test_an_arabic_loan_from_two_banks_each_with_its_share():
     # invented borrower; the banks' names hold a country's adjective ("السعودي") and are no place
     text = ("أعلنت شركة فيتا كلاود، أمس، عن مشروع مركز بيانات. "
-            "وأوضحت الشركة أنها حصلت على تمويل بقيمة 4 مليارات ريال من البنك العربي الوطني والبنك السعودي للاستثمار، "
+            "وأوضحت الشركة أنها حصلت على تمويل بقيمة 4 مليارات ريال من البنك الأوربسي الوطني والبنك السعودي للحوسبة، "
             "بواقع 2 مليار ريال لكل بنك، لمدة 10 أعوام.")
     got = sorted((f[0], f[1], f[2]) for f in figures(text, ["ar"]))
-    assert got == [("البنك-السعودي-للاستثمار", "loan_or_debt", 2e9), ("البنك-العربي-الوطني", "loan_or_debt", 2e9),
+    assert got == [("البنك-الأوربسي-الوطني", "loan_or_debt", 2e9), ("البنك-السعودي-للحوسبة", "loan_or_debt", 2e9),
                    ("فيتا-كلاود", "loan_or_debt", 4e9)]
 
 
@@ -1659,11 +1659,11 @@ def test_a_firm_named_only_in_links_to_other_stories_is_not_the_storys_firm():
 def test_a_word_for_both_each_and_respectively_pairs_only_a_list_of_amounts():
     text = ("베타컴퓨트는 13일 새 데이터센터에 1조원을 투자한다고 밝혔다. "
             "베타컴퓨트와 한국투자리얼에셋운용은 각각 2550억원, 2450억원을 출자한다. "
-            "대출에는 신한은행과 하나은행이 각각 2000억원을 대고, 나머지 3000억원은 국민은행 등 4개 금융기관이 분담한다.")
+            "대출에는 신한은행과 베타은행이 각각 2000억원을 대고, 나머지 3000억원은 오르비스은행 등 4개 금융기관이 분담한다.")
     got = [(f[0], f[2]) for f in figures(text, ["ko"])]
     assert ("한국투자리얼에셋운용", 2.45e11) in got  # a name ending in 에셋운용 is a firm
-    assert sorted(k for k, v in got if v == 2e11) == ["shinhan", "하나은행"]  # 각각 before one amount: each
-    assert ("국민은행", 3e11) in got  # the subject marked after a topical amount, through "등 4개 금융기관이"
+    assert sorted(k for k, v in got if v == 2e11) == ["shinhan", "베타은행"]  # 각각 before one amount: each
+    assert ("오르비스은행", 3e11) in got  # the subject marked after a topical amount, through "등 4개 금융기관이"
 
 
 def test_respectively_with_a_hedge_inside_the_list_of_amounts():
@@ -1902,8 +1902,8 @@ def test_a_name_ending_in_a_firm_word_that_goes_on_is_a_sites():
 
 def test_a_korean_group_name_with_latin_capitals_is_another_firm():
     """ "삼성SDI" is not Samsung; "SNE리서치에 따르면": the particle belongs to "according to"."""
-    got = figures("삼성SDI는 북미 운영사와 1조3천400억원 규모의 배터리 공급 계약을 체결했다.", ["ko"])
-    assert [f[0] for f in got] == ["삼성sdi"]
+    got = figures("베타SDI는 북미 운영사와 1조3천400억원 규모의 배터리 공급 계약을 체결했다.", ["ko"])
+    assert [f[0] for f in got] == ["베타sdi"]
     orgs = [e.label for e in extract(Doc("시장조사업체 SNE리서치에 따르면 시장 규모는 2030년 420억달러로 커진다.", ["ko"])).entities
             if e.kind == "org"]
     assert orgs == ["SNE리서치"]
@@ -2054,8 +2054,8 @@ def test_a_name_ending_in_a_firm_word_goes_on_after_a_particle():
 
 def test_a_japanese_place_before_a_firm_word_begins_a_firms_name():
     """ "東京建物が60％": 東京 + 建物 is Tokyo Tatemono's name, not Tokyo (org_cues.firm_words)."""
-    got = figures("事業会社の出資比率は東京建物が60％、富士通が40％。", ["ja"])
-    assert [(f[0], f[2]) for f in got] == [("東京建物", 60.0), ("fujitsu", 40.0)]
+    got = figures("事業会社の出資比率は大阪建物が60％、富士通が40％。", ["ja"])
+    assert [(f[0], f[2]) for f in got] == [("大阪建物", 60.0), ("fujitsu", 40.0)]
 
 
 def test_a_gapped_second_clause_names_a_firm_no_table_knows():

@@ -302,7 +302,8 @@ def _between_names(view: SentenceView, end: int, start: int) -> str:
 def _list_gap(view: SentenceView, end: int, start: int) -> bool:
     """What lies between two names of one list: nothing but a comma or a conjunction, and an
     article of the next name ("KfW und der Europäischen Investitionsbank", "et la Caisse")."""
-    words = _between_names(view, end, start).strip(" ,、،").lower().split()
+    # (a closing bracket of an acronym may come first: "Caixa Geral de Depósitos (CGD) e o Millennium bcp")
+    words = _between_names(view, end, start).lstrip(")）").strip(" ,、،").lower().split()
     if words and words[-1] in _articles():
         words.pop()
     gap = " ".join(words).strip(" ,、،")
