@@ -35,8 +35,6 @@ from kg.store import (
     StoreError,
     checked_quads,
     quads_by_graph,
-    write_compact_jsonld,
-    write_or_return,
     replace_graph_update,
     serialize_triples,
     sparql_syntax_error,
@@ -277,7 +275,7 @@ class RemoteStore(GraphStore):
         if graph is not None and not self.has_graph(graph):
             raise StoreError(f"no graph <{graph}> in store {self.location}")
         if format == "jsonld":
-            return write_or_return(lambda stream: write_compact_jsonld(self._graphs_for_jsonld(graph, void), stream), output)
+            return self._dump_jsonld(graph, output, void)
         else:
             quads = self._quads(graph)
             if graph is None and void:

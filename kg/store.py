@@ -186,6 +186,18 @@ class GraphStore(ABC):
 
     # ---- plain SPARQL on top of `query`: the same for every kind of store
 
+    @abstractmethod
+    def _graphs_for_jsonld(
+        self, graph: str | None, void: bool
+    ) -> Iterable[tuple[ox.NamedNode | ox.DefaultGraph, Iterable[ox.Triple]]]:
+        """(name, triples) of one graph, or of every graph then the VoID description, each read
+        when its turn comes."""
+
+    def _dump_jsonld(self, graph: str | None, output: BinaryIO | None, void: bool) -> bytes | None:
+        """Compacted JSON-LD written one graph at a time (`write_compact_jsonld`), from the graphs
+        the store hands out in turn (`_graphs_for_jsonld`)."""
+        return write_or_return(lambda stream: write_compact_jsonld(self._graphs_for_jsonld(graph, void), stream), output)
+
     def has_graph(self, graph_iri: str) -> bool:
         """Whether the store holds a non-empty graph of this name."""
         return bool(self.query("ASK { GRAPH ?g { ?s ?p ?o } }", substitutions={"g": ox.NamedNode(graph_iri)},
@@ -497,7 +509,7 @@ class LocalStore(GraphStore):
         if graph is not None and not self.oxigraph.contains_named_graph(ox.NamedNode(graph)):
             raise StoreError(f"no graph <{graph}> in store {self.path}")  # before a byte is written
         if format == "jsonld":
-            return write_or_return(lambda stream: write_compact_jsonld(self._graphs_for_jsonld(graph, void), stream), output)
+            return self._dump_jsonld(graph, output, void)
         rdf_format = FORMATS[format]
         prefixes = vocab.PREFIXES if format in ("turtle", "trig", "rdfxml") else None
         if graph is None:

@@ -44,12 +44,14 @@ def _drop_false_aliases(mentions: list[Mention], sentences) -> list[Mention]:
     for m in mentions:
         i = bisect_right(starts, m.start) - 1
         sentence = sentences[i] if i >= 0 and m.start < sentences[i].end else None
-        if sentence is not None and m.text.lower() in false[sentence.language]:
+        if sentence is None:
+            out.append(m)
             continue
-        text = sentence.text if sentence is not None else ""
-        end = m.end - (sentence.start if sentence is not None else 0)
-        if m.kind == "org" and sentence is not None and any(
-                text.startswith(w, end - k) for w in firm_words.get(sentence.language, ()) for k in range(1, len(w))):
+        if m.text.lower() in false[sentence.language]:
+            continue
+        end = m.end - sentence.start
+        if m.kind == "org" and any(sentence.text.startswith(w, end - k)
+                                   for w in firm_words.get(sentence.language, ()) for k in range(1, len(w))):
             continue  # "中華電" (Chunghwa Telecom) inside "中華電力" (CLP): a firm's word runs on past the name
         out.append(m)
     return out

@@ -237,9 +237,11 @@ class Gazetteer:
         # Bank), not 中国 (China) straddling the word 其中
         raw.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
         chosen: list[tuple] = []
+        occupied = bytearray(len(text))  # the characters a chosen name covers
         for r in raw:
-            if not any(r[0] < c[1] and c[0] < r[1] for c in chosen):
+            if not any(occupied[r[0]:r[1]]):
                 chosen.append(r)
+                occupied[r[0]:r[1]] = b"\x01" * (r[1] - r[0])
         chosen.sort(key=lambda r: r[0])
         mentions = [Mention(s, e, surface, entities[0], tuple(entities), is_demonym)
                     for s, e, surface, entities, is_demonym in chosen]
@@ -801,6 +803,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
 
     # ("la Banque Nationale et le Mouvement Desjardins": a name an opening word found is an anchor too)
     names_listed_with([(m.start, m.end) for m in known if m.kind == "org"] + opened)
+
     def add_name_and_acronym(name_start: int, name_end: int, acronym_start: int, acronym_end: int) -> bool:
         """Two mentions of one firm, the name and the acronym, so that each is found again wherever
         the article repeats it ("Fibra Uno (FUNO)" ... "FUNO informó" ... "la Fibra"); keyed by the

@@ -395,6 +395,17 @@ def _buyer(view: SentenceView, amount: Amount, cands: list[Mention], clause: tup
     return None
 
 
+def _leader(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
+    """ "中国电子牵头、黄河公司配套光伏的智算集群开工，总投资约180亿元": money or power is the leader's
+    the sentence names before the amount, a firm with one of the pack's `lead_markers` right after it."""
+    lead = view.pack.regex.get("lead_markers")
+    if lead is None or amount.kind not in (MONEY, POWER):
+        return None
+    leader = next((m for m in cands if m.kind in ("org", "group") and m.end <= amount.start
+                   and lead.match(view.text, m.end)), None)
+    return leader.entity if leader is not None else None
+
+
 def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
     """ "un empréstimo de 480 M€, dos quais 240 M€ do BPI e 240 M€ do Novo Banco", "200 mln da
     Intesa Sanpaolo": money with a lender marker and a firm right after it, in a sentence about a
@@ -571,15 +582,9 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     # depositi e prestiti" is Cdp's, though the clause reads like an appositive of the name before it
     owner = (_stake_owner(view, amount, cands) or _lender_after(view, amount, cands)
              or _named_right_after(view, amount, cands, "agent_markers", ("org", "group"), 2)
-             or _buyer(view, amount, cands, clause))
+             or _buyer(view, amount, cands, clause) or _leader(view, amount, cands))
     if owner is not None:
         return owner
-    # "中国电子牵头、黄河公司配套光伏的智算集群开工，总投资约180亿元": the leader the sentence names before the amount
-    lead = view.pack.regex.get("lead_markers")
-    leader = next((m for m in cands if lead is not None and m.kind in ("org", "group") and m.end <= amount.start
-                   and lead.match(view.text, m.end)), None) if amount.kind in (MONEY, POWER) else None
-    if leader is not None:
-        return leader.entity
 
     if containing is not None:  # "OpenAI, which plans to invest ..." -> the antecedent
         before = [m for m in cands if m.end <= containing
