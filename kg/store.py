@@ -186,12 +186,12 @@ class GraphStore(ABC):
 
     # ---- plain SPARQL on top of `query`: the same for every kind of store
 
-    @abstractmethod
     def _graphs_for_jsonld(
         self, graph: str | None, void: bool
     ) -> Iterable[tuple[ox.NamedNode | ox.DefaultGraph, Iterable[ox.Triple]]]:
         """(name, triples) of one graph, or of every graph then the VoID description, each read
-        when its turn comes."""
+        when its turn comes; the stores that export (embedded, remote) supply it."""
+        raise NotImplementedError(f"{type(self).__name__} does not export JSON-LD")
 
     def _dump_jsonld(self, graph: str | None, output: BinaryIO | None, void: bool) -> bytes | None:
         """Compacted JSON-LD written one graph at a time (`write_compact_jsonld`), from the graphs
