@@ -297,7 +297,7 @@ def test_data_centres_mentioned_in_passing_are_not_sites():
 
 def test_shares_in_a_firm_are_its_stock_move_and_short_names_join_the_full_name():
     text = ("Norvance Technology said revenue rose. Shares in the London landlord Brixmoor rose 3.1 per cent. "
-            "Even so, Norvance's shares are down about 15% this year.")
+            "Even so, Norvance's shares fell 15% on Tuesday.")
     got = figures(text, ["en"])
     assert ("brixmoor", "stock_move", 3.1, None, None, "percent") in got
     assert ("norvance-technology", "stock_move", -15.0, None, None, "percent") in got
@@ -2085,3 +2085,32 @@ def test_a_german_name_ending_in_a_firm_word_before_a_noun_stays_a_name():
     orgs = {e.label for e in extract(Doc("Nun investiert Nordwind Capital Milliarden in Rechenzentren.", ["de"])).entities
             if e.kind == "org"}
     assert orgs == {"Nordwind Capital"}
+
+
+@pytest.mark.parametrize("text, lang, key, value", [
+    # the exchange named, no word for the shares
+    ("Vetta Compute a annoncé un campus à Lyon. À la Bourse de Paris, Vetta Compute a gagné 2,4 % à 31,20 euros.",
+     "fr", "vetta-compute", 2.4),
+    ("Vetta Compute baut in Hanau. An der Börse legte Vetta Compute am Dienstag 1,7 Prozent zu.", "de", "vetta-compute", 1.7),
+    # a price after the move: the sentence is about the shares
+    ("Vetta Compute will build in Ohio. Listed rival Norvale Data slipped 2.2 per cent to $14.35.", "en", "norvale-data", -2.2),
+    ("Vetta Compute construirá en Toledo. Norvale Data S.A. subió ayer un 1,4%, hasta 12,85 euros.", "es", "norvale-data", 1.4),
+])
+def test_a_rise_on_the_exchange_or_to_a_quoted_price_is_a_stock_move(text, lang, key, value):
+    got = figures(text, [lang])
+    assert (key, "stock_move", value) in {f[:3] for f in got}
+    assert not any(f[1] != "stock_move" and f[2] in (31.2, 14.35, 12.85) for f in got)  # the price is no figure
+
+
+def test_a_rise_after_a_stock_move_in_the_same_paragraph_is_one_too():
+    text = ("Vetta Compute construirá en Toledo.\n\nEn bolsa, las acciones de Norvale Data subieron un 2,8%, hasta 17,40 euros. "
+            "Vetta Compute avanzó un 1,9%.")
+    assert ("vetta-compute", "stock_move", 1.9) in {f[:3] for f in figures(text, ["es"])}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vetta Compute will build in Ohio. Vetta Compute shares have gained 41% so far this year.", "en"),
+    ("Vetta Compute construit à Lyon. Depuis le début de l'année, le titre Vetta Compute recule de 9 %.", "fr"),
+])
+def test_a_share_change_over_a_stretch_of_time_is_a_growth_rate(text, lang):
+    assert {f[1] for f in figures(text, [lang]) if f[5] == "percent"} == {"growth_rate"}

@@ -23,7 +23,7 @@ from .furniture import furniture_spans
 from .quotes import imagined, quote_spans
 from .language import common, pack
 from .model import Entity, Extraction, Figure
-from .numbers import MONEY, relabel_local_units, scan_amounts
+from .numbers import MONEY, PERCENT, relabel_local_units, scan_amounts
 from .relations import RelationState, finish, sentence_relations
 from .sentences import split_sentences
 from .time import PeriodFinder
@@ -368,10 +368,25 @@ def _a_share_price(amount, sentence: str, p) -> bool:
     written without a scale of a million or more in a sentence about shares is a quote, not a
     figure (a myriad is below that: "7만1200원", "9万円" are prices, and so is "목표주가를 38만 원으로":
     a price in myriads may reach millions of won)."""
-    words = p.regex.get("share_price_words")
     ceiling = 10_000_000 if amount.scale == 1e4 else 100_000
     return (amount.kind == MONEY and amount.scale < 1e6 and (amount.point or 0) < ceiling
-            and words is not None and bool(words.search(sentence)))
+            and any(p.regex.get(k) is not None and p.regex[k].search(sentence) for k in ("share_price_words", "stock_market_words")))
+
+
+def _price_after_a_move(amount, amounts, sentence: str, p) -> bool:
+    """ "NEXTDC slipped 1.1 per cent to $15.42", "a bondi de 3,4% à 98,50 DH", "subió un 1,2%, hasta
+    24,15 euros": a price without a scale word right after a rise or fall in per cent is the share
+    price it reached, no figure (and the sentence is about the shares, whatever words it uses)."""
+    if amount.kind != MONEY or amount.scale >= 1e6 or (amount.point or 0) >= 100_000:
+        return False
+    for move in amounts:
+        gap = sentence[move.end:amount.start]
+        if move.kind != PERCENT or not 0 <= len(gap) <= 30 or re.search(r"\d", gap):
+            continue
+        around = sentence[max(0, move.start - 40):amount.start]
+        if any(p.regex.get(k) is not None and p.regex[k].search(around) for k in ("growth_up", "growth_down")):
+            return True
+    return False
 
 
 def _a_unit_price(amount, sentence: str, p) -> bool:
@@ -446,7 +461,10 @@ def extract(document) -> Extraction:
         # in euros); a paragraph starts a new topic for continued subjects (DocumentState)
         if "\n" in text[previous_end:s.start]:
             state.paragraph_start = s.index
-        amounts = [a for a in scan_amounts(s.text, p, last_currency) if not _a_share_price(a, s.text, p)
+        scanned = scan_amounts(s.text, p, last_currency)
+        quoted_prices = [a for a in scanned if _price_after_a_move(a, scanned, s.text, p)]
+        view.quotes_a_share_price = bool(quoted_prices)
+        amounts = [a for a in scanned if a not in quoted_prices and not _a_share_price(a, s.text, p)
                    and not _a_unit_price(a, s.text, p)
                    and a.unit not in ("kW", "kWh")  # under a megawatt (hour): a rack's density ("120 kW per rack"), a battery
                    and not imagined(p, text, s.start, s.end, s.start + a.start, s.start + a.end, quoted)]

@@ -62,6 +62,7 @@ class DocumentState:
     # the firms the last sentence that named two or more listed, in order ("promueven Forestalia,
     # el Grupo Samca y Endesa" before "Las tres compañías ... al 45%, 35% y 20%, respectivamente")
     last_org_list: list[Entity] = field(default_factory=list)
+    last_share_move_sentence: int = -10  # the index of the last sentence with a share move
 
 
 @dataclass
@@ -73,6 +74,7 @@ class SentenceView:
     mentions: list[Mention]  # offsets relative to the sentence
     periods: list[PeriodMention]
     object_marked: set[int] = field(default_factory=set)  # ids of mentions in object position
+    quotes_a_share_price: bool = False  # "slipped 1.1 per cent to $15.42": a price after a move
 
     @property
     def text(self) -> str:
@@ -713,9 +715,37 @@ def _a_share_move_continued(view: SentenceView, amount: Amount, clause: tuple[in
     stock = p.trigger_regex.get("stock_move")
     if stock is None or not stock.search(view.text, 0, clause[0]):
         return False
-    if any(rx.search(view.text, clause[0], clause[1]) for key, rx in p.trigger_regex.items() if key != "stock_move"):
+    if other_metric_named(view, clause):
         return False
     return any(p.regex.get(k) is not None and p.regex[k].search(view.text, clause[0], clause[1]) for k in ("growth_up", "growth_down"))
+
+
+def other_metric_named(view: SentenceView, clause: tuple[int, int]) -> bool:
+    """A trigger of a metric other than a share move in the clause ("revenue rose 12%")."""
+    return any(key != "stock_move" and rx.search(view.text, *clause) for key, rx in view.pack.trigger_regex.items())
+
+
+def _about_trading(view: SentenceView) -> bool:
+    """ "A la Bourse suisse, le titre Romande Energie a gagné 2,1%", "NEXTDC slipped 1.1 per cent to
+    $15.42": a sentence about the shares (`share_price_words`), the exchange (`stock_market_words`,
+    not in "ASX-listed") or with a quoted share price makes a rise or fall a share move, unless it
+    names another measure ("營收1,742億元，年增3.9%，每股純益4.52元")."""
+    p = view.pack
+    cue = view.quotes_a_share_price or any(
+        p.regex.get(k) is not None and any(view.text[m.end():m.end() + 1] != "-" for m in p.regex[k].finditer(view.text))
+        for k in ("share_price_words", "stock_market_words"))
+    return cue and not other_metric_named(view, (0, len(view.text)))
+
+
+def _a_share_move_paragraph(view: SentenceView, amount: Amount, state: DocumentState) -> bool:
+    """A rise or fall one or two sentences after a share move of the same paragraph, naming no other
+    measure, is a share move too ("Acciona Energía avanzó un 1,9%.", "HD현대일렉트릭은 4.1% 상승했다.")."""
+    last = state.last_share_move_sentence
+    index = view.sentence.index
+    clause = clause_span(view, amount.start)
+    stretch = view.pack.regex.get("share_move_stretch")
+    return (state.paragraph_start <= last and 0 < index - last <= 2 and not other_metric_named(view, clause)
+            and not (stretch is not None and stretch.search(view.text, *clause)))
 
 
 def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) -> str | None:
@@ -744,12 +774,13 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
         if found("power_shortfall"):
             return "power_shortfall"
         respectively = p.regex.get("respectively")
-        if found("stock_move") or (respectively and respectively.search(view.text) and found("stock_move", 0, len(view.text))):
-            return "stock_move"
-        if not p.spaced and _a_share_move_continued(view, amount, clause):
-            return "stock_move"
         near = (max(clause[0], amount.start - 40), min(clause[1], amount.end + 40))
-        if found("growth_up", *near) or found("growth_down", *near):  # "rose 38%", not "fell ..., the margin was 15.8%"
+        moved = found("growth_up", *near) or found("growth_down", *near)  # "rose 38%", not "fell ..., the margin was 15.8%"
+        if (found("stock_move") or (respectively and respectively.search(view.text) and found("stock_move", 0, len(view.text)))
+                or (not p.spaced and _a_share_move_continued(view, amount, clause)) or (moved and _about_trading(view))):
+            # ("Micron shares have gained 41% so far this year": a change over a stretch of time)
+            return "growth_rate" if found("share_move_stretch") else "stock_move"
+        if moved:
             return "growth_rate"
         if re.search(r"[(（]\s?[+\u2212\-]\s?$", view.text[max(0, amount.start - 3):amount.start]):
             return "growth_rate"  # "330 milioni di ricavi (+12%)": a signed change in brackets
@@ -1224,6 +1255,10 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
         metric = choose_metric(view, amount, subject)
         if metric is None:
             continue
+        if metric == "growth_rate" and _a_share_move_paragraph(view, amount, state):
+            metric = "stock_move"  # "En bolsa, las acciones de X subieron un 2,8%. Y avanzó un 1,9%."
+        if metric == "stock_move":
+            state.last_share_move_sentence = s.index
         if id(amount) not in paired:
             owner = stock_subject(view, amount) if metric == "stock_move" else genitive_owner(view, amount)
             if owner is not None and any(_makes_the_chips(view, amount, m) for m in view.mentions if m.entity == owner):
