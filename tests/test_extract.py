@@ -2114,3 +2114,25 @@ def test_a_rise_after_a_stock_move_in_the_same_paragraph_is_one_too():
 ])
 def test_a_share_change_over_a_stretch_of_time_is_a_growth_rate(text, lang):
     assert {f[1] for f in figures(text, [lang]) if f[5] == "percent"} == {"growth_rate"}
+
+
+@pytest.mark.parametrize("text, lang, key", [
+    ("Die 7Seas Compute AG investiert 40 Mio. Euro in Hanau.", "de", "7seas-compute"),  # a name opening with a digit
+    ("Lisbon gets a campus. Vetta Data Centers Europe will invest $300 million there.", "en", "vetta-data-centers-europe"),
+    ("Der Entwickler Vetta Data Centers Europe und die Stadtwerke Hanau investieren 400 Millionen Euro.", "de",
+     "vetta-data-centers-europe"),  # a regional arm
+])
+def test_names_a_pattern_finds_whole(text, lang, key):
+    assert key in {f[0] for f in figures(text, [lang])}
+
+
+def test_a_place_in_a_compound_owns_no_figure():
+    text = ("Die Vetta Motoren AG steigert den Umsatz. Den größten Auftrag meldete Vetta im Dezember: Ein nicht "
+            "genannter US-Rechenzentrumsbetreiber bestellte Aggregate mit zusammen rund 96 MW.")
+    assert ("vetta-motoren", "power_capacity", 96.0) in {f[:3] for f in figures(text, ["de"])}
+
+
+def test_a_known_place_is_no_name_inside_a_word_that_goes_on_in_capitals():
+    ex = extract(Doc("Die HessenKB übernimmt 500 Millionen Euro, Bayern bekommt den Campus.", ["de"]))
+    keys = {e.key for e in ex.entities}
+    assert "hessenkb" in keys and "bavaria" in keys and "hesse" not in keys

@@ -111,7 +111,8 @@ class Gazetteer:
                 demonyms.setdefault(str(d), by_code[code])
         _add_han_variants(by_alias_other)
         self.by_alias_cs, self.by_alias_ci, self.by_alias_other, self.demonyms = by_alias_cs, by_alias_ci, by_alias_other, demonyms
-        latin_tail = r"(?:['’]s|s)?(?![a-z\u00df-\u00ff])(?<![A-Z]{2}(?=[A-Z]))"
+        # (nor inside a word that goes on in capitals: "Bayern" is no place in "BayernLB")
+        latin_tail = r"(?:['’]s|s)?(?![a-z\u00df-\u00ff])(?<![A-Z]{2}(?=[A-Z]))(?<![a-z\u00df-\u00ff](?=[A-Z]))"
         latin_head = r"(?<![A-Za-z\u00c0-\u024f0-9])"
         self.rx_cs = self._alternation(by_alias_cs, latin_head, latin_tail, 0)
         self.rx_ci = self._alternation(by_alias_ci, latin_head, r"(?![A-Za-z\u00c0-\u024f])", re.IGNORECASE)
@@ -318,6 +319,8 @@ def gazetteer() -> Gazetteer:
 _CAP = r"[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
 _PERSON = re.compile(rf"\b({_CAP}(?: [A-Z]\.)? {_CAP})\b")
 _NAME_WORD = r"(?:[A-Z][\w&'’.-]*[\w&]|[A-Z]|[a-z]{1,2}-?[A-Z][\w&'’.-]*[\w&])"  # "d-Matrix", "eBay", "xAI"
+# a name's first word may open with a digit ("2G Energy AG", "21Vianet Group"), never a unit ("40MW")
+_DIGIT_NAME_WORD = r"\d{1,2}(?!(?:MW|GW|TW|KW|MWh|GWh|TWh|MVA|GB|TB|PB)(?![\w&]))[A-Z][A-Za-z&]*"
 # "Start Campus", "Bank of America", "Banco do Nordeste", "Caisse des Dépôts": a joining word only between name words
 _NAME = rf"{_NAME_WORD}(?:\s(?:(?:of|&|de|do|da|dos|das|del|della|di|du|for)\s)?{_NAME_WORD})*"
 _STOP_HEADS = {"the", "a", "an", "der", "die", "das", "den", "dem", "des", "le", "la", "les", "el", "los", "il", "lo", "o", "os", "a", "en",
@@ -348,7 +351,7 @@ def _legal_name() -> re.Pattern:
     word = rf"(?!(?:{'|'.join(map(re.escape, firsts))})(?![\w&]))[A-Z][\w&.-]*" if firsts else r"[A-Z][\w&.-]*"
     # ("BDO Unibank, Inc.", "Metropolitan Bank & Trust Co.": a comma before the form, "&" inside)
     return re.compile(
-        rf"\b{prefix}((?:(?:{word}|&)\s){{0,3}}{word}(?:\s(?:Group|Holdings))?),?\s?"
+        rf"\b{prefix}((?:{_DIGIT_NAME_WORD}\s)?(?:(?:{word}|&)\s){{0,3}}{word}(?:\s(?:Group|Holdings))?),?\s?"
         rf"(?:(?<=\s)(?:{form})(?![A-Za-z])|(?<=Group|dings)(?![A-Za-z]))")
 
 
@@ -500,7 +503,7 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
     opens = (rf"(?i:{articles.pattern})\s" + (rf"|(?i:{nouns.pattern})\b" if nouns is not None else "")) if articles is not None else None
     return SimpleNamespace(
         place_before_comma=re.compile(rf"({_NAME}),\s*$"),
-        ending_in_org_word=compiled(rf"(?<![\w])({_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}}\s(?:{org_words.pattern}))(?![\w])"
+        ending_in_org_word=compiled(rf"(?<![\w])((?:{_DIGIT_NAME_WORD}|{_NAME_WORD})(?:\s{_NAME_WORD}){{0,3}}\s(?:{org_words.pattern}))(?![\w])"
                                     if org_words is not None else None),
         # "Grupo Carso", "Banca di Cividale", "Caisse des Dépôts": an opening word, then the name
         opening_with_name_word=compiled(
@@ -558,6 +561,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     # a firm's name may end in a known place: "Altice Portugal", "Telefónica España"
     place_ends = {m.end for m in known if m.kind == "place" and not m.demonym}
     place_spans = {(m.start, m.end) for m in known if m.kind == "place"}
+    regional_arms = {m.start: m for m in known if m.kind == "place" and not m.demonym
+                     and m.entity.rdf_type in ("Country", "Region")}
     out: list[Mention] = []
     generic_names = _org_name_words()
 
@@ -745,12 +750,16 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         for m in rx.ending_in_org_word.finditer(text):
             if _ACRONYM_AFTER.match(text, m.end(1)):
                 continue  # the name with its acronym, below
+            # "NDC-Garbe Data Centers Europe", "Vetta Cloud Services Germany": a firm's regional arm
+            # is named by its region or country after the firm's word
+            arm = regional_arms.get(m.end(1) + 1) if text[m.end(1):m.end(1) + 1] == " " else None
+            end = arm.end if arm is not None else m.end(1)
             # (not where every noun is capitalised: "Nordwind Capital Milliarden")
-            goes_on = _CAPITALISED_WORD_AFTER.match(text, m.end(1)) if not pack.get("nouns_capitalised") else None
+            goes_on = _CAPITALISED_WORD_AFTER.match(text, end) if not pack.get("nouns_capitalised") else None
             if goes_on and not any(ts == goes_on.start(1) for ts, _ in taken) and goes_on.group(1) not in _legal_forms() \
                     and goes_on.group(1) != "Co":
                 continue  # "Bashundhara Digital Park": the name goes on, a site's, not a firm's ("Manila Electric Co." is one)
-            start, name = m.start(1), m.group(1)
+            start, name = m.start(1), text[m.start(1):end]
             of_place = _PARTICLE_AND_NAME_AFTER.match(text, m.end(1))
             if of_place and free(of_place.start(1), of_place.end(1)):
                 name += of_place.group(0)  # "Campus Digital do Sado": the name goes on after "do"
@@ -761,6 +770,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                                        and not (name.split()[0].isupper() and len(name.split()[0]) >= 2))):
                 first = name.split()[0]  # "Der Campus", "Intanto Vantage…", "KI-Start-up Black Forest Labs" (not "SP Energy Networks")
                 start, name = start + len(first) + 1, name[len(first) + 1:]
+            if arm is not None and generic_names is not None and generic_names.fullmatch(name[:len(name) - len(arm.text)].strip()):
+                continue  # "Data Centers Europe" once the opening word went: no name
             if " " in name:  # the firm's word alone ("Campus") is no name
                 add_org(start, start + len(name), name, named_as_company=True)
     # "Grupo Carso tendrá 70%", "Banca di Cividale": a word opening a name (common.yaml

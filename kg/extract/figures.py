@@ -342,12 +342,14 @@ def subject_candidates(view: SentenceView) -> list[Mention]:
     """Who a figure may be about. A town found only in the generated place lists
     (kg/extract/places.py) places a figure but never owns it ("The Dallas-based developer"):
     the table's places and the regions of every country do. A firm in a compound adjective
-    describes another thing ("The AMD-focused GPU cloud", "the OpenAI-backed start-up")."""
+    describes another thing ("The AMD-focused GPU cloud", "the OpenAI-backed start-up"), and so
+    does a place in any compound ("ein US-Rechenzentrumsbetreiber", "Texas-based")."""
     return [
         m for m in view.mentions
         if m.kind in ("org", "group", "place") and not m.demonym and not is_reporter(view, m)
         and not _unnamed_member(view, m) and not _generated_town(m.entity)
         and not (m.kind == "org" and re.match(r"-[a-z]", view.text[m.end:m.end + 2]))
+        and not (m.kind == "place" and re.match(r"-\w", view.text[m.end:m.end + 2]))
     ]
 
 
