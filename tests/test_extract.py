@@ -2136,3 +2136,13 @@ def test_a_known_place_is_no_name_inside_a_word_that_goes_on_in_capitals():
     ex = extract(Doc("Die HessenKB übernimmt 500 Millionen Euro, Bayern bekommt den Campus.", ["de"]))
     keys = {e.key for e in ex.entities}
     assert "hessenkb" in keys and "bavaria" in keys and "hesse" not in keys
+
+
+def test_a_chinese_paper_names_a_firm_after_its_kind_with_a_latin_name_and_writes_it_again():
+    text = ("本地发展商维塔置业（VTP）与产业发展商OMB星辰（OMB Stellar）昨天宣布建设园区，投资约30亿令吉。"
+            "OMB星辰在马股盘中一度大涨6%。（汇率：1新元兑3.28令吉）")
+    got = figures(text, ["zh"])
+    assert {e.key for e in extract(Doc(text, ["zh"])).entities} >= {"vtp", "omb-stellar"}
+    assert ("investment_commitment", 3e9, "MYR") in {(f[1], f[2], f[5]) for f in got}
+    assert ("omb-stellar", "stock_move", 6.0) in {f[:3] for f in got}
+    assert not any(f[2] in (1.0, 3.28) for f in got)  # an exchange rate is no figure

@@ -292,8 +292,7 @@ def _every_mention_of_found_names(text: str, mentions: list[Mention], names: set
             stem = next((label[: -len(s)] for s in suffixes if label.endswith(s)), "")
             if len(stem) >= 2 and stem not in found and not table.find(stem):
                 found[stem] = entity
-    wanted = {label: (re.compile(rf"(?<![\w]){_name_pattern(label)}(?![\w])" if label[:1].isascii() else re.escape(label)), entity)
-              for label, entity in found.items()}
+    wanted = {label: (re.compile(_written_again(label)), entity) for label, entity in found.items()}
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions if m.kind != "place"])
 
 
@@ -323,6 +322,17 @@ def _names_listed_with_found_firms(text: str, mentions: list[Mention], sentences
     if not wanted:
         return mentions
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
+
+
+def _written_again(label: str) -> str:
+    """The pattern of a found name written again: a Latin name as a whole word; a name in a script
+    without spaces anywhere, and one that mixes both ("UEM阳光在马股") with Latin ends not glued to
+    more Latin letters."""
+    if all(ch < "\u0250" or not ch.isalpha() for ch in label) and label[:1].isascii():
+        return rf"(?<![\w]){_name_pattern(label)}(?![\w])"
+    head = r"(?<![A-Za-z0-9])" if label[:1].isascii() else ""
+    tail = r"(?![A-Za-z0-9])" if label[-1:].isascii() else ""
+    return head + re.escape(label) + tail
 
 
 def _name_pattern(label: str) -> str:
@@ -395,13 +405,17 @@ def _a_unit_price(amount, sentence: str, p) -> bool:
     per = p.regex.get("per_unit_markers")
     if amount.kind != MONEY or per is None or amount.scale >= 1e6:
         return False  # ("$10 million per megawatt", a build cost per unit, some report as a figure)
-    if amount.value == 1 and re.search(rf"(?:{per.pattern})\s?$", sentence[:amount.start]):
-        return True  # the "1美元" of "32.45元兌1美元"
+    before = re.search(rf"(?:{per.pattern})\s?$", sentence[:amount.start])
+    currency = p.regex.get("currency_word")
+    if before and (amount.value == 1 or (currency is not None and currency.search(sentence[max(0, before.start() - 6):before.start()]))):
+        return True  # the "1美元" of "32.45元兌1美元", the "3.28令吉" of "1新元兑3.28令吉"
     hit = per.match(sentence, amount.end + len(sentence[amount.end:]) - len(sentence[amount.end:].lstrip()))
     if hit is None:
         return False
     rest = sentence[hit.end():].lstrip()
-    rest = rest[1:].lstrip() if rest.startswith("1") and not rest[1:2].isdigit() else rest  # "兌1美元"
+    number = re.match(r"\d[\d.,]*\s?", rest)
+    if number and currency is not None and currency.match(rest, number.end()):
+        rest = rest[number.end():]  # "兌1美元", "兑3.28令吉": so many of another currency
     # (or per unit of a currency: "a $ 1.415 por dólar", an exchange rate)
     return any(p.regex.get(key) is not None and p.regex[key].match(rest) for key in ("unit_word", "currency_word")) \
         or bool(_UNIT_SYMBOL.match(rest))
