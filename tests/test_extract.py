@@ -2146,3 +2146,20 @@ def test_a_chinese_paper_names_a_firm_after_its_kind_with_a_latin_name_and_write
     assert ("investment_commitment", 3e9, "MYR") in {(f[1], f[2], f[5]) for f in got}
     assert ("omb-stellar", "stock_move", 6.0) in {f[:3] for f in got}
     assert not any(f[2] in (1.0, 3.28) for f in got)  # an exchange rate is no figure
+
+
+@pytest.mark.parametrize("text, lang, unit", [
+    ("وقعت شركة فيتا للحوسبة، أمس، اتفاقاً في الجزائر لبناء أكبر مركز بيانات في الجزائر بتكلفة 32 مليار دينار.", "ar", "DZD"),
+    ("أعلنت شركة فيتا للحوسبة، أمس، عن أكبر مركز بيانات في الأردن بتكلفة 75 مليون دينار في شمال الأردن.", "ar", "JOD"),
+    ("Vetta Compute investira 32 milliards de dinars à Tunis, en Tunisie.", "fr", "TND"),
+])
+def test_a_bare_dinar_is_the_currency_of_the_country_of_the_story(text, lang, unit):
+    assert unit in {f[5] for f in figures(text, [lang])}
+
+
+def test_arabic_firms_listed_with_their_kind_and_an_exchange_rate():
+    text = ("وقّعت كل من شركة فيتا للحوسبة ومجمع نورغاز والصندوق الوطني للاستثمار اتفاق شراكة بقيمة 95 مليار دينار "
+            "في الجزائر. * سعر الصرف المعتمد: 134 ديناراً للدولار.")
+    ex = extract(Doc(text, ["ar"]))
+    assert {e.label for e in ex.entities if e.kind == "org"} >= {"فيتا للحوسبة", "نورغاز", "الصندوق الوطني للاستثمار"}
+    assert not any(f.quantity.value == 134 for f in ex.figures)
