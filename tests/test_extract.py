@@ -2163,3 +2163,17 @@ def test_arabic_firms_listed_with_their_kind_and_an_exchange_rate():
     ex = extract(Doc(text, ["ar"]))
     assert {e.label for e in ex.entities if e.kind == "org"} >= {"فيتا للحوسبة", "نورغاز", "الصندوق الوطني للاستثمار"}
     assert not any(f.quantity.value == 134 for f in ex.figures)
+
+
+def test_korean_names_listed_with_a_found_firm_written_in_brackets_or_after_the_country():
+    text = ("비타전자·한국동부발전·스카이리버 투자협약\n\n"
+            "비타전자와 한국동부발전, 미국계 투자사 스카이리버(Skyriver Capital)는 22일 데이터센터 투자협약을 맺었다. "
+            "비타전자는 1조2000억원을 투자한다. 스카이리버는 약 3억달러를 출자할 계획이다. "
+            "동부발전은 발전소에서 100MW를 직접 공급한다. 코람바자산신탁이 리츠를 설립한다.")
+    ex = extract(Doc(text, ["ko"]))
+    labels = {e.label for e in ex.entities if e.kind == "org"}
+    assert {"비타전자", "한국동부발전", "코람바자산신탁"} <= labels and "동부발전" not in labels
+    got = {(f.subject.label, f.metric, f.quantity.value) for f in ex.figures}
+    assert ("비타전자", "investment_commitment", 1.2e12) in got
+    assert ("Skyriver Capital", "equity_investment", 3e8) in got or ("Skyriver Capital", "investment_commitment", 3e8) in got
+    assert ("한국동부발전", "power_capacity", 100.0) in got

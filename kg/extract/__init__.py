@@ -231,8 +231,20 @@ def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
             elsewhere = [label for label in orgs if m.entity.label in label.split()[1:]]
             if len(longer) == 1 and not elsewhere and not gazetteer().get(m.entity.key):
                 m = replace(m, entity=longer[0], candidates=(longer[0],))
+            elif _UNSPACED_NAME.search(m.entity.label) and not gazetteer().get(m.entity.key):
+                # "남부발전" is the "한국남부발전" named in full: a name after its country or place
+                # ("한국", "Korea") stands for the whole name
+                placed = [e for label, e in orgs.items() if label.endswith(m.entity.label) and label != m.entity.label
+                          and _a_place(label[:-len(m.entity.label)])]
+                if len(placed) == 1:
+                    m = replace(m, entity=placed[0], candidates=(placed[0],))
         out.append(m)
     return out
+
+
+def _a_place(name: str) -> bool:
+    """Whether the table knows `name`, whole, as a place."""
+    return any(e.kind == "place" for e in gazetteer()._lookup(name) or [])
 
 
 # A name in Chinese, Japanese or Korean script: found only by the strong cues of those packs
@@ -322,6 +334,51 @@ def _names_listed_with_found_firms(text: str, mentions: list[Mention], sentences
     if not wanted:
         return mentions
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
+
+
+_HANGUL_WORD = r"[가-힣][가-힣A-Za-z0-9&]{1,14}"
+# "롯데이노베이트·남부발전·스톤피크 투자협약", "롯데이노베이트, 한국남부발전, ...": Korean names listed
+_HANGUL_LIST = re.compile(rf"(?<![가-힣A-Za-z0-9&]){_HANGUL_WORD}(?:(?:·{_HANGUL_WORD})+|(?:,\s{_HANGUL_WORD})+)(?![·,])")
+# "스톤피크(Stonepeak)": a Korean word right before a firm's Latin name in brackets
+_HANGUL_BEFORE_BRACKET = re.compile(rf"(?:^|(?<=\s))({_HANGUL_WORD})\(")
+
+
+def _korean_names_of_found_firms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Korean press writes a foreign firm in Hangul with its Latin name in brackets once
+    ("스톤피크(Stonepeak)"): the Hangul word is that firm wherever the article writes it. And a
+    name listed with a firm the article names ("롯데이노베이트·남부발전·스톤피크") is a firm too,
+    when the article writes it twice at least (particles glue to Korean names, so a name is
+    found at the start of a word, whatever follows)."""
+    wanted: dict[str, tuple] = {}
+    orgs = [m for m in mentions if m.kind == "org"]
+    for m in orgs:
+        hit = _HANGUL_BEFORE_BRACKET.search(text, max(0, m.start - 17), m.start)
+        if hit is not None and hit.end() == m.start and text[m.end:m.end + 1] == ")" \
+                and not any(o.start < hit.end(1) and hit.start(1) < o.end for o in mentions):
+            wanted[hit.group(1)] = m.entity
+    cues = pack("ko").get("org_cues") or {}
+    particles = "|".join(sorted(cues.get("particles") or [], key=len, reverse=True))
+    not_names = set(cues.get("not_names") or [])
+
+    def written(name: str) -> re.Pattern:  # the name as a word, a particle glued to it or not
+        return re.compile(rf"(?<![가-힣A-Za-z0-9]){re.escape(name)}(?=(?:{particles}|도)?(?![가-힣]))")
+
+    for listed in _HANGUL_LIST.finditer(text):
+        items = [(listed.start() + i.start(), listed.start() + i.end(), i.group(0))
+                 for i in re.finditer(_HANGUL_WORD, listed.group(0))]
+        # (a comma list of two is a headline's "한전, 강원 송전망 보강": its subject, then the rest)
+        if not any(any(o.start == a and o.end >= b - 1 for o in orgs) for a, b, _ in items) \
+                or ("·" not in listed.group(0) and len(items) < 3):
+            continue
+        for a, b, name in items:
+            if name in wanted or name in not_names or any(o.start < b and a < o.end for o in mentions) or gazetteer()._lookup(name) \
+                    or len(written(name).findall(text)) < 2:
+                continue
+            wanted[name] = Entity(kind="org", key=slug_key(name), label=name, rdf_type="Firm")
+    if not wanted:
+        return mentions
+    patterns = {name: (written(name), entity) for name, entity in wanted.items()}
+    return _add_occurrences(text, mentions, patterns, [(m.start, m.end) for m in mentions])
 
 
 def _written_again(label: str) -> str:
@@ -436,6 +493,8 @@ def extract(document) -> Extraction:
     codes = {s.language for s in sentences}
     prepositions = sorted({w for code in codes for w in pack(code).get("place_prepositions") or []})
     mentions = _every_mention_of_found_names(text, mentions, names, prepositions)
+    if "ko" in codes:
+        mentions = _korean_names_of_found_firms(text, mentions)
     mentions = _first_words_of_long_names(text, mentions, names)
     mentions = _names_listed_with_found_firms(text, mentions, sentences, names)
     mentions = _han_short_names(text, mentions, codes)
