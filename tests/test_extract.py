@@ -2177,3 +2177,12 @@ def test_korean_names_listed_with_a_found_firm_written_in_brackets_or_after_the_
     assert ("비타전자", "investment_commitment", 1.2e12) in got
     assert ("Skyriver Capital", "equity_investment", 3e8) in got or ("Skyriver Capital", "investment_commitment", 3e8) in got
     assert ("한국동부발전", "power_capacity", 100.0) in got
+
+
+def test_chinese_groups_listed_by_their_word_and_a_place_written_without_its_suffix():
+    text = ("活动现场，湖南省云算集团与北岭城投集团签署维塔智算中心项目合资协议，该项目总投资约86亿元。"
+            "根据协议，项目公司由湖南云算集团持股49%、北岭城投集团持股31%、维塔控股集团持股20%。")
+    ex = extract(Doc(text, ["zh"]))
+    got = {(f.subject.label, f.metric, f.quantity.value) for f in ex.figures}
+    assert ("北岭城投集团", "other", 31.0) in got and ("维塔控股集团", "other", 20.0) in got
+    assert ("湖南省云算集团", "other", 49.0) in got  # "湖南云算集团" is the "湖南省云算集团" named before

@@ -238,8 +238,18 @@ def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
                           and _a_place(label[:-len(m.entity.label)])]
                 if len(placed) == 1:
                     m = replace(m, entity=placed[0], candidates=(placed[0],))
+        if m.kind == "org" and _UNSPACED_NAME.search(m.entity.label) and not gazetteer().get(m.entity.key):
+            # "广东能源集团" is the "广东省能源集团" named in full: a place written without its suffix
+            fuller = [e for label, e in orgs.items() if len(label) == len(m.entity.label) + 1 and e.key != m.entity.key
+                      and (hit := _PLACE_SUFFIX_AFTER.match(label)) is not None and _a_place(hit.group(1))
+                      and hit.group(1) + label[hit.end():] == m.entity.label]
+            if len(fuller) == 1:
+                m = replace(m, entity=fuller[0], candidates=(fuller[0],))
         out.append(m)
     return out
+
+
+_PLACE_SUFFIX_AFTER = re.compile(r"([\u4e00-\u9fff]{2,3}?)[省市県]")
 
 
 def _a_place(name: str) -> bool:
