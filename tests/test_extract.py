@@ -2186,3 +2186,14 @@ def test_chinese_groups_listed_by_their_word_and_a_place_written_without_its_suf
     got = {(f.subject.label, f.metric, f.quantity.value) for f in ex.figures}
     assert ("北岭城投集团", "other", 31.0) in got and ("维塔控股集团", "other", 20.0) in got
     assert ("湖南省云算集团", "other", 49.0) in got  # "湖南云算集团" is the "湖南省云算集团" named before
+
+
+def test_a_known_firm_before_a_country_is_its_national_company():
+    text = ("Orange Côte d'Ivoire a réservé 4 MW dans le campus de Vetta Compute. L'action d'Orange a gagné 2,3 % vendredi "
+            "à la Bourse d'Abidjan. Pour mémoire, la parité fixe est de 1 euro pour 655,957 FCFA.")
+    ex = extract(Doc(text, ["fr"]))
+    got = {(f.subject.label, f.metric, f.quantity.value) for f in ex.figures}
+    assert ("Orange Côte d'Ivoire", "stock_move", 2.3) in got  # the article's "Orange" is that company
+    # the place as papers type it, with a straight apostrophe
+    assert "cote-divoire" in {e.key for e in extract(Doc("Vetta Compute investit en Côte d'Ivoire.", ["fr"])).entities}
+    assert not any(f.quantity.value in (1.0, 655.957) for f in ex.figures)  # an exchange rate

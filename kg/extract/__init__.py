@@ -57,6 +57,34 @@ def _drop_false_aliases(mentions: list[Mention], sentences) -> list[Mention]:
     return out
 
 
+def _national_arms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Orange Côte d'Ivoire", "Vodafone Egypt", "Telekom Deutschland": a known firm written
+    straight before a country is its national company, a firm of its own (one space between,
+    Latin script); the article's other mentions of the firm are that company too, when it names
+    only one."""
+    out: list[Mention] = []
+    arms: dict[str, list[Entity]] = {}
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (nxt is not None and m.kind == "org" and nxt.kind == "place" and not nxt.demonym
+                and nxt.entity.rdf_type == "Country" and nxt.start == m.end + 1 and text[m.end] == " "
+                and m.text[:1].isascii() and m.text[:1].isupper()):
+            name = text[m.start:nxt.end]
+            # (of the firm's kind: "CBRE France" reports figures, as CBRE does)
+            ent = Entity(kind="org", key=slug_key(name), label=name, rdf_type=m.entity.rdf_type)
+            out.append(Mention(m.start, nxt.end, name, ent, (ent,)))
+            if ent not in arms.setdefault(m.entity.key, []):
+                arms[m.entity.key].append(ent)
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return [replace(m, entity=arms[m.entity.key][0], candidates=(arms[m.entity.key][0],))
+            if m.kind == "org" and len(arms.get(m.entity.key, ())) == 1 else m for m in out]
+
+
 def _main_country(mentions: list[Mention]):
     """The country the article names most often (for "the country" before any is named), else
     the one its places lie in most often ("北海道", "石狩市": "国内" is Japan)."""
@@ -495,7 +523,7 @@ def extract(document) -> Extraction:
     text = document.text
     languages = list(document.languages) or ["en"]
     sentences = split_sentences(text, languages)
-    mentions = _drop_false_aliases(gazetteer().find(text), sentences)
+    mentions = _national_arms(text, _drop_false_aliases(gazetteer().find(text), sentences))
     names = proper_words(sentences)
     for s in sentences:
         local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start < s.end]

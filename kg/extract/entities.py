@@ -110,6 +110,12 @@ class Gazetteer:
             for d in words:
                 demonyms.setdefault(str(d), by_code[code])
         _add_han_variants(by_alias_other)
+        for table in (by_alias_cs, by_alias_ci):  # "Côte d’Ivoire" as papers type it too: "Côte d'Ivoire"
+            for alias, entities in list(table.items()):
+                for a, b in (("’", "'"), ("'", "’")):
+                    if a in alias:
+                        variant = table.setdefault(alias.replace(a, b), [])
+                        variant.extend(e for e in entities if e not in variant)
         self.by_alias_cs, self.by_alias_ci, self.by_alias_other, self.demonyms = by_alias_cs, by_alias_ci, by_alias_other, demonyms
         # (nor inside a word that goes on in capitals: "Bayern" is no place in "BayernLB")
         latin_tail = r"(?:['’]s|s)?(?![a-z\u00df-\u00ff])(?<![A-Z]{2}(?=[A-Z]))(?<![a-z\u00df-\u00ff](?=[A-Z]))"
