@@ -2197,3 +2197,11 @@ def test_a_known_firm_before_a_country_is_its_national_company():
     # the place as papers type it, with a straight apostrophe
     assert "cote-divoire" in {e.key for e in extract(Doc("Vetta Compute investit en Côte d'Ivoire.", ["fr"])).entities}
     assert not any(f.quantity.value in (1.0, 655.957) for f in ex.figures)  # an exchange rate
+
+
+def test_an_initial_glued_to_a_name_and_the_thai_baht():
+    text = ("Vetta Compute will build a campus near Rayong. K.Siam Power, which runs gas plants in the estate, will supply "
+            "up to 150MW. The campus will cost Bt42 billion (about US$1.27 billion).")
+    got = figures(text, ["en"])
+    assert ("k-siam-power", "power_capacity", None, None, 150.0, "MW") in got
+    assert any(f[2] == 42e9 and f[5] == "THB" for f in got)

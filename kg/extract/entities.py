@@ -441,10 +441,10 @@ def _org_name_words():
 
 
 def looks_like_a_name(word: str) -> bool:
-    """ "OpenAI", "xAI", "d-Matrix", "QScale", "CoreWeave", "G42", "IBM": capitals inside a word or
-    all of them, or digits.
+    """ "OpenAI", "xAI", "d-Matrix", "QScale", "CoreWeave", "G42", "IBM", "B.Grimm": capitals inside a
+    word or all of them, digits, or an initial glued to a name.
     "KI-fabrikken" (a prefix in capitals, then an ordinary noun) does not."""
-    return bool(re.search(r"[a-z]-?[A-Z]|\d|^[A-Z]{2,}[a-z]", word) or (word.isupper() and len(word) >= 2))
+    return bool(re.search(r"[a-z]-?[A-Z]|\d|^[A-Z]{2,}[a-z]|^[A-Z]\.[A-Z][a-z]", word) or (word.isupper() and len(word) >= 2))
 
 
 def _overlapping(rx: re.Pattern, text: str):
@@ -773,7 +773,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             while " " in name and (name.split()[0].lower() in _STOP_HEADS
                                    or (company_word is not None and company_word.search(name.split()[0]))
                                    or (start == 0 and name.split()[0] not in proper_words
-                                       and not (name.split()[0].isupper() and len(name.split()[0]) >= 2))):
+                                       and not looks_like_a_name(name.split()[0]))):
                 first = name.split()[0]  # "Der Campus", "Intanto Vantage…", "KI-Start-up Black Forest Labs" (not "SP Energy Networks")
                 start, name = start + len(first) + 1, name[len(first) + 1:]
             if arm is not None and generic_names is not None and generic_names.fullmatch(name[:len(name) - len(arm.text)].strip()):
