@@ -2205,3 +2205,11 @@ def test_an_initial_glued_to_a_name_and_the_thai_baht():
     got = figures(text, ["en"])
     assert ("k-siam-power", "power_capacity", None, None, 150.0, "MW") in got
     assert any(f[2] == 42e9 and f[5] == "THB" for f in got)
+
+
+def test_a_stock_box_row_is_furniture():
+    text = ("Vetta Compute will build in Rayong. Vetta Compute shares rose 4.6% to close at Bt24.90 yesterday.\n\nSTOCK BOX (close)\n"
+            "VETTA   24.90   +1.10   (+4.62%)\nSET   1,402.15   +6.30\n")
+    got = figures(text, ["en"])
+    assert ("vetta-compute", "stock_move", 4.6) in {f[:3] for f in got}
+    assert not any(f[2] in (4.62, 1.1, 1402.15) for f in got)

@@ -22,6 +22,10 @@ def _a_header_naming_its_site(name: str, blocks: set[str]) -> bool:
             and any(name.startswith(h + " ") for h in blocks))
 
 
+# "AMATA   24.90   +1.10   (+4.62%)": a ticker (capitals), then only numbers, signs and percentages
+_QUOTE_ROW = re.compile(r"[A-Z][A-Z0-9.&-]{1,11}(?:\s+[+\-−]?[\d.,]+%?|\s+\([+\-−]?[\d.,]+%\))+")
+
+
 def furniture_spans(text: str, headers: list[str], tools: list[str] = ()) -> list[tuple[int, int]]:
     """Character spans of `text` that are page furniture, by the packs' headers; `tools` ("Share",
     "分享") mark a line only when they open it (or one of its "|" parts) with a colon."""
@@ -40,6 +44,9 @@ def furniture_spans(text: str, headers: list[str], tools: list[str] = ()) -> lis
             if not body:  # a blank line ends the block
                 spans.append((block_start, start))
                 block_start = None
+            continue
+        if _QUOTE_ROW.fullmatch(body):
+            spans.append((start, end))  # a stock box's row: a ticker, its price and change
             continue
         name = _DECORATION.sub("", body).casefold()
         if name in blocks or _a_header_naming_its_site(name, blocks):
