@@ -2213,3 +2213,19 @@ def test_a_stock_box_row_is_furniture():
     got = figures(text, ["en"])
     assert ("vetta-compute", "stock_move", 4.6) in {f[:3] for f in got}
     assert not any(f[2] in (4.62, 1.1, 1402.15) for f in got)
+
+
+def test_a_correction_retracts_the_figure_it_quotes():
+    text = ("Vetta Compute will build on a 42-acre plot in Leeds. "
+            "Correction: An earlier version of this item said Orbis Capital invested $50 million.")
+    assert not any(f[2] == 5e7 for f in figures(text, ["en"]))
+
+
+def test_each_item_of_a_roundup_is_about_its_own_firm():
+    text = ("The week in data centres\n\n1. Vetta Compute wins consent in Leeds\n\n"
+            "Vetta Compute has secured planning permission for a campus in Leeds. Vetta Compute will invest £1.5bn there. "
+            "Vetta Compute said talks with tenants were under way, and Vetta Compute expects a decision soon.\n\n"
+            "2. Orbis Edge refinances\n\nRegional operator Orbis Edge has refinanced its debt. Its sites lie in the north. Demand there is "
+            "strong. Work starts in spring. The money will fund 24MW of new capacity.\n")
+    got = {f[:3] for f in figures(text, ["en"])}
+    assert ("orbis-edge", "power_capacity", 24.0) in got and ("vetta-compute", "investment_commitment", 1.5e9) in got

@@ -169,6 +169,27 @@ def _main_org(mentions: list[Mention], text: str = "", issuer_line: re.Pattern |
     return next(e for e in orgs if counts[e.key] == best)
 
 
+# "1. HARWORTH WINS CONSENT FOR 180MW LEEDS CAMPUS", "2) Pulsant refinances": a numbered item of a roundup
+_NUMBERED_HEADING = re.compile(r"(?m)^[ \t]*\d{1,2}[.)][ \t]+\S[^\n]{0,110}$")
+
+
+def _roundup_sections(text: str, mentions: list[Mention]) -> list[tuple[int, object]]:
+    """A roundup of items, each under its numbered heading, is about one firm per item: (start of
+    the item, its main organisation) for each item with one, when two headings or more name
+    different firms (a release's "1. 本事業の概要", "2. 資金調達" are sections of one story)."""
+    headings = [h for h in _NUMBERED_HEADING.finditer(text) if not h.group(0).rstrip().endswith((".", "。"))]
+    named = {m.entity.key for h in headings for m in mentions if m.kind == "org" and h.start() <= m.start < h.end()}
+    if len(headings) < 2 or len(named) < 2:
+        return []
+    starts = [h.start() for h in headings]
+    out = []
+    for start, end in zip(starts, [*starts[1:], len(text)]):
+        main = _main_org([m for m in mentions if start <= m.start < end], text)
+        if main is not None:
+            out.append((start, main))
+    return out
+
+
 # ", Sept 23 2025", ", le 12 février 2025", "、2025年8月5日": the date after a dateline's place
 _DATELINE = re.compile(r"\s*[,、，]?\s*(?:\w{1,3}\s+)?(?:\d{1,2}\.?\s*\w+\.?\s*)?(?:\w+\.?\s*\d{1,2},?\s*)?(?:19|20)\d\d")
 
@@ -562,10 +583,14 @@ def extract(document) -> Extraction:
     main_country = _main_country(mentions)
     last_currency, previous_end = None, 0
     quoted = quote_spans(text, dash_dialogue=any(pack(code).get("dash_dialogue") for code in codes))
+    sections = _roundup_sections(text, [m for m in mentions if not any(a <= m.start < b for a, b in furniture)])
     for s in sentences:
         p = pack(s.language)
         if any(a <= s.start and s.end <= b for a, b in furniture):
             continue  # links to other stories, quote boxes: not this article's figures
+        if sections and sections[0][0] <= s.start:
+            _, state.main_org = sections.pop(0)  # the next item of a roundup: its own firm
+            state.last_subject, state.last_subject_sentence, state.last_facility_subject = None, -10, None
         local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start and m.end <= s.end]
         view = SentenceView(sentence=s, pack=p, mentions=local, periods=periods.find(s.text, p))
         # a currency carries over to the next sentences ("un finanziamento da 550 mln" in a story
@@ -575,7 +600,9 @@ def extract(document) -> Extraction:
         scanned = scan_amounts(s.text, p, last_currency)
         quoted_prices = [a for a in scanned if _price_after_a_move(a, scanned, s.text, p)]
         view.quotes_a_share_price = bool(quoted_prices)
+        retraction = p.regex.get("retraction_markers")
         amounts = [a for a in scanned if a not in quoted_prices and not _a_share_price(a, s.text, p)
+                   and not (retraction is not None and retraction.search(s.text, 0, a.start))
                    and not _a_unit_price(a, s.text, p)
                    and a.unit not in ("kW", "kWh")  # under a megawatt (hour): a rack's density ("120 kW per rack"), a battery
                    and not imagined(p, text, s.start, s.end, s.start + a.start, s.start + a.end, quoted)]
