@@ -2229,3 +2229,12 @@ def test_each_item_of_a_roundup_is_about_its_own_firm():
             "strong. Work starts in spring. The money will fund 24MW of new capacity.\n")
     got = {f[:3] for f in figures(text, ["en"])}
     assert ("orbis-edge", "power_capacity", 24.0) in got and ("vetta-compute", "investment_commitment", 1.5e9) in got
+
+
+def test_a_quebec_paper_marking_its_dollar_once_writes_bare_dollars_in_it():
+    text = ("La caisse de retraite Vetta Capital mène une ronde de financement de 1,4 milliard $ dans Orbis Data à Montréal, "
+            "au Québec. Les montants en euros sont convertis au taux de 1,61 $ CA par euro. "
+            "La transaction valorise Orbis Data à environ 4,2 milliards $ après financement.")
+    got = figures(text, ["fr"])
+    assert any(f[1] == "funding_round" and f[2] == 1.4e9 and f[5] == "CAD" for f in got)
+    assert any(f[1] == "valuation" and f[2] == 4.2e9 and f[5] == "CAD" for f in got)

@@ -30,9 +30,9 @@ def _us_mark() -> re.Pattern:
     return re.compile("|".join(common().get("us_dollar_marks") or [r"US\$"]))
 
 
-# other dollars' own prefixes
-_LOCAL_PREFIX = re.compile(r"(?<![A-Za-z])(A|AU|C|CA|NZ|S|SG|HK|NT)\$")
-_PREFIX_CURRENCY = {"A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "NZ": "NZD", "S": "SGD", "SG": "SGD",
+# other dollars' own prefixes, or suffixes as French writes them ("1,61 $ CA")
+_LOCAL_PREFIX = re.compile(r"(?<![A-Za-z])(A|AU|C|CA|NZ|S|SG|HK|NT)\$|\$\s?(CA|CAN|AU|NZ|SG|HK)\b")
+_PREFIX_CURRENCY = {"A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "CAN": "CAD", "NZ": "NZD", "S": "SGD", "SG": "SGD",
                     "HK": "HKD", "NT": "TWD"}
 # a "$" with no letters touching it: "$330 million", "400 M$", "1,3 milliard $" (not "US$", "A$", "$ US")
 _BARE = re.compile(r"(?:(?<![A-Za-z.])|(?<=\d[MGk])|(?<=\d\s[MGk]))\$(?!\s?(?:US|É\.-U\.)\b)")
@@ -41,11 +41,16 @@ _BARE = re.compile(r"(?:(?<![A-Za-z.])|(?<=\d[MGk])|(?<=\d\s[MGk]))\$(?!\s?(?:US
 def local_dollar(text: str, place_countries: list[str]) -> str | None:
     """The currency a bare "$" stands for in this article, or None for US dollars.
 
-    `place_countries` holds the ISO country of each place mention, in order."""
-    if not _us_mark().search(text):
-        return None
-    prefixes = Counter(_PREFIX_CURRENCY[m.group(1)] for m in _LOCAL_PREFIX.finditer(text))
+    `place_countries` holds the ISO country of each place mention, in order. Without an explicit
+    US-dollar mark, a bare "$" is the US dollar, unless the article marks the dollar of the country
+    it names most once ("400 M$" in a Quebec paper that writes "1,61 $ CA" somewhere)."""
+    prefixes = Counter(_PREFIX_CURRENCY[m.group(1) or m.group(2)] for m in _LOCAL_PREFIX.finditer(text))
     dollars = Counter(d for d in map(_dollar_of, place_countries) if d)
+    if not _us_mark().search(text):
+        top = dollars.most_common(2)
+        if top and (len(top) == 1 or top[0][1] > top[1][1]) and top[0][0] in prefixes:
+            return top[0][0]
+        return None
     if dollars:
         # the dollar of the country the story names most: a New Zealand paper's "$1.2b" is NZD
         # even where it writes "A$25 billion" for an Australian figure; between countries named
