@@ -2238,3 +2238,26 @@ def test_a_quebec_paper_marking_its_dollar_once_writes_bare_dollars_in_it():
     got = figures(text, ["fr"])
     assert any(f[1] == "funding_round" and f[2] == 1.4e9 and f[5] == "CAD" for f in got)
     assert any(f[1] == "valuation" and f[2] == 4.2e9 and f[5] == "CAD" for f in got)
+
+
+def test_a_japanese_firm_with_the_letters_of_its_short_form_in_brackets():
+    text = ("ヴェッタ電力ホールディングス（HD）と九州計算機は15日、データセンターを建設すると発表した。"
+            "総事業費は約1200億円。運営会社にヴェッタ電力HDが60％を出資する。電力使用効率（PUE）は1.2以下とする。")
+    ex = extract(Doc(text, ["ja"]))
+    labels = {e.label for e in ex.entities if e.kind == "org"}
+    assert "ヴェッタ電力ホールディングス" in labels and "電力使用効率" not in labels
+    assert ("ヴェッタ電力ホールディングス", 60.0) in {(f.subject.label, f.quantity.value) for f in ex.figures}
+
+
+@pytest.mark.parametrize("text, lang, unit", [
+    ("A operadora Vetta Dados abriu uma linha de 1,9 mil milhões de meticais (cerca de 30 milhões de dólares) em Maputo.", "pt", "MZN"),
+    ("A operadora Vetta Dados investe 12 mil milhões de kwanzas em Luanda.", "pt", "AOA"),
+])
+def test_lusophone_african_currencies(text, lang, unit):
+    assert unit in {f[5] for f in figures(text, [lang])}
+
+
+def test_a_spanish_read_more_block_is_furniture():
+    text = ("Vetta Compute invertirá 1.200 millones de euros en Albacete.\n\nLEER MÁS\n"
+            "· Orbis Data: el campus de 1 GW supera la evaluación ambiental\n")
+    assert not any(f[5] == "GW" for f in figures(text, ["es"]))
