@@ -2261,3 +2261,12 @@ def test_a_spanish_read_more_block_is_furniture():
     text = ("Vetta Compute invertirá 1.200 millones de euros en Albacete.\n\nLEER MÁS\n"
             "· Orbis Data: el campus de 1 GW supera la evaluación ambiental\n")
     assert not any(f[5] == "GW" for f in figures(text, ["es"]))
+
+
+@pytest.mark.parametrize("text, lang, value, metric", [
+    ("Vetta Compute will own 45% of the venture, according to a filing with the Ho Chi Minh Stock Exchange.", "en", 45.0, "other"),
+    ("Vetta Compute will inject $120 million in equity into the venture.", "en", 1.2e8, "equity_investment"),
+    ("A Vetta Dados anunciou o campus. As acções da Vetta Dados subiram 2,1% na bolsa de Maputo.", "pt", 2.1, "stock_move"),
+])
+def test_metric_words_of_shares_and_equity(text, lang, value, metric):
+    assert (value, metric) in {(f[2], f[1]) for f in figures(text, [lang])}
