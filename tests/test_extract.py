@@ -2270,3 +2270,12 @@ def test_a_spanish_read_more_block_is_furniture():
 ])
 def test_metric_words_of_shares_and_equity(text, lang, value, metric):
     assert (value, metric) in {(f[2], f[1]) for f in figures(text, [lang])}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Blackstone, qui gère quelque 800 milliards de dollars d'actifs, investit 350 millions d'euros dans le campus de Lyon.", "fr"),
+    ("Blackstone, with assets of around $800 billion, will invest $350 million in the campus.", "en"),
+])
+def test_the_assets_a_fund_manages_are_its_size_not_an_investment(text, lang):
+    got = {(f[2], f[1]) for f in figures(text, [lang])}
+    assert (8e11, "other") in got and (3.5e8, "investment_commitment") in got

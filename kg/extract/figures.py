@@ -750,6 +750,19 @@ def _a_share_move_paragraph(view: SentenceView, amount: Amount, state: DocumentS
             and not (stretch is not None and stretch.search(view.text, *clause)))
 
 
+def _managed_assets(view: SentenceView, amount: Amount) -> bool:
+    """ "250 milliards d'euros d'actifs", "with assets of around £30bn": the pack's
+    `managed_assets_words` right after the amount, or right before it (a hedge between)."""
+    rx = view.pack.regex.get("managed_assets_words")
+    if rx is None:
+        return False
+    after = rx.search(view.text, amount.end, min(len(view.text), amount.end + 30))
+    if after is not None and len(view.text[amount.end:after.start()].strip()) <= 2:
+        return True
+    return any(len(view.text[m.end():amount.start].split()) <= 2 and not _CLAUSE_PUNCT.search(view.text[m.end():amount.start])
+               for m in rx.finditer(view.text, max(0, amount.start - 40), amount.start))
+
+
 def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) -> str | None:
     p = view.pack
     clause = clause_span(view, amount.start)
@@ -788,6 +801,8 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
             return "growth_rate"  # "330 milioni di ricavi (+12%)": a signed change in brackets
         return "other"  # a share, a margin, a stake: still a figure about its subject
     # money
+    if _managed_assets(view, amount):
+        return "other"  # "PGGM, qui gère quelque 250 milliards d'euros d'actifs": the fund's size
     hits = []
     for metric, rx in p.trigger_regex.items():
         if metric in ("stock_move", "leased_capacity", "power_shortfall"):
