@@ -2279,3 +2279,12 @@ def test_metric_words_of_shares_and_equity(text, lang, value, metric):
 def test_the_assets_a_fund_manages_are_its_size_not_an_investment(text, lang):
     got = {(f[2], f[1]) for f in figures(text, [lang])}
     assert (8e11, "other") in got and (3.5e8, "investment_commitment") in got
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("Vetta Compute confirmed an order for 24,576 GPUs worth roughly $1.2 billion.", "en", 1.2e9),
+    ("Die Vetta Motoren AG erhält einen Auftrag über 85 Mio. Euro von einem US-Betreiber.", "de", 8.5e7),
+    ("비타전선은 미국 데이터센터에 1870억원 규모의 케이블 공급 계약을 맺었다고 5일 공시했다.", "ko", 1.87e11),
+])
+def test_a_contract_or_an_order_is_its_value_not_an_investment(text, lang, value):
+    assert (value, "other") in {(f[2], f[1]) for f in figures(text, [lang])}

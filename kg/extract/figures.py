@@ -750,6 +750,23 @@ def _a_share_move_paragraph(view: SentenceView, amount: Amount, state: DocumentS
             and not (stretch is not None and stretch.search(view.text, *clause)))
 
 
+def _word_beside(view: SentenceView, amount: Amount, key: str) -> bool:
+    """A word of the pack's list `key` beside the amount in its clause: at most three words
+    between (eight characters where words are not spaced), no clause punctuation."""
+    rx = view.pack.regex.get(key)
+    if rx is None:
+        return False
+    clause = clause_span(view, amount.start)
+    for m in rx.finditer(view.text, clause[0], clause[1]):
+        gap = view.text[m.end():amount.start] if m.end() <= amount.start else view.text[amount.end:m.start()] \
+            if m.start() >= amount.end else None
+        if gap is None or _CLAUSE_PUNCT.search(gap):
+            continue
+        if (len(gap.split()) <= 3) if view.pack.spaced else len(gap) <= 8:
+            return True
+    return False
+
+
 def _managed_assets(view: SentenceView, amount: Amount) -> bool:
     """ "250 milliards d'euros d'actifs", "with assets of around £30bn": the pack's
     `managed_assets_words` right after the amount, or right before it (a hedge between)."""
@@ -823,6 +840,8 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
         metric = min(adjacent, key=lambda h: (h[0] in GENERIC_METRICS, h[1], METRIC_PRIORITY.index(h[0])))[0]
     elif hits:
         metric = min(hits, key=lambda h: h[1])[0]
+    if (metric is None or metric in GENERIC_METRICS) and _word_beside(view, amount, "contract_words"):
+        return "other"  # "an order for 24,576 GPUs worth roughly $1.2 billion": a contract's value
     # (a group's loan stays a loan: "Sparebanken Vest og DNB låner ut til sammen 3 mrd. kr")
     if subject is not None and (subject.kind == "group" or subject.key == "world") and metric != "loan_or_debt":
         return "market_total"
