@@ -2288,3 +2288,11 @@ def test_the_assets_a_fund_manages_are_its_size_not_an_investment(text, lang):
 ])
 def test_a_contract_or_an_order_is_its_value_not_an_investment(text, lang, value):
     assert (value, "other") in {(f[2], f[1]) for f in figures(text, [lang])}
+
+
+def test_each_lenders_part_and_the_rest_of_a_loan_are_loans():
+    text = ("Vetta Compute construirá un campus en Chubut. Otro punto clave es el financiamiento. CAF y BID "
+            "Invest aportarán US$ 200 millones cada uno, y el Banco Austral, los US$ 100 millones restantes de un "
+            "paquete de deuda de US$ 500 millones para la primera etapa.")
+    got = {(f[2], f[1]) for f in figures(text, ["es"])}
+    assert (2e8, "loan_or_debt") in got and (2e8, "other") not in got and (1e8, "loan_or_debt") in got

@@ -750,6 +750,23 @@ def _a_share_move_paragraph(view: SentenceView, amount: Amount, state: DocumentS
             and not (stretch is not None and stretch.search(view.text, *clause)))
 
 
+def _a_share_of_the_loan(view: SentenceView, amount: Amount, subject: Entity | None, state: DocumentState) -> bool:
+    """ "CAF y BID Invest aportarán US$ 200 millones cada uno, y el Banco Galicia, los US$ 100 millones
+    restantes de un paquete de deuda", "... Unicaja aporta los 60 millones restantes.": money in a
+    sentence about a loan (or right after one), from a bank or marked as each one's part or the
+    rest, is a lender's part of the loan."""
+    loan = view.pack.trigger_regex.get("loan_or_debt")
+    if amount.kind != MONEY or loan is None:
+        return False
+    index = view.sentence.index
+    if not any(not _inside_a_name(view, m) for m in loan.finditer(view.text)) and not any(
+            topic == "loan_or_debt" and 0 < index - i <= 1 and i >= state.paragraph_start for i, topic in state.deal_topics):
+        return False
+    near = (max(0, amount.start - 25), min(len(view.text), amount.end + 25))
+    return (subject is not None and subject.kind == "org" and is_a_bank(subject)) or any(
+        view.pack.regex.get(k) is not None and view.pack.regex[k].search(view.text, *near) for k in ("each", "remainder_words"))
+
+
 def _word_beside(view: SentenceView, amount: Amount, key: str) -> bool:
     """A word of the pack's list `key` beside the amount in its clause: at most three words
     between (eight characters where words are not spaced), no clause punctuation."""
@@ -1312,6 +1329,8 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
             if investees:
                 metric, counterparts = "equity_investment", investees
         own_metric, metric = metric, participant_metric(view, amount, subject, metric, state)
+        if metric in ("other", "investment_commitment") and _a_share_of_the_loan(view, amount, subject, state):
+            metric = "loan_or_debt"
         if metric == "equity_investment" and not counterparts and state.main_org is not None:
             counterparts = [state.main_org]  # the round is the story's firm's
         signed(view, amount, metric)
