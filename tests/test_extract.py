@@ -2296,3 +2296,10 @@ def test_each_lenders_part_and_the_rest_of_a_loan_are_loans():
             "paquete de deuda de US$ 500 millones para la primera etapa.")
     got = {(f[2], f[1]) for f in figures(text, ["es"])}
     assert (2e8, "loan_or_debt") in got and (2e8, "other") not in got and (1e8, "loan_or_debt") in got
+
+
+def test_a_buildings_floor_area_is_no_land_area():
+    text = ("Vetta Compute will build in Ohio. The property has a gross floor area of about 230,000 square feet "
+            "on a 12-acre site.")
+    got = {(f[1], f[5]) for f in figures(text, ["en"])}
+    assert ("other", "ft2") in got and ("land_area", "acre") in got

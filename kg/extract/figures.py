@@ -812,7 +812,7 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
             return "power_shortfall"
         return "power_capacity"
     if amount.kind == AREA:
-        return "land_area"
+        return "other" if _word_beside(view, amount, "floor_area_words") else "land_area"  # a building's floor area
     if amount.kind == COUNT:
         return job_phase(view, amount, clause) if amount.count_metric == "jobs_total" else amount.count_metric
     if amount.kind == RATIO:
