@@ -2303,3 +2303,12 @@ def test_a_buildings_floor_area_is_no_land_area():
             "on a 12-acre site.")
     got = {(f[1], f[5]) for f in figures(text, ["en"])}
     assert ("other", "ft2") in got and ("land_area", "acre") in got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Orbis Data builds GPU clouds. Sequoia Capital led a $100 million funding round in Orbis Data.", "en"),
+    ("Orbis Data exploite six sites à Montréal. La caisse de retraite Vetta Capital prend le volant d'une ronde de "
+     "financement de 100 millions $ dans Orbis Data.", "fr"),
+])
+def test_a_round_an_investor_leads_in_a_firm_is_the_firms(text, lang):
+    assert ("orbis-data", "funding_round", 1e8) in {f[:3] for f in figures(text, [lang])}

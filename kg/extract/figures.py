@@ -750,6 +750,22 @@ def _a_share_move_paragraph(view: SentenceView, amount: Amount, state: DocumentS
             and not (stretch is not None and stretch.search(view.text, *clause)))
 
 
+def _the_round_is_for(view: SentenceView, amount: Amount, counterparts: list[Entity]) -> Entity | None:
+    """The firm a funding round is for, named after the amount behind an investee marker ("a $100
+    million round in Vetta", "une ronde de financement de 1,4 milliard $ dans Cologix")."""
+    markers = view.pack.regex.get("investee_markers")
+    if markers is None or not counterparts:
+        return None
+    clause = clause_span(view, amount.start)
+    for m in view.mentions:
+        if m.entity == counterparts[0] and amount.end <= m.start <= clause[1]:
+            before = view.text[max(amount.end, m.start - 12):m.start].rstrip()
+            word = re.search(r"(\S+)$", before)
+            if word is not None and markers.fullmatch(word.group(1)):
+                return m.entity
+    return None
+
+
 def _a_share_of_the_loan(view: SentenceView, amount: Amount, subject: Entity | None, state: DocumentState) -> bool:
     """ "CAF y BID Invest aportarán US$ 200 millones cada uno, y el Banco Galicia, los US$ 100 millones
     restantes de un paquete de deuda", "... Unicaja aporta los 60 millones restantes.": money in a
@@ -1322,6 +1338,9 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
             orphans.append((amount, evidence, None))
             continue
         counterparts = choose_counterparts(view, amount, subject, metric)
+        investee = _the_round_is_for(view, amount, counterparts) if metric == "funding_round" else None
+        if investee is not None:  # "Sequoia led a $100 million round in Vetta": Vetta's round
+            subject, counterparts = investee, [subject]
         investor = view.pack.regex.get("investor_nouns")
         if metric == "investment_commitment" and investor and investor.search(view.text):
             # "Amazon, Anthropic's largest investor, has put in $8 billion": money into a firm

@@ -170,7 +170,7 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     for key in (
         "investor_nouns", "facility_nouns",
         "relative_markers", "relative_pronouns", "object_markers", "place_prepositions", "counterpart_markers", "conjunctions", "tenant_markers", "builder_markers", "facility_cues", "attribution_markers", "subject_verbs", "each", "threshold_nouns", "market_words", "installed_capacity_words", "together", "of_words", "campus_words", "title_words", "measure_nouns", "threshold_after", "threshold_before",
-        "respectively", "operation_cues", "determiners", "indefinite_articles", "share_price_words", "stock_market_words", "share_move_stretch", "retraction_markers", "managed_assets_words", "contract_words", "remainder_words", "floor_area_words", "public_money_words",
+        "respectively", "operation_cues", "determiners", "indefinite_articles", "share_price_words", "stock_market_words", "share_move_stretch", "retraction_markers", "managed_assets_words", "contract_words", "remainder_words", "floor_area_words", "investee_markers", "public_money_words",
         "stake_owner_markers", "lender_markers", "agent_markers", "verb_clitics", "per_unit_markers", "lead_markers", "another_words",
     ):
         pack.regex[key] = phrase_regex(data.get(key) or [], latin_boundaries=b)
