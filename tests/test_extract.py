@@ -2312,3 +2312,10 @@ def test_a_buildings_floor_area_is_no_land_area():
 ])
 def test_a_round_an_investor_leads_in_a_firm_is_the_firms(text, lang):
     assert ("orbis-data", "funding_round", 1e8) in {f[:3] for f in figures(text, [lang])}
+
+
+def test_a_two_word_name_listed_with_a_found_firm_is_a_firm():
+    text = ("Il consiglio approva il campus di Vetta Compute e Orbis Mutua.\n\n"
+            "Vetta Compute ha rilevato il sito per 22 milioni di euro. La società veicolo è controllata al 65% da Vetta "
+            "Compute e al 35% da Orbis Mutua, che apporterà 140 milioni di capitale.")
+    assert "orbis-mutua" in {e.key for e in extract(Doc(text, ["it"])).entities}

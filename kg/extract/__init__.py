@@ -370,7 +370,8 @@ def _every_mention_of_found_names(text: str, mentions: list[Mention], names: set
 def _names_listed_with_found_firms(text: str, mentions: list[Mention], sentences, names: set[str]) -> list[Mention]:
     """ "Retelit e Snam, patto da 1,4 mld" where only a later sentence's cue found Snam: a name
     listed with a firm the article names is a firm too, wherever the article writes it - when the
-    article always writes it capitalised (`names`) and at least twice, and no table knows it."""
+    article always writes it (each of its words, up to three: "Reale Mutua") capitalised (`names`) and
+    at least twice, and no table knows it."""
     table = gazetteer()
     firms = {(m.start, m.end) for m in mentions if m.kind == "org"}
     wanted: dict[str, tuple] = {}
@@ -384,7 +385,9 @@ def _names_listed_with_found_firms(text: str, mentions: list[Mention], sentences
             if not any((a, b) in firms for a, b, _ in items):
                 continue
             for a, b, name in items:
-                if (a, b) in firms or " " in name or name not in names or name in wanted or table.find(name) \
+                # (a name of two words or three: every word as the article always writes it, "Reale Mutua")
+                words = name.split()
+                if (a, b) in firms or len(words) > 3 or any(w not in names for w in words) or name in wanted or table.find(name) \
                         or name.lower() in ordinary or name.lower() in p.number_words \
                         or any(m.start < b and a < m.end for m in mentions) or len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2:
                     continue
