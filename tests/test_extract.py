@@ -2319,3 +2319,13 @@ def test_a_two_word_name_listed_with_a_found_firm_is_a_firm():
             "Vetta Compute ha rilevato il sito per 22 milioni di euro. La società veicolo è controllata al 65% da Vetta "
             "Compute e al 35% da Orbis Mutua, che apporterà 140 milioni di capitale.")
     assert "orbis-mutua" in {e.key for e in extract(Doc(text, ["it"])).entities}
+
+
+def test_vietnamese_share_price_trillions_in_a_headline_and_a_jsc():
+    text = ("Vetta Group, Orbis Data bet Rp 18.5t on campus in Karawang\n\n"
+            "The campus will buy 60MW of solar power from Gia Lai Solar JSC (GLS) under a 20-year deal. "
+            "Vetta Group shares rose 3.1% to VND118,600 on Monday.")
+    got = figures(text, ["en"])
+    assert any(f[2] == 1.85e13 and f[5] == "IDR" for f in got)
+    assert "Gia Lai Solar" in {e.label for e in extract(Doc(text, ["en"])).entities}  # a joint-stock company
+    assert not any(f[2] == 118600 for f in got)  # the price the shares reached

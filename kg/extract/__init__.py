@@ -506,11 +506,13 @@ def _price_after_a_move(amount, amounts, sentence: str, p) -> bool:
     """ "NEXTDC slipped 1.1 per cent to $15.42", "a bondi de 3,4% à 98,50 DH", "subió un 1,2%, hasta
     24,15 euros": a price without a scale word right after a rise or fall in per cent is the share
     price it reached, no figure (and the sentence is about the shares, whatever words it uses)."""
-    if amount.kind != MONEY or amount.scale >= 1e6 or (amount.point or 0) >= 100_000:
+    # (a large number only with the currency before it: "rose 3.1% to VND118,600", a currency of small
+    # units; "1천100억원" is a sum written in myriads)
+    if amount.kind != MONEY or amount.scale >= 1e6 or ((amount.point or 0) >= 100_000 and not amount.text[:1].isalpha()):
         return False
     for move in amounts:
         gap = sentence[move.end:amount.start]
-        if move.kind != PERCENT or not 0 <= len(gap) <= 30 or re.search(r"\d", gap):
+        if move.kind != PERCENT or move.end > amount.start or len(gap) > 30 or re.search(r"\d", gap):
             continue
         around = sentence[max(0, move.start - 40):amount.start]
         if any(p.regex.get(k) is not None and p.regex[k].search(around) for k in ("growth_up", "growth_down")):
