@@ -499,7 +499,7 @@ def _a_share_price(amount, sentence: str, p) -> bool:
     a price in myriads may reach millions of won)."""
     ceiling = 10_000_000 if amount.scale == 1e4 else 100_000
     return (amount.kind == MONEY and amount.scale < 1e6 and (amount.point or 0) < ceiling
-            and any(p.regex.get(k) is not None and p.regex[k].search(sentence) for k in ("share_price_words", "stock_market_words")))
+            and p.finds(("share_price_words", "stock_market_words"), sentence))
 
 
 def _price_after_a_move(amount, amounts, sentence: str, p) -> bool:
@@ -514,8 +514,7 @@ def _price_after_a_move(amount, amounts, sentence: str, p) -> bool:
         gap = sentence[move.end:amount.start]
         if move.kind != PERCENT or move.end > amount.start or len(gap) > 30 or re.search(r"\d", gap):
             continue
-        around = sentence[max(0, move.start - 40):amount.start]
-        if any(p.regex.get(k) is not None and p.regex[k].search(around) for k in ("growth_up", "growth_down")):
+        if p.finds(("growth_up", "growth_down"), sentence[max(0, move.start - 40):amount.start]):
             return True
     return False
 

@@ -719,7 +719,7 @@ def _a_share_move_continued(view: SentenceView, amount: Amount, clause: tuple[in
         return False
     if other_metric_named(view, clause):
         return False
-    return any(p.regex.get(k) is not None and p.regex[k].search(view.text, clause[0], clause[1]) for k in ("growth_up", "growth_down"))
+    return p.finds(("growth_up", "growth_down"), view.text, *clause)
 
 
 def other_metric_named(view: SentenceView, clause: tuple[int, int]) -> bool:
@@ -745,9 +745,8 @@ def _a_share_move_paragraph(view: SentenceView, amount: Amount, state: DocumentS
     last = state.last_share_move_sentence
     index = view.sentence.index
     clause = clause_span(view, amount.start)
-    stretch = view.pack.regex.get("share_move_stretch")
     return (state.paragraph_start <= last and 0 < index - last <= 2 and not other_metric_named(view, clause)
-            and not (stretch is not None and stretch.search(view.text, *clause)))
+            and not view.pack.finds(("share_move_stretch",), view.text, *clause))
 
 
 def _the_round_is_for(view: SentenceView, amount: Amount, counterparts: list[Entity]) -> Entity | None:
@@ -771,16 +770,14 @@ def _a_share_of_the_loan(view: SentenceView, amount: Amount, subject: Entity | N
     restantes de un paquete de deuda", "... Unicaja aporta los 60 millones restantes.": money in a
     sentence about a loan (or right after one), from a bank or marked as each one's part or the
     rest, is a lender's part of the loan."""
-    loan = view.pack.trigger_regex.get("loan_or_debt")
-    if amount.kind != MONEY or loan is None:
+    if amount.kind != MONEY:
         return False
     index = view.sentence.index
-    if not any(not _inside_a_name(view, m) for m in loan.finditer(view.text)) and not any(
+    if not _trigger_outside_names(view, view.pack.trigger_regex.get("loan_or_debt")) and not any(
             topic == "loan_or_debt" and 0 < index - i <= 1 and i >= state.paragraph_start for i, topic in state.deal_topics):
         return False
-    near = (max(0, amount.start - 25), min(len(view.text), amount.end + 25))
-    return (subject is not None and subject.kind == "org" and is_a_bank(subject)) or any(
-        view.pack.regex.get(k) is not None and view.pack.regex[k].search(view.text, *near) for k in ("each", "remainder_words"))
+    return (subject is not None and subject.kind == "org" and is_a_bank(subject)) or view.pack.finds(
+        ("each", "remainder_words"), view.text, max(0, amount.start - 25), min(len(view.text), amount.end + 25))
 
 
 def _word_beside(view: SentenceView, amount: Amount, key: str) -> bool:

@@ -126,6 +126,12 @@ class LanguagePack:
     def get(self, key, default=None):
         return self.data.get(key, default)
 
+    def finds(self, keys: tuple[str, ...], text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """Whether a phrase of any of these compiled lists (which a pack may leave empty) occurs in
+        text[pos:endpos]."""
+        end = len(text) if endpos is None else endpos
+        return any((rx := self.regex.get(key)) is not None and rx.search(text, pos, end) for key in keys)
+
     def phrases(self, *path) -> list[str]:
         node = self.data
         for p in path:
@@ -170,7 +176,9 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     for key in (
         "investor_nouns", "facility_nouns",
         "relative_markers", "relative_pronouns", "object_markers", "place_prepositions", "counterpart_markers", "conjunctions", "tenant_markers", "builder_markers", "facility_cues", "attribution_markers", "subject_verbs", "each", "threshold_nouns", "market_words", "installed_capacity_words", "together", "of_words", "campus_words", "title_words", "measure_nouns", "threshold_after", "threshold_before",
-        "respectively", "operation_cues", "determiners", "indefinite_articles", "share_price_words", "stock_market_words", "share_move_stretch", "retraction_markers", "managed_assets_words", "contract_words", "remainder_words", "floor_area_words", "investee_markers", "public_money_words",
+        "respectively", "operation_cues", "determiners", "indefinite_articles", "share_price_words", "public_money_words",
+        "stock_market_words", "share_move_stretch", "retraction_markers", "managed_assets_words", "contract_words",
+        "remainder_words", "floor_area_words", "investee_markers",
         "stake_owner_markers", "lender_markers", "agent_markers", "verb_clitics", "per_unit_markers", "lead_markers", "another_words",
     ):
         pack.regex[key] = phrase_regex(data.get(key) or [], latin_boundaries=b)
