@@ -651,9 +651,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             ent = Entity(kind="org", key=slug(name), label=name, rdf_type="Firm")
             out.append(Mention(s + sentence_start, e + sentence_start, name, ent, (ent,)))
             taken.append((s, e))
-    role_rx = [rx for k, rx in pack.regex.items() if k.startswith("role_") and rx is not None]
-    if pack.regex.get("title_words") is not None:
-        role_rx.append(pack.regex["title_words"])
+    role_rx = pack.person_role_regexes
 
     # (a determiner opens no name either: "Beide Seiten unterzeichneten", "Alle Partner")
     lead_rx = [rx for rx in (pack.regex.get("attribution_markers"), pack.regex.get("object_markers"), pack.regex.get("determiners"))

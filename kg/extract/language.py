@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -119,6 +119,9 @@ class LanguagePack:
     trigger_regex: dict[str, re.Pattern] = field(default_factory=dict)
     count_regex: dict[str, re.Pattern] = field(default_factory=dict)
     period_regex: dict[str, list[re.Pattern]] = field(default_factory=dict)
+    # every period pattern in one alternation without its groups: most sentences name no period,
+    # and one search tells so instead of one per pattern (PeriodFinder.find)
+    any_period: re.Pattern | None = None
     number_words: dict[str, int] = field(default_factory=dict)
     org_cues: list[re.Pattern] = field(default_factory=list)  # each with a group "name"
     government_names: list[re.Pattern] = field(default_factory=list)  # each with a group "name"
@@ -131,6 +134,12 @@ class LanguagePack:
         text[pos:endpos]."""
         end = len(text) if endpos is None else endpos
         return any((rx := self.regex.get(key)) is not None and rx.search(text, pos, end) for key in keys)
+
+    @cached_property
+    def person_role_regexes(self) -> list[re.Pattern]:
+        """The role words and titles that stand before a person's name ("CEO", "Minister")."""
+        found = [rx for key, rx in self.regex.items() if key.startswith("role_") and rx is not None]
+        return found + ([self.regex["title_words"]] if self.regex.get("title_words") is not None else [])
 
     def phrases(self, *path) -> list[str]:
         node = self.data
@@ -270,6 +279,9 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
             except re.error as exc:
                 raise LanguageDataError(f"{path}: periods.{key}: bad pattern {p!r}: {exc}") from exc
         pack.period_regex[key] = compiled
+    every_period = [rx.pattern for compiled in pack.period_regex.values() for rx in compiled]
+    pack.any_period = re.compile("|".join(f"(?:{re.sub(r'[(][?]P<[a-z0-9]+>', '(?:', p)})" for p in every_period),
+                                 re.IGNORECASE) if every_period else None
     multiples = data.get("multiples") or {}
     # a multiple may have decimals: "2.5 times", "das 2,5-Fache", "2.3倍"
     multiple_n = n_pat.replace(r"\d{1,3}", r"\d{1,3}(?:[.,]\d{1,2})?", 1)

@@ -66,6 +66,8 @@ class PeriodFinder:
         self.last_year: int | None = None
 
     def find(self, text: str, pack: LanguagePack) -> list[PeriodMention]:
+        if pack.any_period is None or not pack.any_period.search(text):
+            return []
         matches = []
         taken: list[tuple[int, int]] = []
         for kind in ORDER:
