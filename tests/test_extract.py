@@ -2329,3 +2329,20 @@ def test_vietnamese_share_price_trillions_in_a_headline_and_a_jsc():
     assert any(f[2] == 1.85e13 and f[5] == "IDR" for f in got)
     assert "Gia Lai Solar" in {e.label for e in extract(Doc(text, ["en"])).entities}  # a joint-stock company
     assert not any(f[2] == 118600 for f in got)  # the price the shares reached
+
+
+def test_a_macau_telecom_and_a_firm_with_its_legal_form_after_a_place():
+    # "澳門" is Macau; "澳門電訊" a firm by its firm word; "...股份有限公司" a firm by its legal form
+    text = ("【本報訊】澳門電訊（CTM）昨日宣布，將聯同澳門投資發展股份有限公司興建人工智能算力中心，"
+            "項目總投資約48億澳門元。澳門投資發展注資8億澳門元，持有項目公司30%股權。")
+    ex = extract(Doc(text, ["zh"]))
+    assert {e.label for e in ex.entities if e.kind == "org"} == {"澳門電訊", "澳門投資發展股份有限公司"}
+    assert any(e.key == "macau" for e in ex.entities)
+    got = {(f[0], f[2], f[5]) for f in figures(text, ["zh"])}
+    assert {("澳門電訊", 4.8e9, "MOP"), ("澳門投資發展股份有限公司", 8e8, "MOP"), ("澳門投資發展股份有限公司", 30.0, "percent")} <= got
+
+
+def test_a_chinese_clause_opening_or_a_count_of_firms_is_no_part_of_a_name():
+    text = "消息帶動澳博控股（00880）股價昨日收市升2.1%。近年不少本地銀行亦用於存放特區政府的數據。"
+    ex = extract(Doc(text, ["zh"]))
+    assert [e.label for e in ex.entities] == ["澳博控股"]

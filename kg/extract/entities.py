@@ -979,8 +979,11 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     if firm_words and not pack.spaced:
         ending = re.compile("|".join(map(re.escape, sorted(firm_words, key=len, reverse=True))))
         not_before = cues.get("firm_words_not_before") or []
+        legal = cues.get("legal_endings") or []
+        legal_after = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:" + "|".join(map(re.escape, sorted(legal, key=len, reverse=True))) + ")") \
+            if legal else None
         for place in [m for m in known if m.kind == "place" and not m.demonym]:
-            hit = ending.match(text, place.end)
+            hit = ending.match(text, place.end) or (legal_after and legal_after.match(text, place.end))
             end = hit.end() if hit else 0
             while hit and (more := ending.match(text, end)):  # "中国" + "建设" + "银行"
                 end = more.end()
