@@ -2346,3 +2346,25 @@ def test_a_chinese_clause_opening_or_a_count_of_firms_is_no_part_of_a_name():
     text = "消息帶動澳博控股（00880）股價昨日收市升2.1%。近年不少本地銀行亦用於存放特區政府的數據。"
     ex = extract(Doc(text, ["zh"]))
     assert [e.label for e in ex.entities] == ["澳博控股"]
+
+
+def test_an_arabic_while_clause_keeps_its_own_direction():
+    # "rose 2.6% ..., while the index fell 3.4 points": the fall belongs to the index's clause
+    text = "وارتفع سهم الشركة المدرجة في سوق العراق للأوراق المالية بنسبة 2.6% إلى 9.15 دنانير، في حين تراجع مؤشر السوق بمقدار 3.4 نقاط."
+    assert [(f[1], f[2]) for f in figures(text, ["ar"])] == [("stock_move", 2.6)]
+
+
+def test_an_arabic_bank_or_fund_name_ends_before_the_share_or_the_amount():
+    text = ("فيما يمتلك صندوق العراق للتنمية الحصة المتبقية البالغة 20%. "
+            "ويقدّم مصرف الرافدين المبلغ المتبقي البالغ 150 مليار دينار.")
+    ex = extract(Doc(text, ["ar"]))
+    assert {e.label for e in ex.entities if e.kind == "org"} == {"صندوق العراق للتنمية", "مصرف الرافدين"}
+
+
+def test_an_arabic_firm_written_without_what_it_does_is_that_firm():
+    # "شركة آسيا سيل للاتصالات" ("... for telecommunications"), then "آسيا سيل" alone, not Asia
+    text = ("وقّعت شركة آسيا سيل للاتصالات، أمس الأربعاء، اتفاقية لبناء مركز بيانات. "
+            "وكانت آسيا سيل قد أعلنت عن إيرادات بلغت 2.1 تريليون دينار لعام 2025.")
+    ex = extract(Doc(text, ["ar"]))
+    assert not any(e.kind == "place" for e in ex.entities)
+    assert [(f[0], f[2]) for f in figures(text, ["ar"])] == [("آسيا-سيل-للاتصالات", 2.1e12)]

@@ -265,6 +265,35 @@ def _han_short_names(text: str, mentions: list[Mention], codes: set[str]) -> lis
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
 
 
+def _names_without_their_descriptor(text: str, mentions: list[Mention], codes: set[str]) -> list[Mention]:
+    """ "وكانت آسيا سيل قد أعلنت" in a story that named "شركة آسيا سيل للاتصالات": where a pack says
+    which word opens the description that ends a firm's name (`name_descriptor_word`, "for
+    telecommunications"), the words before it, written alone, are the firm; also with a letter glued
+    on (`name_clitics`: "وآسيا سيل"). Not when they are a company noun alone, or a name a table knows."""
+    table = gazetteer()
+    for code in codes:
+        p = pack(code)
+        opener = p.get("name_descriptor_word")
+        if not opener:
+            continue
+        opens = re.compile(opener)
+        nouns = p.regex.get("company_nouns")
+        # (a look-behind per clitic: they differ in length)
+        glued = "(?:(?<!\\w)" + "".join(f"|(?<=(?<!\\w){re.escape(c)})" for c in p.get("name_clitics") or []) + ")"
+        wanted = {}
+        for m in mentions:
+            words = m.entity.label.split() if m.kind == "org" else []
+            cut = next((i for i, w in enumerate(words) if i > 0 and opens.match(w)), None)
+            if cut is None:
+                continue
+            head = " ".join(words[:cut])
+            if " " not in head or (nouns is not None and nouns.fullmatch(head)) or any(x.text == head for x in table.find(head)):
+                continue
+            wanted.setdefault(head, (re.compile(glued + re.escape(head) + r"(?!\w)"), m.entity))
+        mentions = _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
+    return mentions
+
+
 def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
     """Within one article, "Marvell" is the "Marvell Technology" it named in full, and
     "Vantage" the "Vantage Data Centers": a firm's first word stands for the whole name."""
@@ -561,6 +590,7 @@ def extract(document) -> Extraction:
     mentions = _first_words_of_long_names(text, mentions, names)
     mentions = _names_listed_with_found_firms(text, mentions, sentences, names)
     mentions = _han_short_names(text, mentions, codes)
+    mentions = _names_without_their_descriptor(text, mentions, codes)
     mentions.sort(key=lambda m: m.start)
     # a longer name wins over a name inside it ("Fastweb + Vodafone" over "Vodafone")
     mentions = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
