@@ -2368,3 +2368,12 @@ def test_an_arabic_firm_written_without_what_it_does_is_that_firm():
     ex = extract(Doc(text, ["ar"]))
     assert not any(e.kind == "place" for e in ex.entities)
     assert [(f[0], f[2]) for f in figures(text, ["ar"])] == [("آسيا-سيل-للاتصالات", 2.1e12)]
+
+
+def test_korean_asset_managers_federations_and_cities_with_their_si():
+    text = ("마스턴투자운용이 경기 평택시에서 추진 중인 데이터센터가 본PF 약정을 체결했다. "
+            "선순위는 새마을금고중앙회가 2000억원을 맡았다.")
+    ex = extract(Doc(text, ["ko"]))
+    assert {e.label for e in ex.entities if e.kind == "org"} == {"마스턴투자운용", "새마을금고중앙회"}
+    assert any(e.key == "pyeongtaek" for e in ex.entities)
+    assert ("새마을금고중앙회", "loan_or_debt", 2e11, None, None, "KRW") in figures(text, ["ko"])

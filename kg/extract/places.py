@@ -110,6 +110,8 @@ def _cities(rules: dict, skip: set[str]) -> list[Place]:
                     aliases.append(alt)
                 elif _HANGUL.search(alt) and len(alt) >= 2 and population >= word_like:
                     aliases.append(alt)
+                elif _HANGUL.search(alt) and alt.endswith("시") and len(alt) >= 3:
+                    aliases.append(alt)  # "평택시": with its 시 a city name is no common word
         aliases = list(dict.fromkeys(a for a in aliases if a))
         if aliases:
             out.append(Place(label=name, iso=city["countrycode"], rdf_type="City", aliases=tuple(aliases),
