@@ -2377,3 +2377,15 @@ def test_korean_asset_managers_federations_and_cities_with_their_si():
     assert {e.label for e in ex.entities if e.kind == "org"} == {"마스턴투자운용", "새마을금고중앙회"}
     assert any(e.key == "pyeongtaek" for e in ex.entities)
     assert ("새마을금고중앙회", "loan_or_debt", 2e11, None, None, "KRW") in figures(text, ["ko"])
+
+
+@pytest.mark.parametrize("text, lang, value, unit", [
+    ("Onix Data Centre will invest GH¢4.6 billion in a campus at Dawa.", "en", 4.6e9, "GHS"),
+    ("Onix Data Centre will invest GH₵1.5 billion in its first hall.", "en", 1.5e9, "GHS"),
+    ("MedOne will invest NIS 400 million in the Kiryat Gat site.", "en", 4e8, "ILS"),
+    ("MedOne will invest ₪250 million in the Kiryat Gat site.", "en", 2.5e8, "ILS"),
+    ("Luz del Sur invertirá S/ 780 millones en una subestación.", "es", 7.8e8, "PEN"),
+    ("Luz del Sur invertirá 3.380 millones de soles en la red.", "es", 3.38e9, "PEN"),
+])
+def test_cedis_shekels_and_soles(text, lang, value, unit):
+    assert [(f[2], f[5]) for f in figures(text, [lang])] == [(value, unit)]
