@@ -2389,3 +2389,11 @@ def test_korean_asset_managers_federations_and_cities_with_their_si():
 ])
 def test_cedis_shekels_and_soles(text, lang, value, unit):
     assert [(f[2], f[5]) for f in figures(text, [lang])] == [(value, unit)]
+
+
+def test_the_project_after_a_loan_several_firms_give_is_the_storys_firms():
+    text = ("Le groupe Sonatel lance un data center de 95 milliards FCFA à Diamniadio. Sonatel détient 70 % du projet.\n\n"
+            "CBAO, Ecobank Sénégal et la BOAD apportent 60 milliards FCFA de dette.\n\n"
+            "Le site, d'une superficie de 4 hectares, se trouve à Diamniadio.")
+    got = figures(text, ["fr"])
+    assert ("sonatel", "land_area", 4.0, None, None, "hectare") in got

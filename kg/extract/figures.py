@@ -1390,8 +1390,11 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
             continue
         figures.append(figure)
         state.recent_figures.append((s.index, subject))
-        # a lender's share, an investor's ticket; a loan that banks sign (the lenders', not the story firm's)
-        if metric != own_metric or (metric == "loan_or_debt" and figure.subject != state.main_org and is_a_bank(figure.subject)):
+        # a lender's share, an investor's ticket; a loan that banks sign (the lenders', not the story firm's),
+        # or that several firms give in a sentence without the story's firm ("CBAO, Ecobank et la BOAD
+        # apportent 60 milliards de dette"; not "RackBank is in talks for Rs 2,200 crore of debt")
+        if metric != own_metric or (metric == "loan_or_debt" and figure.subject != state.main_org and (
+                is_a_bank(figure.subject) or (len(group) > 1 and not any(m.entity == state.main_org for m in view.mentions)))):
             state.deal_participants.setdefault(s.index, set()).update(
                 e.key for e in [figure.subject, *group] if e != state.main_org)
         if metric in FACILITY_METRICS:
