@@ -2397,3 +2397,10 @@ def test_the_project_after_a_loan_several_firms_give_is_the_storys_firms():
             "Le site, d'une superficie de 4 hectares, se trouve à Diamniadio.")
     got = figures(text, ["fr"])
     assert ("sonatel", "land_area", 4.0, None, None, "hectare") in got
+
+
+def test_a_place_glued_to_the_characters_before_it_begins_no_legal_name():
+    # "云上贵州" is a trade name: its 贵州 begins no "贵州大数据产业发展有限公司"; after 由 or 、 a place does
+    text = "该项目由云上贵州大数据产业发展有限公司、贵州乌江能源集团有限责任公司共同投资85亿元。"
+    ex = extract(Doc(text, ["zh"]))
+    assert [e.label for e in ex.entities if e.kind == "org"] == ["贵州乌江能源集团有限责任公司"]

@@ -982,8 +982,15 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         legal = cues.get("legal_endings") or []
         legal_after = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:" + "|".join(map(re.escape, sorted(legal, key=len, reverse=True))) + ")") \
             if legal else None
+
+        def opens_a_name(pos: int) -> bool:
+            """Nothing glued before: "由云上贵州大数据……有限公司" is no "贵州……有限公司"."""
+            before = text[:pos]
+            return not before or not re.match(r"[\u4e00-\u9fff]", before[-1]) or before[-1] in breaks \
+                or before.endswith(tuple(break_words))
+
         for place in [m for m in known if m.kind == "place" and not m.demonym]:
-            hit = ending.match(text, place.end) or (legal_after and legal_after.match(text, place.end))
+            hit = ending.match(text, place.end) or (legal_after and opens_a_name(place.start) and legal_after.match(text, place.end))
             end = hit.end() if hit else 0
             while hit and (more := ending.match(text, end)):  # "中国" + "建设" + "银行"
                 end = more.end()
