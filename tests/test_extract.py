@@ -2404,3 +2404,14 @@ def test_a_place_glued_to_the_characters_before_it_begins_no_legal_name():
     text = "该项目由云上贵州大数据产业发展有限公司、贵州乌江能源集团有限责任公司共同投资85亿元。"
     ex = extract(Doc(text, ["zh"]))
     assert [e.label for e in ex.entities if e.kind == "org"] == ["贵州乌江能源集团有限责任公司"]
+
+
+def test_a_known_firm_before_a_region_is_its_regional_company_but_not_a_site_or_a_possessive():
+    text = ("AEP Texas asked regulators to approve $1.4 billion of grid upgrades. "
+            "American Electric Power shares rose 0.9% on Thursday.")
+    got = {(f[0], f[2]) for f in figures(text, ["en"])}
+    assert got == {("aep-texas", 1.4e9), ("aep", 0.9)}
+    site = "Meta will spend $10 billion on the Meta Louisiana data center."
+    assert [f[0] for f in figures(site, ["en"])] == ["meta"]
+    grid = "Eskom's Gauteng grid has received applications for more than 4GW of new load."
+    assert not any(e.label.startswith("Eskom's") for e in extract(Doc(grid, ["en"])).entities)

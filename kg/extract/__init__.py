@@ -17,8 +17,8 @@ from functools import cache
 from .dollars import bare_word_currencies, local_dollar, relabel, relabel_words
 from .entities import (Mention, _discovery_patterns, calendar_words, discover, gazetteer, listed_names, looks_like_a_name,
                        proper_words, slug_key)
-from .figures import (DEAL_TOPIC_REACH, DocumentState, SentenceView, is_object_position, last_list_of_firms,
-                      merge_figures, sentence_figures, subject_candidates)
+from .figures import (DEAL_TOPIC_REACH, DocumentState, SentenceView, _skip_space, is_object_position,
+                      last_list_of_firms, merge_figures, sentence_figures, subject_candidates)
 from .furniture import furniture_spans
 from .quotes import imagined, quote_spans
 from .language import common, pack
@@ -57,11 +57,13 @@ def _drop_false_aliases(mentions: list[Mention], sentences) -> list[Mention]:
     return out
 
 
-def _national_arms(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "Orange Côte d'Ivoire", "Vodafone Egypt", "Telekom Deutschland": a known firm written
-    straight before a country is its national company, a firm of its own (one space between,
-    Latin script); the article's other mentions of the firm are that company too, when it names
-    only one."""
+def _national_arms(text: str, mentions: list[Mention], facility_nouns: list[re.Pattern] = ()) -> list[Mention]:
+    """ "Orange Côte d'Ivoire", "Vodafone Egypt", "Telekom Deutschland", "AEP Texas": a known firm
+    written straight before a country or a region is its national or regional company, a firm of
+    its own (one space between, Latin script); the article's other mentions of the firm are that
+    national company too, when it names only one (a regional one's parent stays itself). Not a
+    site named by its firm and region ("the Meta Louisiana data center": a facility noun follows),
+    nor a possessive ("Eskom's Gauteng grid")."""
     out: list[Mention] = []
     arms: dict[str, list[Entity]] = {}
     i = 0
@@ -69,13 +71,16 @@ def _national_arms(text: str, mentions: list[Mention]) -> list[Mention]:
         m = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if (nxt is not None and m.kind == "org" and nxt.kind == "place" and not nxt.demonym
-                and nxt.entity.rdf_type == "Country" and nxt.start == m.end + 1 and text[m.end] == " "
-                and m.text[:1].isascii() and m.text[:1].isupper()):
+                and nxt.entity.rdf_type in ("Country", "Region") and nxt.start == m.end + 1 and text[m.end] == " "
+                and m.text[:1].isascii() and m.text[:1].isupper() and not m.text.endswith(("'s", "’s"))
+                and not (nxt.entity.rdf_type == "Region" and any(rx.match(text, _skip_space(text, nxt.end))
+                                                                 for rx in facility_nouns))):
             name = text[m.start:nxt.end]
             # (of the firm's kind: "CBRE France" reports figures, as CBRE does)
             ent = Entity(kind="org", key=slug_key(name), label=name, rdf_type=m.entity.rdf_type)
             out.append(Mention(m.start, nxt.end, name, ent, (ent,)))
-            if ent not in arms.setdefault(m.entity.key, []):
+            # (a regional company's parent is often in the story too: "AEP Texas" beside "AEP shares")
+            if nxt.entity.rdf_type == "Country" and ent not in arms.setdefault(m.entity.key, []):
                 arms[m.entity.key].append(ent)
             i += 2
             continue
@@ -577,7 +582,8 @@ def extract(document) -> Extraction:
     text = document.text
     languages = list(document.languages) or ["en"]
     sentences = split_sentences(text, languages)
-    mentions = _national_arms(text, _drop_false_aliases(gazetteer().find(text), sentences))
+    facility_nouns = [rx for code in languages if (rx := pack(code).regex.get("facility_nouns")) is not None]
+    mentions = _national_arms(text, _drop_false_aliases(gazetteer().find(text), sentences), facility_nouns)
     names = proper_words(sentences)
     for s in sentences:
         local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start < s.end]
