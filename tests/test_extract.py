@@ -2415,3 +2415,14 @@ def test_a_known_firm_before_a_region_is_its_regional_company_but_not_a_site_or_
     assert [f[0] for f in figures(site, ["en"])] == ["meta"]
     grid = "Eskom's Gauteng grid has received applications for more than 4GW of new load."
     assert not any(e.label.startswith("Eskom's") for e in extract(Doc(grid, ["en"])).entities)
+
+
+def test_japanese_shinkin_banks_builders_and_a_firms_abbreviation():
+    text = ("北ガス、室蘭にデータセンター\n\n"
+            "北海道ガス（札幌）と日本製鋼所、岩田地崎建設（札幌）の3社は20日、データセンターを建設すると発表した。"
+            "出資比率は北ガスが50％、日本製鋼所が30％、岩田地崎建設が20％とする。"
+            "室蘭信用金庫と苫小牧信用金庫も融資に加わる。")
+    got = {(f[0], f[2]) for f in figures(text, ["ja"]) if f[5] == "percent"}
+    assert got == {("北海道ガス", 50.0), ("日本製鋼所", 30.0), ("岩田地崎建設", 20.0)}
+    labels = {e.label for e in extract(Doc(text, ["ja"])).entities if e.kind == "org"}
+    assert {"室蘭信用金庫", "苫小牧信用金庫"} <= labels and "北ガス" not in labels

@@ -319,8 +319,12 @@ def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
                 # ("한국", "Korea") stands for the whole name
                 placed = [e for label, e in orgs.items() if label.endswith(m.entity.label) and label != m.entity.label
                           and _a_place(label[:-len(m.entity.label)])]
+                # "北ガス" is the "北海道ガス" named in full: the start of its first word and its firm word
+                shortened = [e for label, e in orgs.items() if e.key != m.entity.key and _abbreviates(m.entity.label, label)]
                 if len(placed) == 1:
                     m = replace(m, entity=placed[0], candidates=(placed[0],))
+                elif len(shortened) == 1:
+                    m = replace(m, entity=shortened[0], candidates=(shortened[0],))
         if m.kind == "org" and _UNSPACED_NAME.search(m.entity.label) and not gazetteer().get(m.entity.key):
             # "广东能源集团" is the "广东省能源集团" named in full: a place written without its suffix
             fuller = [e for label, e in orgs.items() if len(label) == len(m.entity.label) + 1 and e.key != m.entity.key
@@ -330,6 +334,16 @@ def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
                 m = replace(m, entity=fuller[0], candidates=(fuller[0],))
         out.append(m)
     return out
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """ "北ガス" of "北海道ガス", "東ガス" of "東京ガス": the same ending of at least two characters (the
+    firm's word), after a shorter start of the full name's first part."""
+    for k in range(2, len(short)):
+        head, rest = short[:-k], full[:-k]
+        if full.endswith(short[-k:]) and rest.startswith(head) and len(head) < len(rest):
+            return True
+    return False
 
 
 _PLACE_SUFFIX_AFTER = re.compile(r"([\u4e00-\u9fff]{2,3}?)[省市県]")
