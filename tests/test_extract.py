@@ -2426,3 +2426,9 @@ def test_japanese_shinkin_banks_builders_and_a_firms_abbreviation():
     assert got == {("北海道ガス", 50.0), ("日本製鋼所", 30.0), ("岩田地崎建設", 20.0)}
     labels = {e.label for e in extract(Doc(text, ["ja"])).entities if e.kind == "org"}
     assert {"室蘭信用金庫", "苫小牧信用金庫"} <= labels and "北ガス" not in labels
+
+
+def test_a_name_after_a_word_that_opens_names_is_the_whole_firm():
+    text = ("Inversiones Centenario y Luz del Sur construirán un campus en Lurín. "
+            "Centenario reportó ingresos por S/ 780 millones en 2025.")
+    assert ("inversiones-centenario", "revenue", 7.8e8, None, None, "PEN") in figures(text, ["es"])

@@ -312,8 +312,14 @@ def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
             # ("Carso" beside "Grupo Carso" and "Carso Infraestructura": a word another name holds
             # after its start is neither's)
             elsewhere = [label for label in orgs if m.entity.label in label.split()[1:]]
+            # ("Centenario" of "Inversiones Centenario": the name after a word that opens names, common.yaml
+            # `name_opening_words`, when no other name holds it)
+            opened = [e for label, e in orgs.items() if label.split()[1:] == [m.entity.label]
+                      and label.split()[0] in _opening_words()]
             if len(longer) == 1 and not elsewhere and not gazetteer().get(m.entity.key):
                 m = replace(m, entity=longer[0], candidates=(longer[0],))
+            elif not longer and len(opened) == 1 and len(elsewhere) == 1 and not gazetteer().get(m.entity.key):
+                m = replace(m, entity=opened[0], candidates=(opened[0],))
             elif _UNSPACED_NAME.search(m.entity.label) and not gazetteer().get(m.entity.key):
                 # "남부발전" is the "한국남부발전" named in full: a name after its country or place
                 # ("한국", "Korea") stands for the whole name
@@ -334,6 +340,11 @@ def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
                 m = replace(m, entity=fuller[0], candidates=(fuller[0],))
         out.append(m)
     return out
+
+
+@cache
+def _opening_words() -> frozenset[str]:
+    return frozenset(common().get("name_opening_words") or ())
 
 
 def _abbreviates(short: str, full: str) -> bool:
