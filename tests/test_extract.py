@@ -2432,3 +2432,10 @@ def test_a_name_after_a_word_that_opens_names_is_the_whole_firm():
     text = ("Inversiones Centenario y Luz del Sur construirán un campus en Lurín. "
             "Centenario reportó ingresos por S/ 780 millones en 2025.")
     assert ("inversiones-centenario", "revenue", 7.8e8, None, None, "PEN") in figures(text, ["es"])
+
+
+def test_a_place_before_a_kind_of_firm_says_where_the_firm_is_from():
+    text = ("ATCO is building a gas-fired data-centre hub near Grande Prairie. "
+            "An unnamed U.S. hyperscaler has signed a letter of intent for 150 megawatts of capacity.")
+    assert [f[0] for f in figures(text, ["en"]) if f[2] == 150.0] == ["atco"]
+    assert [f[0] for f in figures("The U.S. data center market will reach $50 billion.", ["en"])] == ["united-states"]

@@ -350,7 +350,21 @@ def subject_candidates(view: SentenceView) -> list[Mention]:
         and not _unnamed_member(view, m) and not _generated_town(m.entity)
         and not (m.kind == "org" and re.match(r"-[a-z]", view.text[m.end:m.end + 2]))
         and not (m.kind == "place" and re.match(r"-\w", view.text[m.end:m.end + 2]))
+        and not (m.kind == "place" and _modifies_a_firm(view, m))
     ]
+
+
+def _modifies_a_firm(view: SentenceView, place: Mention) -> bool:
+    """ "An unnamed U.S. hyperscaler", "a Canadian pension fund": a place written before a company
+    noun or a kind of firm (a collective name: "hyperscaler") says where that firm is from; the
+    figure is the firm's, not the place's."""
+    nouns = view.pack.regex.get("company_nouns")
+    after = _skip_space(view.text, place.end)
+    if after == place.end:
+        return False
+    if nouns is not None and nouns.match(view.text, after):
+        return True
+    return any(o.start == after and o.entity.collective and o.kind in ("org", "group") for o in view.mentions)
 
 
 def _named_right_after(view: SentenceView, amount: Amount, cands: list[Mention], markers_key: str,
