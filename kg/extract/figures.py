@@ -355,12 +355,16 @@ def subject_candidates(view: SentenceView) -> list[Mention]:
 
 
 def _modifies_a_firm(view: SentenceView, place: Mention) -> bool:
-    """ "An unnamed U.S. hyperscaler", "a Canadian pension fund": a place written before a company
-    noun or a kind of firm (a collective name: "hyperscaler") says where that firm is from; the
-    figure is the firm's, not the place's."""
+    """ "An unnamed U.S. hyperscaler", "a Canadian pension fund": a place written between an
+    indefinite article and a company noun or a kind of firm (a collective name: "hyperscaler") says
+    where that one firm is from; the figure is the firm's, not the place's ("한국 기업들은", Korean
+    firms, stay the country's)."""
     nouns = view.pack.regex.get("company_nouns")
+    indefinite = view.pack.regex.get("indefinite_articles")
     after = _skip_space(view.text, place.end)
-    if after == place.end:
+    if after == place.end or indefinite is None:
+        return False
+    if not any(indefinite.fullmatch(w) for w in view.text[max(0, place.start - 30):place.start].split()[-2:]):
         return False
     if nouns is not None and nouns.match(view.text, after):
         return True
