@@ -2439,3 +2439,11 @@ def test_a_place_before_a_kind_of_firm_says_where_the_firm_is_from():
             "An unnamed U.S. hyperscaler has signed a letter of intent for 150 megawatts of capacity.")
     assert [f[0] for f in figures(text, ["en"]) if f[2] == 150.0] == ["atco"]
     assert [f[0] for f in figures("The U.S. data center market will reach $50 billion.", ["en"])] == ["united-states"]
+
+
+def test_german_debt_financing_and_norwegian_equity_certificates():
+    text = ("Die Fremdfinanzierung stemmen zwei Institute: Die Hamburg Commercial Bank stellt 150 Millionen Euro bereit, "
+            "die IFB Hamburg steuert ein Förderdarlehen über 60 Millionen Euro bei.")
+    assert {f[1] for f in figures(text, ["de"])} == {"loan_or_debt"}
+    move = "Egenkapitalbeviset til Haugesund Sparebank steg 0,9 prosent til 172,30 kroner på Oslo Børs onsdag."
+    assert [(f[0], f[1], f[2]) for f in figures(move, ["nb"])] == [("haugesund-sparebank", "stock_move", 0.9)]
