@@ -2447,3 +2447,10 @@ def test_german_debt_financing_and_norwegian_equity_certificates():
     assert {f[1] for f in figures(text, ["de"])} == {"loan_or_debt"}
     move = "Egenkapitalbeviset til Haugesund Sparebank steg 0,9 prosent til 172,30 kroner på Oslo Børs onsdag."
     assert [(f[0], f[1], f[2]) for f in figures(move, ["nb"])] == [("haugesund-sparebank", "stock_move", 0.9)]
+
+
+def test_korean_project_finance_tranches_and_bridge_loans_are_loans():
+    text = ("마스턴투자운용은 1조1000억원 규모의 본PF 약정을 체결했다. 선순위 7000억원, 중순위 2000억원으로 구성됐다. "
+            "조달 자금으로 기존 브릿지론 4200억원을 상환한다.")
+    assert {(f[1], f[2]) for f in figures(text, ["ko"])} == {
+        ("loan_or_debt", 1.1e12), ("loan_or_debt", 7e11), ("loan_or_debt", 2e11), ("loan_or_debt", 4.2e11)}
