@@ -2454,3 +2454,12 @@ def test_korean_project_finance_tranches_and_bridge_loans_are_loans():
             "조달 자금으로 기존 브릿지론 4200억원을 상환한다.")
     assert {(f[1], f[2]) for f in figures(text, ["ko"])} == {
         ("loan_or_debt", 1.1e12), ("loan_or_debt", 7e11), ("loan_or_debt", 2e11), ("loan_or_debt", 4.2e11)}
+
+
+def test_a_local_council_is_a_government_and_the_campus_stays_the_developers():
+    text = ("Operator DataVita has won planning consent for a £2.1 billion campus near Kinglassie.\n\n"
+            "Fife Council's planning committee voted nine to three on Wednesday to approve the scheme.\n\n"
+            "The campus is designed for up to 200MW of capacity across a 110-hectare site.")
+    ex = extract(Doc(text, ["en"]))
+    assert [(e.label, e.rdf_type) for e in ex.entities if e.key == "fife-council"] == [("Fife Council", "Government")]
+    assert {f[0] for f in figures(text, ["en"])} == {"datavita"}

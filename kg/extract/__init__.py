@@ -712,7 +712,7 @@ def extract(document) -> Extraction:
         if firms:  # "the company" refers to a firm, never to a country or a sector; the sentence's first one
             state.last_subject, state.last_subject_sentence = firms[0], s.index
         elif not found:
-            orgs = [m for m in subject_candidates(view) if m.kind == "org"]
+            orgs = [m for m in subject_candidates(view) if m.kind == "org" and m.entity.rdf_type != "Government"]
             # the sentence's subject; a firm after a preposition only when it opens the sentence
             # ("For Fluidstack, the project is a success"), not "a loan led by DNB, Nordea and SEB"
             subjects = [m for m in orgs if not is_object_position(view, m, 0)] or [

@@ -932,6 +932,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         for m in rx_gov.finditer(text):
             s_, e_, name = m.start("name"), m.end("name"), m.group("name")
             taken[:] = [(a, b) for a, b in taken if not (s_ <= a and b <= e_)]  # "Tasmanian", "Australian" give way
+            # (and so does a name found inside by another cue: "Fife Council" as a firm's name)
+            out[:] = [o for o in out if not (s_ + sentence_start <= o.start and o.end <= e_ + sentence_start)]
             if free(s_, e_):
                 ent = Entity(kind="org", key=slug(name), label=name, rdf_type="Government")
                 out.append(Mention(s_ + sentence_start, e_ + sentence_start, name, ent, (ent,), named_as_company=True))
