@@ -17,6 +17,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -310,6 +311,8 @@ def dateline_date(text: str, languages: list[str]) -> date | None:
     head = text[:400]
     if not re.search(r"(?:19|20)\d\d", head):  # no year, no full date: skip dateparser's costly search
         return None
+    if not _names_a_month(head, languages):  # a year alone ("d'ici 2027", "2029个就业岗位") is no date either
+        return None
     try:
         found = search_dates(head, languages=[lang for lang in languages if lang] or None,
                              settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"})
@@ -319,6 +322,37 @@ def dateline_date(text: str, languages: list[str]) -> date | None:
         if re.search(r"(?:19|20)\d\d", words) and 1990 <= when.year <= date.today().year + 1:
             return when.date()
     return None
+
+
+# a month in figures: "2026-11-12", "12.11.2026", "12/11/2026", "2026年11月", "2026년 11월"
+_NUMERIC_MONTH = re.compile(r"\d{1,4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,4}|\d{1,2}\s*[月월]")
+
+
+def _names_a_month(head: str, languages: list[str]) -> bool:
+    """Whether the text writes a month, in figures or by a name (CLDR's, via Babel, in every regional
+    variant of the document's languages and English; wide and abbreviated): a full date needs one."""
+    return bool(_NUMERIC_MONTH.search(head) or _month_names(tuple(sorted({*languages, "en"}))).search(head))
+
+
+@cache
+def _month_names(languages: tuple[str, ...]) -> re.Pattern:
+    from babel import Locale
+    from babel.dates import get_month_names
+    from babel.localedata import locale_identifiers
+
+    names = set()
+    # every regional variant: Levantine and Iraqi Arabic write "نيسان" where CLDR's ar has "أبريل"
+    wanted = [code for code in locale_identifiers() if code.split("_")[0] in languages]
+    for code in wanted:
+        try:
+            locale = Locale.parse(code)
+            for width in ("wide", "abbreviated"):
+                for context in ("format", "stand-alone"):
+                    names.update(n.strip(".").lower() for n in get_month_names(width, context, locale).values())
+        except Exception:  # a locale without month data names no months
+            continue
+    names = {n for n in names if len(n) >= 3}
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))), re.IGNORECASE)
 
 
 def detect_languages(text: str) -> list[str]:

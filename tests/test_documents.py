@@ -241,3 +241,21 @@ def test_iter_paths_scans_folders_sorted_and_deduplicated(tmp_path):
 def test_iter_paths_refuses_a_missing_path(tmp_path):
     with pytest.raises(DocumentError, match=r"nope\.txt: no such file or directory"):
         iter_paths([tmp_path, tmp_path / "nope.txt"])
+
+
+@pytest.mark.parametrize("head, languages, month", [
+    ("بغداد – الخميس 23 نيسان 2026", ["ar"], True),   # a Levantine month name (CLDR's ar_IQ, not ar)
+    ("Dakar, le mercredi 18 mars 2026", ["fr"], True),
+    ("입력 2026.11.19 06:00", ["ko"], True),
+    ("2026年11月20日（星期五）", ["zh"], True),
+    ("Thursday 12 Sept. 2026", ["en"], True),
+    ("Sakura Hosting va investir 2 milliards d'euros d'ici 2027.", ["fr"], False),
+    ("预计将带动2029个就业岗位。", ["zh"], False),
+])
+def test_a_dateline_is_looked_for_only_where_a_month_is_written(head, languages, month):
+    from kg.documents import _names_a_month, dateline_date
+
+    assert _names_a_month(head, languages) is month
+    if not month:
+        assert dateline_date(head, languages) is None
+
