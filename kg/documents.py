@@ -321,6 +321,23 @@ def dateline_date(text: str, languages: list[str]) -> date | None:
     for words, when in found or []:
         if re.search(r"(?:19|20)\d\d", words) and 1990 <= when.year <= date.today().year + 1:
             return when.date()
+    return _named_month_date(head, languages)
+
+
+def _named_month_date(head: str, languages: list[str]) -> date | None:
+    """A day, a month named as CLDR names it and a year, in either order, where dateparser's search
+    finds none ("CALGARY, Nov. 19, 2026", "الخميس 23 نيسان 2026")."""
+    names = _month_numbers(tuple(sorted({*languages, "en"})))
+    month = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    for m in re.finditer(rf"(?<!\w)(?:(?P<d1>\d{{1,2}})\.?\s+(?P<m1>{month})\.?|(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}})(?!\d))"
+                         rf",?\s+(?P<y>(?:19|20)\d\d)(?!\d)", head, re.IGNORECASE):
+        day, name = (m.group("d1"), m.group("m1")) if m.group("d1") else (m.group("d2"), m.group("m2"))
+        try:
+            when = date(int(m.group("y")), names[name.lower()], int(day))
+        except ValueError:
+            continue
+        if 1990 <= when.year <= date.today().year + 1:
+            return when
     return None
 
 
@@ -336,11 +353,18 @@ def _names_a_month(head: str, languages: list[str]) -> bool:
 
 @cache
 def _month_names(languages: tuple[str, ...]) -> re.Pattern:
+    names = _month_numbers(languages)
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))), re.IGNORECASE)
+
+
+@cache
+def _month_numbers(languages: tuple[str, ...]) -> dict[str, int]:
+    """Month names (lower case, three letters or more) and their numbers, from CLDR via Babel."""
     from babel import Locale
     from babel.dates import get_month_names
     from babel.localedata import locale_identifiers
 
-    names = set()
+    names: dict[str, int] = {}
     # every regional variant: Levantine and Iraqi Arabic write "نيسان" where CLDR's ar has "أبريل"
     wanted = [code for code in locale_identifiers() if code.split("_")[0] in languages]
     for code in wanted:
@@ -348,11 +372,11 @@ def _month_names(languages: tuple[str, ...]) -> re.Pattern:
             locale = Locale.parse(code)
             for width in ("wide", "abbreviated"):
                 for context in ("format", "stand-alone"):
-                    names.update(n.strip(".").lower() for n in get_month_names(width, context, locale).values())
+                    for number, name in get_month_names(width, context, locale).items():
+                        names.setdefault(name.strip(".").lower(), number)
         except Exception:  # a locale without month data names no months
             continue
-    names = {n for n in names if len(n) >= 3}
-    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))), re.IGNORECASE)
+    return {name: number for name, number in names.items() if len(name) >= 3}
 
 
 def detect_languages(text: str) -> list[str]:

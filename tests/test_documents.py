@@ -259,3 +259,13 @@ def test_a_dateline_is_looked_for_only_where_a_month_is_written(head, languages,
     if not month:
         assert dateline_date(head, languages) is None
 
+
+
+@pytest.mark.parametrize("head, languages, expected", [
+    ("PRAIRIE POST\n\nBy Travis Olenick\nCALGARY, Nov. 19, 2026\n\nATCO said", ["en"], date(2026, 11, 19)),
+    ("صحيفة\n\nبغداد – الخميس 23 نيسان 2026\n\nوقّعت الشركة", ["ar"], date(2026, 4, 23)),
+])
+def test_a_dateline_dateparser_misses_is_read_by_its_named_month(head, languages, expected):
+    from kg.documents import dateline_date
+
+    assert dateline_date(head, languages) == expected
