@@ -308,7 +308,7 @@ def dateline_date(text: str, languages: list[str]) -> date | None:
     """
     from dateparser.search import search_dates
 
-    head = text[:400]
+    head = text[:700]  # (a dateline may follow a masthead, a kicker, a headline, a dek and a byline)
     if not re.search(r"(?:19|20)\d\d", head):  # no year, no full date: skip dateparser's costly search
         return None
     if not _names_a_month(head, languages):  # a year alone ("d'ici 2027", "2029个就业岗位") is no date either

@@ -269,3 +269,17 @@ def test_a_dateline_dateparser_misses_is_read_by_its_named_month(head, languages
     from kg.documents import dateline_date
 
     assert dateline_date(head, languages) == expected
+
+
+def test_a_dateline_after_a_long_masthead_headline_and_dek_is_found():
+    from kg.documents import dateline_date
+
+    preamble = ("LA NUOVA GAZZETTA\nQuotidiano dell'isola\n\nECONOMIA  |  Cagliari e provincia\n\n"
+                "Nella zona industriale arriva un grande centro di calcolo per l'intelligenza artificiale\n"
+                "Due soci investono diverse centinaia di milioni; la banca del territorio e la cassa nazionale "
+                "finanziano la prima fase, mentre la Regione prepara un contributo per la formazione dei tecnici "
+                "e il Comune chiede garanzie sul consumo di acqua\n\n"
+                "di MARIA ROSSI\n\n")
+    assert len(preamble) > 400
+    text = preamble + "CAGLIARI, giovedì 9 aprile 2026 – Dopo mesi di trattative è arrivata la firma."
+    assert dateline_date(text, ["it"]) == date(2026, 4, 9)
