@@ -327,10 +327,9 @@ def dateline_date(text: str, languages: list[str]) -> date | None:
 def _named_month_date(head: str, languages: list[str]) -> date | None:
     """A day, a month named as CLDR names it and a year, in either order, where dateparser's search
     finds none ("CALGARY, Nov. 19, 2026", "الخميس 23 نيسان 2026")."""
-    names = _month_numbers(tuple(sorted({*languages, "en"})))
-    month = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-    for m in re.finditer(rf"(?<!\w)(?:(?P<d1>\d{{1,2}})\.?\s+(?P<m1>{month})\.?|(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}})(?!\d))"
-                         rf",?\s+(?P<y>(?:19|20)\d\d)(?!\d)", head, re.IGNORECASE):
+    codes = _with_english(languages)
+    names = _month_numbers(codes)
+    for m in _named_month_dates(codes).finditer(head):
         day, name = (m.group("d1"), m.group("m1")) if m.group("d1") else (m.group("d2"), m.group("m2"))
         try:
             when = date(int(m.group("y")), names[name.lower()], int(day))
@@ -348,13 +347,25 @@ _NUMERIC_MONTH = re.compile(r"\d{1,4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,4}|\d{1,2
 def _names_a_month(head: str, languages: list[str]) -> bool:
     """Whether the text writes a month, in figures or by a name (CLDR's, via Babel, in every regional
     variant of the document's languages and English; wide and abbreviated): a full date needs one."""
-    return bool(_NUMERIC_MONTH.search(head) or _month_names(tuple(sorted({*languages, "en"}))).search(head))
+    return bool(_NUMERIC_MONTH.search(head) or _month_names(_with_english(languages)).search(head))
+
+
+def _with_english(languages: list[str]) -> tuple[str, ...]:
+    return tuple(sorted({*languages, "en"}))
 
 
 @cache
 def _month_names(languages: tuple[str, ...]) -> re.Pattern:
     names = _month_numbers(languages)
     return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))), re.IGNORECASE)
+
+
+@cache
+def _named_month_dates(languages: tuple[str, ...]) -> re.Pattern:
+    """A day and a named month in either order, then a year: "19 novembre 2026", "Nov. 19, 2026"."""
+    month = _month_names(languages).pattern
+    return re.compile(rf"(?<!\w)(?:(?P<d1>\d{{1,2}})\.?\s+(?P<m1>{month})\.?|(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}})(?!\d))"
+                      rf",?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 
 
 @cache

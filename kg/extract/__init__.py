@@ -278,10 +278,9 @@ def _names_without_their_descriptor(text: str, mentions: list[Mention], codes: s
     table = gazetteer()
     for code in codes:
         p = pack(code)
-        opener = p.get("name_descriptor_word")
-        if not opener:
+        opens = p.regex.get("name_descriptor_word")
+        if opens is None:
             continue
-        opens = re.compile(opener)
         nouns = p.regex.get("company_nouns")
         # (a look-behind per clitic: they differ in length)
         glued = "(?:(?<!\\w)" + "".join(f"|(?<=(?<!\\w){re.escape(c)})" for c in p.get("name_clitics") or []) + ")"

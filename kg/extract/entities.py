@@ -494,6 +494,9 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
     opening_words = "|".join(map(re.escape, common().get("name_opening_words") or []))
     particle = r"(?:(?:of|de|do|da|dos|das|del|della|di|des|du)\s|d['’])?"
 
+    cues = p.get("org_cues") or {}
+    firm_words, legal_endings = cues.get("firm_words") or [], cues.get("legal_endings") or []
+
     more = p.regex.get("another_words")
     another = rf"(?:(?i:{more.pattern})\s+)?" if more is not None else ""
     clitics = p.regex.get("verb_clitics")
@@ -536,7 +539,16 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
                                rf"(?=\d[\d.,’' ]*\s?(?:{scale.pattern}))"
                                if conj is not None and scale is not None else None),
         right_after_place_preposition=compiled(rf"(?:^|\s)(?i:{objects.pattern})\s+$" if objects is not None else None),
+        # scripts without spaces: a firm's word after a known place ("中国電力"), or a few characters and
+        # a legal form ("澳門投資發展股份有限公司"); org_cues.firm_words and org_cues.legal_endings
+        firm_word=compiled(_longest_first(firm_words) if firm_words and not p.spaced else None),
+        legal_form_after_place=compiled(rf"[\u4e00-\u9fff]{{0,8}}?(?:{_longest_first(legal_endings)})"
+                                        if firm_words and legal_endings and not p.spaced else None),
     )
+
+
+def _longest_first(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 def listed_names(rx: SimpleNamespace, text: str) -> list[list[tuple[int, int, str]]]:
@@ -977,13 +989,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     names_listed_with(cued)  # "AIB and Bank of Ireland": listed with a name a cue found
     # "中国電力", "四国銀行", "北京电信": in scripts without spaces a known place written straight
     # before a firm's word is the start of the firm's name, not the place (the pack lists the words)
-    firm_words = cues.get("firm_words") or []
-    if firm_words and not pack.spaced:
-        ending = re.compile("|".join(map(re.escape, sorted(firm_words, key=len, reverse=True))))
+    if rx.firm_word is not None:
+        ending, legal_after = rx.firm_word, rx.legal_form_after_place
         not_before = cues.get("firm_words_not_before") or []
-        legal = cues.get("legal_endings") or []
-        legal_after = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:" + "|".join(map(re.escape, sorted(legal, key=len, reverse=True))) + ")") \
-            if legal else None
 
         def opens_a_name(pos: int) -> bool:
             """Nothing glued before: "由云上贵州大数据……有限公司" is no "贵州……有限公司"."""

@@ -296,6 +296,10 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
         pack.government_names = [re.compile(p) for p in data.get("government_names") or []]
     except re.error as exc:
         raise LanguageDataError(f"{path}: government_names: {exc}") from exc
+    try:  # a regex on a word, as the data file writes it
+        pack.regex["name_descriptor_word"] = re.compile(data["name_descriptor_word"]) if data.get("name_descriptor_word") else None
+    except re.error as exc:
+        raise LanguageDataError(f"{path}: name_descriptor_word: {exc}") from exc
     return pack
 
 
