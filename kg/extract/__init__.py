@@ -265,7 +265,8 @@ def _han_short_names(text: str, mentions: list[Mention], codes: set[str]) -> lis
     wanted = {}
     for head, entities in heads.items():
         if len({e.key for e in entities}) == 1 and head not in stop and not any(x.text == head for x in table.find(head)) \
-                and not any(m.text == head for m in mentions):
+                and not any(m.text == head or (m.kind == "place" and m.text.startswith(head)) for m in mentions):
+            # (not "雅安" of "雅安发展投资集团" where the story names "雅安市": the place's name)
             wanted[head] = (re.compile(re.escape(head)), entities[0])
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
 
@@ -274,7 +275,8 @@ def _names_without_their_descriptor(text: str, mentions: list[Mention], codes: s
     """ "وكانت آسيا سيل قد أعلنت" in a story that named "شركة آسيا سيل للاتصالات": where a pack says
     which word opens the description that ends a firm's name (`name_descriptor_word`, "for
     telecommunications"), the words before it, written alone, are the firm; also with a letter glued
-    on (`name_clitics`: "وآسيا سيل"). Not when they are a company noun alone, or a name a table knows."""
+    on (`name_clitics`: "وآسيا سيل"). Not when they are a company noun alone, a name a table knows,
+    or one word that may be a common one (`name_head_not_alone`: "المصرية" of "المصرية للاتصالات")."""
     table = gazetteer()
     for code in codes:
         p = pack(code)
@@ -282,6 +284,7 @@ def _names_without_their_descriptor(text: str, mentions: list[Mention], codes: s
         if opens is None:
             continue
         nouns = p.regex.get("company_nouns")
+        not_alone = p.regex.get("name_head_not_alone")
         # (a look-behind per clitic: they differ in length)
         glued = "(?:(?<!\\w)" + "".join(f"|(?<=(?<!\\w){re.escape(c)})" for c in p.get("name_clitics") or []) + ")"
         wanted = {}
@@ -291,23 +294,77 @@ def _names_without_their_descriptor(text: str, mentions: list[Mention], codes: s
             if cut is None:
                 continue
             head = " ".join(words[:cut])
-            if " " not in head or (nouns is not None and nouns.fullmatch(head)) or any(x.text == head for x in table.find(head)):
+            if (" " not in head and (len(head) < 3 or (not_alone is not None and not_alone.match(head))
+                                     or _opens_another_name(text, head, nouns, opens))) \
+                    or (nouns is not None and nouns.fullmatch(head)) or any(x.text == head for x in table.find(head)):
                 continue
             wanted.setdefault(head, (re.compile(glued + re.escape(head) + r"(?!\w)"), m.entity))
         mentions = _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
     return mentions
 
 
-def _short_names_to_long(mentions: list[Mention]) -> list[Mention]:
+def _opens_another_name(text: str, head: str, nouns: re.Pattern | None, opens: re.Pattern) -> bool:
+    """ "شركة فيتا القابضة" beside "فيتا للحوسبة": after a company noun, the word goes on into another
+    firm's name (not into its own description), so alone it may be either firm."""
+    if nouns is None:
+        return False
+    for hit in re.finditer(rf"(?:{nouns.pattern})\s+{re.escape(head)}\s+(\w+)", text):
+        if not opens.match(hit.group(1)):
+            return True
+    return False
+
+
+def _called_by_their_head(mentions: list[Mention], codes: set[str]) -> list[Mention]:
+    """ "آسيا سيل" is what a story calls the "آسيا سيل للاتصالات" it named once in full: a firm
+    whose name ends in what it does (`name_descriptor_word`), and which the story also writes
+    without it, is labelled by the shortest start of its name the story writes alone ("إزدي تك"
+    of "إزدي تك السعودية لمراكز البيانات"); a firm found under that short name is the same one. Not
+    when another firm's name starts with it too."""
+    table = gazetteer()
+    cuts = [rx for code in codes if (rx := pack(code).regex.get("name_descriptor_word")) is not None]
+    if not cuts:
+        return mentions
+    orgs = {m.entity.key: m.entity for m in mentions if m.kind == "org" and not table.get(m.entity.key)}
+    renamed: dict[str, Entity] = {}
+    for entity in orgs.values():
+        words = entity.label.split()
+        cut = next((i for i, w in enumerate(words) if i > 0 and any(rx.match(w) for rx in cuts)), None)
+        if cut is None:
+            continue
+        head = words[:cut]
+
+        def opens_head(name: str) -> bool:
+            return bool(name) and name.split() == head[:len(name.split())]
+
+        written = {m.text for m in mentions if m.entity.key == entity.key and opens_head(m.text)}
+        others = {e.key: e for e in orgs.values() if e.key != entity.key and e.key not in renamed and opens_head(e.label)}
+        names = written | {e.label for e in others.values()}
+        if not names:
+            continue
+        short = min(names, key=lambda n: (len(n.split()), len(n)))
+        if any(e.key != entity.key and e.key not in others and e.label.startswith(short + " ") for e in orgs.values()):
+            continue  # "راية" of "راية لمراكز البيانات" beside "راية القابضة": the short name is two firms'
+        new = replace(entity, key=slug_key(short), label=short)
+        for key in (entity.key, *others):
+            renamed[key] = new
+    if not renamed:
+        return mentions
+    return [replace(m, entity=renamed[m.entity.key], candidates=(renamed[m.entity.key],)) if m.entity.key in renamed else m
+            for m in mentions]
+
+
+def _short_names_to_long(mentions: list[Mention], arms: tuple[str, ...] = ()) -> list[Mention]:
     """Within one article, "Marvell" is the "Marvell Technology" it named in full, and
-    "Vantage" the "Vantage Data Centers": a firm's first word stands for the whole name."""
+    "Vantage" the "Vantage Data Centers": a firm's first word stands for the whole name. Not the
+    parent of an arm named by the words a pack lists (`org_cues.arm_words`: "中国電力ネットワーク")."""
     orgs = {m.entity.label: m.entity for m in mentions if m.kind == "org"}
     out = []
     for m in mentions:
         if m.kind == "org" and " " not in m.entity.label:
             # in scripts without spaces the whole name simply goes on: "大和ハウス" of "大和ハウス工業"
             head = m.entity.label if _UNSPACED_NAME.search(m.entity.label) and len(m.entity.label) >= 3 else m.entity.label + " "
-            longer = [e for label, e in orgs.items() if label.startswith(head) and label != m.entity.label and e.key != m.entity.key]
+            longer = [e for label, e in orgs.items() if label.startswith(head) and label != m.entity.label and e.key != m.entity.key
+                      and label[len(m.entity.label):].strip() not in arms]
             # ("Carso" beside "Grupo Carso" and "Carso Infraestructura": a word another name holds
             # after its start is neither's)
             elsewhere = [label for label in orgs if m.entity.label in label.split()[1:]]
@@ -437,7 +494,8 @@ def _names_listed_with_found_firms(text: str, mentions: list[Mention], sentences
         p = pack(s.language)
         if not p.spaced or p.get("nouns_capitalised"):
             continue  # (where every noun is capitalised, one capitalised word says nothing: "Bund und Land")
-        ordinary = calendar_words(p.get("locale", p.code)) | {w.lower() for w in (p.get("scales") or {})}
+        ordinary = calendar_words(p.get("locale", p.code)) | {w.lower() for w in (p.get("scales") or {})} \
+            | {u.lower() for u in common().get("unit_symbols") or {}}  # ("200 MW y 50 MW": units)
         for listed in listed_names(_discovery_patterns(s.language), s.text):
             items = [(s.start + a, s.start + b, name) for a, b, name in listed]
             if not any((a, b) in firms for a, b, _ in items):
@@ -625,7 +683,8 @@ def extract(document) -> Extraction:
     # a longer name wins over a name inside it ("Fastweb + Vodafone" over "Vodafone")
     mentions = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
                                                and o.end - o.start > m.end - m.start for o in mentions)]
-    mentions = _short_names_to_long(_drop_datelines(text, mentions))
+    arms = tuple(w for code in codes for w in (pack(code).get("org_cues") or {}).get("arm_words") or [])
+    mentions = _called_by_their_head(_short_names_to_long(_drop_datelines(text, mentions), arms), codes)
     mentions = _local_names_of_found_firms(_surnames_are_people(mentions))
 
     furniture = furniture_spans(text, [h for code in codes for h in pack(code).get("furniture_headers") or []],

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
 
-from .language import LanguagePack, load_yaml, phrase_regex, trie_alternation
+from .language import LanguagePack, common, load_yaml, phrase_regex, trie_alternation
 from .model import Entity
 
 ENTITIES_FILE = Path(__file__).parent / "entities.yaml"
@@ -337,7 +337,6 @@ _STOP_HEADS = {"the", "a", "an", "der", "die", "das", "den", "dem", "des", "le",
 @cache
 def _legal_forms() -> list[str]:
     """common.yaml `legal_forms`, longest first (so "Pte Ltd" wins over "Ltd")."""
-    from .language import common
 
     return sorted(common().get("legal_forms") or [], key=len, reverse=True)
 
@@ -346,7 +345,6 @@ def _legal_forms() -> list[str]:
 def _legal_name() -> re.Pattern:
     """A name before a legal form (common.yaml `legal_forms`) ends a firm's name; "Group" and
     "Holdings" are part of it ("Azrieli Group"). Group 1 is the name without the form."""
-    from .language import common
 
     forms = _legal_forms()
     prefixes = common().get("legal_prefixes") or []
@@ -428,16 +426,33 @@ def proper_words(sentences) -> set[str]:
 
 @cache
 def _honorifics() -> frozenset[str]:
-    from .language import common
 
     return frozenset(common().get("honorifics") or ())
 
 
 @cache
 def _org_name_words():
-    from .language import common
 
     return phrase_regex(common().get("org_name_words") or [], latin_boundaries=True, ignore_case=False)
+
+
+@cache
+def _scale_words(code: str) -> frozenset[str]:
+    from .language import pack
+
+    return frozenset(w.lower() for w in pack(code).get("scales") or {})
+
+
+@cache
+def _area_opening() -> re.Pattern | None:
+    words = common().get("area_opening_words") or []
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})\b") if words else None
+
+
+def _names_an_area(name: str) -> bool:
+    """A name that opens with a word for a zone or an estate (common.yaml `area_opening_words`)."""
+    rx = _area_opening()
+    return rx is not None and rx.match(name) is not None
 
 
 def looks_like_a_name(word: str) -> bool:
@@ -488,8 +503,11 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
     p = language_pack(code)
     nouns, conj, verbs = p.regex.get("company_nouns"), p.regex.get("conjunctions"), p.regex.get("subject_verbs")
     articles, objects, org_words = p.regex.get("relative_markers"), p.regex.get("place_prepositions"), _org_name_words()
+    complements = p.regex.get("noun_complements")
+    # (no street or square between: "il gruppo di piazza Monte Grappa" is the firm at that address)
+    streets = common().get("street_words") or []
+    street = rf"(?!(?:{'|'.join(map(re.escape, streets))})\s)" if streets else ""
     each, scale = p.regex.get("each"), p.regex.get("scale")
-    from .language import common
 
     opening_words = "|".join(map(re.escape, common().get("name_opening_words") or []))
     particle = r"(?:(?:of|de|do|da|dos|das|del|della|di|des|du)\s|d['’])?"
@@ -519,6 +537,11 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
             rf"(?<![\w])((?:{opening_words})\s{particle}{_NAME_WORD}(?:\s{particle}{_NAME_WORD}){{0,2}})(?![\w])"
             if opening_words else None),
         name_after_noun=compiled(rf"(?i:{nouns.pattern})\s+({_NAME})(?=[\s,.;:)]|$)" if nouns is not None else None),
+        # ("le fournisseur de cloud suisse Exoscale", "la società di telecomunicazioni Aruba": a Romance
+        # company noun, what it does in one to three lower-case words after `noun_complements`, the name)
+        name_after_described_noun=compiled(
+            rf"(?i:{nouns.pattern})\s+(?i:{complements.pattern})\s*(?:{street}[a-zà-ÿ][\w'’-]*\s+){{1,3}}({_NAME})(?=[\s,.;:)]|$)"
+            if nouns is not None and complements is not None else None),
         quoted_after_noun=compiled(rf"(?i:{nouns.pattern})\s*[«„“\"]([^»“”\"]{{2,40}})[»“”\"]" if nouns is not None else None),
         name_list=compiled(rf"{_NAME}(?:{joiner}{_NAME})+" if joiner else None),
         spaced_conjunction=compiled(rf"\s(?i:{conj.pattern})\s" if conj is not None else None),
@@ -722,8 +745,14 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             return  # "Tuesday", "January", "Sept"
         if words[0] in _honorifics():
             return  # "Mr Mwangi said": a person
+        if _names_an_area(name):
+            return  # "Zona Franca de Barcelona", "Special Economic Zone": an area, no firm
+        if name in (common().get("unit_symbols") or {}):
+            return  # "hasta 200 MW; Megacable será": a unit, however often it is written in capitals
         if words[0].lower() in pack.number_words:
             return  # "Drei Stuttgarter Konzerne investieren": a count of firms, no name
+        if words[0].lower() in _scale_words(pack.code):
+            return  # "120 Millionen Euro, die Sparkasse Leipzig ...": the end of an amount, no name
         if not allow_any_script and not (name[:1].isupper() or looks_like_a_name(words[0])):
             return
         # one capitalised word is a name only if the article writes it so mid-sentence too
@@ -815,6 +844,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     if nouns is not None:
         for m in rx.name_after_noun.finditer(text):
             add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
+        if rx.name_after_described_noun is not None:
+            for m in rx.name_after_described_noun.finditer(text):
+                add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
     # "MGX, Bpifrance et Mistral AI": unknown names listed with known firms are firms too
     conj = pack.regex.get("conjunctions")
 
@@ -839,6 +871,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         clash = clashes(name_start, name_end)
         if not all(c in place_spans and name_start <= c[0] and c[1] <= name_end for c in clash):
             return False
+        if _names_an_area(text[name_start:name_end]):
+            # "Zona Industrial e Logística de Sines (ZILS)": a zone, no firm (and its words and letters no other name)
+            taken.append((name_start, acronym_end + 1))
+            return True
         taken[:] = [t for t in taken if t not in clash]
         name, acronym = text[name_start:name_end], text[acronym_start:acronym_end]
         ent = Entity(kind="org", key=slug(acronym), label=name, rdf_type="Firm", labels={"en": name})
@@ -958,6 +994,31 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     break_words = cues.get("break_words") or []
     not_names = set(cues.get("not_names") or ())  # "政府は13日、": the cue's words, but no firm
     cued: list[tuple[int, int]] = []
+
+    def link_latin_name(m: re.Match, s_: int, name: str, latin: str, found: int) -> None:
+        """ "شركة ميزة (MEEZA)": the Latin name in brackets beside a name a cue found is the firm's
+        English label, and both are one firm; the name may have been found already by another
+        pattern, and the Latin one too, or be the table's ('شركة «إن لايتن» (nLighten)')."""
+        span = (s_ + sentence_start, s_ + len(name) + sentence_start)
+        at = len(out) - 1 if len(out) > found else next((i for i, o in enumerate(out) if (o.start, o.end) == span), None)
+        if at is None:
+            return
+        ls, le = m.start("latin"), m.start("latin") + len(latin)
+        table_name = next((k for k in known if k.kind == "org" and (k.start, k.end) == (ls, le)), None)
+        if table_name is not None:
+            out[at] = replace(out[at], entity=table_name.entity, candidates=(table_name.entity,))
+            return
+        latin_at = next((i for i, o in enumerate(out) if o.kind == "org" and (o.start, o.end) == (ls + sentence_start, le + sentence_start)), None)
+        if latin_at is None and not free(ls, le):
+            return
+        ent = Entity(kind="org", key=slug(latin), label=latin, rdf_type="Firm", labels={pack.code: name})
+        out[at] = replace(out[at], entity=ent, candidates=(ent,))
+        if latin_at is not None:
+            out[latin_at] = replace(out[latin_at], entity=ent, candidates=(ent,))
+        else:
+            out.append(Mention(ls + sentence_start, le + sentence_start, latin, ent, (ent,), named_as_company=True))
+            taken.append((ls, le))
+
     for cue in pack.org_cues:
         for m in cue.finditer(text):
             s_, name = m.start("name"), m.group("name")
@@ -973,19 +1034,26 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 if name.endswith(particle) and len(name) - len(particle) >= 2:
                     name = name[: -len(particle)]
                     break
+            if name.startswith("・"):  # "・紀陽銀行、中間純利益…": a list's bullet, no part of the name
+                s_, name = s_ + 1, name[1:]
+            if re.fullmatch(r"[0-9０-９]+[\u4e00-\u9fff]", name):
+                continue  # "広島銀行の3社は9日、": a count of firms, no name
+            if m.groupdict().get("descriptor") and any(c[0] == s_ and c not in place_spans for c in clashes(s_, s_ + len(name))):
+                continue  # "شركة إزدي تك السعودية لمراكز البيانات": the known firm it opens with is named
             if 2 <= len(name) <= int(cues.get("max_length", 60)) and name not in not_names:
                 found = len(out)
                 add_org(s_, s_ + len(name), name, named_as_company=True, allow_any_script=True)
                 cued.append((s_, s_ + len(name)))
+                short = m.groupdict().get("short") or ""
+                if len(out) > found and short and free(m.start("short"), m.end("short")):
+                    # "エネルギア・コミュニケーションズ（エネコム、広島市中区）": the short name it goes by
+                    ss = m.start("short")
+                    out.append(Mention(ss + sentence_start, ss + len(short) + sentence_start, short, out[-1].entity,
+                                       (out[-1].entity,), named_as_company=True))
+                    taken.append((ss, ss + len(short)))
                 latin = (m.groupdict().get("latin") or "").strip()
-                if len(out) > found and latin and free(m.start("latin"), m.start("latin") + len(latin)):
-                    # "شركة ميزة (MEEZA)": the Latin name beside it is the firm's English label
-                    ent = Entity(kind="org", key=slug(latin), label=latin, rdf_type="Firm", labels={pack.code: name})
-                    out[-1] = replace(out[-1], entity=ent, candidates=(ent,))
-                    ls = m.start("latin")
-                    out.append(Mention(ls + sentence_start, ls + len(latin) + sentence_start, latin, ent, (ent,),
-                                       named_as_company=True))
-                    taken.append((ls, ls + len(latin)))
+                if latin:
+                    link_latin_name(m, s_, name, latin, found)
     names_listed_with(cued)  # "AIB and Bank of Ireland": listed with a name a cue found
     # "中国電力", "四国銀行", "北京电信": in scripts without spaces a known place written straight
     # before a firm's word is the start of the firm's name, not the place (the pack lists the words)

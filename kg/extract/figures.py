@@ -351,7 +351,15 @@ def subject_candidates(view: SentenceView) -> list[Mention]:
         and not (m.kind == "org" and re.match(r"-[a-z]", view.text[m.end:m.end + 2]))
         and not (m.kind == "place" and re.match(r"-\w", view.text[m.end:m.end + 2]))
         and not (m.kind == "place" and _modifies_a_firm(view, m))
+        and not (m.kind == "place" and _names_a_facility(view, m))
     ]
+
+
+def _names_a_facility(view: SentenceView, place: Mention) -> bool:
+    """ "泰國二廠" (the Thailand plant number two): a place written straight before the words of a
+    plant or a phase there (`facility_after_place`) is where it is, not who owns its figures."""
+    plant = view.pack.regex.get("facility_after_place")
+    return plant is not None and plant.match(view.text, place.end) is not None
 
 
 def _modifies_a_firm(view: SentenceView, place: Mention) -> bool:
@@ -684,7 +692,7 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         about_market = False  # "총사업비는 4조2000억원으로, ... 국내 첫 ...": a project's cost, no market's
     if about_market and (amount.kind in (MONEY, ENERGY, RATIO, PERCENT) or (amount.kind == POWER and quoted)):
         places = [m for m in view.mentions if m.kind == "place" and clause[0] <= m.start < clause[1]
-                  and not _unnamed_member(view, m)
+                  and not _unnamed_member(view, m) and not _names_a_facility(view, m)
                   and not (m.demonym and (amount.kind != MONEY or names_nationality(view, m)) and not _names_a_market(view, market, m))
                   and not in_any((m.start, m.end), quoted)]
         no_firm = not any(m.kind == "org" and clause[0] <= m.start < clause[1] and not is_reporter(view, m) for m in view.mentions)
@@ -1349,6 +1357,10 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
                 owner = None  # "エヌビディア製のGPU": the maker's name, not the owner's
             if owner is not None:
                 subject, guessed = owner, False
+            elif metric == "stock_move" and subject is not None and subject.kind == "place":
+                # "وارتفع سهمها في سوق العراق": a place has no shares; "its shares" are the firm's
+                # the story was just about
+                subject = next((e for e in (state.last_subject, state.main_org) if e is not None and e.kind == "org"), None)
         if subject is None:
             orphans.append((amount, evidence, None))
             continue

@@ -187,7 +187,7 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
         "relative_markers", "relative_pronouns", "object_markers", "place_prepositions", "counterpart_markers", "conjunctions", "tenant_markers", "builder_markers", "facility_cues", "attribution_markers", "subject_verbs", "each", "threshold_nouns", "market_words", "installed_capacity_words", "together", "of_words", "campus_words", "title_words", "measure_nouns", "threshold_after", "threshold_before",
         "respectively", "operation_cues", "determiners", "indefinite_articles", "share_price_words", "public_money_words",
         "stock_market_words", "share_move_stretch", "retraction_markers", "managed_assets_words", "contract_words",
-        "remainder_words", "floor_area_words", "investee_markers",
+        "remainder_words", "floor_area_words", "investee_markers", "noun_complements",
         "stake_owner_markers", "lender_markers", "agent_markers", "verb_clitics", "per_unit_markers", "lead_markers", "another_words",
     ):
         pack.regex[key] = phrase_regex(data.get(key) or [], latin_boundaries=b)
@@ -222,11 +222,15 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     pack.regex["forecast_cues"] = prefix_regex(data.get("forecast_cues") or [], latin_boundaries=False)
     pack.regex["clause_break"] = phrase_regex(data.get("clause_breaks") or [], latin_boundaries=False)
     not_before = data.get("trigger_not_before") or {}
+    not_after = data.get("trigger_not_after") or {}
     for metric, words in (data.get("triggers") or {}).items():
         rx = prefix_regex(words, latin_boundaries=b)
         blockers = not_before.get(metric) or []
         if rx and blockers:  # "raised its forecast": the trigger word, but another verb
             rx = re.compile(rf"(?:{rx.pattern})(?!\s+(?:{'|'.join(map(re.escape, blockers))})\b)", rx.flags)
+        glued = not_after.get(metric) or []
+        if rx and glued:  # "يسهم", contributes, holds "سهم", a share: letters glued before make another word
+            rx = re.compile("".join(f"(?<!{re.escape(g)})" for g in glued) + f"(?:{rx.pattern})", rx.flags)
         if rx:
             pack.trigger_regex[metric] = rx
     for metric, nouns in (data.get("count_nouns") or {}).items():
@@ -298,26 +302,31 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
         raise LanguageDataError(f"{path}: government_names: {exc}") from exc
     try:  # a regex on a word, as the data file writes it
         pack.regex["name_descriptor_word"] = re.compile(data["name_descriptor_word"]) if data.get("name_descriptor_word") else None
+        pack.regex["name_head_not_alone"] = re.compile(data["name_head_not_alone"]) if data.get("name_head_not_alone") else None
+        pack.regex["facility_after_place"] = re.compile(data["facility_after_place"]) if data.get("facility_after_place") else None
     except re.error as exc:
-        raise LanguageDataError(f"{path}: name_descriptor_word: {exc}") from exc
+        raise LanguageDataError(f"{path}: name_descriptor_word, name_head_not_alone or facility_after_place: {exc}") from exc
     return pack
 
 
 def _org_cues(cues: dict, spaced: bool, path: Path) -> list[re.Pattern]:
     """`org_cues.patterns`: where a script's press marks a firm's name, "{name}" standing for it
     (a stock code after it, "数据港（603881）"; a head office, "ハイレゾ（東京都新宿区）は"). `name`
-    is the class of characters a name is written with; in spaced scripts it starts a word."""
+    is the class of characters a name is written with; in spaced scripts it starts a word. "{arm}"
+    stands for `arm_words`, what a parent's name goes on with to name an arm ("関西電力送配電")."""
     name = cues.get("name")
     patterns = [*(common().get("org_cues") or {}).get("patterns", []), *(cues.get("patterns") or [])]
     if not name or not patterns:
         return []
     head = r"(?<![\w&])" if spaced else ""
+    arms = "|".join(map(re.escape, cues.get("arm_words") or [])) or "(?!)"
     out = []
     for pattern in patterns:
         if "{name}" not in pattern and "(?P<name>" not in pattern:
             raise LanguageDataError(f"{path}: org_cues.patterns: {pattern!r} has no {{name}} (or group 'name')")
         try:
-            out.append(re.compile(pattern.replace("{name}", f"{head}(?P<name>{name})"), re.MULTILINE))
+            out.append(re.compile(pattern.replace("{name}", f"{head}(?P<name>{name})").replace("{arm}", f"(?:{arms})"),
+                                  re.MULTILINE))
         except re.error as exc:
             raise LanguageDataError(f"{path}: org_cues.patterns: bad pattern {pattern!r}: {exc}") from exc
     return out
