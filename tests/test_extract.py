@@ -2582,3 +2582,10 @@ def test_german_amount_before_a_list_of_banks_is_no_name():
             "sind mit je 40 Millionen Euro dabei.")
     ex = extract(Doc(text, ["de"]))
     assert not any("Millionen" in e.label for e in ex.entities)
+
+
+def test_a_spelled_out_corporation_is_part_of_the_firms_name():
+    # (abbreviated forms are not: "Orbis Holdings Pte Ltd" is "Orbis Holdings")
+    text = "Tidewater Data Corporation, which plans a campus, will invest $2 billion. Orbis Holdings Pte Ltd will lend $300 million."
+    ex = extract(Doc(text, ["en"]))
+    assert {e.label for e in ex.entities if e.kind == "org"} == {"Tidewater Data Corporation", "Orbis Holdings"}

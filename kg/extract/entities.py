@@ -343,8 +343,9 @@ def _legal_forms() -> list[str]:
 
 @cache
 def _legal_name() -> re.Pattern:
-    """A name before a legal form (common.yaml `legal_forms`) ends a firm's name; "Group" and
-    "Holdings" are part of it ("Azrieli Group"). Group 1 is the name without the form."""
+    """A name before a legal form (common.yaml `legal_forms`) ends a firm's name; "Group",
+    "Holdings" and a spelled-out "Corporation" are part of it ("Azrieli Group", "Membertou
+    Development Corporation"). Group 1 is the name without the form."""
 
     forms = _legal_forms()
     prefixes = common().get("legal_prefixes") or []
@@ -355,8 +356,8 @@ def _legal_name() -> re.Pattern:
     word = rf"(?!(?:{'|'.join(map(re.escape, firsts))})(?![\w&]))[A-Z][\w&.-]*" if firsts else r"[A-Z][\w&.-]*"
     # ("BDO Unibank, Inc.", "Metropolitan Bank & Trust Co.": a comma before the form, "&" inside)
     return re.compile(
-        rf"\b{prefix}((?:{_DIGIT_NAME_WORD}\s)?(?:(?:{word}|&)\s){{0,3}}{word}(?:\s(?:Group|Holdings))?),?\s?"
-        rf"(?:(?<=\s)(?:{form})(?![A-Za-z])|(?<=Group|dings)(?![A-Za-z]))")
+        rf"\b{prefix}((?:{_DIGIT_NAME_WORD}\s)?(?:(?:{word}|&)\s){{0,3}}{word}(?:\s(?:Group|Holdings|Corporation))?),?\s?"
+        rf"(?:(?<=\s)(?:{form})(?![A-Za-z])|(?:(?<=Group)|(?<=dings)|(?<=Corporation))(?![A-Za-z]))")
 
 
 @cache
