@@ -2589,3 +2589,23 @@ def test_a_spelled_out_corporation_is_part_of_the_firms_name():
     text = "Tidewater Data Corporation, which plans a campus, will invest $2 billion. Orbis Holdings Pte Ltd will lend $300 million."
     ex = extract(Doc(text, ["en"]))
     assert {e.label for e in ex.entities if e.kind == "org"} == {"Tidewater Data Corporation", "Orbis Holdings"}
+
+
+def test_an_arabic_passive_estimate_is_no_attribution():
+    # "وتكلفة تقدر بـ" (a cost estimated at): no one estimates it, the figures stay the firm's, not
+    # the place's ("في الرياض")
+    text = ("جمعت شركة «إن لايتن» (nLighten) 1.1 مليار دولار. "
+            "ويتضمن ذلك مجمعاً في جدة بطاقة 90 ميغاواط وتكلفة تقدر بـ1.8 مليار ريال، إلى جانب مركز بطاقة 20 ميغاواط بالكويت.")
+    assert {f[0] for f in figures(text, ["ar"])} == {"nlighten"}
+
+
+def test_an_arabic_description_of_two_things_joined_by_and():
+    ex = extract(Doc("وتعهدت شركة الفجيرة للماء والكهرباء بتوفير قدرة ربط تبلغ 120 ميغاواط للمجمع.", ["ar"]))
+    assert [e.label for e in ex.entities if e.kind == "org"] == ["الفجيرة للماء والكهرباء"]
+
+
+def test_a_french_company_noun_with_an_adjective_before_what_it_does():
+    text = ("L'opérateur grenoblois de centres de données Eolas Data et la CNR s'associent. "
+            "Eolas Data détiendra 55 % de la société de projet.")
+    ex = extract(Doc(text, ["fr"]))
+    assert [(f.subject.label, f.quantity.value) for f in ex.figures] == [("Eolas Data", 55.0)]

@@ -539,9 +539,10 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
             if opening_words else None),
         name_after_noun=compiled(rf"(?i:{nouns.pattern})\s+({_NAME})(?=[\s,.;:)]|$)" if nouns is not None else None),
         # ("le fournisseur de cloud suisse Exoscale", "la società di telecomunicazioni Aruba": a Romance
-        # company noun, what it does in one to three lower-case words after `noun_complements`, the name)
+        # company noun, maybe an adjective, what it does in one to three lower-case words after
+        # `noun_complements`, the name: "l'opérateur lyonnais de centres de données DCforDATA")
         name_after_described_noun=compiled(
-            rf"(?i:{nouns.pattern})\s+(?i:{complements.pattern})\s*(?:{street}[a-zà-ÿ][\w'’-]*\s+){{1,3}}({_NAME})(?=[\s,.;:)]|$)"
+            rf"(?i:{nouns.pattern})\s+(?:[a-zà-ÿ][\w'’-]*\s+)?(?i:{complements.pattern})\s*(?:{street}[a-zà-ÿ][\w'’-]*\s+){{1,3}}({_NAME})(?=[\s,.;:)]|$)"
             if nouns is not None and complements is not None else None),
         quoted_after_noun=compiled(rf"(?i:{nouns.pattern})\s*[«„“\"]([^»“”\"]{{2,40}})[»“”\"]" if nouns is not None else None),
         name_list=compiled(rf"{_NAME}(?:{joiner}{_NAME})+" if joiner else None),

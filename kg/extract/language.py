@@ -221,6 +221,11 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     # forecast words also hide inside compounds ("Umsatzprognosen"): match anywhere
     pack.regex["forecast_cues"] = prefix_regex(data.get("forecast_cues") or [], latin_boundaries=False)
     pack.regex["clause_break"] = phrase_regex(data.get("clause_breaks") or [], latin_boundaries=False)
+    blockers = data.get("attribution_not_before") or []
+    if pack.regex.get("attribution_markers") is not None and blockers:  # "تقدر بنحو": estimated at, no one's estimate
+        pack.regex["attribution_markers"] = re.compile(
+            rf"(?:{pack.regex['attribution_markers'].pattern})(?!\s*(?:{'|'.join(map(re.escape, blockers))}))",
+            pack.regex["attribution_markers"].flags)
     not_before = data.get("trigger_not_before") or {}
     not_after = data.get("trigger_not_after") or {}
     for metric, words in (data.get("triggers") or {}).items():
