@@ -2609,3 +2609,15 @@ def test_a_french_company_noun_with_an_adjective_before_what_it_does():
             "Eolas Data détiendra 55 % de la société de projet.")
     ex = extract(Doc(text, ["fr"]))
     assert [(f.subject.label, f.quantity.value) for f in ex.figures] == [("Eolas Data", 55.0)]
+
+
+def test_a_guidance_raised_from_its_prior_range_is_no_funding_round_and_operating_cash_is_cash_flow():
+    text = ("Halvorsen Data reported third-quarter results. Capital expenditures of $700 million to $800 million, "
+            "raised from the prior range. Net cash provided by operating activities of $41.5 million.")
+    assert [f[1] for f in figures(text, ["en"])] == ["capex", "cash_flow"]
+
+
+def test_korean_public_corporation_and_a_latin_name_with_its_particle():
+    text = ("Kepco-E&C는 냉각수 공급망 구축에 약 300억원을 투입한다. "
+            "한국산업인력공단은 2028년까지 500억원을 들여 센터를 구축한다.")
+    assert [(f[0], f[2]) for f in figures(text, ["ko"])] == [("kepco-e-c", 3e10), ("한국산업인력공단", 5e10)]
