@@ -2621,3 +2621,11 @@ def test_korean_public_corporation_and_a_latin_name_with_its_particle():
     text = ("Kepco-E&C는 냉각수 공급망 구축에 약 300억원을 투입한다. "
             "한국산업인력공단은 2028년까지 500억원을 들여 센터를 구축한다.")
     assert [(f[0], f[2]) for f in figures(text, ["ko"])] == [("kepco-e-c", 3e10), ("한국산업인력공단", 5e10)]
+
+
+def test_a_chinese_firm_named_in_full_once_is_labelled_by_the_short_name_it_goes_by():
+    text = ("公司与广州发展集团股份有限公司签署协议。其中，广州发展认缴出资30,000万元，持股60%。"
+            "广州发展表示，项目将于2027年投产。")
+    ex = extract(Doc(text, ["zh"]))
+    assert "广州发展" in {e.label for e in ex.entities if e.kind == "org"}
+    assert {f.subject.label for f in ex.figures} == {"广州发展"}

@@ -353,6 +353,31 @@ def _called_by_their_head(mentions: list[Mention], codes: set[str]) -> list[Ment
             for m in mentions]
 
 
+def _han_firms_by_their_short_name(mentions: list[Mention]) -> list[Mention]:
+    """ "深圳能源" is what a Chinese story calls the "深圳能源集团股份有限公司" it named once in full: a
+    firm whose name ends in a legal form or a group's word (common.yaml `short_name_suffixes`) and
+    which the story writes by a start of that name (four characters or more) at least twice is
+    labelled by it."""
+    table = gazetteer()
+    suffixes = tuple(common().get("short_name_suffixes") or ())
+    renamed: dict[str, Entity] = {}
+    for key in {m.entity.key for m in mentions if m.kind == "org"}:
+        forms = [m.text for m in mentions if m.entity.key == key]
+        entity = next(m.entity for m in mentions if m.entity.key == key)
+        if table.get(key) or not _HAN_NAME.fullmatch(entity.label) or not entity.label.endswith(suffixes):
+            continue
+        # (four characters at least: "贵安" of "贵安发展集团" is the place as often as the firm)
+        shorts = Counter(f for f in forms if len(f) >= 4 and f != entity.label and entity.label.startswith(f))
+        written = [f for f, n in shorts.items() if n >= 2]
+        if written:
+            short = min(written, key=len)
+            renamed[key] = replace(entity, key=slug_key(short), label=short)
+    if not renamed:
+        return mentions
+    return [replace(m, entity=renamed[m.entity.key], candidates=(renamed[m.entity.key],)) if m.entity.key in renamed else m
+            for m in mentions]
+
+
 def _short_names_to_long(mentions: list[Mention], arms: tuple[str, ...] = ()) -> list[Mention]:
     """Within one article, "Marvell" is the "Marvell Technology" it named in full, and
     "Vantage" the "Vantage Data Centers": a firm's first word stands for the whole name. Not the
@@ -685,6 +710,7 @@ def extract(document) -> Extraction:
                                                and o.end - o.start > m.end - m.start for o in mentions)]
     arms = tuple(w for code in codes for w in (pack(code).get("org_cues") or {}).get("arm_words") or [])
     mentions = _called_by_their_head(_short_names_to_long(_drop_datelines(text, mentions), arms), codes)
+    mentions = _han_firms_by_their_short_name(mentions)
     mentions = _local_names_of_found_firms(_surnames_are_people(mentions))
 
     furniture = furniture_spans(text, [h for code in codes for h in pack(code).get("furniture_headers") or []],
