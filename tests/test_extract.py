@@ -2629,3 +2629,22 @@ def test_a_chinese_firm_named_in_full_once_is_labelled_by_the_short_name_it_goes
     ex = extract(Doc(text, ["zh"]))
     assert "广州发展" in {e.label for e in ex.entities if e.kind == "org"}
     assert {f.subject.label for f in ex.figures} == {"广州发展"}
+
+
+def test_a_correction_of_what_an_earlier_edition_gave_retracts_that_figure():
+    text = ("Keystone Data will build the campus. CORRECTION: A story in Tuesday's edition gave the size of the site "
+            "as 900 acres. The site is 410 acres.")
+    assert [(f[1], f[2]) for f in figures(text, ["en"])] == [("land_area", 410.0)]
+
+
+def test_japanese_builder_after_a_topic_and_firms_named_by_their_shares():
+    text = ("東邦ガスは5日、データセンターを建設すると発表した。施工は大林工務店が担い、受注額は約300億円とみられる。"
+            "名古屋鉄道ホールディングスの株価は5日、一時3％高まで上昇した。同日の東京株式市場で東邦ガス株は2％高となった。")
+    assert [(f[0], f[1]) for f in figures(text, ["ja"])] == [
+        ("大林工務店", "other"), ("名古屋鉄道ホールディングス", "stock_move"), ("東邦ガス", "stock_move")]
+
+
+def test_japanese_firm_beside_its_listed_holding_stays_itself():
+    text = ("中部電力と名鉄不動産は3日、データセンターを共同で建設すると発表した。出資比率は中部電力が60％、名鉄不動産が40％。"
+            "同日の東京株式市場で名鉄不動産ホールディングス株は1％安。")
+    assert ("名鉄不動産", 40.0) in [(f[0], f[2]) for f in figures(text, ["ja"])]

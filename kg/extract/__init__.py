@@ -380,8 +380,9 @@ def _han_firms_by_their_short_name(mentions: list[Mention]) -> list[Mention]:
 
 def _short_names_to_long(mentions: list[Mention], arms: tuple[str, ...] = ()) -> list[Mention]:
     """Within one article, "Marvell" is the "Marvell Technology" it named in full, and
-    "Vantage" the "Vantage Data Centers": a firm's first word stands for the whole name. Not the
-    parent of an arm named by the words a pack lists (`org_cues.arm_words`: "中国電力ネットワーク")."""
+    "Vantage" the "Vantage Data Centers": a firm's first word stands for the whole name. Not a
+    firm beside another of its group named by the words a pack lists (`org_cues.arm_words`:
+    "中国電力ネットワーク", "東急不動産ホールディングス")."""
     orgs = {m.entity.label: m.entity for m in mentions if m.kind == "org"}
     out = []
     for m in mentions:

@@ -318,7 +318,8 @@ def _org_cues(cues: dict, spaced: bool, path: Path) -> list[re.Pattern]:
     """`org_cues.patterns`: where a script's press marks a firm's name, "{name}" standing for it
     (a stock code after it, "数据港（603881）"; a head office, "ハイレゾ（東京都新宿区）は"). `name`
     is the class of characters a name is written with; in spaced scripts it starts a word. "{arm}"
-    stands for `arm_words`, what a parent's name goes on with to name an arm ("関西電力送配電")."""
+    stands for `arm_words`, what a firm's name goes on with to name another firm of its group
+    ("関西電力送配電")."""
     name = cues.get("name")
     patterns = [*(common().get("org_cues") or {}).get("patterns", []), *(cues.get("patterns") or [])]
     if not name or not patterns:
