@@ -1,8 +1,9 @@
 """Score the `figures` saved query against a gold file (the format of shared/gold/seeds.yaml).
 
 A predicted figure matches a gold fact when it is from the same document, about the same
-subject (any listed alternative, or any alias of it in the entity table), in the same unit
-(GW and MW, acre and hectare compare after conversion), with value and bounds within 1%.
+subject (any listed alternative, or any alias of it in the entity table; case, punctuation and a
+leading "The" aside), in the same unit (GW and MW, acre and hectare compare after conversion),
+with value and bounds within 1%.
 Metric, period and location are scored separately on the matched pairs, so a right number
 about the right firm counts even when its label is debatable; both numbers are reported.
 """
@@ -192,7 +193,9 @@ def split_alternatives(text: str) -> list[str]:
 
 # ---- matching --------------------------------------------------------------------------------
 def _norm(name: str) -> str:
-    return re.sub(r"[\W_]+", "", name.casefold())
+    """Case, punctuation, spaces and an English leading "The" do not tell firms apart ("The
+    Conygar Investment Company" is "Conygar Investment Company")."""
+    return re.sub(r"[\W_]+", "", re.sub(r"^the\s+", "", name.casefold().strip()))
 
 
 def _keys_for(name: str) -> set[str]:

