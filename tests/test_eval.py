@@ -27,6 +27,17 @@ def _report(tmp_path, folder, gold):
         store.close()
 
 
+def _one_note(tmp_path, text: str, facts: list[str]):
+    """The report for one document, note.txt, and its gold facts (YAML flow mappings)."""
+    gold = tmp_path / "gold.yaml"
+    gold.write_text("documents:\n- id: note\n  languages: [en]\n  facts:\n" + "".join(f"  - {f}\n" for f in facts),
+                    encoding="utf-8")
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "note.txt").write_text(text + "\n", encoding="utf-8")
+    return _report(tmp_path, folder, gold)
+
+
 def test_seed_gold_precision_and_recall_at_least_0_9(tmp_path):
     report = _report(tmp_path, ROOT / "seeds", SEED_GOLD)
     o = report.overall
@@ -45,35 +56,17 @@ def test_multilingual_corpus_covers_ten_languages_and_scores(tmp_path):
 
 
 def test_eval_reports_misses_and_false_hits(tmp_path):
-    gold = tmp_path / "gold.yaml"
-    gold.write_text(
-        "documents:\n"
-        "- id: note\n  languages: [en]\n  facts:\n"
-        "  - {subject: Oracle, metric: capex, value: 40000000000, unit: USD}\n"
-        "  - {subject: Oracle, metric: capex, value: 99000000000, unit: USD}\n",
-        encoding="utf-8",
-    )
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "note.txt").write_text("Oracle plans to invest $40 billion this year. Nvidia will spend $7 billion.\n", encoding="utf-8")
-    report = _report(tmp_path, folder, gold)
+    report = _one_note(tmp_path, "Oracle plans to invest $40 billion this year. Nvidia will spend $7 billion.", [
+        "{subject: Oracle, metric: capex, value: 40000000000, unit: USD}",
+        "{subject: Oracle, metric: capex, value: 99000000000, unit: USD}"])
     assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 1, 1)
     assert any("99" in m or "9.9e+10" in m for m in report.misses)
     assert any("Nvidia" in h for h in report.false_hits)
 
 
 def test_a_leading_the_does_not_tell_subjects_apart(tmp_path):
-    gold = tmp_path / "gold.yaml"
-    gold.write_text(
-        "documents:\n"
-        "- id: note\n  languages: [en]\n  facts:\n"
-        "  - {subject: The Halvorsen Investment Company, metric: investment_commitment, value: 2000000000, unit: USD}\n",
-        encoding="utf-8",
-    )
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "note.txt").write_text("Halvorsen Investment Company will invest $2 billion in the campus.\n", encoding="utf-8")
-    report = _report(tmp_path, folder, gold)
+    report = _one_note(tmp_path, "Halvorsen Investment Company will invest $2 billion in the campus.", [
+        "{subject: The Halvorsen Investment Company, metric: investment_commitment, value: 2000000000, unit: USD}"])
     assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
 
 
