@@ -2681,3 +2681,17 @@ def test_korean_latin_letters_before_a_particle_are_no_name():
 def test_two_legal_forms_one_after_the_other_are_both_dropped():
     ex = extract(Doc("The company and Kestrelia Corp Bhd have set up Selatan Digital Sdn Bhd, which will build the campus.", ["en"]))
     assert {e.label for e in ex.entities if e.kind == "org"} == {"Kestrelia", "Selatan Digital"}
+
+
+def test_a_name_given_hereinafter_is_the_same_firm():
+    text = ("本报讯　5日，甘肃东部云谷科技有限公司（以下简称“东云科技”）与甘肃电投签署协议。"
+            "项目公司由东云科技持股60%、甘肃电投持股40%。")
+    ex = extract(Doc(text, ["zh"]))
+    firm = next(e for e in ex.entities if e.label == "东云科技")
+    assert "甘肃东部云谷科技有限公司" in ex.surface_forms[firm.key]
+    assert not any(e.label == "甘肃东部云谷科技有限公司" for e in ex.entities)
+
+
+def test_a_plus_sign_inside_a_name():
+    ex = extract(Doc("Data centers : K+NET et CDG Invest misent 2 MMDH sur un campus. K+NET Datacenters détiendra 45 %.", ["fr"]))
+    assert "K+NET Datacenters" in {e.label for e in ex.entities if e.kind == "org"}

@@ -314,6 +314,37 @@ def _opens_another_name(text: str, head: str, nouns: re.Pattern | None, opens: r
     return False
 
 
+@cache
+def _hereinafter() -> re.Pattern | None:
+    words = common().get("hereinafter_words") or []
+    if not words:
+        return None
+    return re.compile(rf"\s*[（(][^（）()]{{0,20}}?(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})"
+                      rf"\s*[,，:：]?\s*[“\"「『«„‘']?\s*")
+
+
+def _names_given_hereinafter(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "宁夏西部云基地科技有限公司（以下简称“西云数据”）": the full name and the short name the
+    article gives it ("hereinafter", common.yaml `hereinafter_words`) are one firm, called by the
+    short name, as the article goes on to call it."""
+    rx = _hereinafter()
+    if rx is None:
+        return mentions
+    starts = {m.start: m for m in mentions if m.kind == "org"}
+    merged: dict[str, Entity] = {}
+    for m in mentions:
+        if m.kind != "org" or gazetteer().get(m.entity.key):
+            continue
+        hit = rx.match(text, m.end)
+        short = starts.get(hit.end()) if hit else None
+        if short is not None and short.entity.key != m.entity.key:
+            merged[m.entity.key] = short.entity
+    if not merged:
+        return mentions
+    return [replace(m, entity=merged[m.entity.key], candidates=(merged[m.entity.key],)) if m.entity.key in merged else m
+            for m in mentions]
+
+
 def _called_by_their_head(mentions: list[Mention], codes: set[str]) -> list[Mention]:
     """ "آسيا سيل" is what a story calls the "آسيا سيل للاتصالات" it named once in full: a firm
     whose name ends in what it does (`name_descriptor_word`), and which the story also writes
@@ -709,6 +740,7 @@ def extract(document) -> Extraction:
     # a longer name wins over a name inside it ("Fastweb + Vodafone" over "Vodafone")
     mentions = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
                                                and o.end - o.start > m.end - m.start for o in mentions)]
+    mentions = _names_given_hereinafter(text, mentions)
     arms = tuple(w for code in codes for w in (pack(code).get("org_cues") or {}).get("arm_words") or [])
     mentions = _called_by_their_head(_short_names_to_long(_drop_datelines(text, mentions), arms), codes)
     mentions = _han_firms_by_their_short_name(mentions)
