@@ -2695,3 +2695,15 @@ def test_a_name_given_hereinafter_is_the_same_firm():
 def test_a_plus_sign_inside_a_name():
     ex = extract(Doc("Data centers : K+NET et CDG Invest misent 2 MMDH sur un campus. K+NET Datacenters détiendra 45 %.", ["fr"]))
     assert "K+NET Datacenters" in {e.label for e in ex.entities if e.kind == "org"}
+
+
+def test_a_while_between_two_names_opens_a_clause_no_list():
+    text = ("Il gruppo Tarantini e la società di software Lucadata presentano il progetto a Bari. "
+            "La società di progetto sarà controllata al 65% da Tarantini, mentre Lucadata avrà il 35%.")
+    assert [(f[0], f[2]) for f in figures(text, ["it"])][-1] == ("lucadata", 35.0)
+
+
+def test_the_first_word_of_a_name_written_in_capitals_with_a_sign_is_the_firm():
+    # "K+NET" alone is "K+NET Datacenters", though no list of capitalised words holds it
+    ex = extract(Doc("L'opérateur marocain K+NET Datacenters bâtira un campus. Le site de K+NET sera à Nouaceur.", ["fr"]))
+    assert "K+NET" in ex.surface_forms["k-net-datacenters"]

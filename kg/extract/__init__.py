@@ -225,8 +225,8 @@ def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[st
             word = m.entity.label.split()[0]
             if word == "The" and m.entity.label.count(" ") > 1:
                 word = m.entity.label.split()[1]  # "Navigator" of "The Navigator Company"
-            if len(word) >= 4 and word in names and not table.find(word):
-                firsts.setdefault(word, m)
+            if len(word) >= 4 and (word in names or looks_like_a_name(word)) and not table.find(word):
+                firsts.setdefault(word, m)  # (or "N+ONE" of "N+ONE Datacenters", a word no capitalised-word list holds)
     # a word that another firm's name holds too is neither's ("Carso" beside "Grupo Carso" and
     # "Carso Infraestructura y Construcción")
     labels = {m.entity.key: m.entity.label.split() for m in mentions if m.kind == "org"}

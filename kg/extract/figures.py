@@ -310,6 +310,11 @@ def _list_gap(view: SentenceView, end: int, start: int) -> bool:
         words.pop()
     gap = " ".join(words).strip(" ,、،")
     conj = view.pack.regex.get("conjunctions")
+    # ("60% da Marseglia, mentre Exprivia avrà il 40%": a conjunction that breaks a clause even without
+    # a comma, "while", "mentre", "but", opens another clause, no list)
+    breaks = view.pack.regex.get("clause_break")
+    if gap and breaks is not None and breaks.fullmatch(f" {gap} "):
+        return False
     return not gap or bool(conj and conj.fullmatch(gap))
 
 
