@@ -2707,3 +2707,8 @@ def test_the_first_word_of_a_name_written_in_capitals_with_a_sign_is_the_firm():
     # "K+NET" alone is "K+NET Datacenters", though no list of capitalised words holds it
     ex = extract(Doc("L'opérateur marocain K+NET Datacenters bâtira un campus. Le site de K+NET sera à Nouaceur.", ["fr"]))
     assert "K+NET" in ex.surface_forms["k-net-datacenters"]
+
+
+def test_the_french_grid_operator_by_its_letters():
+    ex = extract(Doc("Le groupe Vauban Data va construire un centre de données. RTE a réservé une capacité de raccordement de 90 MW.", ["fr"]))
+    assert [(f.subject.key, f.metric) for f in ex.figures] == [("rte-france", "power_capacity")]
