@@ -15,8 +15,8 @@ from dataclasses import replace
 from functools import cache
 
 from .dollars import bare_word_currencies, local_dollar, relabel, relabel_words
-from .entities import (Mention, _discovery_patterns, calendar_words, discover, gazetteer, listed_names, looks_like_a_name,
-                       proper_words, slug_key)
+from .entities import (Mention, _discovery_patterns, calendar_words, discover, gazetteer, legal_tail, listed_names,
+                       looks_like_a_name, proper_words, slug_key)
 from .figures import (DEAL_TOPIC_REACH, DocumentState, SentenceView, _skip_space, is_object_position,
                       last_list_of_firms, merge_figures, sentence_figures, subject_candidates)
 from .furniture import furniture_spans
@@ -295,7 +295,7 @@ def _names_without_their_descriptor(text: str, mentions: list[Mention], codes: s
                 continue
             head = " ".join(words[:cut])
             if (" " not in head and (len(head) < 3 or (not_alone is not None and not_alone.match(head))
-                                     or _opens_another_name(text, head, nouns, opens))) \
+                                     or _opens_another_name(text, head, nouns, not_alone))) \
                     or (nouns is not None and nouns.fullmatch(head)) or any(x.text == head for x in table.find(head)):
                 continue
             wanted.setdefault(head, (re.compile(glued + re.escape(head) + r"(?!\w)"), m.entity))
@@ -303,15 +303,13 @@ def _names_without_their_descriptor(text: str, mentions: list[Mention], codes: s
     return mentions
 
 
-def _opens_another_name(text: str, head: str, nouns: re.Pattern | None, opens: re.Pattern) -> bool:
+def _opens_another_name(text: str, head: str, nouns: re.Pattern | None, goes_on: re.Pattern | None) -> bool:
     """ "شركة فيتا القابضة" beside "فيتا للحوسبة": after a company noun, the word goes on into another
-    firm's name (not into its own description), so alone it may be either firm."""
-    if nouns is None:
+    firm's name with a word that continues names (`name_head_not_alone`, a definite word: "القابضة",
+    holding), so alone it may be either firm (not "وقالت شركة إيرثلنك إن", where a particle follows)."""
+    if nouns is None or goes_on is None:
         return False
-    for hit in re.finditer(rf"(?:{nouns.pattern})\s+{re.escape(head)}\s+(\w+)", text):
-        if not opens.match(hit.group(1)):
-            return True
-    return False
+    return any(goes_on.match(hit.group(1)) for hit in re.finditer(rf"(?:{nouns.pattern})\s+{re.escape(head)}\s+(\w+)", text))
 
 
 @cache
@@ -319,8 +317,9 @@ def _hereinafter() -> re.Pattern | None:
     words = common().get("hereinafter_words") or []
     if not words:
         return None
-    return re.compile(rf"\s*[（(][^（）()]{{0,20}}?(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})"
-                      rf"\s*[,，:：]?\s*[“\"「『«„‘']?\s*")
+    # (a legal form may come first: "Xyz Holdings Inc. (hereinafter Xyz)")
+    return re.compile(rf"(?:{legal_tail().pattern})?\s*[（(][^（）()]{{0,20}}?(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})"
+                      rf"\s*[,，:：]?\s*[“\"「『«„‘']?\s*", re.IGNORECASE)
 
 
 def _names_given_hereinafter(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -342,6 +342,11 @@ def _legal_forms() -> list[str]:
     return sorted(common().get("legal_forms") or [], key=len, reverse=True)
 
 
+# words that end a firm's name and keep it one without a legal form after them ("Azrieli Group",
+# "Orbis Holdings", "Membertou Development Corporation")
+_NAME_ENDINGS = ("Group", "Holdings", "Corporation")
+
+
 @cache
 def _legal_name() -> re.Pattern:
     """A name before a legal form (common.yaml `legal_forms`) ends a firm's name; "Group",
@@ -357,8 +362,8 @@ def _legal_name() -> re.Pattern:
     word = rf"(?!(?:{'|'.join(map(re.escape, firsts))})(?![\w&]))[A-Z][\w&.-]*" if firsts else r"[A-Z][\w&.-]*"
     # ("BDO Unibank, Inc.", "Metropolitan Bank & Trust Co.": a comma before the form, "&" inside)
     return re.compile(
-        rf"\b{prefix}((?:{_DIGIT_NAME_WORD}\s)?(?:(?:{word}|&)\s){{0,3}}{word}(?:\s(?:Group|Holdings|Corporation))?),?\s?"
-        rf"(?:(?<=\s)(?:{form})(?![A-Za-z])|(?:(?<=Group)|(?<=dings)|(?<=Corporation))(?![A-Za-z]))")
+        rf"\b{prefix}((?:{_DIGIT_NAME_WORD}\s)?(?:(?:{word}|&)\s){{0,3}}{word}(?:\s(?:{'|'.join(_NAME_ENDINGS)}))?),?\s?"
+        rf"(?:(?<=\s)(?:{form})(?![A-Za-z])|(?:{'|'.join(f'(?<={w})' for w in _NAME_ENDINGS)})(?![A-Za-z]))")
 
 
 @cache
@@ -686,8 +691,6 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         if based:
             s, name = s + based[-1].end(), name[based[-1].end():]
             e = s + len(name)
-        if name in ("Group", "Holdings", "Corporation"):
-            continue  # "edotco Group": a word that ends a name is none alone (the name before it is in lower case)
         while " " in name and name.rsplit(" ", 1)[1] in _legal_forms() and name.rsplit(" ", 1)[1] != "Corporation":
             name = name.rsplit(" ", 1)[0]  # "Crescendo Corp Bhd": two legal forms, one after the other
         e = s + len(name)
@@ -695,11 +698,16 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             first = name.split()[0]
             s, name = s + len(first) + 1, name[len(first) + 1:]
             e = s + len(name)
+        if name in _NAME_ENDINGS:
+            continue  # "edotco Group": a word that ends a name is none alone (the name before it is in lower case)
         if " " not in name and _org_name_words() is not None and _org_name_words().fullmatch(name):
             name = text[s:m.end()].strip()  # "Energie AG": a generic word keeps its legal form
             e = s + len(name)
-        elif (s, e) in place_spans or (" " not in name and name in town_names()):
-            # "Linz AG": a firm named after its town keeps its legal form (the town gives way)
+        elif (s, e) in place_spans or (" " not in name and name in town_names()
+                                       and text[e:m.end()].strip(" ,.") in (common().get("municipal_legal_forms") or [])):
+            # "Linz AG": a firm named after its town keeps its legal form (the town gives way); a town
+            # only GeoNames knows, only before the form of a town's own companies (common.yaml
+            # `municipal_legal_forms`), for many towns are also words and brands ("Aurora Ltd")
             taken[:] = [t for t in taken if t != (s, e)]
             name = text[s:m.end()].strip()
             e = s + len(name)
@@ -1026,7 +1034,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         English label, and both are one firm; the name may have been found already by another
         pattern, and the Latin one too, or be the table's ('شركة «إن لايتن» (nLighten)')."""
         span = (s_ + sentence_start, s_ + len(name) + sentence_start)
-        at = len(out) - 1 if len(out) > found else next((i for i, o in enumerate(out) if (o.start, o.end) == span), None)
+        at = found if len(out) > found else next((i for i, o in enumerate(out) if (o.start, o.end) == span), None)
         if at is None:
             return
         ls, le = m.start("latin"), m.start("latin") + len(latin)

@@ -1366,6 +1366,7 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
                 # "وارتفع سهمها في سوق العراق": a place has no shares; "its shares" are the firm's
                 # the story was just about
                 subject = next((e for e in (state.last_subject, state.main_org) if e is not None and e.kind == "org"), None)
+                guessed = True
         if subject is None:
             orphans.append((amount, evidence, None))
             continue

@@ -221,11 +221,12 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     # forecast words also hide inside compounds ("Umsatzprognosen"): match anywhere
     pack.regex["forecast_cues"] = prefix_regex(data.get("forecast_cues") or [], latin_boundaries=False)
     pack.regex["clause_break"] = phrase_regex(data.get("clause_breaks") or [], latin_boundaries=False)
-    blockers = data.get("attribution_not_before") or []
-    if pack.regex.get("attribution_markers") is not None and blockers:  # "تقدر بنحو": estimated at, no one's estimate
-        pack.regex["attribution_markers"] = re.compile(
-            rf"(?:{pack.regex['attribution_markers'].pattern})(?!\s*(?:{'|'.join(map(re.escape, blockers))}))",
-            pack.regex["attribution_markers"].flags)
+    passive = data.get("attribution_not_before") or {}
+    if passive:  # "تقدر بنحو": estimated at, no one's estimate; the marker is one only without what follows it
+        markers = sorted(_phrase_list(data.get("attribution_markers") or []), key=len, reverse=True)
+        pack.regex["attribution_markers"] = re.compile("|".join(
+            literal(m) + (rf"(?!\s*(?:{'|'.join(literal(w) for w in passive[m])}))" if passive.get(m) else "")
+            for m in markers), re.IGNORECASE)
     not_before = data.get("trigger_not_before") or {}
     not_after = data.get("trigger_not_after") or {}
     for metric, words in (data.get("triggers") or {}).items():
@@ -235,7 +236,9 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
             rx = re.compile(rf"(?:{rx.pattern})(?!\s+(?:{'|'.join(map(re.escape, blockers))})\b)", rx.flags)
         glued = not_after.get(metric) or []
         if rx and glued:  # "يسهم", contributes, holds "سهم", a share: letters glued before make another word
-            rx = re.compile("".join(f"(?<!{re.escape(g)})" for g in glued) + f"(?:{rx.pattern})", rx.flags)
+            # (also with a vowel mark on the letter: "يُسهم")
+            rx = re.compile("".join(f"(?<!{re.escape(g)})(?<!{re.escape(g)}[\u064b-\u0652])" for g in glued)
+                            + f"(?:{rx.pattern})", rx.flags)
         if rx:
             pack.trigger_regex[metric] = rx
     for metric, nouns in (data.get("count_nouns") or {}).items():
