@@ -214,7 +214,7 @@ def _drop_datelines(text: str, mentions: list[Mention]) -> list[Mention]:
 def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[str]) -> list[Mention]:
     """ "Shares of Alliant rose 1.8%" in an article about Alliant Energy: the first word of a
     firm's name, written alone, is that firm, when the article never writes the word in lower case
-    and no table knows it as a name of its own; not for a body named after its place ("Rugby" is
+    (or it looks like a name by itself: "N+ONE") and no table knows it as a name of its own; not for a body named after its place ("Rugby" is
     the town, not "Rugby Borough Council"). (`_short_names_to_long` does the same for short
     names some cue already found; this finds the ones no cue marked.)"""
     table = gazetteer()

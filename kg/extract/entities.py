@@ -1027,6 +1027,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     breaks = cues.get("breaks") or ""
     break_words = cues.get("break_words") or []
     not_names = set(cues.get("not_names") or ())  # "政府は13日、": the cue's words, but no firm
+    not_a_name = pack.regex.get("org_not_name")  # (a pattern of them: org_cues.not_name_pattern)
     cued: list[tuple[int, int]] = []
 
     def link_latin_name(m: re.Match, s_: int, name: str, latin: str, found: int) -> None:
@@ -1068,9 +1069,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 if name.endswith(particle) and len(name) - len(particle) >= 2:
                     name = name[: -len(particle)]
                     break
-            if name.startswith("・"):  # "・紀陽銀行、中間純利益…": a list's bullet, no part of the name
-                s_, name = s_ + 1, name[1:]
-            if re.fullmatch(r"[0-9０-９]+[\u4e00-\u9fff]", name):
+            bullet = next((b for b in cues.get("bullets") or () if name.startswith(b)), "")
+            if bullet:  # "・紀陽銀行、中間純利益…": a list's bullet, no part of the name
+                s_, name = s_ + len(bullet), name[len(bullet):]
+            if not_a_name is not None and not_a_name.fullmatch(name):
                 continue  # "広島銀行の3社は9日、": a count of firms, no name
             if m.groupdict().get("descriptor") and any(c[0] == s_ and c not in place_spans for c in clashes(s_, s_ + len(name))):
                 continue  # "شركة إزدي تك السعودية لمراكز البيانات": the known firm it opens with is named

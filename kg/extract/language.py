@@ -312,8 +312,10 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
         pack.regex["name_descriptor_word"] = re.compile(data["name_descriptor_word"]) if data.get("name_descriptor_word") else None
         pack.regex["name_head_not_alone"] = re.compile(data["name_head_not_alone"]) if data.get("name_head_not_alone") else None
         pack.regex["facility_after_place"] = re.compile(data["facility_after_place"]) if data.get("facility_after_place") else None
+        not_name = (data.get("org_cues") or {}).get("not_name_pattern")
+        pack.regex["org_not_name"] = re.compile(not_name) if not_name else None
     except re.error as exc:
-        raise LanguageDataError(f"{path}: name_descriptor_word, name_head_not_alone or facility_after_place: {exc}") from exc
+        raise LanguageDataError(f"{path}: name_descriptor_word, name_head_not_alone, facility_after_place or org_cues.not_name_pattern: {exc}") from exc
     return pack
 
 
