@@ -2725,3 +2725,9 @@ def test_a_sectors_shares_and_a_technical_term_before_hangul_are_no_firms():
     assert [(f[0], f[1]) for f in figures("東京株式市場で、キタエネック株は4％上昇した。", ["ja"])] == [("キタエネック", "stock_move")]
     ex = extract(Doc("삼성전자는 HBM공급을 늘리고 PF대출을 받는다.", ["ko"]))
     assert not {"HBM공급", "PF대출"} & {e.label for e in ex.entities}
+
+
+def test_a_share_in_brackets_right_after_a_firm_is_that_firms():
+    text = ("Le groupe Vauban Data et CDG Invest misent 2 milliards d'euros sur un campus. "
+            "Le capital sera réparti entre Vauban Data (55 %) et CDG Invest (45 %).")
+    assert [(f[0], f[2]) for f in figures(text, ["fr"]) if f[5] == "percent"] == [("vauban-data", 55.0), ("cdg-invest", 45.0)]

@@ -608,6 +608,9 @@ def _company(view: SentenceView, state: DocumentState) -> Entity | None:
     return recent or state.main_org
 
 
+_BRACKET_BEFORE = re.compile(r"\s?[(（]\s*$")
+
+
 def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity | None:
     cands = [m for m in subject_candidates(view) if not _makes_the_chips(view, amount, m)]
     clause = clause_span(view, amount.start)
@@ -620,6 +623,12 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
              or _buyer(view, amount, cands, clause) or _leader(view, amount, cands))
     if owner is not None:
         return owner
+    # a share in brackets right after a firm is that firm's: "réparti entre Vauban Data (55 %) et CDG Invest (45 %)"
+    opening = _BRACKET_BEFORE.search(view.text, 0, amount.start) if amount.kind == PERCENT else None
+    if opening is not None:
+        named = next((m for m in cands if m.kind in ("org", "group") and m.end == opening.start()), None)
+        if named is not None:
+            return named.entity
 
     if containing is not None:  # "OpenAI, which plans to invest ..." -> the antecedent
         before = [m for m in cands if m.end <= containing
