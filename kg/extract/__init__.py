@@ -214,9 +214,10 @@ def _drop_datelines(text: str, mentions: list[Mention]) -> list[Mention]:
 def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[str]) -> list[Mention]:
     """ "Shares of Alliant rose 1.8%" in an article about Alliant Energy: the first word of a
     firm's name, written alone, is that firm, when the article never writes the word in lower case
-    (or it looks like a name by itself: "N+ONE") and no table knows it as a name of its own; not for a body named after its place ("Rugby" is
-    the town, not "Rugby Borough Council"). (`_short_names_to_long` does the same for short
-    names some cue already found; this finds the ones no cue marked.)"""
+    (or it looks like a name by itself: "N+ONE") and no table knows it as a name of its own; not
+    for a body named after its place ("Rugby" is the town, not "Rugby Borough Council").
+    (`_short_names_to_long` does the same for short names some cue already found; this finds the
+    ones no cue marked.)"""
     table = gazetteer()
     bodies = set(common().get("bodies_named_after_places") or ())
     firsts: dict[str, Mention] = {}
@@ -226,7 +227,7 @@ def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[st
             if word == "The" and m.entity.label.count(" ") > 1:
                 word = m.entity.label.split()[1]  # "Navigator" of "The Navigator Company"
             if len(word) >= 4 and (word in names or looks_like_a_name(word)) and not table.find(word):
-                firsts.setdefault(word, m)  # (or "N+ONE" of "N+ONE Datacenters", a word no capitalised-word list holds)
+                firsts.setdefault(word, m)
     # a word that another firm's name holds too is neither's ("Carso" beside "Grupo Carso" and
     # "Carso Infraestructura y Construcción")
     labels = {m.entity.key: m.entity.label.split() for m in mentions if m.kind == "org"}
@@ -303,6 +304,14 @@ def _names_without_their_descriptor(text: str, mentions: list[Mention], codes: s
     return mentions
 
 
+def _with_entities(mentions: list[Mention], by_key: dict[str, Entity]) -> list[Mention]:
+    """The mentions, each of an entity `by_key` replaces (merged or renamed) pointing at its replacement."""
+    if not by_key:
+        return mentions
+    return [replace(m, entity=by_key[m.entity.key], candidates=(by_key[m.entity.key],)) if m.entity.key in by_key else m
+            for m in mentions]
+
+
 def _opens_another_name(text: str, head: str, nouns: re.Pattern | None, goes_on: re.Pattern | None) -> bool:
     """ "شركة فيتا القابضة" beside "فيتا للحوسبة": after a company noun, the word goes on into another
     firm's name with a word that continues names (`name_head_not_alone`, a definite word: "القابضة",
@@ -338,10 +347,7 @@ def _names_given_hereinafter(text: str, mentions: list[Mention]) -> list[Mention
         short = starts.get(hit.end()) if hit else None
         if short is not None and short.entity.key != m.entity.key:
             merged[m.entity.key] = short.entity
-    if not merged:
-        return mentions
-    return [replace(m, entity=merged[m.entity.key], candidates=(merged[m.entity.key],)) if m.entity.key in merged else m
-            for m in mentions]
+    return _with_entities(mentions, merged)
 
 
 def _called_by_their_head(mentions: list[Mention], codes: set[str]) -> list[Mention]:
@@ -377,10 +383,7 @@ def _called_by_their_head(mentions: list[Mention], codes: set[str]) -> list[Ment
         new = replace(entity, key=slug_key(short), label=short)
         for key in (entity.key, *others):
             renamed[key] = new
-    if not renamed:
-        return mentions
-    return [replace(m, entity=renamed[m.entity.key], candidates=(renamed[m.entity.key],)) if m.entity.key in renamed else m
-            for m in mentions]
+    return _with_entities(mentions, renamed)
 
 
 def _han_firms_by_their_short_name(mentions: list[Mention]) -> list[Mention]:
@@ -390,10 +393,15 @@ def _han_firms_by_their_short_name(mentions: list[Mention]) -> list[Mention]:
     labelled by it."""
     table = gazetteer()
     suffixes = tuple(common().get("short_name_suffixes") or ())
+    forms_of: dict[str, list[str]] = {}
+    entity_of: dict[str, Entity] = {}
+    for m in mentions:
+        if m.kind == "org":
+            forms_of.setdefault(m.entity.key, []).append(m.text)
+            entity_of.setdefault(m.entity.key, m.entity)
     renamed: dict[str, Entity] = {}
-    for key in {m.entity.key for m in mentions if m.kind == "org"}:
-        forms = [m.text for m in mentions if m.entity.key == key]
-        entity = next(m.entity for m in mentions if m.entity.key == key)
+    for key, forms in forms_of.items():
+        entity = entity_of[key]
         if table.get(key) or not _HAN_NAME.fullmatch(entity.label) or not entity.label.endswith(suffixes):
             continue
         # (four characters at least: "贵安" of "贵安发展集团" is the place as often as the firm)
@@ -402,10 +410,7 @@ def _han_firms_by_their_short_name(mentions: list[Mention]) -> list[Mention]:
         if written:
             short = min(written, key=len)
             renamed[key] = replace(entity, key=slug_key(short), label=short)
-    if not renamed:
-        return mentions
-    return [replace(m, entity=renamed[m.entity.key], candidates=(renamed[m.entity.key],)) if m.entity.key in renamed else m
-            for m in mentions]
+    return _with_entities(mentions, renamed)
 
 
 def _short_names_to_long(mentions: list[Mention], arms: tuple[str, ...] = ()) -> list[Mention]:
@@ -545,13 +550,13 @@ def _names_listed_with_found_firms(text: str, mentions: list[Mention], sentences
     at least twice, and no table knows it."""
     table = gazetteer()
     firms = {(m.start, m.end) for m in mentions if m.kind == "org"}
+    units = {u.lower() for u in common().get("unit_symbols") or {}}  # ("200 MW y 50 MW": units)
     wanted: dict[str, tuple] = {}
     for s in sentences:
         p = pack(s.language)
         if not p.spaced or p.get("nouns_capitalised"):
             continue  # (where every noun is capitalised, one capitalised word says nothing: "Bund und Land")
-        ordinary = calendar_words(p.get("locale", p.code)) | {w.lower() for w in (p.get("scales") or {})} \
-            | {u.lower() for u in common().get("unit_symbols") or {}}  # ("200 MW y 50 MW": units)
+        ordinary = calendar_words(p.get("locale", p.code)) | {w.lower() for w in (p.get("scales") or {})} | units
         for listed in listed_names(_discovery_patterns(s.language), s.text):
             items = [(s.start + a, s.start + b, name) for a, b, name in listed]
             if not any((a, b) in firms for a, b, _ in items):

@@ -338,7 +338,6 @@ _STOP_HEADS = {"the", "a", "an", "der", "die", "das", "den", "dem", "des", "le",
 @cache
 def _legal_forms() -> list[str]:
     """common.yaml `legal_forms`, longest first (so "Pte Ltd" wins over "Ltd")."""
-
     return sorted(common().get("legal_forms") or [], key=len, reverse=True)
 
 
@@ -352,7 +351,6 @@ def _legal_name() -> re.Pattern:
     """A name before a legal form (common.yaml `legal_forms`) ends a firm's name; "Group",
     "Holdings" and a spelled-out "Corporation" are part of it ("Azrieli Group", "Membertou
     Development Corporation"). Group 1 is the name without the form."""
-
     forms = _legal_forms()
     prefixes = common().get("legal_prefixes") or []
     prefix = rf"(?:(?:{'|'.join(map(re.escape, prefixes))})\s)?" if prefixes else ""
@@ -433,13 +431,11 @@ def proper_words(sentences) -> set[str]:
 
 @cache
 def _honorifics() -> frozenset[str]:
-
     return frozenset(common().get("honorifics") or ())
 
 
 @cache
 def _org_name_words():
-
     return phrase_regex(common().get("org_name_words") or [], latin_boundaries=True, ignore_case=False)
 
 
