@@ -341,16 +341,17 @@ def _legal_forms() -> list[str]:
     return sorted(common().get("legal_forms") or [], key=len, reverse=True)
 
 
-# words that end a firm's name and keep it one without a legal form after them ("Azrieli Group",
-# "Orbis Holdings", "Membertou Development Corporation")
-_NAME_ENDINGS = ("Group", "Holdings", "Corporation")
+@cache
+def _name_endings() -> tuple[str, ...]:
+    """common.yaml `name_endings`: words that end a firm's name without a legal form after them."""
+    return tuple(common().get("name_endings") or [])
 
 
 @cache
 def _legal_name() -> re.Pattern:
-    """A name before a legal form (common.yaml `legal_forms`) ends a firm's name; "Group",
-    "Holdings" and a spelled-out "Corporation" are part of it ("Azrieli Group", "Membertou
-    Development Corporation"). Group 1 is the name without the form."""
+    """A name before a legal form (common.yaml `legal_forms`) ends a firm's name; the words of
+    `name_endings` are part of it ("Azrieli Group", "Membertou Development Corporation"). Group 1
+    is the name without the form."""
     forms = _legal_forms()
     prefixes = common().get("legal_prefixes") or []
     prefix = rf"(?:(?:{'|'.join(map(re.escape, prefixes))})\s)?" if prefixes else ""
@@ -359,9 +360,10 @@ def _legal_name() -> re.Pattern:
     firsts = sorted({f.split()[0] for f in forms if " " in f}, key=len, reverse=True)
     word = rf"(?!(?:{'|'.join(map(re.escape, firsts))})(?![\w&]))[A-Z][\w&.-]*" if firsts else r"[A-Z][\w&.-]*"
     # ("BDO Unibank, Inc.", "Metropolitan Bank & Trust Co.": a comma before the form, "&" inside)
+    endings = _name_endings()
     return re.compile(
-        rf"\b{prefix}((?:{_DIGIT_NAME_WORD}\s)?(?:(?:{word}|&)\s){{0,3}}{word}(?:\s(?:{'|'.join(_NAME_ENDINGS)}))?),?\s?"
-        rf"(?:(?<=\s)(?:{form})(?![A-Za-z])|(?:{'|'.join(f'(?<={w})' for w in _NAME_ENDINGS)})(?![A-Za-z]))")
+        rf"\b{prefix}((?:{_DIGIT_NAME_WORD}\s)?(?:(?:{word}|&)\s){{0,3}}{word}(?:\s(?:{'|'.join(endings)}))?),?\s?"
+        rf"(?:(?<=\s)(?:{form})(?![A-Za-z])|(?:{'|'.join(f'(?<={w})' for w in endings)})(?![A-Za-z]))")
 
 
 @cache
@@ -687,14 +689,14 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         if based:
             s, name = s + based[-1].end(), name[based[-1].end():]
             e = s + len(name)
-        while " " in name and name.rsplit(" ", 1)[1] in _legal_forms() and name.rsplit(" ", 1)[1] != "Corporation":
+        while " " in name and name.rsplit(" ", 1)[1] in _legal_forms() and name.rsplit(" ", 1)[1] not in _name_endings():
             name = name.rsplit(" ", 1)[0]  # "Crescendo Corp Bhd": two legal forms, one after the other
         e = s + len(name)
         while name.split() and name.split()[0].lower() in _STOP_HEADS:  # "The Corp said"
             first = name.split()[0]
             s, name = s + len(first) + 1, name[len(first) + 1:]
             e = s + len(name)
-        if name in _NAME_ENDINGS:
+        if name in _name_endings():
             continue  # "edotco Group": a word that ends a name is none alone (the name before it is in lower case)
         if " " not in name and _org_name_words() is not None and _org_name_words().fullmatch(name):
             name = text[s:m.end()].strip()  # "Energie AG": a generic word keeps its legal form
