@@ -165,8 +165,15 @@ def _main_org(mentions: list[Mention], text: str = "", issuer_line: re.Pattern |
     ordered = sorted((m for m in mentions if m.kind == "org" and m.entity.rdf_type not in ("AnalystFirm", "Media")
                       and text[m.end:m.end + 1] != "-"),
                      key=lambda m: m.start)
-    orgs = [m.entity for i, m in enumerate(ordered)
-            if not (i and ordered[i - 1].entity.key == m.entity.key and m.start - ordered[i - 1].end <= 3)]
+    hereinafter = _hereinafter()
+
+    def one_naming(a: Mention, b: Mention) -> bool:
+        """ "Caixa Geral de Depósitos (CGD)", "……有限公司（以下简称“西云数据”）": a name and the short
+        name written beside it."""
+        return a.entity.key == b.entity.key and (b.start - a.end <= 3 or bool(
+            hereinafter is not None and hereinafter.fullmatch(text, a.end, b.start)))
+
+    orgs = [m.entity for i, m in enumerate(ordered) if not (i and one_naming(ordered[i - 1], m))]
     if not orgs:
         return None
     counts = Counter(e.key for e in orgs)
@@ -239,21 +246,26 @@ def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[st
 
 
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{4,}")
+_HAN_NAME_START = re.compile(r"[\u4e00-\u9fff]{3,}")
+# ... and one with its place in brackets inside: "中國銀行（香港）有限公司"
+_HAN_LEGAL_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:[（(][\u4e00-\u9fff]{2,4}[)）])?[\u4e00-\u9fff]{2,}")
 
 
 def _han_short_names(text: str, mentions: list[Mention], codes: set[str]) -> list[Mention]:
     """ "恒基" in a story that named "恒基兆業地產", "台灣大" after "台灣大哥大": a Chinese paper calls a
     firm by the start of its name (at least `short_name_length` characters, the longest the article
-    writes alone) after naming it in full, when no table knows those characters as a name, no
-    other firm's name starts with them and they are no common word (`short_name_not`)."""
+    writes alone; or of the name after the place it opens with) after naming it in full, when no
+    table knows those characters as a name, no other firm's name starts with them and they are no
+    common word (`short_name_not`)."""
     length = next((pack(c).get("short_name_length") for c in codes if pack(c).get("short_name_length")), None)
     if not length:
         return mentions
     stop = {w for c in codes for w in pack(c).get("short_name_not") or ()}
     table = gazetteer()
 
-    def written_alone(head: str, full: str) -> bool:
-        return any(not text.startswith(full, hit.start()) for hit in re.finditer(re.escape(head), text))
+    def written_alone(head: str, full: str, at: int = 0) -> bool:
+        """`head`, which stands at `at` in `full`, written somewhere else than in `full`."""
+        return any(not text.startswith(full, hit.start() - at) for hit in re.finditer(re.escape(head), text))
 
     heads: dict[str, list] = {}
     for m in mentions:
@@ -261,6 +273,12 @@ def _han_short_names(text: str, mentions: list[Mention], codes: set[str]) -> lis
             # the longest start of the name the article also writes alone: "台灣大" of "台灣大哥大", "恒基" of "恒基兆業地產"
             head = next((m.text[:n] for n in range(len(m.text) - 1, length - 1, -1)
                          if written_alone(m.text[:n], m.text)), None)
+            # ... or of the name after the place it opens with, four characters at least: "乌江能源" of
+            # "贵州乌江能源集团有限责任公司"
+            place = next((k for k in table.find(m.text) if k.start == 0 and k.kind == "place"), None)
+            if place is not None and (head is None or len(head) <= place.end):
+                rest = m.text[place.end:]
+                head = next((rest[:n] for n in range(len(rest) - 1, 3, -1) if written_alone(rest[:n], m.text, place.end)), None)
             if head is not None:
                 heads.setdefault(head, []).append(m.entity)
     wanted = {}
@@ -386,11 +404,22 @@ def _called_by_their_head(mentions: list[Mention], codes: set[str]) -> list[Ment
     return _with_entities(mentions, renamed)
 
 
+def _without_ends(name: str, ends: tuple[str, ...]) -> list[str]:
+    """ "湖北能源集团股份有限公司" -> ["湖北能源集团", "湖北能源"]: the name with its legal form and group
+    words taken off one by one (common.yaml `short_name_suffixes`)."""
+    out = []
+    while (end := next((x for x in ends if name.endswith(x) and len(name) > len(x)), None)):
+        name = name[:-len(end)]
+        out.append(name)
+    return out
+
+
 def _han_firms_by_their_short_name(mentions: list[Mention]) -> list[Mention]:
     """ "深圳能源" is what a Chinese story calls the "深圳能源集团股份有限公司" it named once in full: a
     firm whose name ends in a legal form or a group's word (common.yaml `short_name_suffixes`) and
-    which the story writes by a start of that name (four characters or more) at least twice is
-    labelled by it."""
+    which the story writes by a start of that name (four characters or more) at least twice, or
+    once when it is the name without those ends, is labelled by it; the name without them may be
+    one the table knows."""
     table = gazetteer()
     suffixes = tuple(common().get("short_name_suffixes") or ())
     forms_of: dict[str, list[str]] = {}
@@ -402,11 +431,31 @@ def _han_firms_by_their_short_name(mentions: list[Mention]) -> list[Mention]:
     renamed: dict[str, Entity] = {}
     for key, forms in forms_of.items():
         entity = entity_of[key]
-        if table.get(key) or not _HAN_NAME.fullmatch(entity.label) or not entity.label.endswith(suffixes):
+        if table.get(key) or not _HAN_LEGAL_NAME.fullmatch(entity.label) or not entity.label.endswith(suffixes):
             continue
+        # (the name may open with its place: "贵州黔源电力股份有限公司" is the "黔源电力" of the story)
+        place = next((k for k in table.find(entity.label) if k.start == 0 and k.kind == "place"), None)
+        starts = (entity.label, entity.label[place.end:]) if place is not None else (entity.label,)
         # (four characters at least: "贵安" of "贵安发展集团" is the place as often as the firm)
-        shorts = Counter(f for f in forms if len(f) >= 4 and f != entity.label and entity.label.startswith(f))
-        written = [f for f, n in shorts.items() if n >= 2]
+        shorts = Counter(f for f in forms if len(f) >= 4 and f != entity.label and any(n.startswith(f) for n in starts))
+        # (once is enough for the name without its forms: "证券简称：科华数据" of "科华数据股份有限公司")
+        stripped = _without_ends(entity.label, suffixes)
+        if place is not None and len(entity.label) - place.end >= 4:
+            stripped += [n for n in [entity.label[place.end:], *_without_ends(entity.label[place.end:], suffixes)] if len(n) >= 4]
+        # (a firm the table knows by that name is the one: "科华数据股份有限公司" is Kehua Data; and so
+        # is one the story names by it)
+        known = next((e for name in stripped for e in table._lookup(name) if e.kind == "org"), None) \
+            or next((entity_of[k] for name in stripped for k in entity_of if k != key and entity_of[k].label == name), None)
+        if known is None:
+            # (a firm's arm in a place is the firm: "张北数据港科技有限公司" of "数据港"; a place's name
+            # is two to four characters when no table knows it)
+            at = (place.end,) if place is not None else (2, 3, 4)
+            known = next((entity_of[k] for k, fs in forms_of.items() if k != key for f in fs
+                          if len(f) >= 3 and _HAN_NAME_START.fullmatch(f) and any(entity.label.startswith(f, i) for i in at)), None)
+        if known is not None:
+            renamed[key] = known
+            continue
+        written = [f for f, n in shorts.items() if n >= 2 or f in stripped]
         if written:
             short = min(written, key=len)
             renamed[key] = replace(entity, key=slug_key(short), label=short)

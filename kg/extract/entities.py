@@ -1055,8 +1055,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     for cue in pack.org_cues:
         for m in cue.finditer(text):
             s_, name = m.start("name"), m.group("name")
+            legal = m.groupdict().get("legal") or ""  # (a legal form the name keeps: "……股份有限公司")
             cut = max((name.rfind(ch) for ch in breaks), default=-1)
-            if cut >= 0:
+            if cut >= 0 and (not legal or len(name) - len(legal) - cut - 1 > 2):
                 s_, name = s_ + cut + 1, name[cut + 1:]
             # "另一家上市公司首都在线": a company noun inside the run ends what describes the firm
             cut = max((name.rfind(w, 0, len(name) - len(w)) + len(w) for w in break_words
@@ -1074,7 +1075,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 continue  # "広島銀行の3社は9日、": a count of firms, no name
             if m.groupdict().get("descriptor") and any(c[0] == s_ and c not in place_spans for c in clashes(s_, s_ + len(name))):
                 continue  # "شركة إزدي تك السعودية لمراكز البيانات": the known firm it opens with is named
-            if 2 <= len(name) <= int(cues.get("max_length", 60)) and name not in not_names:
+            # (a legal name is as long as its pattern lets it be: "云上贵州大数据产业发展有限公司")
+            if 2 <= len(name) - len(legal) <= (len(name) if legal else int(cues.get("max_length", 60))) and name not in not_names:
                 found = len(out)
                 add_org(s_, s_ + len(name), name, named_as_company=True, allow_any_script=True)
                 cued.append((s_, s_ + len(name)))
