@@ -2758,3 +2758,27 @@ def test_a_chinese_firm_named_after_its_place_goes_by_the_rest_of_its_name():
     got = {(f.subject.label, f.metric, f.quantity.value) for f in ex.figures}
     assert {("乌江能源", "other", 35.0), ("乌江能源", "equity_investment", 7e8), ("东海电力", "stock_move", 3.6),
             ("数联云", "loan_or_debt", 1.5e9)} <= got
+
+
+def test_the_firm_a_chief_executive_heads_is_a_firm():
+    text = ("Among the witnesses was Peter Lindahl, chief executive of Harbor Crossroads, which runs a campus. "
+            "Harbor Crossroads has lined up a $640 million construction loan.")
+    ex = extract(Doc(text, ["en"]))
+    assert [(f.subject.label, f.metric) for f in ex.figures] == [("Harbor Crossroads", "loan_or_debt")]
+
+
+def test_a_firm_with_an_appositive_naming_a_cooperative():
+    text = "Wabash Energy, the Terre Haute-based generation cooperative, said it has lined up 1.4 GW of supply."
+    assert [f.subject.label for f in extract(Doc(text, ["en"])).figures] == ["Wabash Energy"]
+
+
+@pytest.mark.parametrize("text, lang, lender", [
+    # a word the language hardly knows, opening a sentence, is a name; a common word is none
+    ("Nabiax ha firmado un préstamo sindicado de 240 millones de euros en el que Globalcaja y Eurocaja Rural "
+     "participan con 90 millones cada una. Ruralvía aporta los 60 millones restantes.", "es", "Ruralvía"),
+    ("The $240 million loan comes from Fifth Third Bank and Old National Bank, with $90 million each. "
+     "Hoosierbank provides the remaining $60 million.", "en", "Hoosierbank"),
+])
+def test_a_rare_word_opening_a_sentence_is_a_name(text, lang, lender):
+    got = {(f.subject.label, f.quantity.value) for f in extract(Doc(text, [lang])).figures}
+    assert (lender, 60e6) in got

@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
 
+from wordfreq import zipf_frequency
+
 from .language import LanguagePack, common, load_yaml, phrase_regex, trie_alternation
 from .places import town_names
 from .model import Entity
@@ -408,7 +410,7 @@ def proper_words(sentences) -> set[str]:
     written right after a determiner ("die Investitionen", "den Strom"; not "Ionos will") and
     occurs twice at least."""
 
-    seen_lower, capital, determined, strict = set(), set(), set(), set()
+    seen_lower, capital, determined, strict, opening = set(), set(), set(), set(), set()
     count: Counter[str] = Counter()
     for s in sentences:
         after_determiner = _after_determiner(s.language)
@@ -421,14 +423,46 @@ def proper_words(sentences) -> set[str]:
                 # a word opening the sentence, a quote or a dash-led aside says nothing about case
                 if m.start() > 0 and not _OPENING_MARK.search(s.text, max(0, m.start() - 3), m.start()):
                     capital.add(w)
+                elif after_determiner is None and len(w) >= 3 and is_rare_word(w, s.language):
+                    opening.add(w)  # ... unless the language hardly knows it as a word ("Unicaja aporta")
                 if after_determiner is not None:
                     strict.add(w)
                     if after_determiner.search(s.text, max(0, m.start() - 12), m.start()):
                         determined.add(w)
             else:
                 seen_lower.add(w.lower())
-    return {w for w in capital
+    return {w for w in capital | opening
             if w.lower() not in seen_lower and w not in determined and (w not in strict or count[w] >= 2)}
+
+
+# below this Zipf frequency (wordfreq: 3 is once per million words) a word is no common word
+_RARE_ZIPF = 3.0
+
+
+@cache
+def is_rare_word(word: str, language: str) -> bool:
+    """ "Unicaja", "Hoosier": a word the language's word-frequency list (wordfreq, built from news,
+    books, subtitles and the web) has under once per million words is a name where it opens a
+    sentence; "Under", "Investment", "Senate" are common words."""
+    return _LATIN_WORD.fullmatch(word) is not None and _has_word_list(language) and zipf_frequency(word, language) < _RARE_ZIPF
+
+
+@cache
+def _has_word_list(language: str) -> bool:
+    """wordfreq knows the language and reads it without a tokenizer it lacks here (Korean and
+    Japanese need MeCab, Chinese jieba: not installed; their names are not found by case); and
+    the language does not glue its nouns into compounds (a pack's `compound_words`)."""
+    from .language import pack
+    if not pack(language).spaced or pack(language).get("compound_words"):
+        return False
+    try:
+        zipf_frequency("a", language)
+    except (ImportError, LookupError, ValueError):
+        return False
+    return True
+
+
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ'’-]+")
 
 
 @cache
@@ -954,6 +988,17 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 continue
             add_name_and_acronym(offset + tail[0].start(), offset + tail[-1].end(), m.start(1), m.end(1))
             break
+    # "chief executive of Digital Crossroads", "directeur financier de Vetta": the name after a
+    # chief executive's or a finance chief's title and an "of" (`roles`, `of_words`) is a firm's
+    of_words = [w for w in pack.get("of_words") or [] if w.isalpha()]
+    if of_words and pack.spaced:
+        of = "|".join(map(re.escape, of_words))
+        for role in ("CEO", "CFO"):
+            title = pack.regex.get(f"role_{role}")
+            if title is None:
+                continue
+            for m in re.finditer(rf"(?:{title.pattern})\s+(?:{of})\s+({_NAME})(?=[\s,.;:)]|$)", text):
+                add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
     # "AirTrunk, the Sydney-based operator, ...", "Khazna, a unit of G42": a name with an appositive
     articles = pack.regex.get("relative_markers")
     if articles is not None and pack.spaced:
