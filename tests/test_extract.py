@@ -2782,3 +2782,13 @@ def test_a_firm_with_an_appositive_naming_a_cooperative():
 def test_a_rare_word_opening_a_sentence_is_a_name(text, lang, lender):
     got = {(f.subject.label, f.quantity.value) for f in extract(Doc(text, [lang])).figures}
     assert (lender, 60e6) in got
+
+
+@pytest.mark.parametrize("text, lang, firm", [
+    ("Harbourside Capital on Tuesday initiated coverage of Kestrel Logistics REIT PLC with a 'buy' rating. "
+     "Harbourside pencils in GBP380 million of data-centre capital expenditure this year.", "en", "Kestrel Logistics REIT"),
+    ("Oddo BHF a initié la couverture de Vetta Logistique SA. Oddo BHF prévoit que Vetta Logistique "
+     "investira 380 millions d'euros dans les centres de données cette année.", "fr", "Vetta Logistique"),
+])
+def test_a_broker_that_covers_a_firm_is_no_subject_of_its_estimates(text, lang, firm):
+    assert {f.subject.label for f in extract(Doc(text, [lang])).figures} == {firm}

@@ -404,6 +404,25 @@ def _called_by_their_head(mentions: list[Mention], codes: set[str]) -> list[Ment
     return _with_entities(mentions, renamed)
 
 
+def _brokers(text: str, mentions: list[Mention], codes: set[str]) -> list[Mention]:
+    """ "Panmure Liberum on Tuesday initiated coverage of Tritax Big Box": a firm that does what a
+    broker does to a listed firm (a pack's `broker_cues`, written after its name in the same
+    sentence) is an analyst firm in the whole article: the source of estimates, not their subject."""
+    cues = [rx for code in codes if (rx := pack(code).regex.get("broker_cues")) is not None]
+    if not cues:
+        return mentions
+    retyped: dict[str, Entity] = {}
+    for m in mentions:
+        if m.kind != "org" or m.entity.key in retyped or m.entity.rdf_type == "AnalystFirm":
+            continue
+        # (a few words may come between, within the sentence: "on Tuesday")
+        window = re.match(r"[^.!?;:\n。]{0,24}", text[m.end:]).group(0)
+        starts = [0, *(w.end() for w in re.finditer(r"\s+", window))]
+        if any(rx.match(text, m.end + i) for rx in cues for i in starts):
+            retyped[m.entity.key] = replace(m.entity, rdf_type="AnalystFirm")
+    return _with_entities(mentions, retyped)
+
+
 def _without_ends(name: str, ends: tuple[str, ...]) -> list[str]:
     """ "湖北能源集团股份有限公司" -> ["湖北能源集团", "湖北能源"]: the name with its legal form and group
     words taken off one by one (common.yaml `short_name_suffixes`)."""
@@ -796,7 +815,7 @@ def extract(document) -> Extraction:
     mentions = _names_given_hereinafter(text, mentions)
     arms = tuple(w for code in codes for w in (pack(code).get("org_cues") or {}).get("arm_words") or [])
     mentions = _called_by_their_head(_short_names_to_long(_drop_datelines(text, mentions), arms), codes)
-    mentions = _han_firms_by_their_short_name(mentions)
+    mentions = _brokers(text, _han_firms_by_their_short_name(mentions), codes)
     mentions = _local_names_of_found_firms(_surnames_are_people(mentions))
 
     furniture = furniture_spans(text, [h for code in codes for h in pack(code).get("furniture_headers") or []],

@@ -316,6 +316,11 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
         pack.regex["org_not_name"] = re.compile(not_name) if not_name else None
     except re.error as exc:
         raise LanguageDataError(f"{path}: name_descriptor_word, name_head_not_alone, facility_after_place or org_cues.not_name_pattern: {exc}") from exc
+    try:  # regexes, any of them
+        cues = data.get("broker_cues") or []
+        pack.regex["broker_cues"] = re.compile("|".join(f"(?:{c})" for c in cues), re.IGNORECASE) if cues else None
+    except re.error as exc:
+        raise LanguageDataError(f"{path}: broker_cues: {exc}") from exc
     return pack
 
 
