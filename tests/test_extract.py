@@ -2792,3 +2792,14 @@ def test_a_rare_word_opening_a_sentence_is_a_name(text, lang, lender):
 ])
 def test_a_broker_that_covers_a_firm_is_no_subject_of_its_estimates(text, lang, firm):
     assert {f.subject.label for f in extract(Doc(text, [lang])).figures} == {firm}
+
+
+def test_japanese_firms_a_count_of_firms_sums_up_and_full_width_letters():
+    text = ("製紙大手の越後パルプ工業とＢＳＮデータ、東北電力の３社は７日、長岡市にデータセンターを建設すると発表した。"
+            "総事業費は約950億円。越後パルプ工業が50％、ＢＳＮデータが30％を出資する。")
+    ex = extract(Doc(text, ["ja"]))
+    orgs = {e.label for e in ex.entities if e.kind == "org"}
+    assert {"越後パルプ工業", "BSNデータ"} <= orgs  # (labelled in plain letters; the quotes keep the text's)
+    got = {(f.subject.label, f.quantity.value) for f in ex.figures}
+    assert {("越後パルプ工業", 50.0), ("BSNデータ", 30.0)} <= got
+    assert all(text[e.sentence.start:e.sentence.end] == e.sentence.text for f in ex.figures for e in f.evidence)

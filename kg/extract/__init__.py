@@ -789,33 +789,41 @@ def _a_unit_price(amount, sentence: str, p) -> bool:
 _UNIT_SYMBOL = re.compile(r"(?:m²|m2|qm|ft²|sq\.? ?ft|[kMG]Wh?|TWh)(?!\w)")
 
 
+# full-width Latin letters and digits, as Japanese and Chinese papers write them ("ＢＳＮアイネット"),
+# one for one as ASCII: names are found and labelled in them, offsets stay those of the text
+_HALF_WIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B)) for c in range(*r)}
+
+
 def extract(document) -> Extraction:
     text = document.text
     languages = list(document.languages) or ["en"]
     sentences = split_sentences(text, languages)
     facility_nouns = [rx for code in languages if (rx := pack(code).regex.get("facility_nouns")) is not None]
-    mentions = _national_arms(text, _drop_false_aliases(gazetteer().find(text), sentences), facility_nouns)
-    names = proper_words(sentences)
-    for s in sentences:
+    # (names are looked for in the text with its full-width letters made plain; the quotes stay the text's)
+    plain = text.translate(_HALF_WIDTH)
+    named_in = [replace(s, text=plain[s.start:s.end]) for s in sentences] if plain != text else sentences
+    mentions = _national_arms(plain, _drop_false_aliases(gazetteer().find(plain), named_in), facility_nouns)
+    names = proper_words(named_in)
+    for s in named_in:
         local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start < s.end]
         mentions.extend(discover(s.text, local, pack(s.language), s.start, names))
     codes = {s.language for s in sentences}
     prepositions = sorted({w for code in codes for w in pack(code).get("place_prepositions") or []})
-    mentions = _every_mention_of_found_names(text, mentions, names, prepositions)
+    mentions = _every_mention_of_found_names(plain, mentions, names, prepositions)
     if "ko" in codes:
-        mentions = _korean_names_of_found_firms(text, mentions)
-    mentions = _first_words_of_long_names(text, mentions, names)
-    mentions = _names_listed_with_found_firms(text, mentions, sentences, names)
-    mentions = _han_short_names(text, mentions, codes)
-    mentions = _names_without_their_descriptor(text, mentions, codes)
+        mentions = _korean_names_of_found_firms(plain, mentions)
+    mentions = _first_words_of_long_names(plain, mentions, names)
+    mentions = _names_listed_with_found_firms(plain, mentions, named_in, names)
+    mentions = _han_short_names(plain, mentions, codes)
+    mentions = _names_without_their_descriptor(plain, mentions, codes)
     mentions.sort(key=lambda m: m.start)
     # a longer name wins over a name inside it ("Fastweb + Vodafone" over "Vodafone")
     mentions = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
                                                and o.end - o.start > m.end - m.start for o in mentions)]
-    mentions = _names_given_hereinafter(text, mentions)
+    mentions = _names_given_hereinafter(plain, mentions)
     arms = tuple(w for code in codes for w in (pack(code).get("org_cues") or {}).get("arm_words") or [])
-    mentions = _called_by_their_head(_short_names_to_long(_drop_datelines(text, mentions), arms), codes)
-    mentions = _brokers(text, _han_firms_by_their_short_name(mentions), codes)
+    mentions = _called_by_their_head(_short_names_to_long(_drop_datelines(plain, mentions), arms), codes)
+    mentions = _brokers(plain, _han_firms_by_their_short_name(mentions), codes)
     mentions = _local_names_of_found_firms(_surnames_are_people(mentions))
 
     furniture = furniture_spans(text, [h for code in codes for h in pack(code).get("furniture_headers") or []],
