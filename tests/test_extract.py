@@ -2803,3 +2803,19 @@ def test_japanese_firms_a_count_of_firms_sums_up_and_full_width_letters():
     got = {(f.subject.label, f.quantity.value) for f in ex.figures}
     assert {("越後パルプ工業", 50.0), ("BSNデータ", 30.0)} <= got
     assert all(text[e.sentence.start:e.sentence.end] == e.sentence.text for f in ex.figures for e in f.evidence)
+
+
+@pytest.mark.parametrize("text, lang, value, unit", [
+    # currencies no pack lists, by the names CLDR gives them in the pack's locale
+    ("Steppe Compute will borrow 300 billion tenge for the Ekibastuz campus.", "en", 3e11, "KZT"),
+    ("La société Steppe Compute a obtenu un prêt de 40 millions de dinars tunisiens.", "fr", 4e7, "TND"),
+    ("草原算力（603881）获得银行贷款30亿哈萨克斯坦坚戈。", "zh", 3e9, "KZT"),
+])
+def test_currencies_by_their_cldr_names(text, lang, value, unit):
+    assert [(f.quantity.value, f.quantity.unit) for f in extract(Doc(text, [lang])).figures] == [(value, unit)]
+
+
+def test_a_country_adjective_of_a_currency_alone_is_no_currency():
+    # "tunisiske" (Tunisian) is half of "tunisiske dinarer"; alone it names no currency
+    text = "Vetta Data skal bygge datasenteret for 900 millioner kroner sammen med to tunisiske selskaper."
+    assert [(f.quantity.value, f.quantity.unit) for f in extract(Doc(text, ["nb"])).figures] == [(9e8, "NOK")]

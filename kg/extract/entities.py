@@ -14,9 +14,7 @@ from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
 
-from wordfreq import zipf_frequency
-
-from .language import LanguagePack, common, load_yaml, phrase_regex, trie_alternation
+from .language import RARE_ZIPF, LanguagePack, common, load_yaml, phrase_regex, trie_alternation, word_frequency
 from .places import town_names
 from .model import Entity
 
@@ -435,31 +433,17 @@ def proper_words(sentences) -> set[str]:
             if w.lower() not in seen_lower and w not in determined and (w not in strict or count[w] >= 2)}
 
 
-# below this Zipf frequency (wordfreq: 3 is once per million words) a word is no common word
-_RARE_ZIPF = 3.0
-
-
 @cache
 def is_rare_word(word: str, language: str) -> bool:
     """ "Unicaja", "Hoosier": a word the language's word-frequency list (wordfreq, built from news,
     books, subtitles and the web) has under once per million words is a name where it opens a
-    sentence; "Under", "Investment", "Senate" are common words."""
-    return _LATIN_WORD.fullmatch(word) is not None and _has_word_list(language) and zipf_frequency(word, language) < _RARE_ZIPF
-
-
-@cache
-def _has_word_list(language: str) -> bool:
-    """wordfreq knows the language and reads it without a tokenizer it lacks here (Korean and
-    Japanese need MeCab, Chinese jieba: not installed; their names are not found by case); and
-    the language does not glue its nouns into compounds (a pack's `compound_words`)."""
+    sentence; "Under", "Investment", "Senate" are common words. Not in a language that glues its
+    nouns into compounds (a pack's `compound_words`: "Datasenteret") or that no list reads."""
     from .language import pack
-    if not pack(language).spaced or pack(language).get("compound_words"):
+    if not pack(language).spaced or pack(language).get("compound_words") or _LATIN_WORD.fullmatch(word) is None:
         return False
-    try:
-        zipf_frequency("a", language)
-    except (ImportError, LookupError, ValueError):
-        return False
-    return True
+    frequency = word_frequency(word, language)
+    return frequency is not None and frequency < RARE_ZIPF
 
 
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ'’-]+")

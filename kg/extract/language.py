@@ -153,6 +153,88 @@ def _number_word_pattern(words: dict[str, int]) -> str:
     return r"(?:\d{1,3}|" + "|".join(re.escape(w) for w in alts) + ")" if alts else r"\d{1,3}"
 
 
+# below this Zipf frequency (wordfreq: 3 is once per million words) a word is no common one
+RARE_ZIPF = 3.0
+
+
+@cache
+def _readable_word_list(language: str) -> bool:
+    """wordfreq has the language and reads it without a tokenizer this machine lacks (Korean and
+    Japanese need MeCab, Chinese jieba)."""
+    from wordfreq import zipf_frequency
+
+    try:
+        zipf_frequency("a", language)
+    except (ImportError, LookupError, ValueError):
+        return False
+    return True
+
+
+def word_frequency(word: str, language: str) -> float | None:
+    """How common a word is in a language (wordfreq's Zipf scale: 3 is once per million words, 0
+    unknown), or None where no word list reads the language."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, language) if _readable_word_list(language) else None
+
+
+@cache
+def _cldr_currency_names(locale: str) -> dict[str, set[str]]:
+    """Babel's (CLDR's) names of every currency in a locale, singular and plural, lower case."""
+    from babel import Locale
+
+    try:
+        data = Locale.parse(locale)
+    except Exception:  # (an unknown locale is reported where the pack's numbers are read)
+        return {}
+    plurals = data._data["currency_names_plural"]
+    return {code: {n.lower() for n in (name, *(plurals.get(code) or {}).values()) if n}
+            for code, name in data.currencies.items()}
+
+
+@cache
+def _currency_head_words() -> dict[str, str]:
+    """The word a currency's name is built on in the languages of the packs ("tenge" in
+    "Kazakhstani tenge", "tenge kazakh", "kasakhstanske tenge"): a word of its names in three
+    locales or more, and of no other currency's (not "dinar"), to its code."""
+    seen: dict[str, dict[str, int]] = {}
+    for code in available():
+        names = _cldr_currency_names(_raw(code).get("locale", code))
+        for currency, forms in names.items():
+            for word in {w for n in forms for w in n.split()}:
+                seen.setdefault(word, {}).setdefault(currency, 0)
+                seen[word][currency] += 1
+    return {w: next(iter(c)) for w, c in seen.items() if len(c) == 1 and next(iter(c.values())) >= 3}
+
+
+@cache
+def _cldr_currency_words(locale: str, spaced: bool) -> dict[str, str]:
+    """The names Babel (CLDR) gives the currencies common.yaml lists, in a locale, each to its code:
+    the whole name, singular and plural ("Kazakhstani tenge", "sum uzbeko", "哈萨克斯坦坚戈"), and in
+    spaced scripts the word the name is built on alone ("tenge", `_currency_head_words`) where the
+    language hardly uses it otherwise (not Norwegian "som", "which")."""
+    wanted = set(common().get("currency_codes") or [])
+    heads = _currency_head_words()
+    language = locale.split("_")[0]
+    out: dict[str, str] = {}
+    for code, forms in _cldr_currency_names(locale).items():
+        if code not in wanted:
+            continue
+        for name in forms:
+            out[name] = code
+            for word in name.split() if spaced else ():
+                if heads.get(word) == code and len(word) >= 3 and (word_frequency(word, language) or 0) < RARE_ZIPF:
+                    out[word] = code
+    return out
+
+
+def _currency_word_openers(words: dict[str, str]) -> set[str]:
+    """What a pack writes before its currency words ("de dollars", "d'euros", "di franchi"): a word
+    of three letters at most, with its space or apostrophe, before another of its currency words."""
+    return {word[:-len(rest)] for word in words for rest in words
+            if word != rest and word.endswith(rest) and re.fullmatch(r"[a-zà-ÿ]{1,3}(?:\s|['’])", word[:-len(rest)])}
+
+
 def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     locale = data.get("locale", code)
     try:
@@ -163,6 +245,11 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     decimal = numbers.get("decimal", decimal)
     group = numbers.get("group", group)
     spaced = code not in UNSPACED
+    # (the pack's own currency words, over the names CLDR gives the listed currencies in its locale,
+    # also after the little words the pack writes before its own: "de dinars tunisiens")
+    own = data.get("currency_words") or {}
+    data = {**data, "currency_words": {**{f"{before}{name}": currency for name, currency in _cldr_currency_words(locale, spaced).items()
+                                          for before in ("", *_currency_word_openers(own))}, **own}}
     pack = LanguagePack(code=code, data=data, decimal=decimal, group=group, spaced=spaced)
     b = spaced and data.get("word_boundaries", True)
     hedges = data.get("hedges") or {}
