@@ -218,13 +218,15 @@ def _drop_datelines(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[str]) -> list[Mention]:
+def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[str],
+                               prepositions: list[str] = ()) -> list[Mention]:
     """ "Shares of Alliant rose 1.8%" in an article about Alliant Energy: the first word of a
     firm's name, written alone, is that firm, when the article never writes the word in lower case
     (or it looks like a name by itself: "N+ONE") and no table knows it as a name of its own; not
     for a body named after its place ("Rugby" is the town, not "Rugby Borough Council").
     (`_short_names_to_long` does the same for short names some cue already found; this finds the
-    ones no cue marked.)"""
+    ones no cue marked.) Nor for a word the article writes after a place's preposition ("nach
+    Mühleberg": the village, not "Mühleberg Digital AG")."""
     table = gazetteer()
     bodies = set(common().get("bodies_named_after_places") or ())
     firsts: dict[str, Mention] = {}
@@ -241,6 +243,10 @@ def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[st
     # (the word found alone by a cue is no other firm: "A Takoda pretende" beside "Takoda Data Centers")
     firsts = {word: m for word, m in firsts.items()
               if not any(word in words and words != [word] for key, words in labels.items() if key != m.entity.key)}
+    if prepositions:
+        after_place_word = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, prepositions))})\s+(\w+)(?![\w-])")
+        placed = {hit.group(1) for hit in after_place_word.finditer(text)}
+        firsts = {word: m for word, m in firsts.items() if word not in placed}
     wanted = {word: (re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])"), m.entity) for word, m in firsts.items()}
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
 
@@ -809,10 +815,13 @@ def extract(document) -> Extraction:
         mentions.extend(discover(s.text, local, pack(s.language), s.start, names))
     codes = {s.language for s in sentences}
     prepositions = sorted({w for code in codes for w in pack(code).get("place_prepositions") or []})
+    # (the ones that are no "of" too: "as da Orbis" is the firm's shares, "nach Mühleberg" the village)
+    place_only = sorted({w for code in codes for w in pack(code).get("place_prepositions") or []
+                         if w not in (pack(code).get("of_words") or [])})
     mentions = _every_mention_of_found_names(plain, mentions, names, prepositions)
     if "ko" in codes:
         mentions = _korean_names_of_found_firms(plain, mentions)
-    mentions = _first_words_of_long_names(plain, mentions, names)
+    mentions = _first_words_of_long_names(plain, mentions, names, place_only)
     mentions = _names_listed_with_found_firms(plain, mentions, named_in, names)
     mentions = _han_short_names(plain, mentions, codes)
     mentions = _names_without_their_descriptor(plain, mentions, codes)

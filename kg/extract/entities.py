@@ -698,6 +698,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         clash = clashes(s, e)
         return bool(clash) and all(c in place_spans and s < c[0] and c[1] <= e for c in clash)
 
+    company_noun_ends = tuple(n.lower() for n in pack.get("company_nouns") or [] if " " not in n)
     for m in _legal_name().finditer(text):
         if _ACRONYM_AFTER.match(text, m.end()):
             continue  # "Tamil Nadu Power Distribution Corporation (TNPDCL)": the name with its acronym, below
@@ -711,6 +712,11 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             name = name.rsplit(" ", 1)[0]  # "Crescendo Corp Bhd": two legal forms, one after the other
         e = s + len(name)
         while name.split() and name.split()[0].lower() in _STOP_HEADS:  # "The Corp said"
+            first = name.split()[0]
+            s, name = s + len(first) + 1, name[len(first) + 1:]
+            e = s + len(name)
+        # "Das Gemeinschaftsunternehmen Neckar Compute GmbH": a word ending in a company noun opens no name
+        if " " in name and name.split()[0].lower().endswith(company_noun_ends):
             first = name.split()[0]
             s, name = s + len(first) + 1, name[len(first) + 1:]
             e = s + len(name)
