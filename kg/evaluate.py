@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -193,9 +194,18 @@ def split_alternatives(text: str) -> list[str]:
 
 # ---- matching --------------------------------------------------------------------------------
 def _norm(name: str) -> str:
-    """Case, punctuation, spaces and an English leading "The" do not tell firms apart ("The
-    Conygar Investment Company" is "Conygar Investment Company")."""
-    return re.sub(r"[\W_]+", "", re.sub(r"^the\s+", "", name.casefold().strip()))
+    """Case, punctuation, spaces, an English leading "The" and a legal form at the end do not tell
+    firms apart ("The Conygar Investment Company" is "Conygar Investment Company", "Neckar Compute
+    GmbH" is "Neckar Compute")."""
+    name = _legal_form_at_end().sub("", name.strip())
+    return re.sub(r"[\W_]+", "", re.sub(r"^the\s+", "", name.casefold()))
+
+
+@cache
+def _legal_form_at_end() -> re.Pattern:
+    """A legal form (common.yaml `legal_forms`) ending a name of two words or more."""
+    forms = sorted(common().get("legal_forms") or [], key=len, reverse=True)
+    return re.compile(rf"(?<=\S)[\s,]+(?:{'|'.join(map(re.escape, forms))})$") if forms else re.compile(r"(?!)")
 
 
 def _keys_for(name: str) -> set[str]:

@@ -70,6 +70,13 @@ def test_a_leading_the_does_not_tell_subjects_apart(tmp_path):
     assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
 
 
+def test_a_legal_form_at_the_end_does_not_tell_subjects_apart(tmp_path):
+    # the graph labels firms without their legal form; a gold file may write it
+    report = _one_note(tmp_path, "Halvorsen Compute GmbH will invest $2 billion in the campus.", [
+        "{subject: Halvorsen Compute GmbH, metric: investment_commitment, value: 2000000000, unit: USD}"])
+    assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
+
+
 def test_bad_gold_file_names_the_file_and_entry(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("documents:\n- id: x\n  facts:\n  - {subject: A, metric: capex, unit: USD}\n", encoding="utf-8")
