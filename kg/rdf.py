@@ -21,6 +21,7 @@ QUDT_UNITS = {
     "GW": "GigaW", "MW": "MegaW", "kW": "KiloW", "TWh": "TeraW-HR", "GWh": "GigaW-HR", "MWh": "MegaW-HR", "kWh": "KiloW-HR",
     "acre": "AC", "hectare": "HA", "m2": "M2", "km2": "KiloM2", "ft2": "FT2",
     "count": "NUM", "percent": "PERCENT", "pp": "PERCENT", "ratio": "UNITLESS", "mu": "MU-Chinese",
+    "acre-foot": "AC-FT", "m3": "M3", "gallon": "GAL_US", "liter": "L",
 }
 QUANTITY_CLASS = {"count": "Count", "ratio": "Ratio", "percent": "Ratio", "pp": "Ratio"}
 PREFIX_CHARS = 32

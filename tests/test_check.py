@@ -432,3 +432,35 @@ def test_reasoner_accepts_a_dataset_or_a_graph(kind):
         for triple in graph:
             named.add(triple)
     assert not check_reasoner(data).ok
+
+
+def test_a_water_volume_figure_from_the_extractor_conforms(tmp_path):
+    """acre-feet and cubic metres are quantities of their own QUDT units, allowed by the shapes."""
+    from datetime import datetime, timezone
+
+    from kg.documents import read_document
+    from kg.extract import extract
+    from kg.rdf import document_quads
+
+    path = tmp_path / "water.txt"
+    path.write_text("Water permit\n\nVermaland plans to pump 1,850 acre-feet a year for the campus.\n", encoding="utf-8")
+    document = read_document(path, {})
+    extraction = extract(document)
+    assert [f.quantity.unit for f in extraction.figures] == ["acre-foot"]
+    now = datetime.now(timezone.utc)
+    g = rdflib.Dataset()
+    for q in document_quads(document, extraction, now, now):
+        g.add((_term(q.subject), _term(q.predicate), _term(q.object), URIRef(q.graph_name.value)))
+    result = check_shapes(g)
+    assert result.ok, result.messages
+
+
+def _term(t):
+    """A pyoxigraph term as an rdflib one."""
+    import pyoxigraph as ox
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return rdflib.BNode(t.value)
+    plain = t.language or t.datatype.value == str(rdflib.XSD.string)
+    return Literal(t.value, lang=t.language, datatype=None if plain else URIRef(t.datatype.value))

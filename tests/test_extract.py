@@ -2832,3 +2832,12 @@ def test_a_word_ending_in_a_company_noun_opens_no_legal_name_and_a_village_is_no
     assert {"Neckar Compute", "Aarberg Digital"} <= orgs.keys()
     assert not any(o.startswith(("Gemeinschafts", "Gesellschaft")) for o in orgs)
     assert set(ex.surface_forms[orgs["Aarberg Digital"].key]) == {"Aarberg Digital"}
+
+
+@pytest.mark.parametrize("text, lang, value, unit", [
+    ("Vermaland plans to pump 1,850 acre-feet a year for the campus.", "en", 1850, "acre-foot"),
+    ("Vetta Compute will jährlich 120.000 Kubikmeter Wasser verbrauchen.", "de", 120000, "m3"),
+    ("云港数据（603881）的数据中心每年用水约50万立方米。", "zh", 500000, "m3"),
+])
+def test_water_volumes_are_figures_of_their_own_unit(text, lang, value, unit):
+    assert [(f.metric, f.quantity.value, f.quantity.unit) for f in extract(Doc(text, [lang])).figures] == [("other", value, unit)]

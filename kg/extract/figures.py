@@ -22,7 +22,7 @@ from functools import cache
 from .entities import Mention, gazetteer, legal_tail
 from .language import LanguagePack, common
 from .model import Entity, Evidence, Figure, Quantity, Span
-from .numbers import AREA, COUNT, ENERGY, MONEY, PERCENT, POWER, RATIO, Amount
+from .numbers import AREA, COUNT, ENERGY, MONEY, PERCENT, POWER, RATIO, VOLUME, Amount
 from .sentences import Sentence
 from .time import PeriodMention
 
@@ -870,7 +870,7 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
         return job_phase(view, amount, clause) if amount.count_metric == "jobs_total" else amount.count_metric
     if amount.kind == RATIO:
         return "growth_multiple"
-    if amount.kind == ENERGY:
+    if amount.kind in (ENERGY, VOLUME):
         return "other"
     if amount.kind == PERCENT:
         if found("power_shortfall"):

@@ -15,10 +15,12 @@ from functools import cache
 from .language import LanguagePack, common, phrase_regex
 
 MONEY, POWER, AREA, COUNT, PERCENT, RATIO, ENERGY = "money", "power", "area", "count", "percent", "ratio", "energy"
+VOLUME = "volume"  # water a campus draws: "1,850 acre-feet a year", "500.000 Kubikmeter"
 _UNIT_KIND = {"GW": POWER, "MW": POWER, "kW": POWER, "TWh": ENERGY, "GWh": ENERGY, "MWh": ENERGY, "kWh": ENERGY,
               "acre": AREA, "hectare": AREA, "m2": AREA, "km2": AREA, "ft2": AREA, "mu": AREA,
               "dekar": AREA, "pyeong": AREA, "tsubo": AREA,
-              "percent": PERCENT, "pp": PERCENT, "wari": PERCENT}
+              "percent": PERCENT, "pp": PERCENT, "wari": PERCENT,
+              "acre-foot": VOLUME, "m3": VOLUME, "gallon": VOLUME, "liter": VOLUME}
 
 
 @dataclass(frozen=True)
@@ -529,7 +531,7 @@ class AmountScanner:
         conversion kept beside it."""
         out: list[Amount] = []
         for a in amounts:
-            if out and a.kind == out[-1].kind and a.kind in (MONEY, POWER, AREA, ENERGY) and (
+            if out and a.kind == out[-1].kind and a.kind in (MONEY, POWER, AREA, ENERGY, VOLUME) and (
                     a.kind != MONEY or a.unit != out[-1].unit or _one_marks_us_dollars(out[-1].text, a.text)):
                 gap = norm[out[-1].end:a.start]
                 # "(about $3.4 billion)", "（约530亿美元）", "(soit environ 11 milliards de dollars)"
