@@ -2841,3 +2841,11 @@ def test_a_word_ending_in_a_company_noun_opens_no_legal_name_and_a_village_is_no
 ])
 def test_water_volumes_are_figures_of_their_own_unit(text, lang, value, unit):
     assert [(f.metric, f.quantity.value, f.quantity.unit) for f in extract(Doc(text, [lang])).figures] == [("other", value, unit)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("La acción de Vetta Energía subió 2,9%. El MSCI Colcap cerró con una leve alza de 0,4%, en 1.712 puntos.", "es"),
+    ("云港数据（603881）收涨2.9%。当日上证指数收报3,612.45点，微跌0.4%。", "zh"),
+])
+def test_an_index_move_after_its_level_is_no_firms_share_move(text, lang):
+    assert [f.quantity.value for f in extract(Doc(text, [lang])).figures] == [2.9]

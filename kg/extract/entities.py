@@ -801,6 +801,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             return  # "Mr Mwangi said": a person
         if _names_an_area(name):
             return  # "Zona Franca de Barcelona", "Special Economic Zone": an area, no firm
+        if pack.regex.get("market_index") is not None and pack.regex["market_index"].fullmatch(name):
+            return  # "El MSCI Colcap cerró": a stock index, however it is written
         if name in (common().get("unit_symbols") or {}):
             return  # "hasta 200 MW; Megacable será": a unit, however often it is written in capitals
         if any(rx.fullmatch(name) for rx in pack.count_regex.values()):

@@ -1205,7 +1205,12 @@ def _an_index_move(view: SentenceView, amount: Amount) -> bool:
     clause = clause_span(view, amount.start)
     # ("Sify's Nasdaq-listed shares rose 7.5%": an index in a compound names the firm's listing;
     # "Index Ventures took 15%": a firm's name)
-    before = [m for m in index.finditer(view.text, clause[0], amount.start) if view.text[m.end():m.end() + 1] != "-"
+    # (or earlier in the sentence, with the index's level between: "上证指数收报3,612.45点，微跌0.2%")
+    points = view.pack.regex.get("index_point_words")
+    start = clause[0]
+    if points is not None and re.search(rf"\d\s?(?:{points.pattern})", view.text[:amount.start]):
+        start = 0
+    before = [m for m in index.finditer(view.text, start, amount.start) if view.text[m.end():m.end() + 1] != "-"
               and not any(o.kind == "org" and o.start <= m.start() < o.end for o in view.mentions)]
     return bool(before) and not any(m.kind == "org" and before[-1].end() <= m.start < amount.start for m in view.mentions)
 
