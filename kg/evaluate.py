@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from .extract.entities import gazetteer
-from .extract.language import common
+from .extract.language import available, common, pack
 
 TOLERANCE = 0.01
 
@@ -203,9 +203,15 @@ def _norm(name: str) -> str:
 
 @cache
 def _legal_form_at_end() -> re.Pattern:
-    """A legal form (common.yaml `legal_forms`) ending a name of two words or more."""
+    """A legal form ending a name: one of common.yaml `legal_forms` after a space ("Neckar Compute
+    GmbH"), or one a script without spaces glues on (the packs' `org_cues.legal_endings`,
+    "国网新疆电力有限公司")."""
     forms = sorted(common().get("legal_forms") or [], key=len, reverse=True)
-    return re.compile(rf"(?<=\S)[\s,]+(?:{'|'.join(map(re.escape, forms))})$") if forms else re.compile(r"(?!)")
+    glued = sorted({f for code in available() for f in (pack(code).get("org_cues") or {}).get("legal_endings") or []},
+                   key=len, reverse=True)
+    spaced = rf"(?<=\S)[\s,]+(?:{'|'.join(map(re.escape, forms))})$" if forms else r"(?!)"
+    unspaced = rf"(?<=[^\W\d_]{{2}})(?:{'|'.join(map(re.escape, glued))})$" if glued else r"(?!)"
+    return re.compile(f"{spaced}|{unspaced}")
 
 
 def _keys_for(name: str) -> set[str]:

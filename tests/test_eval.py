@@ -27,10 +27,10 @@ def _report(tmp_path, folder, gold):
         store.close()
 
 
-def _one_note(tmp_path, text: str, facts: list[str]):
+def _one_note(tmp_path, text: str, facts: list[str], lang: str = "en"):
     """The report for one document, note.txt, and its gold facts (YAML flow mappings)."""
     gold = tmp_path / "gold.yaml"
-    gold.write_text("documents:\n- id: note\n  languages: [en]\n  facts:\n" + "".join(f"  - {f}\n" for f in facts),
+    gold.write_text(f"documents:\n- id: note\n  languages: [{lang}]\n  facts:\n" + "".join(f"  - {f}\n" for f in facts),
                     encoding="utf-8")
     folder = tmp_path / "docs"
     folder.mkdir()
@@ -74,6 +74,12 @@ def test_a_legal_form_at_the_end_does_not_tell_subjects_apart(tmp_path):
     # the graph labels firms without their legal form; a gold file may write it
     report = _one_note(tmp_path, "Halvorsen Compute GmbH will invest $2 billion in the campus.", [
         "{subject: Halvorsen Compute GmbH, metric: investment_commitment, value: 2000000000, unit: USD}"])
+    assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
+
+
+def test_a_glued_on_chinese_legal_form_does_not_tell_subjects_apart(tmp_path):
+    report = _one_note(tmp_path, "云港数据科技有限公司（603881）宣布投资约12亿元建设数据中心。", [
+        "{subject: 云港数据科技, metric: investment_commitment, value: 1200000000, unit: CNY}"], lang="zh")
     assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
 
 
