@@ -2849,3 +2849,12 @@ def test_water_volumes_are_figures_of_their_own_unit(text, lang, value, unit):
 ])
 def test_an_index_move_after_its_level_is_no_firms_share_move(text, lang):
     assert [f.quantity.value for f in extract(Doc(text, [lang])).figures] == [2.9]
+
+
+def test_a_korean_body_with_its_latin_acronym_in_brackets_and_shares_listed_by_name():
+    text = ("제주에너지공사와 한라디지털개발센터(HDC)는 1일 사업협약을 체결했다. 설비투자(CAPEX)는 약 3000억원이다. "
+            "SPC 지분은 제주에너지공사 45%, HDC 35%, 재무적투자자(FI) 20%로 구성된다.")
+    ex = extract(Doc(text, ["ko"]))
+    got = {(f.subject.label, f.quantity.value) for f in ex.figures if f.quantity.unit == "percent"}
+    assert {("제주에너지공사", 45.0), ("HDC", 35.0)} <= got
+    assert not any(e.label in ("CAPEX", "FI") for e in ex.entities)
