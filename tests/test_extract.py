@@ -2858,3 +2858,11 @@ def test_a_korean_body_with_its_latin_acronym_in_brackets_and_shares_listed_by_n
     got = {(f.subject.label, f.quantity.value) for f in ex.figures if f.quantity.unit == "percent"}
     assert {("제주에너지공사", 45.0), ("HDC", 35.0)} <= got
     assert not any(e.label in ("CAPEX", "FI") for e in ex.entities)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("云港数据（603881）表示，项目建成后可提供直接就业岗位约600个，带动上下游就业约5000人。", "zh"),
+    ("한라데이터는 13일 데이터센터가 완공되면 직접 고용 600명이 생긴다고 밝혔다.", "ko"),
+])
+def test_direct_jobs_in_cjk_are_permanent_jobs(text, lang):
+    assert ("jobs_permanent", 600) in {(f.metric, f.quantity.value) for f in extract(Doc(text, [lang])).figures}
