@@ -2866,3 +2866,13 @@ def test_a_korean_body_with_its_latin_acronym_in_brackets_and_shares_listed_by_n
 ])
 def test_direct_jobs_in_cjk_are_permanent_jobs(text, lang):
     assert ("jobs_permanent", 600) in {(f.metric, f.quantity.value) for f in extract(Doc(text, [lang])).figures}
+
+
+def test_a_bank_named_after_its_country_with_its_acronym_and_the_payee_of_a_payment():
+    text = ("The Development Bank of Kazakhstan (DBK) will lend 180 billion tenge to Steppe Compute. "
+            "Steppe Compute will pay Ekibastuz Land about 2 billion tenge for the plot. "
+            "Uzum Data reported revenue of 3.9 trillion soums.")
+    ex = extract(Doc(text, ["en"]))
+    got = {(f.subject.label, f.quantity.value, f.quantity.unit) for f in ex.figures}
+    assert ("Development Bank of Kazakhstan", 1.8e11, "KZT") in got
+    assert ("Steppe Compute", 2e9, "KZT") in got and ("Uzum Data", 3.9e12, "UZS") in got

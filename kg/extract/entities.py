@@ -921,19 +921,30 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     # ("la Banque Nationale et le Mouvement Desjardins": a name an opening word found is an anchor too)
     names_listed_with([(m.start, m.end) for m in known if m.kind == "org"] + opened)
 
+    joined = pack.regex.get("conjunctions")
+    joined = re.compile(rf"\s(?:{joined.pattern})\s", joined.flags) if joined is not None else None
+
     def add_name_and_acronym(name_start: int, name_end: int, acronym_start: int, acronym_end: int) -> bool:
         """Two mentions of one firm, the name and the acronym, so that each is found again wherever
         the article repeats it ("Fibra Uno (FUNO)" ... "FUNO informó" ... "la Fibra"); keyed by the
         acronym (what other articles write alone), labelled with the full name. Known places inside
         the name give way ("Tamil Nadu Power Distribution Corporation (TNPDCL)"); other names block it."""
         clash = clashes(name_start, name_end)
-        if not all(c in place_spans and name_start <= c[0] and c[1] <= name_end for c in clash):
+        # (a shorter name another cue found inside gives way too: "Development Bank" of "The
+        # Development Bank of Kazakhstan (DBK)"; not in a list: "BRAC Bank and Eastern Bank PLC (EBL)")
+        listed = joined is not None and joined.search(text, name_start, name_end)
+        if not all(name_start <= c[0] and c[1] <= name_end and (c in place_spans or not listed) for c in clash):
             return False
         if _names_an_area(text[name_start:name_end]):
             # "Zona Industrial e Logística de Sines (ZILS)": a zone, no firm (and its words and letters no other name)
             taken.append((name_start, acronym_end + 1))
             return True
+        forms = [f for f in _legal_forms() if f not in _name_endings()]  # ("... Distribution Corporation" keeps its word)
+        form = re.search(rf"\s(?:{'|'.join(map(re.escape, forms))})$", text[name_start:name_end])
+        if form is not None:
+            name_end -= len(form.group(0))  # "Gia Lai Solar JSC (GLS)": the form is no part of the label
         taken[:] = [t for t in taken if t not in clash]
+        out[:] = [o for o in out if not (name_start + sentence_start <= o.start and o.end <= name_end + sentence_start)]
         name, acronym = text[name_start:name_end], text[acronym_start:acronym_end]
         ent = Entity(kind="org", key=slug(acronym), label=name, rdf_type="Firm", labels={"en": name})
         out.append(Mention(name_start + sentence_start, name_end + sentence_start, name, ent, (ent,), named_as_company=True))
