@@ -2876,3 +2876,10 @@ def test_a_bank_named_after_its_country_with_its_acronym_and_the_payee_of_a_paym
     got = {(f.subject.label, f.quantity.value, f.quantity.unit) for f in ex.figures}
     assert ("Development Bank of Kazakhstan", 1.8e11, "KZT") in got
     assert ("Steppe Compute", 2e9, "KZT") in got and ("Uzum Data", 3.9e12, "UZS") in got
+
+
+def test_the_rest_of_a_loan_with_a_verb_before_its_lender():
+    text = ("Ein Bankenkonsortium stellt einen Kredit über 500 Millionen Euro bereit: Die Vetta Bank und die Orbis Bank "
+            "geben je 200 Millionen Euro, die restlichen 100 Millionen Euro kommen von der Sparkasse Herne.")
+    got = {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["de"])).figures}
+    assert ("Sparkasse Herne", 1e8) in got and ("Vetta Bank", 1e8) not in got

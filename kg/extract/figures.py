@@ -448,6 +448,11 @@ def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> E
     if amount.kind != MONEY or not _about_a_loan(view):
         return None
     lender = _named_right_after(view, amount, cands, "lender_markers", ("org",), 4)
+    verb = re.match(r"\s*[^\W\d_]+", view.text[amount.end:])
+    rest = view.pack.regex.get("remainder_words")
+    if lender is None and verb is not None and rest is not None and rest.search(view.text, max(0, amount.start - 25), amount.start):
+        # ("die restlichen 100 Millionen Euro kommen von der Herner Sparkasse": the rest, a verb, its lender)
+        lender = _named_right_after(view, replace(amount, end=amount.end + verb.end()), cands, "lender_markers", ("org",), 4)
     first = next((m for m in cands if m.entity == lender and m.start >= amount.end), None)
     if first is not None and any(m.kind == "org" and m.start >= first.end and _list_gap(view, first.end, m.start)
                                  for m in view.mentions):
