@@ -2883,3 +2883,26 @@ def test_the_rest_of_a_loan_with_a_verb_before_its_lender():
             "geben je 200 Millionen Euro, die restlichen 100 Millionen Euro kommen von der Sparkasse Herne.")
     got = {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["de"])).figures}
     assert ("Sparkasse Herne", 1e8) in got and ("Vetta Bank", 1e8) not in got
+
+
+def test_the_project_of_a_new_paragraph_is_the_story_firms_not_a_supplier_named_before():
+    text = ("Vetta Data will build an AI campus in Sete Lagoas, Vetta Data said on Monday.\n\n"
+            "Orbis Grid will carry out a R$ 210 million upgrade of the substation.\n\n"
+            "The project foresees investments of R$ 2.3 billion by 2030.")
+    got = {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["en"])).figures}
+    assert ("Orbis Grid", 2.1e8) in got and ("Vetta Data", 2.3e9) in got
+
+
+def test_a_town_north_of_which_a_campus_lies_is_no_firm_named_after_it():
+    text = ("Laramie Growth LEADS backs a bond package for the campus north of Laramie. "
+            "The campus north of Laramie will draw 1.2 GW, Laramie Growth LEADS said.")
+    ex = extract(Doc(text, ["en"]))
+    firm = next(e for e in ex.entities if e.label == "Laramie Growth LEADS")
+    assert set(ex.surface_forms[firm.key]) == {"Laramie Growth LEADS"}
+
+
+def test_a_brazilian_ticker_names_a_firm_whose_preferred_shares_rose():
+    text = ("A Vetta Dados vai investir R$ 1,6 bilhão. As ações preferenciais do BRB (BSLI4) subiram 2,7% na B3, "
+            "no dia em que o Ibovespa recuou 0,4%.")
+    got = {(f.subject.label, f.metric, f.quantity.value) for f in extract(Doc(text, ["pt"])).figures}
+    assert ("BRB", "stock_move", 2.7) in got

@@ -686,7 +686,9 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         ("company", _company(view, state) or state.last_subject),
         # "the project" is the last figure's, unless a government's (which funds a project, not owns it)
         # (nor a lender's: "البنك الأهلي وبنك مصر وقّعا عقد قرض ... ويقام المشروع على ..." is back to the firm)
+        # (of this paragraph: "O plano prevê ..." after a dek about a supplier's works is the story's firm's)
         ("project", next((subj for idx, subj in reversed(state.recent_figures) if subj.rdf_type != "Government"
+                          and idx >= state.paragraph_start
                           and subj.key not in state.deal_participants.get(idx, ())), state.main_org)),
     ):
         rx = view.pack.regex.get(f"anaphora_{kind}")
@@ -1160,7 +1162,8 @@ def stock_subject(view: SentenceView, amount: Amount) -> Entity | None:
             if m.kind != "org" or is_reporter(view, m):
                 continue
             gap = view.text[word.end():m.start] if m.start >= word.end() else view.text[m.end:word.start()]
-            if len(gap) <= 12 and not _CLAUSE_PUNCT.search(gap):
+            # (a word may come between: "As ações preferenciais do BRB")
+            if (len(gap) <= 12 or (view.pack.spaced and len(gap) <= 24 and len(gap.split()) <= 2)) and not _CLAUSE_PUNCT.search(gap):
                 dist = abs(m.start - amount.start)
                 if best is None or dist < best[0]:
                     best = (dist, m)
