@@ -2906,3 +2906,11 @@ def test_a_brazilian_ticker_names_a_firm_whose_preferred_shares_rose():
             "no dia em que o Ibovespa recuou 0,4%.")
     got = {(f.subject.label, f.metric, f.quantity.value) for f in extract(Doc(text, ["pt"])).figures}
     assert ("BRB", "stock_move", 2.7) in got
+
+
+def test_a_japanese_firm_called_by_the_start_of_its_name_but_not_inside_a_word():
+    text = ("沖縄モバイル電話と琉球電力の2社は13日、データセンター会社を設立すると発表した。出資比率は沖縄モバイルが60％、"
+            "琉球電力が40％。東京株式市場で沖縄モバイル株は一時5％高となった。")
+    ex = extract(Doc(text, ["ja"]))
+    got = {(f.subject.label, f.quantity.value) for f in ex.figures}
+    assert ("沖縄モバイル電話", 60.0) in got and ("沖縄モバイル電話", 5.0) in got

@@ -253,6 +253,9 @@ def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[st
 
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{4,}")
 _HAN_NAME_START = re.compile(r"[\u4e00-\u9fff]{3,}")
+# ... or in Japanese, with kana too ("沖縄セルラー電話", whose story writes "沖縄セルラー" later)
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]{4,}")
+_KANA_END = re.compile(r"[\u30a0-\u30ff]$")
 # ... and one with its place in brackets inside: "中國銀行（香港）有限公司"
 _HAN_LEGAL_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:[（(][\u4e00-\u9fff]{2,4}[)）])?[\u4e00-\u9fff]{2,}")
 
@@ -270,12 +273,14 @@ def _han_short_names(text: str, mentions: list[Mention], codes: set[str]) -> lis
     table = gazetteer()
 
     def written_alone(head: str, full: str, at: int = 0) -> bool:
-        """`head`, which stands at `at` in `full`, written somewhere else than in `full`."""
-        return any(not text.startswith(full, hit.start() - at) for hit in re.finditer(re.escape(head), text))
+        """`head`, which stands at `at` in `full`, written somewhere else than in `full` (and where it
+        ends in kana, not going on in kana: "データセ" is no word of "データセンター")."""
+        goes_on = r"(?![\u30a0-\u30ff])" if _KANA_END.search(head) else ""
+        return any(not text.startswith(full, hit.start() - at) for hit in re.finditer(re.escape(head) + goes_on, text))
 
     heads: dict[str, list] = {}
     for m in mentions:
-        if m.kind == "org" and _HAN_NAME.fullmatch(m.text) and len(m.text) > length:
+        if m.kind == "org" and _CJK_NAME.fullmatch(m.text) and len(m.text) > length:
             # the longest start of the name the article also writes alone: "台灣大" of "台灣大哥大", "恒基" of "恒基兆業地產"
             head = next((m.text[:n] for n in range(len(m.text) - 1, length - 1, -1)
                          if written_alone(m.text[:n], m.text)), None)
@@ -292,7 +297,7 @@ def _han_short_names(text: str, mentions: list[Mention], codes: set[str]) -> lis
         if len({e.key for e in entities}) == 1 and head not in stop and not any(x.text == head for x in table.find(head)) \
                 and not any(m.text == head or (m.kind == "place" and m.text.startswith(head)) for m in mentions):
             # (not "雅安" of "雅安发展投资集团" where the story names "雅安市": the place's name)
-            wanted[head] = (re.compile(re.escape(head)), entities[0])
+            wanted[head] = (re.compile(re.escape(head) + (r"(?![\u30a0-\u30ff])" if _KANA_END.search(head) else "")), entities[0])
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
 
 
