@@ -2914,3 +2914,10 @@ def test_a_japanese_firm_called_by_the_start_of_its_name_but_not_inside_a_word()
     ex = extract(Doc(text, ["ja"]))
     got = {(f.subject.label, f.quantity.value) for f in ex.figures}
     assert ("沖縄モバイル電話", 60.0) in got and ("沖縄モバイル電話", 5.0) in got
+
+
+def test_a_gapped_clause_whose_name_opens_with_an_article_and_the_rest_after_its_amount():
+    text = ("Le prêt de 600 millions d'euros est réparti : la Caisse Vetta apporte 200 millions, le Crédit Orbis "
+            "150 millions, et les 250 millions restants viennent de la Banque Solano.")
+    got = {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["fr"])).figures}
+    assert {("Crédit Orbis", 1.5e8), ("Banque Solano", 2.5e8)} <= got

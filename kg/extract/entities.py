@@ -590,8 +590,9 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         after_place_preposition=compiled(
             (rf"(?:^|\s)(?i:{objects.pattern})\s+(?:{_NAME}\s+(?i:{conj.pattern})\s+)?$" if conj is not None
              else rf"(?:^|\s)(?i:{objects.pattern})\s+$") if objects is not None else None),
-        # (the amount with a scale word: not "its second campus, Polaris Forge 2 near Harwood")
-        gapped_clause=compiled(rf"(?:,\s*|\s(?i:{conj.pattern})\s+)({_NAME})\s+{another}"
+        # (the amount with a scale word: not "its second campus, Polaris Forge 2 near Harwood"; an
+        # article may open the name: "..., le Crédit Coopératif 150 millions")
+        gapped_clause=compiled(rf"(?:,\s*|\s(?i:{conj.pattern})\s+)(?:(?i:{article})\s+)?({_NAME})\s+{another}"
                                rf"(?=\d[\d.,’' ]*\s?(?:{scale.pattern}))"
                                if conj is not None and scale is not None else None),
         right_after_place_preposition=compiled(rf"(?:^|\s)(?i:{objects.pattern})\s+$" if objects is not None else None),

@@ -448,11 +448,14 @@ def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> E
     if amount.kind != MONEY or not _about_a_loan(view):
         return None
     lender = _named_right_after(view, amount, cands, "lender_markers", ("org",), 4)
-    verb = re.match(r"\s*[^\W\d_]+", view.text[amount.end:])
     rest = view.pack.regex.get("remainder_words")
-    if lender is None and verb is not None and rest is not None and rest.search(view.text, max(0, amount.start - 25), amount.start):
-        # ("die restlichen 100 Millionen Euro kommen von der Herner Sparkasse": the rest, a verb, its lender)
-        lender = _named_right_after(view, replace(amount, end=amount.end + verb.end()), cands, "lender_markers", ("org",), 4)
+    if lender is None and rest is not None and rest.search(view.text, max(0, amount.start - 25), min(len(view.text), amount.end + 12)):
+        # ("die restlichen 100 Millionen Euro kommen von der Herner Sparkasse", "les 250 millions restants
+        # viennent de la Caisse d'Epargne": the rest, a verb, its lender)
+        for words in (1, 2):
+            verb = re.match(rf"(?:\s*[^\W\d_]+){{{words}}}", view.text[amount.end:])
+            if lender is None and verb is not None:
+                lender = _named_right_after(view, replace(amount, end=amount.end + verb.end()), cands, "lender_markers", ("org",), 4)
     first = next((m for m in cands if m.entity == lender and m.start >= amount.end), None)
     if first is not None and any(m.kind == "org" and m.start >= first.end and _list_gap(view, first.end, m.start)
                                  for m in view.mentions):
