@@ -2921,3 +2921,9 @@ def test_a_gapped_clause_whose_name_opens_with_an_article_and_the_rest_after_its
             "150 millions, et les 250 millions restants viennent de la Banque Solano.")
     got = {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["fr"])).figures}
     assert {("Crédit Orbis", 1.5e8), ("Banque Solano", 2.5e8)} <= got
+
+
+def test_a_japanese_public_lender_by_its_name_word():
+    text = "琉球データ（那覇市）は13日、新会社を設立すると発表した。資金は、琉球銀行が80億円、沖縄振興開発金融公庫が120億円を融資する。"
+    got = {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["ja"])).figures}
+    assert ("沖縄振興開発金融公庫", 1.2e10) in got
