@@ -2927,3 +2927,10 @@ def test_a_japanese_public_lender_by_its_name_word():
     text = "琉球データ（那覇市）は13日、新会社を設立すると発表した。資金は、琉球銀行が80億円、沖縄振興開発金融公庫が120億円を融資する。"
     got = {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["ja"])).figures}
     assert ("沖縄振興開発金融公庫", 1.2e10) in got
+
+
+def test_a_bound_inside_a_condition_is_a_threshold_not_a_figure():
+    text = ("Under current law, a data center qualifies if it invests at least $750 million in a county. "
+            "Vetta Compute plans to invest at least $2 billion in its campus.")
+    got = [(f.subject.label, f.quantity.lower) for f in extract(Doc(text, ["en"])).figures]
+    assert got == [("Vetta Compute", 2e9)]

@@ -603,6 +603,15 @@ class AmountScanner:
                 before and before.search(norm, max(0, a.start - 40), a.start)
             ) or (nouns and (_qualifies(near_before, nouns, p.spaced) or (not p.spaced and nouns.search(near_after)))):
                 a.threshold = True
+            # ... or a condition: "a data center qualifies if it invests at least $750 million" (the
+            # pack's hypothetical.before words in the amount's clause, a few words before it)
+            condition = p.regex.get("hypothetical_before")
+            if p.spaced and condition is not None:
+                window = max(0, a.start - 48)
+                opening = window + max((m.end() for m in re.finditer(r"[,;:()]", norm[window:a.start])), default=0)
+                if any(not norm[m.start() - 1:m.start()].isalpha() and not norm[m.end():m.end() + 1].isalpha()
+                       for m in condition.finditer(norm, opening, a.start)):  # (a whole word: no "لو" of "المعلومات")
+                    a.threshold = True
 
     def _multiples(self, norm: str, text: str, taken: list[Amount]) -> list[Amount]:
         p = self.pack
