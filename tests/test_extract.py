@@ -2934,3 +2934,9 @@ def test_a_bound_inside_a_condition_is_a_threshold_not_a_figure():
             "Vetta Compute plans to invest at least $2 billion in its campus.")
     got = [(f.subject.label, f.quantity.lower) for f in extract(Doc(text, ["en"])).figures]
     assert got == [("Vetta Compute", 2e9)]
+
+
+def test_a_name_ending_in_campus_is_a_site_not_the_company():
+    text = ("Phoenix-based developer Vermaland wants to build the Picacho Digital Campus, a $3.6 billion project. "
+            "The company has already spent about $85 million assembling the land, according to county records.")
+    assert [f.subject.label for f in extract(Doc(text, ["en"])).figures] == ["Vermaland", "Vermaland"]
