@@ -2940,3 +2940,11 @@ def test_a_name_ending_in_campus_is_a_site_not_the_company():
     text = ("Phoenix-based developer Vermaland wants to build the Picacho Digital Campus, a $3.6 billion project. "
             "The company has already spent about $85 million assembling the land, according to county records.")
     assert [f.subject.label for f in extract(Doc(text, ["en"])).figures] == ["Vermaland", "Vermaland"]
+
+
+def test_an_arabic_firm_with_its_latin_name_in_brackets_is_the_start_of_its_name_written_alone():
+    text = ('"فيتا تك" و"اتصالات تونس" تطلقان مركز بيانات بكلفة 520 مليون دينار\n\n'
+            'أعلنت مجموعة "فيتا تك القابضة" (Vetta Tech Holding) و"اتصالات تونس" يوم الإثنين عن إطلاق مشروع مشترك. '
+            'وتمتلك "فيتا تك" 55% من رأس مال الشركة الحاملة للمشروع.')
+    ex = extract(Doc(text, ["ar"]))
+    assert {f.subject.label for f in ex.figures} == {"Vetta Tech Holding"}

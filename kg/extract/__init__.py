@@ -415,6 +415,28 @@ def _called_by_their_head(mentions: list[Mention], codes: set[str]) -> list[Ment
     return _with_entities(mentions, renamed)
 
 
+def _short_names_of_latin_labelled(mentions: list[Mention]) -> list[Mention]:
+    """ 'مجموعة "وان تك القابضة" (One Tech Holding)' and later "وان تك": a firm labelled by the Latin
+    name it was given in brackets is also the firm its own-script name opens with, written alone
+    (when that start opens no other firm's name)."""
+    table = gazetteer()
+    written: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind == "org" and m.entity.label.isascii() and not m.text.isascii():
+            written.setdefault(m.entity.key, set()).add(m.text)
+    if not written:
+        return mentions
+    entities = {m.entity.key: m.entity for m in mentions if m.kind == "org"}
+    merged: dict[str, Entity] = {}
+    for key, entity in entities.items():
+        if entity.label.isascii() or table.get(key):
+            continue
+        fuller = {k for k, names in written.items() if k != key and any(n.startswith(entity.label + " ") for n in names)}
+        if len(fuller) == 1:
+            merged[key] = entities[fuller.pop()]
+    return _with_entities(mentions, merged)
+
+
 def _brokers(text: str, mentions: list[Mention], codes: set[str]) -> list[Mention]:
     """ "Panmure Liberum on Tuesday initiated coverage of Tritax Big Box": a firm that does what a
     broker does to a listed firm (a pack's `broker_cues`, written after its name in the same
@@ -837,6 +859,7 @@ def extract(document) -> Extraction:
     mentions = _names_given_hereinafter(plain, mentions)
     arms = tuple(w for code in codes for w in (pack(code).get("org_cues") or {}).get("arm_words") or [])
     mentions = _called_by_their_head(_short_names_to_long(_drop_datelines(plain, mentions), arms), codes)
+    mentions = _short_names_of_latin_labelled(mentions)
     mentions = _brokers(plain, _han_firms_by_their_short_name(mentions), codes)
     mentions = _local_names_of_found_firms(_surnames_are_people(mentions))
 
