@@ -2948,3 +2948,13 @@ def test_an_arabic_firm_with_its_latin_name_in_brackets_is_the_start_of_its_name
             'وتمتلك "فيتا تك" 55% من رأس مال الشركة الحاملة للمشروع.')
     ex = extract(Doc(text, ["ar"]))
     assert {f.subject.label for f in ex.figures} == {"Vetta Tech Holding"}
+
+
+def test_an_arabic_bank_with_a_proper_name_but_not_an_unnamed_bank():
+    text = ('وحصل المشروع على قرض بقيمة 180 مليون دولار، يقدّم منه بنك فيتا 60 مليون دولار، '
+            'ومصرف أوربيس الدولي 50 مليون دولار. وقال بنك استثماري إن الطلب قوي.')
+    ex = extract(Doc(text, ["ar"]))
+    orgs = {e.label for e in ex.entities if e.kind == "org"}
+    assert {"بنك فيتا", "مصرف أوربيس الدولي"} <= orgs and "بنك استثماري" not in orgs
+    got = {(f.subject.label, f.quantity.value) for f in ex.figures}
+    assert {("بنك فيتا", 6e7), ("مصرف أوربيس الدولي", 5e7)} <= got
