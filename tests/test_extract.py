@@ -2958,3 +2958,8 @@ def test_an_arabic_bank_with_a_proper_name_but_not_an_unnamed_bank():
     assert {"بنك فيتا", "مصرف أوربيس الدولي"} <= orgs and "بنك استثماري" not in orgs
     got = {(f.subject.label, f.quantity.value) for f in ex.figures}
     assert {("بنك فيتا", 6e7), ("مصرف أوربيس الدولي", 5e7)} <= got
+
+
+def test_an_arabic_firm_name_ends_before_the_centre_it_supplies():
+    text = "إذ ستزوّد شركة فيتا العالمية للطاقة المركز بـ100 ميغاواط من محطتها الغازية في أربيل."
+    assert {e.label for e in extract(Doc(text, ["ar"])).entities if e.kind == "org"} == {"فيتا العالمية للطاقة"}
