@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from .extract.entities import gazetteer
-from .extract.language import available, common, pack
+from .extract.language import available, common, pack_data
 
 TOLERANCE = 0.01
 
@@ -207,7 +207,7 @@ def _legal_form_at_end() -> re.Pattern:
     GmbH"), or one a script without spaces glues on (the packs' `org_cues.legal_endings`,
     "国网新疆电力有限公司")."""
     forms = sorted(common().get("legal_forms") or [], key=len, reverse=True)
-    glued = sorted({f for code in available() for f in (pack(code).get("org_cues") or {}).get("legal_endings") or []},
+    glued = sorted({f for code in available() for f in (pack_data(code).get("org_cues") or {}).get("legal_endings") or []},
                    key=len, reverse=True)
     spaced = rf"(?<=\S)[\s,]+(?:{'|'.join(map(re.escape, forms))})$" if forms else r"(?!)"
     unspaced = rf"(?<=[^\W\d_]{{2}})(?:{'|'.join(map(re.escape, glued))})$" if glued else r"(?!)"

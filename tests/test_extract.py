@@ -2963,3 +2963,17 @@ def test_an_arabic_bank_with_a_proper_name_but_not_an_unnamed_bank():
 def test_an_arabic_firm_name_ends_before_the_centre_it_supplies():
     text = "إذ ستزوّد شركة فيتا العالمية للطاقة المركز بـ100 ميغاواط من محطتها الغازية في أربيل."
     assert {e.label for e in extract(Doc(text, ["ar"])).entities if e.kind == "org"} == {"فيتا العالمية للطاقة"}
+
+
+def test_review_cases_of_the_thirteenth_session_rules():
+    # a firm that starts work "to add" power is no broker
+    text = "Vetta Cloud on Tuesday started work on the Mesa campus to add 300 MW of capacity."
+    assert [(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["en"])).figures] == [("Vetta Cloud", 300.0)]
+    # a capitalised company noun that opens a name outside German and Norwegian is part of it
+    assert {e.label for e in extract(Doc("Giant Eagle Inc. will invest $2 billion in a campus.", ["en"])).entities} == {"Giant Eagle"}
+    # people are no currency, whatever CLDR calls the Bolivian one
+    text = "Vetta Energía invertirá 300 millones de dólares en un campus que beneficiará a 2 millones de bolivianos."
+    assert "BOB" not in {f.quantity.unit for f in extract(Doc(text, ["es"])).figures}
+    # a firm merged into one that was itself renamed ends in the renamed one
+    text = "宁夏云图数据股份有限公司（603881）宣布投资约12亿元。云图数据表示，张北云图数据科技有限公司将获得贷款5亿元。"
+    assert {e.label for e in extract(Doc(text, ["zh"])).entities if e.kind == "org"} == {"云图数据"}

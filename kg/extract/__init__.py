@@ -276,7 +276,8 @@ def _han_short_names(text: str, mentions: list[Mention], codes: set[str]) -> lis
         """`head`, which stands at `at` in `full`, written somewhere else than in `full` (and where it
         ends in kana, not going on in kana: "データセ" is no word of "データセンター")."""
         goes_on = r"(?![\u30a0-\u30ff])" if _KANA_END.search(head) else ""
-        return any(not text.startswith(full, hit.start() - at) for hit in re.finditer(re.escape(head) + goes_on, text))
+        return any(hit.start() < at or not text.startswith(full, hit.start() - at)
+                   for hit in re.finditer(re.escape(head) + goes_on, text))
 
     heads: dict[str, list] = {}
     for m in mentions:
@@ -437,6 +438,9 @@ def _short_names_of_latin_labelled(mentions: list[Mention]) -> list[Mention]:
     return _with_entities(mentions, merged)
 
 
+_BROKER_WINDOW = re.compile(r"[^.!?;:\n。]{0,24}")
+
+
 def _brokers(text: str, mentions: list[Mention], codes: set[str]) -> list[Mention]:
     """ "Panmure Liberum on Tuesday initiated coverage of Tritax Big Box": a firm that does what a
     broker does to a listed firm (a pack's `broker_cues`, written after its name in the same
@@ -449,7 +453,7 @@ def _brokers(text: str, mentions: list[Mention], codes: set[str]) -> list[Mentio
         if m.kind != "org" or m.entity.key in retyped or m.entity.rdf_type == "AnalystFirm":
             continue
         # (a few words may come between, within the sentence: "on Tuesday")
-        window = re.match(r"[^.!?;:\n。]{0,24}", text[m.end:]).group(0)
+        window = _BROKER_WINDOW.match(text, m.end).group(0)
         starts = [0, *(w.end() for w in re.finditer(r"\s+", window))]
         if any(rx.match(text, m.end + i) for rx in cues for i in starts):
             retyped[m.entity.key] = replace(m.entity, rdf_type="AnalystFirm")
@@ -511,7 +515,16 @@ def _han_firms_by_their_short_name(mentions: list[Mention]) -> list[Mention]:
         if written:
             short = min(written, key=len)
             renamed[key] = replace(entity, key=slug_key(short), label=short)
-    return _with_entities(mentions, renamed)
+    return _with_entities(mentions, {key: _final(renamed, target) for key, target in renamed.items()})
+
+
+def _final(renamed: dict[str, Entity], entity: Entity) -> Entity:
+    """The entity a firm merged into ends as, when that one was itself renamed or merged on."""
+    seen = set()
+    while entity.key in renamed and renamed[entity.key] is not entity and entity.key not in seen:
+        seen.add(entity.key)
+        entity = renamed[entity.key]
+    return entity
 
 
 def _short_names_to_long(mentions: list[Mention], arms: tuple[str, ...] = ()) -> list[Mention]:

@@ -360,10 +360,10 @@ def _legal_name() -> re.Pattern:
     firsts = sorted({f.split()[0] for f in forms if " " in f}, key=len, reverse=True)
     word = rf"(?!(?:{'|'.join(map(re.escape, firsts))})(?![\w&]))[A-Z][\w&.-]*" if firsts else r"[A-Z][\w&.-]*"
     # ("BDO Unibank, Inc.", "Metropolitan Bank & Trust Co.": a comma before the form, "&" inside)
-    endings = _name_endings()
+    endings = "|".join(map(re.escape, _name_endings())) or "(?!)"
     return re.compile(
-        rf"\b{prefix}((?:{_DIGIT_NAME_WORD}\s)?(?:(?:{word}|&)\s){{0,3}}{word}(?:\s(?:{'|'.join(endings)}))?),?\s?"
-        rf"(?:(?<=\s)(?:{form})(?![A-Za-z])|(?:{'|'.join(f'(?<={w})' for w in endings)})(?![A-Za-z]))")
+        rf"\b{prefix}((?:{_DIGIT_NAME_WORD}\s)?(?:(?:{word}|&)\s){{0,3}}{word}(?:\s(?:{endings}))?),?\s?"
+        rf"(?:(?<=\s)(?:{form})(?![A-Za-z])|(?:{'|'.join(f'(?<={re.escape(w)})' for w in _name_endings()) or '(?!)'})(?![A-Za-z]))")
 
 
 @cache
@@ -716,8 +716,11 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             first = name.split()[0]
             s, name = s + len(first) + 1, name[len(first) + 1:]
             e = s + len(name)
-        # "Das Gemeinschaftsunternehmen Neckar Compute GmbH": a word ending in a company noun opens no name
-        if " " in name and name.split()[0].lower().endswith(company_noun_ends):
+        # "Das Gemeinschaftsunternehmen Neckar Compute GmbH", "Der Konzern Vetta AG": where nouns are
+        # capitalised and glued into compounds, a word ending in a company noun opens no name (elsewhere a
+        # capitalised one is part of it: "Giant Eagle Inc.")
+        first_word = name.split()[0].lower() if " " in name else ""
+        if first_word and pack.get("compound_words") and first_word.endswith(company_noun_ends):
             first = name.split()[0]
             s, name = s + len(first) + 1, name[len(first) + 1:]
             e = s + len(name)
@@ -1001,7 +1004,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             title = pack.regex.get(f"role_{role}")
             if title is None:
                 continue
-            for m in re.finditer(rf"(?:{title.pattern})\s+(?:{of})\s+({_NAME})(?=[\s,.;:)]|$)", text):
+            for m in re.finditer(rf"(?i:{title.pattern})\s+(?:{of})\s+({_NAME})(?=[\s,.;:)]|$)", text):
                 add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
     # "AirTrunk, the Sydney-based operator, ...", "Khazna, a unit of G42": a name with an appositive
     articles = pack.regex.get("relative_markers")

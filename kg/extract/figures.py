@@ -1219,7 +1219,7 @@ def _an_index_move(view: SentenceView, amount: Amount) -> bool:
     # (or earlier in the sentence, with the index's level between: "上证指数收报3,612.45点，微跌0.2%")
     points = view.pack.regex.get("index_point_words")
     start = clause[0]
-    if points is not None and re.search(rf"\d\s?(?:{points.pattern})", view.text[:amount.start]):
+    if points is not None and re.search(rf"\d\s?(?i:{points.pattern})", view.text[:amount.start]):
         start = 0
     before = [m for m in index.finditer(view.text, start, amount.start) if view.text[m.end():m.end() + 1] != "-"
               and not any(o.kind == "org" and o.start <= m.start() < o.end for o in view.mentions)]

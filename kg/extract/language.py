@@ -194,17 +194,25 @@ def _cldr_currency_names(locale: str) -> dict[str, set[str]]:
 
 @cache
 def _currency_head_words() -> dict[str, str]:
-    """The word a currency's name is built on in the languages of the packs ("tenge" in
-    "Kazakhstani tenge", "tenge kazakh", "kasakhstanske tenge"): a word of its names in three
-    locales or more, and of no other currency's (not "dinar"), to its code."""
-    seen: dict[str, dict[str, int]] = {}
+    """The noun a currency's name is built on ("tenge" in "Kazakhstani Tenge", "tenge kazakh",
+    "kasakhstanske tenge"), to its code: the last word of its English name, when no other currency's
+    names hold it (not "dollar", "dinar") and the names of three locales or more among the packs' do
+    (not an adjective of one language, "mongol", nor a place, "Tobago")."""
+    english = _cldr_currency_names("en")
+    in_locales: dict[tuple[str, str], int] = {}
+    holders: dict[str, set[str]] = {}
     for code in available():
-        names = _cldr_currency_names(_raw(code).get("locale", code))
-        for currency, forms in names.items():
+        for currency, forms in _cldr_currency_names(_raw(code).get("locale", code)).items():
             for word in {w for n in forms for w in n.split()}:
-                seen.setdefault(word, {}).setdefault(currency, 0)
-                seen[word][currency] += 1
-    return {w: next(iter(c)) for w, c in seen.items() if len(c) == 1 and next(iter(c.values())) >= 3}
+                in_locales[(word, currency)] = in_locales.get((word, currency), 0) + 1
+                holders.setdefault(word, set()).add(currency)
+    out = {}
+    for currency, forms in english.items():
+        for name in forms:
+            head = name.split()[-1]
+            if head.isalpha() and holders.get(head) == {currency} and in_locales.get((head, currency), 0) >= 3:
+                out[head] = currency
+    return out
 
 
 @cache
@@ -217,13 +225,18 @@ def _cldr_currency_words(locale: str, spaced: bool) -> dict[str, str]:
     heads = _currency_head_words()
     language = locale.split("_")[0]
     out: dict[str, str] = {}
+    def rare(word: str) -> bool:
+        return (word_frequency(word, language) or 0) < RARE_ZIPF
+
     for code, forms in _cldr_currency_names(locale).items():
         if code not in wanted:
             continue
         for name in forms:
-            out[name] = code
+            # (a one-word name only where the language hardly uses the word otherwise: not "bolivianos")
+            if " " in name or not spaced or rare(name):
+                out[name] = code
             for word in name.split() if spaced else ():
-                if heads.get(word) == code and len(word) >= 3 and (word_frequency(word, language) or 0) < RARE_ZIPF:
+                if heads.get(word) == code and len(word) >= 3 and rare(word):
                     out[word] = code
     return out
 
@@ -276,7 +289,7 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
         "stock_market_words", "share_move_stretch", "retraction_markers", "managed_assets_words", "contract_words",
         "remainder_words", "floor_area_words", "investee_markers", "noun_complements",
         "stake_owner_markers", "lender_markers", "agent_markers", "verb_clitics", "per_unit_markers", "lead_markers", "another_words",
-        "index_point_words",
+        "index_point_words", "condition_words",
     ):
         pack.regex[key] = phrase_regex(data.get(key) or [], latin_boundaries=b)
     sale = data.get("sale") or {}
@@ -476,6 +489,11 @@ def available() -> tuple[str, ...]:
 def _raw(code: str) -> dict:
     """A pack's YAML, parsed once per process."""
     return load_yaml(LANG_DIR / f"{code}.yaml")
+
+
+def pack_data(code: str) -> dict:
+    """A pack's data as its file writes it, without compiling the pack (cheap; read only)."""
+    return _raw(code)
 
 
 @cache

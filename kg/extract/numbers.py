@@ -604,8 +604,8 @@ class AmountScanner:
             ) or (nouns and (_qualifies(near_before, nouns, p.spaced) or (not p.spaced and nouns.search(near_after)))):
                 a.threshold = True
             # ... or a condition: "a data center qualifies if it invests at least $750 million" (the
-            # pack's hypothetical.before words in the amount's clause, a few words before it)
-            condition = p.regex.get("hypothetical_before")
+            # pack's condition_words in the amount's clause, a few words before it)
+            condition = p.regex.get("condition_words")
             if p.spaced and condition is not None:
                 window = max(0, a.start - 48)
                 opening = window + max((m.end() for m in re.finditer(r"[,;:()]", norm[window:a.start])), default=0)
