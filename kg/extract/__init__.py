@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -219,7 +220,7 @@ def _drop_datelines(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[str],
-                               prepositions: list[str] = ()) -> list[Mention]:
+                               place_prepositions: Sequence[str] = ()) -> list[Mention]:
     """ "Shares of Alliant rose 1.8%" in an article about Alliant Energy: the first word of a
     firm's name, written alone, is that firm, when the article never writes the word in lower case
     (or it looks like a name by itself: "N+ONE") and no table knows it as a name of its own; not
@@ -243,8 +244,8 @@ def _first_words_of_long_names(text: str, mentions: list[Mention], names: set[st
     # (the word found alone by a cue is no other firm: "A Takoda pretende" beside "Takoda Data Centers")
     firsts = {word: m for word, m in firsts.items()
               if not any(word in words and words != [word] for key, words in labels.items() if key != m.entity.key)}
-    if prepositions:
-        after_place_word = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, prepositions))})\s+(\w+)(?![\w-])")
+    if place_prepositions:
+        after_place_word = re.compile(rf"(?<![\w-])(?i:{'|'.join(map(re.escape, place_prepositions))})\s+(\w+)(?![\w-])")
         placed = {hit.group(1) for hit in after_place_word.finditer(text)}
         firsts = {word: m for word, m in firsts.items() if word not in placed}
     wanted = {word: (re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])"), m.entity) for word, m in firsts.items()}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -348,6 +348,14 @@ def _name_endings() -> tuple[str, ...]:
 
 
 @cache
+def _legal_form_ending_a_name() -> re.Pattern:
+    """A legal form at the end of a name, not one of `name_endings` ("... Distribution Corporation"
+    keeps its word): "Gia Lai Solar JSC"."""
+    forms = [f for f in _legal_forms() if f not in _name_endings()]
+    return re.compile(rf"\s(?:{'|'.join(map(re.escape, forms))})$" if forms else r"(?!)")
+
+
+@cache
 def _legal_name() -> re.Pattern:
     """A name before a legal form (common.yaml `legal_forms`) ends a firm's name; the words of
     `name_endings` are part of it ("Azrieli Group", "Membertou Development Corporation"). Group 1
@@ -402,7 +410,9 @@ def _after_determiner(code: str) -> re.Pattern | None:
 
 
 def proper_words(sentences) -> set[str]:
-    """Words an article capitalises in mid-sentence and never writes in lower case: names.
+    """Words an article capitalises in mid-sentence and never writes in lower case: names; and,
+    where a word list reads the language, words opening a sentence that the language hardly uses
+    (`is_rare_word`: "Unicaja aporta").
 
     Where every noun is capitalised (a pack with `determiners`: German), a name is also never
     written right after a determiner ("die Investitionen", "den Strom"; not "Ionos will") and
@@ -433,7 +443,7 @@ def proper_words(sentences) -> set[str]:
             if w.lower() not in seen_lower and w not in determined and (w not in strict or count[w] >= 2)}
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def is_rare_word(word: str, language: str) -> bool:
     """ "Unicaja", "Hoosier": a word the language's word-frequency list (wordfreq, built from news,
     books, subtitles and the web) has under once per million words is a name where it opens a
@@ -943,8 +953,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             # "Zona Industrial e Logística de Sines (ZILS)": a zone, no firm (and its words and letters no other name)
             taken.append((name_start, acronym_end + 1))
             return True
-        forms = [f for f in _legal_forms() if f not in _name_endings()]  # ("... Distribution Corporation" keeps its word)
-        form = re.search(rf"\s(?:{'|'.join(map(re.escape, forms))})$", text[name_start:name_end])
+        form = _legal_form_ending_a_name().search(text, name_start, name_end)
         if form is not None:
             name_end -= len(form.group(0))  # "Gia Lai Solar JSC (GLS)": the form is no part of the label
         taken[:] = [t for t in taken if t not in clash]
