@@ -267,11 +267,14 @@ def _han_short_names(text: str, mentions: list[Mention], codes: set[str]) -> lis
     writes alone; or of the name after the place it opens with) after naming it in full, when no
     table knows those characters as a name, no other firm's name starts with them and they are no
     common word (`short_name_not`)."""
-    length = next((pack(c).get("short_name_length") for c in codes if pack(c).get("short_name_length")), None)
+    # (the shortest of the story's languages: one set in a Chinese story's stray Japanese sentence is no
+    # reason for longer Chinese short names; and the same whatever order the set of codes iterates in)
+    length = min((pack(c).get("short_name_length") for c in codes if pack(c).get("short_name_length")), default=None)
     if not length:
         return mentions
     stop = {w for c in codes for w in pack(c).get("short_name_not") or ()}
     table = gazetteer()
+    shortest = int(common().get("short_name_min_length") or 4)
 
     def written_alone(head: str, full: str, at: int = 0) -> bool:
         """`head`, which stands at `at` in `full`, written somewhere else than in `full` (and where it
@@ -291,7 +294,7 @@ def _han_short_names(text: str, mentions: list[Mention], codes: set[str]) -> lis
             place = next((k for k in table.find(m.text) if k.start == 0 and k.kind == "place"), None)
             if place is not None and (head is None or len(head) <= place.end):
                 rest = m.text[place.end:]
-                head = next((rest[:n] for n in range(len(rest) - 1, 3, -1) if written_alone(rest[:n], m.text, place.end)), None)
+                head = next((rest[:n] for n in range(len(rest) - 1, shortest - 1, -1) if written_alone(rest[:n], m.text, place.end)), None)
             if head is not None:
                 heads.setdefault(head, []).append(m.entity)
     wanted = {}
@@ -479,6 +482,7 @@ def _han_firms_by_their_short_name(mentions: list[Mention]) -> list[Mention]:
     one the table knows."""
     table = gazetteer()
     suffixes = tuple(common().get("short_name_suffixes") or ())
+    shortest = int(common().get("short_name_min_length") or 4)
     forms_of: dict[str, list[str]] = {}
     entity_of: dict[str, Entity] = {}
     for m in mentions:
@@ -494,11 +498,11 @@ def _han_firms_by_their_short_name(mentions: list[Mention]) -> list[Mention]:
         place = next((k for k in table.find(entity.label) if k.start == 0 and k.kind == "place"), None)
         starts = (entity.label, entity.label[place.end:]) if place is not None else (entity.label,)
         # (four characters at least: "贵安" of "贵安发展集团" is the place as often as the firm)
-        shorts = Counter(f for f in forms if len(f) >= 4 and f != entity.label and any(n.startswith(f) for n in starts))
+        shorts = Counter(f for f in forms if len(f) >= shortest and f != entity.label and any(n.startswith(f) for n in starts))
         # (once is enough for the name without its forms: "证券简称：科华数据" of "科华数据股份有限公司")
         stripped = _without_ends(entity.label, suffixes)
-        if place is not None and len(entity.label) - place.end >= 4:
-            stripped += [n for n in [entity.label[place.end:], *_without_ends(entity.label[place.end:], suffixes)] if len(n) >= 4]
+        if place is not None and len(entity.label) - place.end >= shortest:
+            stripped += [n for n in [entity.label[place.end:], *_without_ends(entity.label[place.end:], suffixes)] if len(n) >= shortest]
         # (a firm the table knows by that name is the one: "科华数据股份有限公司" is Kehua Data; and so
         # is one the story names by it)
         known = next((e for name in stripped for e in table._lookup(name) if e.kind == "org"), None) \
@@ -506,7 +510,7 @@ def _han_firms_by_their_short_name(mentions: list[Mention]) -> list[Mention]:
         if known is None:
             # (a firm's arm in a place is the firm: "张北数据港科技有限公司" of "数据港"; a place's name
             # is two to four characters when no table knows it)
-            at = (place.end,) if place is not None else (2, 3, 4)
+            at = (place.end,) if place is not None else tuple(common().get("unknown_place_lengths") or ())
             known = next((entity_of[k] for k, fs in forms_of.items() if k != key for f in fs
                           if len(f) >= 3 and _HAN_NAME_START.fullmatch(f) and any(entity.label.startswith(f, i) for i in at)), None)
         if known is not None:
