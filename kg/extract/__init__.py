@@ -261,6 +261,22 @@ _KANA_END = re.compile(r"[\u30a0-\u30ff]$")
 _HAN_LEGAL_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:[（(][\u4e00-\u9fff]{2,4}[)）])?[\u4e00-\u9fff]{2,}")
 
 
+def _opening_place(name: str) -> Mention | None:
+    """The known place a firm's name opens with ("贵州" of "贵州乌江能源集团有限责任公司")."""
+    return next((k for k in gazetteer().find(name) if k.start == 0 and k.kind == "place"), None)
+
+
+def _short_name_rx(head: str) -> str:
+    """A short name as a pattern: where it ends in kana, not going on in kana ("データセ" is no word
+    of "データセンター")."""
+    return re.escape(head) + (r"(?![\u30a0-\u30ff])" if _KANA_END.search(head) else "")
+
+
+def _cjk_short_name_min() -> int:
+    """common.yaml `short_name_min_length`: the fewest characters of a CJK short name."""
+    return int(common().get("short_name_min_length") or 4)
+
+
 def _han_short_names(text: str, mentions: list[Mention], codes: set[str]) -> list[Mention]:
     """ "恒基" in a story that named "恒基兆業地產", "台灣大" after "台灣大哥大": a Chinese paper calls a
     firm by the start of its name (at least `short_name_length` characters, the longest the article
@@ -274,14 +290,12 @@ def _han_short_names(text: str, mentions: list[Mention], codes: set[str]) -> lis
         return mentions
     stop = {w for c in codes for w in pack(c).get("short_name_not") or ()}
     table = gazetteer()
-    shortest = int(common().get("short_name_min_length") or 4)
+    shortest = _cjk_short_name_min()
 
     def written_alone(head: str, full: str, at: int = 0) -> bool:
-        """`head`, which stands at `at` in `full`, written somewhere else than in `full` (and where it
-        ends in kana, not going on in kana: "データセ" is no word of "データセンター")."""
-        goes_on = r"(?![\u30a0-\u30ff])" if _KANA_END.search(head) else ""
+        """`head`, which stands at `at` in `full`, written somewhere else than in `full`."""
         return any(hit.start() < at or not text.startswith(full, hit.start() - at)
-                   for hit in re.finditer(re.escape(head) + goes_on, text))
+                   for hit in re.finditer(_short_name_rx(head), text))
 
     heads: dict[str, list] = {}
     for m in mentions:
@@ -291,7 +305,7 @@ def _han_short_names(text: str, mentions: list[Mention], codes: set[str]) -> lis
                          if written_alone(m.text[:n], m.text)), None)
             # ... or of the name after the place it opens with, four characters at least: "乌江能源" of
             # "贵州乌江能源集团有限责任公司"
-            place = next((k for k in table.find(m.text) if k.start == 0 and k.kind == "place"), None)
+            place = _opening_place(m.text)
             if place is not None and (head is None or len(head) <= place.end):
                 rest = m.text[place.end:]
                 head = next((rest[:n] for n in range(len(rest) - 1, shortest - 1, -1) if written_alone(rest[:n], m.text, place.end)), None)
@@ -302,7 +316,7 @@ def _han_short_names(text: str, mentions: list[Mention], codes: set[str]) -> lis
         if len({e.key for e in entities}) == 1 and head not in stop and not any(x.text == head for x in table.find(head)) \
                 and not any(m.text == head or (m.kind == "place" and m.text.startswith(head)) for m in mentions):
             # (not "雅安" of "雅安发展投资集团" where the story names "雅安市": the place's name)
-            wanted[head] = (re.compile(re.escape(head) + (r"(?![\u30a0-\u30ff])" if _KANA_END.search(head) else "")), entities[0])
+            wanted[head] = (re.compile(_short_name_rx(head)), entities[0])
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
 
 
@@ -482,7 +496,7 @@ def _han_firms_by_their_short_name(mentions: list[Mention]) -> list[Mention]:
     one the table knows."""
     table = gazetteer()
     suffixes = tuple(common().get("short_name_suffixes") or ())
-    shortest = int(common().get("short_name_min_length") or 4)
+    shortest = _cjk_short_name_min()
     forms_of: dict[str, list[str]] = {}
     entity_of: dict[str, Entity] = {}
     for m in mentions:
@@ -495,7 +509,7 @@ def _han_firms_by_their_short_name(mentions: list[Mention]) -> list[Mention]:
         if table.get(key) or not _HAN_LEGAL_NAME.fullmatch(entity.label) or not entity.label.endswith(suffixes):
             continue
         # (the name may open with its place: "贵州黔源电力股份有限公司" is the "黔源电力" of the story)
-        place = next((k for k in table.find(entity.label) if k.start == 0 and k.kind == "place"), None)
+        place = _opening_place(entity.label)
         starts = (entity.label, entity.label[place.end:]) if place is not None else (entity.label,)
         # (four characters at least: "贵安" of "贵安发展集团" is the place as often as the firm)
         shorts = Counter(f for f in forms if len(f) >= shortest and f != entity.label and any(n.startswith(f) for n in starts))

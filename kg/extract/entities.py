@@ -347,6 +347,12 @@ def _name_endings() -> tuple[str, ...]:
     return tuple(common().get("name_endings") or [])
 
 
+def _without_first_word(start: int, name: str) -> tuple[int, str]:
+    """The name at `start` without its first word and the space after it."""
+    first = name.split()[0]
+    return start + len(first) + 1, name[len(first) + 1:]
+
+
 @cache
 def _legal_form_ending_a_name() -> re.Pattern:
     """A legal form at the end of a name, not one of `name_endings` ("... Distribution Corporation"
@@ -723,17 +729,13 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             name = name.rsplit(" ", 1)[0]  # "Crescendo Corp Bhd": two legal forms, one after the other
         e = s + len(name)
         while name.split() and name.split()[0].lower() in _STOP_HEADS:  # "The Corp said"
-            first = name.split()[0]
-            s, name = s + len(first) + 1, name[len(first) + 1:]
-            e = s + len(name)
+            s, name = _without_first_word(s, name)
         # "Das Gemeinschaftsunternehmen Neckar Compute GmbH", "Der Konzern Vetta AG": where nouns are
         # capitalised and glued into compounds, a word ending in a company noun opens no name (elsewhere a
         # capitalised one is part of it: "Giant Eagle Inc.")
-        first_word = name.split()[0].lower() if " " in name else ""
-        if first_word and pack.get("compound_words") and first_word.endswith(company_noun_ends):
-            first = name.split()[0]
-            s, name = s + len(first) + 1, name[len(first) + 1:]
-            e = s + len(name)
+        if " " in name and pack.get("compound_words") and name.split()[0].lower().endswith(company_noun_ends):
+            s, name = _without_first_word(s, name)
+        e = s + len(name)
         if name in _name_endings():
             continue  # "edotco Group": a word that ends a name is none alone (the name before it is in lower case)
         if " " not in name and _org_name_words() is not None and _org_name_words().fullmatch(name):
@@ -885,8 +887,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                                    or (company_word is not None and company_word.search(name.split()[0]))
                                    or (start == 0 and name.split()[0] not in proper_words
                                        and not looks_like_a_name(name.split()[0]))):
-                first = name.split()[0]  # "Der Campus", "Intanto Vantage…", "KI-Start-up Black Forest Labs" (not "SP Energy Networks")
-                start, name = start + len(first) + 1, name[len(first) + 1:]
+                # "Der Campus", "Intanto Vantage…", "KI-Start-up Black Forest Labs" (not "SP Energy Networks")
+                start, name = _without_first_word(start, name)
             if arm is not None and generic_names is not None and generic_names.fullmatch(name[:len(name) - len(arm.text)].strip()):
                 continue  # "Data Centers Europe" once the opening word went: no name
             if " " in name:  # the firm's word alone ("Campus") is no name
