@@ -1391,6 +1391,13 @@ def test_an_arabic_loan_from_two_banks_each_with_its_share():
                    ("فيتا-كلاود", "loan_or_debt", 4e9)]
 
 
+def test_a_country_adjective_written_with_a_vowel_mark_is_still_the_country():
+    # "العُماني" with a damma: the pattern allowed the mark, the table lookup did not (a KeyError
+    # refused the whole document)
+    text = "أعلنت شركة فيتا كلاود، أمس، أنها ستستثمر 290 مليون ريال عُماني في مركز بيانات بالسوق العُماني."
+    assert ("فيتا-كلاود", "investment_commitment", 290e6) in {(f[0], f[1], f[2]) for f in figures(text, ["ar"])}
+
+
 def test_an_investor_in_the_storys_firms_deal_is_not_the_company_after_it():
     text = ("أعلنت شركة فيتا كلاود، أمس، عن بدء مشروع مركز بيانات بقيمة 2 مليار ريال. "
             "وبموجب الاتفاقية، تستحوذ شركة أوربس القابضة، على حصة 30% في المشروع مقابل 600 مليون ريال، فيما تحتفظ فيتا كلاود بالباقي. "

@@ -202,8 +202,14 @@ class Gazetteer:
             return None
         return re.compile(f"{head}{trie_alternation(aliases)}{tail}", flags)
 
+    @staticmethod
+    def _key(surface: str) -> str:
+        """A surface as the tables hold it: one space between words, no Arabic vowel marks or tatweel
+        (the patterns let writers add them: "العُماني")."""
+        return re.sub(r"[\u064b-\u0652\u0640]", "", re.sub(r"\s+", " ", surface))
+
     def _lookup(self, surface: str) -> list[Entity]:
-        key = re.sub(r"[\u064b-\u0652\u0640]", "", re.sub(r"\s+", " ", surface))
+        key = self._key(surface)
         for table, k in ((self.by_alias_cs, key), (self.by_alias_other, key), (self.by_alias_ci, key.lower())):
             if k in table:
                 return table[k]
@@ -240,7 +246,7 @@ class Gazetteer:
                             raw.append((pos, inner.end(), inner.group(0), found, False))
         if self.rx_demonym:
             for m in self.rx_demonym.finditer(text):
-                raw.append((m.start(), m.end(), m.group(0), [self.demonyms[m.group(0)]], True))
+                raw.append((m.start(), m.end(), m.group(0), [self.demonyms[self._key(m.group(0))]], True))
         # the longest names first, then left to right: "其中国开行" holds 国开行 (China Development
         # Bank), not 中国 (China) straddling the word 其中
         raw.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
