@@ -3002,3 +3002,15 @@ def test_extraction_does_not_depend_on_the_hash_seed():
                            env={**os.environ, "PYTHONHASHSEED": seed}) for seed in ("1", "2")]
     assert all(r.returncode == 0 for r in runs), [r.stderr[-500:] for r in runs]
     assert len({r.stdout for r in runs}) == 1
+
+
+def test_a_korean_brokers_note_on_a_firm_named_by_its_results():
+    # invented firms: the broker writes a report ("보고서에서") and is no subject; the firm is known by
+    # "X의 2027년 매출액" and its whole capacity ("회사 전체") is no firm
+    text = ("한결투자증권은 3일 보고서에서 누리기판의 2027년 매출액을 9200억원으로 추정했다. "
+            "누리기판은 평택에 짓는 3공장에 2028년까지 1500억원을 투입한다. "
+            "3공장이 완공되면 회사 전체 생산능력은 약 30% 늘어난다.")
+    got = {(f[0], f[1], f[2]) for f in figures(text, ["ko"])}
+    assert ("누리기판", "revenue_projection", 9.2e11) in got
+    assert ("누리기판", "investment_commitment", 1.5e11) in got
+    assert not any(f[0] in ("한결투자증권", "전체") for f in got)
