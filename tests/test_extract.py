@@ -3014,3 +3014,15 @@ def test_a_korean_brokers_note_on_a_firm_named_by_its_results():
     assert ("누리기판", "revenue_projection", 9.2e11) in got
     assert ("누리기판", "investment_commitment", 1.5e11) in got
     assert not any(f[0] in ("한결투자증권", "전체") for f in got)
+
+
+def test_a_chinese_group_named_with_its_group_word_in_brackets_and_a_place_bank():
+    # invented firms: "江海港集团" is the "江海港（集团）有限公司" named in full; "苏州银行" is a bank of its
+    # own beside "苏州农村商业银行" (a place and the firm's word abbreviate nothing)
+    text = ("本报讯 江海港（集团）有限公司与云岭信息技术有限公司签署协议，共同投资20亿元建设智算中心。"
+            "其中，江海港集团持股60%，认缴出资12亿元。"
+            "苏州银行提供10亿元贷款，苏州农村商业银行提供5亿元贷款。")
+    ex = extract(Doc(text, ["zh"]))
+    labels = {e.label for e in ex.entities if e.kind == "org"}
+    assert "江海港集团" in labels and "江海港（集团）有限公司" not in labels
+    assert {"苏州银行", "苏州农村商业银行"} <= labels

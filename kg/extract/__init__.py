@@ -513,8 +513,12 @@ def _han_firms_by_their_short_name(mentions: list[Mention]) -> list[Mention]:
         starts = (entity.label, entity.label[place.end:]) if place is not None else (entity.label,)
         # (four characters at least: "贵安" of "贵安发展集团" is the place as often as the firm)
         shorts = Counter(f for f in forms if len(f) >= shortest and f != entity.label and any(n.startswith(f) for n in starts))
-        # (once is enough for the name without its forms: "证券简称：科华数据" of "科华数据股份有限公司")
+        # (once is enough for the name without its forms: "证券简称：科华数据" of "科华数据股份有限公司"; a
+        # group's word in brackets is written without them: "天津港集团" of "天津港（集团）有限公司")
+        unbracketed = _BRACKETED_GROUP_WORD.sub(lambda b: b.group(1) if b.group(1) in suffixes else b.group(0), entity.label)
         stripped = _without_ends(entity.label, suffixes)
+        if unbracketed != entity.label:
+            stripped += _without_ends(unbracketed, suffixes)
         if place is not None and len(entity.label) - place.end >= shortest:
             stripped += [n for n in [entity.label[place.end:], *_without_ends(entity.label[place.end:], suffixes)] if len(n) >= shortest]
         # (a firm the table knows by that name is the one: "科华数据股份有限公司" is Kehua Data; and so
@@ -535,6 +539,9 @@ def _han_firms_by_their_short_name(mentions: list[Mention]) -> list[Mention]:
             short = min(written, key=len)
             renamed[key] = replace(entity, key=slug_key(short), label=short)
     return _with_entities(mentions, {key: _final(renamed, target) for key, target in renamed.items()})
+
+
+_BRACKETED_GROUP_WORD = re.compile(r"[（(]([\u4e00-\u9fff]{1,4})[)）]")
 
 
 def _final(renamed: dict[str, Entity], entity: Entity) -> Entity:
@@ -599,11 +606,12 @@ def _opening_words() -> frozenset[str]:
 
 def _abbreviates(short: str, full: str) -> bool:
     """ "北ガス" of "北海道ガス", "東ガス" of "東京ガス": the same ending of at least two characters (the
-    firm's word), after a shorter start of the full name's first part."""
+    firm's word), after a shorter start of the full name's first part. Not a place and the firm's
+    word: "天津银行" is a bank of its own, no "天津农村商业银行"."""
     for k in range(2, len(short)):
         head, rest = short[:-k], full[:-k]
         if full.endswith(short[-k:]) and rest.startswith(head) and len(head) < len(rest):
-            return True
+            return not _a_place(head)
     return False
 
 
