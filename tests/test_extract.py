@@ -3026,3 +3026,13 @@ def test_a_chinese_group_named_with_its_group_word_in_brackets_and_a_place_bank(
     labels = {e.label for e in ex.entities if e.kind == "org"}
     assert "江海港集团" in labels and "江海港（集团）有限公司" not in labels
     assert {"苏州银行", "苏州农村商业银行"} <= labels
+
+
+def test_a_french_name_with_an_accented_acronym_and_a_region_of_several_words():
+    # invented utility: "Énergies du Rhin (ÉR)" is one firm by its name and its acronym; the regional
+    # council is "Région Grand Est", not "Région Grand"
+    text = ("Énergies du Rhin (ÉR) va investir environ 300 millions d'euros dans un centre de données. "
+            "La Région Grand Est, de son côté, a voté une aide de 8 millions d'euros.")
+    ex = extract(Doc(text, ["fr"]))
+    labels = {e.label for e in ex.entities if e.kind == "org"}
+    assert {"Énergies du Rhin", "Région Grand Est"} <= labels

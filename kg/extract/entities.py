@@ -974,7 +974,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         return True
 
     # "Sociedad Española para la Transformación Tecnológica (SETT)": a name with its acronym
-    for m in re.finditer(r"((?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|de|del|des|der|für|for|of|para|per|la|le|el|di|do|da|y|e|and|&)){1,8})\s+\(([A-Z][A-Z0-9&]{1,9})\)", text):
+    # (capitals with accents too: "Électricité de Strasbourg (ÉS)")
+    for m in re.finditer(r"((?:[A-ZÀ-ÖØ-Þ][\w'’-]+)(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+|de|del|des|der|du|für|for|of|para|per|la|le|el|di|do|da|y|e|and|&)){1,8})\s+\(([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&]{1,9})\)", text):
         name, acronym = m.group(1), m.group(2)
         initials = "".join(w[0] for w in name.split() if w[:1].isupper())
         if len(acronym) == 2 and not initials.endswith(acronym):
