@@ -3036,3 +3036,12 @@ def test_a_french_name_with_an_accented_acronym_and_a_region_of_several_words():
     ex = extract(Doc(text, ["fr"]))
     labels = {e.label for e in ex.entities if e.kind == "org"}
     assert {"Énergies du Rhin", "Région Grand Est"} <= labels
+
+
+def test_a_firm_named_short_several_times_before_a_longer_name_is_not_that_name():
+    # invented firms: "Norvia" is the buyer; "Norvia Core Infrastructure", reached only later, is its fund
+    text = ("Norvia compra 80% da Datamar Brasil. A gestora Norvia pagará R$ 900 milhões. "
+            "A Norvia contratou um empréstimo de R$ 400 milhões. Norvia vai investir R$ 2 bilhões em cinco anos. "
+            "O restante vem de seu fundo Norvia Core Infrastructure, de US$ 1,7 bilhão.")
+    got = {(f[0], f[1], f[2]) for f in figures(text, ["pt"])}
+    assert {("norvia", "loan_or_debt", 4e8), ("norvia", "investment_commitment", 2e9)} <= got

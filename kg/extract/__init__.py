@@ -559,6 +559,15 @@ def _short_names_to_long(mentions: list[Mention], arms: tuple[str, ...] = ()) ->
     firm beside another of its group named by the words a pack lists (`org_cues.arm_words`:
     "中国電力ネットワーク", "東急不動産ホールディングス")."""
     orgs = {m.entity.label: m.entity for m in mentions if m.kind == "org"}
+    first_at: dict[str, int] = {}
+    for m in mentions:
+        if m.kind == "org":
+            first_at.setdefault(m.entity.label, m.start)
+    def written_long_before(short: str, longer: Entity) -> bool:
+        """ "Actis" three times before "seu fundo Actis Long Life Infrastructure": a story names a firm in
+        full first (a headline may shorten it); a longer name it reaches only later is another one."""
+        return sum(1 for x in mentions if x.kind == "org" and x.entity.label == short
+                   and x.start < first_at.get(longer.label, 0)) >= 3
     out = []
     for m in mentions:
         if m.kind == "org" and " " not in m.entity.label:
@@ -573,7 +582,8 @@ def _short_names_to_long(mentions: list[Mention], arms: tuple[str, ...] = ()) ->
             # `name_opening_words`, when no other name holds it)
             opened = [e for label, e in orgs.items() if label.split()[1:] == [m.entity.label]
                       and label.split()[0] in _opening_words()]
-            if len(longer) == 1 and not elsewhere and not gazetteer().get(m.entity.key):
+            if len(longer) == 1 and not elsewhere and not gazetteer().get(m.entity.key) \
+                    and not written_long_before(m.entity.label, longer[0]):
                 m = replace(m, entity=longer[0], candidates=(longer[0],))
             elif not longer and len(opened) == 1 and len(elsewhere) == 1 and not gazetteer().get(m.entity.key):
                 m = replace(m, entity=opened[0], candidates=(opened[0],))
