@@ -3045,3 +3045,14 @@ def test_a_firm_named_short_several_times_before_a_longer_name_is_not_that_name(
             "O restante vem de seu fundo Norvia Core Infrastructure, de US$ 1,7 bilhão.")
     got = {(f[0], f[1], f[2]) for f in figures(text, ["pt"])}
     assert {("norvia", "loan_or_debt", 4e8), ("norvia", "investment_commitment", 2e9)} <= got
+
+
+def test_a_rating_agencys_action_is_no_figure_of_the_agency_and_a_possessive_owns_the_amount():
+    # invented deals of known firms: the agency (found by a cue, en broker_cues) assigns or lowers
+    # ratings; "Cologix's $900 million term loan" is Cologix's, though it follows "on"
+    text = ("Halvorsen Ratings Inc. assigned a preliminary A- rating to Aligned Data Centers' $1.1 billion data center ABS. "
+            "Aligned Data Centers will use about $600 million of the proceeds to refinance debt. "
+            "Halvorsen Ratings Inc. also lowered the rating on Cologix's $900 million term loan to B3.")
+    got = {(f[0], f[1], f[2]) for f in figures(text, ["en"])}
+    assert ("cologix", "loan_or_debt", 9e8) in got
+    assert not any(f[0].startswith("halvorsen") for f in got)

@@ -619,6 +619,9 @@ def _company(view: SentenceView, state: DocumentState) -> Entity | None:
 _BRACKET_BEFORE = re.compile(r"\s?[(（]\s*$")
 
 
+_POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+")  # (the name's mention may hold the "'s")
+
+
 def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity | None:
     cands = [m for m in subject_candidates(view) if not _makes_the_chips(view, amount, m)]
     clause = clause_span(view, amount.start)
@@ -631,6 +634,13 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
              or _buyer(view, amount, cands, clause) or _leader(view, amount, cands))
     if owner is not None:
         return owner
+    # a firm's possessive right before the amount: "lowered the rating on Flexential's $1.6 billion term
+    # loan" (after a preposition, which would make the name an object)
+    possessor = next((m for m in cands if m.kind in ("org", "group") and m.end <= amount.start
+                      and _POSSESSIVE_BEFORE.fullmatch(view.text[m.end - 2:amount.start] if m.text.endswith(("'s", "’s"))
+                                                       else view.text[m.end:amount.start])), None)
+    if possessor is not None:
+        return possessor.entity
     # a share in brackets right after a firm is that firm's: "réparti entre Vauban Data (55 %) et CDG Invest (45 %)"
     opening = _BRACKET_BEFORE.search(view.text, 0, amount.start) if amount.kind == PERCENT else None
     if opening is not None:
