@@ -3056,3 +3056,11 @@ def test_a_rating_agencys_action_is_no_figure_of_the_agency_and_a_possessive_own
     got = {(f[0], f[1], f[2]) for f in figures(text, ["en"])}
     assert ("cologix", "loan_or_debt", 9e8) in got
     assert not any(f[0].startswith("halvorsen") for f in got)
+
+
+def test_a_term_with_its_acronym_is_no_firm():
+    # common.yaml term_acronyms: "Künstliche Intelligenz (KI)" names a technology, not a company
+    text = ("Rund 850 Mio. Euro wollen Wien Energie und Magenta Telekom in einen Campus investieren, "
+            "der vor allem für Anwendungen der Künstlichen Intelligenz (KI) ausgelegt ist.")
+    ex = extract(Doc(text, ["de"]))
+    assert not any(e.label in ("Künstlichen Intelligenz", "KI") for e in ex.entities)

@@ -974,9 +974,12 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         return True
 
     # "Sociedad Española para la Transformación Tecnológica (SETT)": a name with its acronym
+    terms = set(common().get("term_acronyms") or ())  # ("Künstlichen Intelligenz (KI)": a term, no firm)
     # (capitals with accents too: "Électricité de Strasbourg (ÉS)")
     for m in re.finditer(r"((?:[A-ZÀ-ÖØ-Þ][\w'’-]+)(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+|de|del|des|der|du|für|for|of|para|per|la|le|el|di|do|da|y|e|and|&)){1,8})\s+\(([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&]{1,9})\)", text):
         name, acronym = m.group(1), m.group(2)
+        if acronym in terms:
+            continue
         initials = "".join(w[0] for w in name.split() if w[:1].isupper())
         if len(acronym) == 2 and not initials.endswith(acronym):
             continue  # "Settimo Torinese (TO)", "Salvador (BA)": a province or state code, not the name's initials
@@ -999,7 +1002,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     # name in sentence case, or with a number, whose words' initials spell the acronym after it
     for m in _ACRONYM_IN_BRACKETS.finditer(text):
         acronym = m.group(1)
-        if len(acronym) < 3 or not free(m.start(1), m.end(1)):
+        if len(acronym) < 3 or acronym in terms or not free(m.start(1), m.end(1)):
             continue
         words = list(re.finditer(r"[\w'’-]+", text[max(0, m.start() - 120):m.start()]))[-12:]
         offset = max(0, m.start() - 120)
