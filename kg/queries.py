@@ -15,9 +15,11 @@ restricts the accepted values. A parameter that is not given and has no default 
 i.e. matches anything; `required: true` makes the caller give it. grlc's `#+ defaults:` list is
 read too.
 
-Values are bound with pyoxigraph substitutions (SEP-0007), never spliced into the text, so a value
-cannot change the query. Oxigraph only substitutes variables that the query projects: a parameter
-must appear in the SELECT clause (`SELECT ?firm ...`, not only inside a FILTER).
+Values are typed first (an entity is resolved to its IRI), then written into the query as constants
+in N-Triples syntax by pyoxigraph (kg/sparql_text.py), so a value cannot change the query's shape:
+Oxigraph then reads only what the constant selects, where a pre-bound variable (substitutions, a
+VALUES block) is joined in after the whole pattern was evaluated. A parameter in the query's own
+SELECT list stays a column (`(<iri> AS ?firm)`), as with a substitution.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ import pyoxigraph as ox
 import yaml
 
 from kg import vocab
+from kg.sparql_text import inline_values
 from kg.server.formats import csv_value, json_term  # one term writer for the CLI and the server
 from kg.store import GraphStore, StoreError, sparql_syntax_error, term_value
 
@@ -49,7 +52,6 @@ _HEADER_LINE = re.compile(r"^\s*#\+ ?(.*)$")
 _VAR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _QUERY_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")  # a file stem, never a path
 _IRI_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
-_NOT_PROJECTED = re.compile(r"does not contains? variable \?(\w+) in its SELECT projection")
 
 
 class QueryError(Exception):
@@ -296,11 +298,11 @@ def run(store: GraphStore, name: str, params: dict[str, str], folder: Path | str
 def run_saved(store: GraphStore, query: SavedQuery, params: dict[str, str],
               limit: int | None = None, offset: int | None = None) -> Result:
     """Run a saved query; `limit` / `offset` page through its (ordered) rows."""
-    substitutions = bind(store, query, params)
+    values = bind(store, query, params)
     try:
-        return execute(store, paged(query, limit, offset), substitutions)
+        return execute(store, inline_values(paged(query, limit, offset), values))
     except StoreError as err:
-        raise QueryError(f"{query.path}: {_explain(str(err))}") from None
+        raise QueryError(f"{query.path}: {err}") from None
 
 
 def paged(query: SavedQuery, limit: int | None, offset: int | None) -> str:
@@ -334,7 +336,7 @@ def execute(store: GraphStore, sparql: str, substitutions: dict[str, ox.Term] | 
 def validate(query: SavedQuery) -> None:
     """Parse and dry-run the query on an empty store, with a sample value for each parameter.
 
-    Catches syntax errors and parameters that Oxigraph cannot substitute before a user does.
+    Catches syntax errors, with the parameters written in as they will be, before a user does.
     """
     samples = {
         "string": ox.Literal("x"),
@@ -344,27 +346,15 @@ def validate(query: SavedQuery) -> None:
         "iri": ox.NamedNode("urn:x"),
         "entity": ox.NamedNode("urn:x"),
     }
+    text = inline_values(query.text, {n: samples[p.type] for n, p in query.params.items()})
     try:
-        answer = ox.Store().query(
-            query.text,
-            prefixes=vocab.PREFIXES,
-            use_default_graph_as_union=True,
-            substitutions={ox.Variable(n): samples[p.type] for n, p in query.params.items()} or None,
-        )
+        answer = ox.Store().query(text, prefixes=vocab.PREFIXES, use_default_graph_as_union=True)
         if not isinstance(answer, ox.QueryBoolean):
             list(answer)
     except SyntaxError as err:
-        raise QueryError(f"{query.path}: {sparql_syntax_error(err, 'query', query.text)}") from None
+        raise QueryError(f"{query.path}: {sparql_syntax_error(err, 'query', text)}") from None
     except (RuntimeError, ValueError) as err:
-        raise QueryError(f"{query.path}: {_explain(str(err))}") from None
-
-
-def _explain(message: str) -> str:
-    match = _NOT_PROJECTED.search(message)
-    if match:
-        name = match.group(1)
-        return f"parameter ?{name} must appear in the SELECT clause (parameters are bound by substitution)"
-    return message
+        raise QueryError(f"{query.path}: {err}") from None
 
 
 # --------------------------------------------------------------------------- formatting

@@ -28,6 +28,7 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from kg import vocab
+from kg.sparql_text import masked
 from kg.store import (
     DATASET_FORMATS,
     FORMATS,
@@ -81,18 +82,14 @@ def is_remote(location: str) -> bool:
     return location.startswith(("http://", "https://"))
 
 
-# IRIs, string literals and comments, whose braces, '#' and keywords are not syntax
-_NOT_SYNTAX = re.compile(r'<[^<>"{}|^`\\\s]*>|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
-
-
 def bind_in_where(sparql: str, substitutions: dict[str, ox.Term]) -> str:
     """Pre-bind variables on a server: a VALUES block opening the WHERE group.
 
     The embedded store binds before evaluation; a VALUES block first in the WHERE group gives the
     same answers for our queries (its FILTERs see the binding, which a trailing VALUES would not).
     Terms are written in N-Triples syntax by pyoxigraph, never spliced from user text."""
-    masked = _NOT_SYNTAX.sub(lambda m: " " * len(m.group(0)), sparql)
-    where = re.search(r"(?i)\bWHERE\s*\{", masked) or re.search(r"\{", masked)
+    text = masked(sparql)
+    where = re.search(r"(?i)\bWHERE\s*\{", text) or re.search(r"\{", text)
     if where is None:
         raise StoreError("cannot bind parameters: the query has no WHERE group")
     names = " ".join(f"?{name}" for name in substitutions)

@@ -214,14 +214,20 @@ def test_bad_sparql_reports_file_line_and_column(store, tmp_path):
         validate(get_query("broken", qdir))
 
 
-def test_a_parameter_must_be_projected(store, tmp_path):
+def test_a_parameter_is_written_into_the_query_as_a_constant(store, tmp_path):
+    # a parameter used only in the pattern works (no longer needs projecting), in the SELECT list it
+    # stays a column, and a value cannot change the query's shape (it is an escaped literal)
     qdir = tmp_path / "q"
     qdir.mkdir()
-    (qdir / "hidden.rq").write_text("#+ params:\n#+   v: {type: string, default: x}\nSELECT ?s WHERE { ?s ?p ?o FILTER(?o = ?v) }\n")
-    with pytest.raises(QueryError, match=r"parameter \?v must appear in the SELECT clause"):
-        run(store, "hidden", {}, qdir)
-    with pytest.raises(QueryError, match="SELECT clause"):
-        validate(get_query("hidden", qdir))
+    (qdir / "hidden.rq").write_text("#+ params:\n#+   v: {type: string, default: x}\n"
+                                    "SELECT ?o WHERE { ?s ?p ?o FILTER(STR(?o) = ?v) }\n")
+    (qdir / "shown.rq").write_text("#+ params:\n#+   v: {type: string}\n"
+                                   "SELECT ?v (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(STR(?o) = ?v) } GROUP BY ?v\n")
+    assert run(store, "hidden", {}, qdir).rows == []
+    assert run(store, "hidden", {"v": "Anthropic"}, qdir).rows == [["Anthropic"]]
+    assert run(store, "shown", {"v": "Anthropic"}, qdir).rows == [["Anthropic", 1]]
+    assert run(store, "shown", {"v": 'Anthropic" } } ; DROP ALL ; #'}, qdir).rows == [['Anthropic" } } ; DROP ALL ; #', 0]]
+    validate(get_query("hidden", qdir))
 
 
 def test_every_project_query_is_valid():

@@ -450,6 +450,7 @@ class Reader:
 
     def saved(self, message: dict) -> dict:
         from kg.queries import QueryError, bind, get_query, paged
+        from kg.sparql_text import inline_values
         from kg.server import safety
         from kg.server.errors import HttpError
 
@@ -464,10 +465,11 @@ class Reader:
             raise HttpError(400, str(err)) from None
         except StoreError as err:
             raise _store_error(err) from None
-        kwargs = {"union_default_graph": True, "substitutions": substitutions or None}
+        kwargs = {"union_default_graph": True}
         page = message.get("page") or {}
         try:
-            text = paged(query, page.get("limit"), page.get("offset"))
+            # (the values written into the text as constants: kg/sparql_text.py says why)
+            text = inline_values(paged(query, page.get("limit"), page.get("offset")), substitutions)
         except QueryError as err:
             raise HttpError(400, str(err)) from None
         answer = self._run(text, kwargs, where=str(query.path.name))
