@@ -12,7 +12,9 @@ A saved query is a SPARQL file whose `#+` comment lines form a YAML header (grlc
 Parameter types: string, integer, decimal, date, iri (full or prefixed, e.g. `ai:Firm`), entity
 (a label matched case-insensitively against rdfs:label in any language, or an IRI). `enum`
 restricts the accepted values. A parameter that is not given and has no default stays unbound,
-i.e. matches anything; `required: true` makes the caller give it. grlc's `#+ defaults:` list is
+i.e. matches anything; `required: true` makes the caller give it; `absent: <value>` is written in
+instead when none is given, unseen by the caller (a query whose patterns need a constant either way:
+cq11's `figure`). grlc's `#+ defaults:` list is
 read too.
 
 Values are typed first (an entity is resolved to its IRI), then written into the query as constants
@@ -29,7 +31,7 @@ import io
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -45,7 +47,7 @@ from kg.store import GraphStore, StoreError, sparql_syntax_error, term_value
 
 PARAM_TYPES = ("string", "integer", "decimal", "date", "iri", "entity")
 HEADER_KEYS = {"summary", "description", "tags", "params", "defaults", "enumerate", "method"}
-PARAM_KEYS = {"type", "default", "description", "enum", "required"}
+PARAM_KEYS = {"type", "default", "description", "enum", "required", "absent"}
 FORMATS = ("table", "json", "csv", "tsv")
 
 _HEADER_LINE = re.compile(r"^\s*#\+ ?(.*)$")
@@ -66,6 +68,9 @@ class Param:
     default: str | None = None
     description: str = ""
     enum: tuple[str, ...] = ()
+    # written into the query when no value is given (an IRI that names nothing, say), for a query
+    # whose patterns need a constant either way; it is no value: nothing echoes or reports it
+    absent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -180,9 +185,12 @@ def _parse_params(path: Path, header: dict) -> dict[str, Param]:
             default=None if default is None else str(default),
             description=str(spec.get("description") or "").strip(),
             enum=tuple(str(v) for v in spec.get("enum") or ()),
+            absent=None if spec.get("absent") is None else str(spec["absent"]),
         )
         if param.default is not None and param.type != "entity":
             _typed(param, param.default, where=f"{where}: default")
+        if param.absent is not None:
+            _typed(replace(param, enum=()), param.absent, where=f"{where}: absent")
         params[name] = param
     return params
 
@@ -300,9 +308,18 @@ def run_saved(store: GraphStore, query: SavedQuery, params: dict[str, str],
     """Run a saved query; `limit` / `offset` page through its (ordered) rows."""
     values = bind(store, query, params)
     try:
-        return execute(store, inline_values(paged(query, limit, offset), values))
+        return execute(store, prepared_text(query, values, limit, offset))
     except StoreError as err:
         raise QueryError(f"{query.path}: {err}") from None
+
+
+def prepared_text(query: SavedQuery, values: dict[str, ox.Term], limit: int | None = None,
+                  offset: int | None = None) -> str:
+    """The text that runs: paged, with the bound values (and the `absent` stand-ins of parameters
+    given no value) written in as constants (kg/sparql_text.py says why)."""
+    stand_ins = {name: _typed(replace(p, enum=()), p.absent, name) for name, p in query.params.items()
+                 if p.absent is not None and name not in values}
+    return inline_values(paged(query, limit, offset), {**stand_ins, **values})
 
 
 def paged(query: SavedQuery, limit: int | None, offset: int | None) -> str:

@@ -230,6 +230,22 @@ def test_a_parameter_is_written_into_the_query_as_a_constant(store, tmp_path):
     validate(get_query("hidden", qdir))
 
 
+def test_an_absent_value_is_written_in_when_no_value_is_given(store, tmp_path):
+    # `absent:` stands in for a parameter given no value (a constant the patterns need), and is no
+    # value: the query's own BIND decides what the column shows
+    qdir = tmp_path / "q"
+    qdir.mkdir()
+    (qdir / "one.rq").write_text(
+        "#+ params:\n#+   thing: {type: iri, absent: 'urn:x-test:nothing'}\n"
+        "SELECT ?s (?given AS ?thing) WHERE { { ?s ?p ?o FILTER(?s = ?thing) } UNION { BIND(?thing AS ?s) }"
+        " BIND(IF(?thing = <urn:x-test:nothing>, ?unset, ?thing) AS ?given) }\n")
+    assert run(store, "one", {}, qdir).rows == [["urn:x-test:nothing", None]]
+    assert run(store, "one", {"thing": ANTHROPIC}, qdir).rows[-1] == [ANTHROPIC, ANTHROPIC]
+    (qdir / "bad.rq").write_text("#+ params:\n#+   n: {type: integer, absent: 'many'}\nSELECT ?n WHERE {}\n")
+    with pytest.raises(QueryError, match="parameter 'n': absent: 'many' is not an integer"):
+        get_query("bad", qdir)
+
+
 def test_every_project_query_is_valid():
     """The saved queries shipped in queries/ parse and can bind their parameters."""
     for query in list_queries(vocab.QUERIES_DIR):

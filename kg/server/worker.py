@@ -449,8 +449,7 @@ class Reader:
         return self._collect(answer, message, text)
 
     def saved(self, message: dict) -> dict:
-        from kg.queries import QueryError, bind, get_query, paged
-        from kg.sparql_text import inline_values
+        from kg.queries import QueryError, bind, get_query, prepared_text
         from kg.server import safety
         from kg.server.errors import HttpError
 
@@ -468,8 +467,7 @@ class Reader:
         kwargs = {"union_default_graph": True}
         page = message.get("page") or {}
         try:
-            # (the values written into the text as constants: kg/sparql_text.py says why)
-            text = inline_values(paged(query, page.get("limit"), page.get("offset")), substitutions)
+            text = prepared_text(query, substitutions, page.get("limit"), page.get("offset"))
         except QueryError as err:
             raise HttpError(400, str(err)) from None
         answer = self._run(text, kwargs, where=str(query.path.name))
