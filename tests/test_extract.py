@@ -3064,3 +3064,10 @@ def test_a_term_with_its_acronym_is_no_firm():
             "der vor allem für Anwendungen der Künstlichen Intelligenz (KI) ausgelegt ist.")
     ex = extract(Doc(text, ["de"]))
     assert not any(e.label in ("Künstlichen Intelligenz", "KI") for e in ex.entities)
+
+
+def test_japanese_grammar_after_a_legal_form_is_no_name():
+    # "株式会社より" is "from the company": no firm called "より"; "株式会社あおぞら銀行" still is one
+    text = "中国電力ネットワーク株式会社より、最大3万キロワットの承諾を得た。株式会社あおぞら銀行ほか3行が融資する。"
+    labels = {e.label for e in extract(Doc(text, ["ja"])).entities if e.kind == "org"}
+    assert "より" not in labels and "あおぞら銀行" in labels
