@@ -3071,3 +3071,13 @@ def test_japanese_grammar_after_a_legal_form_is_no_name():
     text = "中国電力ネットワーク株式会社より、最大3万キロワットの承諾を得た。株式会社あおぞら銀行ほか3行が融資する。"
     labels = {e.label for e in extract(Doc(text, ["ja"])).entities if e.kind == "org"}
     assert "より" not in labels and "あおぞら銀行" in labels
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ar", "أعلنت شركة فيتا كلاود، أمس، أنها ستستثمر 400 مليون دينار كويتي. يذكر أن سعر صرف الدينار يبلغ نحو 3.26 دولار."),
+    ("en", "Vetta Cloud will invest 400 million dinars. The dinar's exchange rate stands at about $3.26."),
+    ("de", "Vetta Cloud investiert 400 Mio. Euro. Der Wechselkurs liegt bei 1,08 Dollar je Euro."),
+])
+def test_an_exchange_rate_is_no_figure(language, text):
+    got = figures(text, [language])
+    assert [f[2] for f in got] == [4e8]

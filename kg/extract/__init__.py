@@ -847,6 +847,12 @@ def _price_after_a_move(amount, amounts, sentence: str, p) -> bool:
     return False
 
 
+def _an_exchange_rate(amount, sentence: str, p) -> bool:
+    """ "سعر صرف الدينار يبلغ نحو 3.26 دولار", "at an exchange rate of 1.08 dollars to the euro": money
+    without a scale word in a sentence about an exchange rate (`exchange_rate_words`) is the rate."""
+    return amount.kind == MONEY and amount.scale < 1e6 and (amount.point or 0) < 1000 and p.finds(("exchange_rate_words",), sentence)
+
+
 def _a_unit_price(amount, sentence: str, p) -> bool:
     """ "52 Euro je Quadratmeter", "$45 per MWh", "52 euros le m²": money without a scale
     word per unit of a thing is a rate (a land price, a power tariff), no sum anyone invests or earns."""
@@ -952,7 +958,7 @@ def extract(document) -> Extraction:
         retraction = p.regex.get("retraction_markers")
         amounts = [a for a in scanned if a not in quoted_prices and not _a_share_price(a, s.text, p)
                    and not (retraction is not None and retraction.search(s.text, 0, a.start))
-                   and not _a_unit_price(a, s.text, p)
+                   and not _a_unit_price(a, s.text, p) and not _an_exchange_rate(a, s.text, p)
                    and a.unit not in ("kW", "kWh")  # under a megawatt (hour): a rack's density ("120 kW per rack"), a battery
                    and not imagined(p, text, s.start, s.end, s.start + a.start, s.start + a.end, quoted)]
         previous_end = s.end
