@@ -3081,3 +3081,12 @@ def test_japanese_grammar_after_a_legal_form_is_no_name():
 def test_an_exchange_rate_is_no_figure(language, text):
     got = figures(text, [language])
     assert [f[2] for f in got] == [4e8]
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("nb", "Selskapet har fått tilsagn om 60 MW. – Vi har kunder som venter, sier daglig leder i Vardlund, Kari Nordmann.", "Vardlund"),
+    ("en", "The company secured 60 MW of power, said Jane Doe, chief executive at Vardlund.", "Vardlund"),
+])
+def test_the_employer_after_a_chief_executives_title_is_a_firm(language, text, name):
+    # invented firm: employer_words ("i", "at") name the firm a chief executive heads, as of_words do
+    assert name in {e.label for e in extract(Doc(text, [language])).entities if e.kind == "org"}

@@ -1017,8 +1017,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             add_name_and_acronym(offset + tail[0].start(), offset + tail[-1].end(), m.start(1), m.end(1))
             break
     # "chief executive of Digital Crossroads", "directeur financier de Vetta": the name after a
-    # chief executive's or a finance chief's title and an "of" (`roles`, `of_words`) is a firm's
-    of_words = [w for w in pack.get("of_words") or [] if w.isalpha()]
+    # chief executive's or a finance chief's title and an "of" (`roles`, `of_words`, `employer_words`) is a firm's
+    of_words = [w for w in [*(pack.get("of_words") or []), *(pack.get("employer_words") or [])] if w.isalpha()]
     if of_words and pack.spaced:
         of = "|".join(map(re.escape, of_words))
         for role in ("CEO", "CFO"):
