@@ -3090,3 +3090,10 @@ def test_an_exchange_rate_is_no_figure(language, text):
 def test_the_employer_after_a_chief_executives_title_is_a_firm(language, text, name):
     # invented firm: employer_words ("i", "at") name the firm a chief executive heads, as of_words do
     assert name in {e.label for e in extract(Doc(text, [language])).entities if e.kind == "org"}
+
+
+def test_a_chinese_rural_commercial_bank_with_its_place_is_one_lender():
+    # a place of up to four characters, then 农村商业银行: one bank, and the rest of the loan is its
+    text = "其中，江南银行提供30亿元，呼伦贝尔农村商业银行等地方金融机构承担其余25亿元，贷款期限15年。"
+    got = {(f[0], f[1], f[2]) for f in figures(text, ["zh"])}
+    assert ("呼伦贝尔农村商业银行", "loan_or_debt", 2.5e9) in got
