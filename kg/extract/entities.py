@@ -986,11 +986,12 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         name_start = m.start(1)
         if initials != acronym and initials.endswith(acronym):
             # "Bank Mandiri and Bank Central Asia (BCA)": the acronym names the last words only
-            words = name.split()
+            # (words by their place in the name: a no-break space may part them)
+            words = list(re.finditer(r"\S+", name))
             for i in range(1, len(words)):
-                tail = words[i:]
+                tail = [w.group(0) for w in words[i:]]
                 if tail[0][:1].isupper() and "".join(w[0] for w in tail if w[:1].isupper()) == acronym:
-                    cut = name.index(" ".join(tail))
+                    cut = words[i].start()
                     name, name_start = name[cut:], name_start + cut
                     break
         name_end = name_start + len(name)
