@@ -3097,3 +3097,17 @@ def test_a_chinese_rural_commercial_bank_with_its_place_is_one_lender():
     text = "其中，江南银行提供30亿元，呼伦贝尔农村商业银行等地方金融机构承担其余25亿元，贷款期限15年。"
     got = {(f[0], f[1], f[2]) for f in figures(text, ["zh"])}
     assert ("呼伦贝尔农村商业银行", "loan_or_debt", 2.5e9) in got
+
+
+def test_no_break_spaces_are_read_as_spaces_and_quotes_stay_exact():
+    # web pages write "1 200 MW" and names with no-break and narrow no-break spaces: a firm found by
+    # pattern is labelled with plain spaces (as users type it), and its quotes are the text's own
+    text = ("Vardlund\u00a0Data\u00a0Systems Ltd said on Monday it will invest \u20ac1.2\u00a0billion in a campus. "
+            "Vardlund also plans to draw 50\u00a0MW from the grid.")
+    ex = extract(Doc(text, ["en"]))
+    got = {(f.subject.label, f.metric, f.quantity.value) for f in ex.figures}
+    assert got == {("Vardlund Data Systems", "investment_commitment", 1.2e9), ("Vardlund Data Systems", "power_capacity", 50)}
+    for f in ex.figures:
+        for ev in f.evidence:
+            assert ev.sentence.text == text[ev.sentence.start:ev.sentence.end]
+            assert ev.mention.text == text[ev.mention.start:ev.mention.end]

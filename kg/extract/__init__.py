@@ -883,7 +883,25 @@ _UNIT_SYMBOL = re.compile(r"(?:m²|m2|qm|ft²|sq\.? ?ft|[kMG]Wh?|TWh)(?!\w)")
 _HALF_WIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B)) for c in range(*r)}
 
 
+# no-break, narrow, figure and thin spaces, as web pages write them inside numbers and before units
+# ("1 200 MW", "50 milliards"): read as spaces, one for one, so that offsets stay the text's
+_ODD_SPACES = {c: " " for c in (0x00A0, 0x2007, 0x2009, 0x200A, 0x202F)}
+
+
 def extract(document) -> Extraction:
+    """The figures, entities, relations and facilities of a document. Odd spaces are read as spaces;
+    every quote is then taken again from the document's own text (same offsets), so it stays exact."""
+    spaced = document.text.translate(_ODD_SPACES)
+    if spaced == document.text:
+        return _extract(document)
+    found = _extract(replace(document, text=spaced))
+    for evidence in [ev for f in found.figures for ev in f.evidence] + [ev for f in found.facilities for ev in f.evidence]:
+        evidence.sentence = replace(evidence.sentence, text=document.text[evidence.sentence.start:evidence.sentence.end])
+        evidence.mention = replace(evidence.mention, text=document.text[evidence.mention.start:evidence.mention.end])
+    return found
+
+
+def _extract(document) -> Extraction:
     text = document.text
     languages = list(document.languages) or ["en"]
     sentences = split_sentences(text, languages)
