@@ -3111,3 +3111,23 @@ def test_no_break_spaces_are_read_as_spaces_and_quotes_stay_exact():
         for ev in f.evidence:
             assert ev.sentence.text == text[ev.sentence.start:ev.sentence.end]
             assert ev.mention.text == text[ev.mention.start:ev.mention.end]
+
+
+def test_irregular_spacing_and_wrapped_paragraphs_read_as_plain_text():
+    # a run of spaces reads as one, and a paragraph wrapped at a fixed width (three lines or more of
+    # about the same length, as wire copy is) as one line; quotes and offsets stay the text's own,
+    # once each even where figures share a sentence
+    plain = ("Vardlund Data Systems said on Monday it will invest $1.9 billion in a campus near Reno that will "
+             "draw 150 megawatts, and that its partner Kestrel Power will put $400 million into a substation "
+             "next to the site.")
+    wrapped = "Synthetic  wire\n\n" + "\n".join(__import__("textwrap").wrap(plain.replace("campus near", "campus  near"), 60)) + "\n"
+    assert wrapped.count("\n") >= 5
+    def facts(text):
+        ex = extract(Doc(text, ["en"]))
+        for f in ex.figures:
+            for ev in f.evidence:
+                assert ev.sentence.text == text[ev.sentence.start:ev.sentence.end]
+                assert ev.mention.text == text[ev.mention.start:ev.mention.end]
+        return sorted((f.subject.key, f.metric, f.quantity.value) for f in ex.figures)
+    assert facts(wrapped) == facts("Synthetic wire\n\n" + plain + "\n")
+    assert len(facts(wrapped)) == 3

@@ -884,20 +884,62 @@ _HALF_WIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF
 
 
 # no-break, narrow, figure and thin spaces, as web pages write them inside numbers and before units
-# ("1 200 MW", "50 milliards"): read as spaces, one for one, so that offsets stay the text's
+# ("1 200 MW", "50 milliards"): read as spaces
 _ODD_SPACES = {c: " " for c in (0x00A0, 0x2007, 0x2009, 0x200A, 0x202F)}
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
+_LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s")  # (a list's items stay lines of their own)
+
+
+def _as_written_for_reading(text: str) -> tuple[str, list[int]]:
+    """The text as the rules read it, and for each of its characters the offset of the one it comes
+    from: odd spaces as spaces, a run of spaces as one, and a paragraph wrapped at a fixed width (three
+    lines or more of about the same length, as wire copy and e-mail are) as one line."""
+    text = text.translate(_ODD_SPACES)
+    keep = [True] * len(text)
+    chars = list(text)
+    for run in _SPACE_RUN.finditer(text):
+        chars[run.start()] = " "
+        for i in range(run.start() + 1, run.end()):
+            keep[i] = False
+    # wrapped paragraphs: their inner line ends become spaces
+    pos = 0
+    for block in re.split(r"(\n\s*\n)", text):
+        lines = block.rstrip("\n").split("\n")
+        widths = [len(line.rstrip()) for line in lines[:-1]]
+        if len(lines) >= 3 and min(widths) >= 40 and min(widths) >= 0.75 * max(widths) \
+                and not any(_LIST_ITEM.match(line) for line in lines):
+            at = pos
+            for line in lines[:-1]:
+                at += len(line)
+                chars[at] = " "  # the "\n" after this line
+                at += 1
+        pos += len(block)
+    out, index = [], []
+    for i, c in enumerate(chars):
+        if keep[i]:
+            out.append(c)
+            index.append(i)
+    return "".join(out), index
 
 
 def extract(document) -> Extraction:
-    """The figures, entities, relations and facilities of a document. Odd spaces are read as spaces;
-    every quote is then taken again from the document's own text (same offsets), so it stays exact."""
-    spaced = document.text.translate(_ODD_SPACES)
-    if spaced == document.text:
+    """The figures, entities, relations and facilities of a document. The rules read the text with
+    its spacing made regular (`_as_written_for_reading`); every quote is then taken again from the
+    document's own text, at the offsets it came from, so it stays exact."""
+    readable, index = _as_written_for_reading(document.text)
+    if readable == document.text:
         return _extract(document)
-    found = _extract(replace(document, text=spaced))
-    for evidence in [ev for f in found.figures for ev in f.evidence] + [ev for f in found.facilities for ev in f.evidence]:
-        evidence.sentence = replace(evidence.sentence, text=document.text[evidence.sentence.start:evidence.sentence.end])
-        evidence.mention = replace(evidence.mention, text=document.text[evidence.mention.start:evidence.mention.end])
+    found = _extract(replace(document, text=readable))
+
+    def original(span):
+        start = index[span.start]
+        end = index[span.end - 1] + 1 if span.end > span.start else start
+        return replace(span, start=start, end=end, text=document.text[start:end])
+
+    # (once per evidence: figures may share one)
+    evidences = {id(ev): ev for owner in [*found.figures, *found.facilities] for ev in owner.evidence}
+    for evidence in evidences.values():
+        evidence.sentence, evidence.mention = original(evidence.sentence), original(evidence.mention)
     return found
 
 
