@@ -3131,3 +3131,13 @@ def test_irregular_spacing_and_wrapped_paragraphs_read_as_plain_text():
         return sorted((f.subject.key, f.metric, f.quantity.value) for f in ex.figures)
     assert facts(wrapped) == facts("Synthetic wire\n\n" + plain + "\n")
     assert len(facts(wrapped)) == 3
+
+
+def test_soft_hyphens_and_zero_width_spaces_are_not_read():
+    # web pages leave soft hyphens and zero-width spaces inside words; the quote keeps them
+    text = "Vardlund\u00adData\u200bSystems plant ein Rechen\u00adzentrum: Die Firma investiert 1,2 Milliarden\u00ad Euro in Hessen."
+    plain = text.replace("\u00ad", "").replace("\u200b", "")
+    ex = extract(Doc(text, ["de"]))
+    assert sorted((f.metric, f.quantity.value, f.quantity.unit) for f in ex.figures) == \
+        sorted((f.metric, f.quantity.value, f.quantity.unit) for f in extract(Doc(plain, ["de"])).figures)
+    assert [ev.mention.text for f in ex.figures for ev in f.evidence] == ["1,2 Milliarden\u00ad Euro"]

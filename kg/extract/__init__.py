@@ -887,15 +887,19 @@ _HALF_WIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF
 # ("1 200 MW", "50 milliards"): read as spaces
 _ODD_SPACES = {c: " " for c in (0x00A0, 0x2007, 0x2009, 0x200A, 0x202F)}
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
+# soft hyphens, zero-width spaces, word joiners and stray byte-order marks, which web pages leave inside
+# words ("Rechen\u00adzentrum"): not read at all
+_INVISIBLE = frozenset("\u00ad\u200b\u2060\ufeff")
 _LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s")  # (a list's items stay lines of their own)
 
 
 def _as_written_for_reading(text: str) -> tuple[str, list[int]]:
     """The text as the rules read it, and for each of its characters the offset of the one it comes
-    from: odd spaces as spaces, a run of spaces as one, and a paragraph wrapped at a fixed width (three
-    lines or more of about the same length, as wire copy and e-mail are) as one line."""
+    from: odd spaces as spaces, invisible characters left out, a run of spaces as one, and a paragraph
+    wrapped at a fixed width (three lines or more of about the same length, as wire copy and e-mail
+    are) as one line."""
     text = text.translate(_ODD_SPACES)
-    keep = [True] * len(text)
+    keep = [c not in _INVISIBLE for c in text]
     chars = list(text)
     for run in _SPACE_RUN.finditer(text):
         chars[run.start()] = " "
