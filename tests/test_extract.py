@@ -3141,3 +3141,10 @@ def test_soft_hyphens_and_zero_width_spaces_are_not_read():
     assert sorted((f.metric, f.quantity.value, f.quantity.unit) for f in ex.figures) == \
         sorted((f.metric, f.quantity.value, f.quantity.unit) for f in extract(Doc(plain, ["de"])).figures)
     assert [ev.mention.text for f in ex.figures for ev in f.evidence] == ["1,2 Milliarden\u00ad Euro"]
+
+
+def test_html_entities_left_in_a_text_read_as_their_characters():
+    text = "Vardlund Data Systems said it will invest &euro;1.2&nbsp;billion in a campus with AT&amp;T, the company&#8217;s largest."
+    ex = extract(Doc(text, ["en"]))
+    assert [(f.metric, f.quantity.value, f.quantity.unit) for f in ex.figures] == [("investment_commitment", 1.2e9, "EUR")]
+    assert [ev.mention.text for f in ex.figures for ev in f.evidence] == ["&euro;1.2&nbsp;billion"]

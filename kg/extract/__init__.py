@@ -8,6 +8,7 @@ facilities).
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -890,17 +891,25 @@ _SPACE_RUN = re.compile(r"[ \t]{2,}")
 # soft hyphens, zero-width spaces, word joiners and stray byte-order marks, which web pages leave inside
 # words ("Rechen\u00adzentrum"): not read at all
 _INVISIBLE = frozenset("\u00ad\u200b\u2060\ufeff")
+_HTML_ENTITY = re.compile(r"&(?:#\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[A-Za-z]{2,8});")
 _LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s")  # (a list's items stay lines of their own)
 
 
 def _as_written_for_reading(text: str) -> tuple[str, list[int]]:
     """The text as the rules read it, and for each of its characters the offset of the one it comes
-    from: odd spaces as spaces, invisible characters left out, a run of spaces as one, and a paragraph
-    wrapped at a fixed width (three lines or more of about the same length, as wire copy and e-mail
-    are) as one line."""
+    from: odd spaces as spaces, invisible characters left out, HTML entities as their character, a
+    run of spaces as one, and a paragraph wrapped at a fixed width (three lines or more of about the
+    same length, as wire copy and e-mail are) as one line."""
     text = text.translate(_ODD_SPACES)
     keep = [c not in _INVISIBLE for c in text]
     chars = list(text)
+    # HTML entities a page's text kept ("AT&amp;T", "1&nbsp;200", "d&#8217;euros"): read as their character
+    for entity in _HTML_ENTITY.finditer(text):
+        character = html.unescape(entity.group(0)).translate(_ODD_SPACES)
+        if len(character) == 1 and character != entity.group(0):
+            chars[entity.start()] = character
+            for i in range(entity.start() + 1, entity.end()):
+                keep[i] = False
     for run in _SPACE_RUN.finditer(text):
         chars[run.start()] = " "
         for i in range(run.start() + 1, run.end()):
