@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pytest
@@ -3148,3 +3148,32 @@ def test_html_entities_left_in_a_text_read_as_their_characters():
     ex = extract(Doc(text, ["en"]))
     assert [(f.metric, f.quantity.value, f.quantity.unit) for f in ex.figures] == [("investment_commitment", 1.2e9, "EUR")]
     assert [ev.mention.text for f in ex.figures for ev in f.evidence] == ["&euro;1.2&nbsp;billion"]
+
+
+def _as_published_elsewhere(text: str, how: str) -> str:
+    """The same article as other pages write it: odd spaces, doubled spaces, soft hyphens, entities."""
+    if how == "no-break spaces":
+        return text.replace(" ", "\u00a0")
+    if how == "doubled spaces":
+        return text.replace(" ", "  ")
+    if how == "soft hyphens":
+        return re.sub(r"(\w{5})(\w{5,})", lambda m: m.group(1) + "\u00ad" + m.group(2), text)
+    return text.replace("'", "&#8217;").replace(" & ", " &amp; ")
+
+
+@pytest.mark.parametrize("how", ["no-break spaces", "doubled spaces", "soft hyphens", "html entities"])
+@pytest.mark.parametrize("path", ["heldout16/fr_2.txt", "heldout16/en_5.txt", "heldout15/de_1.txt", "heldout16/ar_1.txt"])
+def test_an_article_gives_the_same_figures_however_a_page_spaced_it(path, how):
+    from pathlib import Path
+    from kg.documents import read_document
+    source = Path(__file__).parent / "data" / path
+    original = read_document(source, {})
+    changed = replace(original, text=_as_published_elsewhere(original.text, how))
+    def facts(doc):
+        ex = extract(doc)
+        for f in ex.figures:
+            for ev in f.evidence:
+                assert ev.sentence.text == doc.text[ev.sentence.start:ev.sentence.end]
+        return sorted(str((f.subject.label, f.metric, f.quantity.value, f.quantity.lower, f.quantity.upper, f.quantity.unit))
+                      for f in ex.figures)
+    assert facts(changed) == facts(original)
