@@ -3150,6 +3150,14 @@ def test_html_entities_left_in_a_text_read_as_their_characters():
     assert [ev.mention.text for f in ex.figures for ev in f.evidence] == ["&euro;1.2&nbsp;billion"]
 
 
+def test_a_two_line_paragraph_cut_inside_a_sentence_reads_as_one_line():
+    text = ("Synthetic wire\n\nVardlund Data Systems said on Monday it will invest a total of $1.9\n"
+            "billion in a campus near Reno.\n")
+    ex = extract(Doc(text, ["en"]))
+    assert [(f.metric, f.quantity.value) for f in ex.figures] == [("investment_commitment", 1.9e9)]
+    assert [ev.mention.text for f in ex.figures for ev in f.evidence] == ["$1.9\nbillion"]
+
+
 def _as_published_elsewhere(text: str, how: str) -> str:
     """The same article as other pages write it: odd spaces, doubled spaces, soft hyphens, entities."""
     if how == "no-break spaces":

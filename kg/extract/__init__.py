@@ -892,6 +892,8 @@ _SPACE_RUN = re.compile(r"[ \t]{2,}")
 # words ("Rechen\u00adzentrum"): not read at all
 _INVISIBLE = frozenset("\u00ad\u200b\u2060\ufeff")
 _HTML_ENTITY = re.compile(r"&(?:#\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[A-Za-z]{2,8});")
+_LINE_END = re.compile(r"[.!?:;。！？」』”\"»)]\s*$")
+_GOES_ON = re.compile(r"[a-zà-ÿ0-9$€£(]")
 _LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s")  # (a list's items stay lines of their own)
 
 
@@ -919,8 +921,10 @@ def _as_written_for_reading(text: str) -> tuple[str, list[int]]:
     for block in re.split(r"(\n\s*\n)", text):
         lines = block.rstrip("\n").split("\n")
         widths = [len(line.rstrip()) for line in lines[:-1]]
-        if len(lines) >= 3 and min(widths) >= 40 and min(widths) >= 0.75 * max(widths) \
-                and not any(_LIST_ITEM.match(line) for line in lines):
+        wrapped = (len(lines) >= 3 and min(widths) >= 40 and min(widths) >= 0.75 * max(widths)) or (
+            # (two lines: a long first line cut inside a sentence, "... will invest $1.9\nbillion in ...")
+            len(lines) == 2 and widths[0] >= 60 and not _LINE_END.search(lines[0]) and _GOES_ON.match(lines[1]))
+        if wrapped and not any(_LIST_ITEM.match(line) for line in lines):
             at = pos
             for line in lines[:-1]:
                 at += len(line)
