@@ -3185,3 +3185,8 @@ def test_an_article_gives_the_same_figures_however_a_page_spaced_it(path, how):
         return sorted(str((f.subject.label, f.metric, f.quantity.value, f.quantity.lower, f.quantity.upper, f.quantity.unit))
                       for f in ex.figures)
     assert facts(changed) == facts(original)
+
+
+def test_a_headline_in_capitals_ends_a_name_at_its_function_word():
+    got = figures("VARDLUND DATA SYSTEMS TO INVEST $2 BILLION IN TEXAS CAMPUS", ["en"])
+    assert [(f[0], f[1], f[2]) for f in got] == [("vardlund-data-systems", "investment_commitment", 2e9)]

@@ -341,6 +341,11 @@ _STOP_HEADS = {"the", "a", "an", "der", "die", "das", "den", "dem", "des", "le",
                "his", "her", "our", "we", "it", "they", "he", "she", "i", "ein", "eine", "un", "une", "una", "um", "uma"}
 
 
+# words a headline in capitals writes between names and verbs ("ORBIS TO INVEST $2 BILLION IN TEXAS")
+_CAPITALS_FUNCTION_WORDS = {"TO", "IN", "FOR", "ON", "AT", "AS", "WITH", "BY", "FROM", "INTO", "AND", "OR", "THE", "A", "AN", "OF",
+                            "WILL", "IS", "ARE", "HAS", "HAVE"}
+
+
 @cache
 def _legal_forms() -> list[str]:
     """common.yaml `legal_forms`, longest first (so "Pte Ltd" wins over "Ltd")."""
@@ -783,6 +788,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             words = words[1:]
         while len(words) > 1 and words[-1] in _currency_signs(pack.code):
             words = words[:-1]  # "Mutual Trust Bank Tk 800 crore": the amount's currency is no part of the name
+        while len(words) > 1 and words[-1] in _CAPITALS_FUNCTION_WORDS:
+            words = words[:-1]  # "VARDLUND DATA SYSTEMS TO INVEST ...": a headline in capitals ends the name at "TO"
         name = " ".join(words)
         if after_a_preposition and len(words) == 1 and pack.get("nouns_capitalised") and not named_as_company \
                 and not looks_like_a_name(name):
