@@ -3190,3 +3190,11 @@ def test_an_article_gives_the_same_figures_however_a_page_spaced_it(path, how):
 def test_a_headline_in_capitals_ends_a_name_at_its_function_word():
     got = figures("VARDLUND DATA SYSTEMS TO INVEST $2 BILLION IN TEXAS CAMPUS", ["en"])
     assert [(f[0], f[1], f[2]) for f in got] == [("vardlund-data-systems", "investment_commitment", 2e9)]
+
+
+def test_a_norwegian_firm_opening_a_sentence_with_a_relative_clause():
+    # invented grid company: "X, som har ..." names a firm; "Selskapet, som ..." (a noun with its article) does not
+    text = ("Vardnett, som har ansvaret for nettet i regionen, har fått søknader på til sammen 900 MW. "
+            "Selskapet, som eies av kommunene, vil investere 2 milliarder kroner.")
+    labels = {e.label for e in extract(Doc(text, ["nb"])).entities if e.kind == "org"}
+    assert "Vardnett" in labels and "Selskapet" not in labels
