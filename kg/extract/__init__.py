@@ -1014,6 +1014,8 @@ def _extract(document) -> Extraction:
     rstate = RelationState()
     main_country = _main_country(mentions)
     last_currency, previous_end = None, 0
+    region_counts: Counter = Counter()
+    regions: dict[str, Entity] = {}
     quoted = quote_spans(text, dash_dialogue=any(pack(code).get("dash_dialogue") for code in codes))
     sections = _roundup_sections(text, [m for m in mentions if not any(a <= m.start < b for a, b in furniture)])
     for s in sentences:
@@ -1048,6 +1050,15 @@ def _extract(document) -> Extraction:
         view.mentions = [m for m in local if not any(a.start <= m.start and m.end <= a.end for a in amounts)]
         countries = [m.entity for m in view.mentions if m.kind == "place" and m.entity.rdf_type == "Country"]
         state.last_country = (countries[0] if countries else None) or state.last_country or main_country
+        # ("la région": the region the story has named most so far, the last on a tie; not a département
+        # named once after its region)
+        for m in view.mentions:
+            if m.kind == "place" and m.entity.rdf_type == "Region":
+                region_counts[m.entity.key] += 1
+                regions[m.entity.key] = m.entity
+        if region_counts:
+            best = max(region_counts.values())
+            state.last_region = regions[next(k for k in reversed(list(region_counts)) if region_counts[k] == best)]
         found, lost = sentence_figures(view, amounts, state, s.start)
         if found and not figures:  # the document's first figure decides whether it is a market report
             state.market_place = _market_of_the_report(found[0], state.main_org, mentions, text, s.end)
