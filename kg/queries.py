@@ -319,7 +319,7 @@ def prepared_text(query: SavedQuery, values: dict[str, ox.Term], limit: int | No
     given no value) written in as constants (kg/sparql_text.py says why)."""
     stand_ins = {name: _typed(replace(p, enum=()), p.absent, name) for name, p in query.params.items()
                  if p.absent is not None and name not in values}
-    return inline_values(paged(query, limit, offset), {**stand_ins, **values})
+    return inline_values(paged(query, limit, offset), {**stand_ins, **values}, absent=frozenset(stand_ins))
 
 
 def paged(query: SavedQuery, limit: int | None, offset: int | None) -> str:

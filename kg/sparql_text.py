@@ -14,10 +14,11 @@ import re
 
 import pyoxigraph as ox
 
-# IRIs, string literals and comments, whose braces, '#' and keywords are not syntax
-NOT_SYNTAX = re.compile(r'<[^<>"{}|^`\\\s]*>|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
+# IRIs, string literals and comments, whose braces, '#' and keywords are not syntax (an IRI never
+# follows a name or a bracket: "?v<?max&&?v>?min" compares)
+NOT_SYNTAX = re.compile(r'(?<![\w)])<[^<>"{}|^`\\\s]*>|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
 
-_TOKEN = re.compile(r"(?i)\b(?:SELECT|WHERE|GROUP\s+BY|HAVING|ORDER\s+BY|LIMIT|OFFSET|VALUES|AS)\b|[{}()]|[?$]\w+")
+_TOKEN = re.compile(r"(?i)(?<![:\w])(?:SELECT|WHERE|GROUP\s+BY|HAVING|ORDER\s+BY|LIMIT|OFFSET|VALUES|AS)\b|[{}()]|[?$]\w+")
 
 
 def masked(sparql: str) -> str:
@@ -25,17 +26,20 @@ def masked(sparql: str) -> str:
     return NOT_SYNTAX.sub(lambda m: " " * len(m.group(0)), sparql)
 
 
-def inline_values(sparql: str, values: dict[str, ox.Term]) -> str:
+def inline_values(sparql: str, values: dict[str, ox.Term], absent: frozenset[str] = frozenset()) -> str:
     """`sparql` with each variable named in `values` replaced by its term: in the query's SELECT list
-    as `(term AS ?name)` (the column keeps its name), dropped from a subquery's SELECT list and from
-    GROUP BY and ORDER BY (a constant groups and sorts nothing), `BOUND(?name)` as true, everywhere
-    else the term itself."""
+    as `(term AS ?name)` (the column keeps its name), dropped from a subquery's (nothing binds ?name
+    any more; a subquery that projected it would put it in scope; one left with nothing projects a
+    constant of its own), in a GROUP BY as
+    `(term)`, dropped from an ORDER BY (a constant sorts nothing), `BOUND(?name)` as true (false for
+    the names in `absent`: stand-ins for a value not given), everywhere else the term itself. A
+    VALUES block's variables are left alone. Under `SELECT *` a parameter is no column."""
     if not values:
         return sparql
     # (a bound parameter is bound: "BOUND(?min_amount)" is true)
     names = "|".join(map(re.escape, values))
-    for hit in reversed(list(re.finditer(rf"(?i)\bBOUND\s*\(\s*[?$](?:{names})\s*\)", masked(sparql)))):
-        sparql = sparql[:hit.start()] + "true" + sparql[hit.end():]
+    for hit in reversed(list(re.finditer(rf"(?<![:\w])(?i:BOUND)\s*\(\s*[?$]({names})\s*\)", masked(sparql)))):
+        sparql = sparql[:hit.start()] + ("false" if hit.group(1) in absent else "true") + sparql[hit.end():]
     out, last = [], 0
     mode, depth, braces, previous = "body", 0, 0, ""
     outermost = False  # whether the SELECT list being read is the query's own (not a subquery's)
@@ -44,8 +48,10 @@ def inline_values(sparql: str, values: dict[str, ox.Term]) -> str:
         if word == "SELECT":
             mode, depth, outermost = "projection", 0, braces == 0
         elif word in ("GROUP BY", "ORDER BY"):
-            mode, depth = "group", 0
-        elif word in ("HAVING", "LIMIT", "OFFSET", "VALUES"):
+            mode, depth = ("group" if word == "GROUP BY" else "order"), 0
+        elif word == "VALUES":
+            mode = "values"
+        elif word in ("HAVING", "LIMIT", "OFFSET"):
             mode = "body"
         elif word == "(":
             depth += 1
@@ -57,25 +63,31 @@ def inline_values(sparql: str, values: dict[str, ox.Term]) -> str:
                 mode = "body"
         elif word == "WHERE" and depth == 0:
             mode = "body"
-        elif word[0] in "?$" and token.group(0)[1:] in values and previous != "AS":
+        elif word[0] in "?$" and token.group(0)[1:] in values and previous != "AS" and mode != "values":
             name = token.group(0)[1:]
-            if mode in ("projection", "group") and depth == 0:
-                # (the query's own SELECT list keeps the column; a subquery's or a GROUP BY's loses
-                # the variable, which nothing binds any more: a subquery that projected it would put
-                # it in scope, and "(term AS ?name)" above would then be an error)
-                replacement = f"({values[name]} AS ?{name})" if mode == "projection" and outermost else ""
+            term = str(values[name])
+            if mode == "projection" and depth == 0:
+                replacement = f"({term} AS ?{name})" if outermost else ""
+            elif mode == "group" and depth == 0:
+                replacement = f"({term})"
+            elif mode == "order" and depth == 0:
+                replacement = ""
             else:
-                replacement = str(values[name])
+                replacement = term
             out.append(sparql[last:token.start()])
             out.append(replacement)
             last = token.end()
         previous = word
     out.append(sparql[last:])
     text = "".join(out)
-    # (a GROUP BY or ORDER BY left with nothing goes: one group, the order as it was)
+    # (an ORDER BY left with nothing goes: the order as it was)
     for hit in reversed(list(_EMPTY_CLAUSE.finditer(masked(text)))):
         text = text[:hit.start()] + text[hit.end():]
+    # (a subquery's SELECT list left with nothing projects a constant of its own)
+    for n, hit in reversed(list(enumerate(_EMPTY_SELECT.finditer(masked(text))))):
+        text = text[:hit.end()] + f"(true AS ?_kg{n}_) " + text[hit.end():]
     return text
 
 
-_EMPTY_CLAUSE = re.compile(r"(?i)\b(?:GROUP|ORDER)\s+BY\s*(?=[{}]|\b(?:HAVING|ORDER|LIMIT|OFFSET|VALUES)\b|$)")
+_EMPTY_SELECT = re.compile(r"(?i)(?<![:\w])SELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?(?=WHERE\b|\{)")
+_EMPTY_CLAUSE = re.compile(r"(?i)\bORDER\s+BY\s*(?=[{}]|\b(?:HAVING|LIMIT|OFFSET|VALUES)\b|$)")

@@ -3206,3 +3206,35 @@ def test_the_region_is_the_region_the_story_named_most():
             "Secondo un'analisi di Unioncamere, oggi in tutta la regione i data center superano di poco i 15 MW complessivi.")
     got = {(f[0], f[1], f[3] or f[2]) for f in figures(text, ["it"])}
     assert ("veneto", "power_capacity", 15) in got
+
+
+@pytest.mark.parametrize("language, text, subject", [
+    # a firm's own outlook is no rating action: it stays the subject of its figures
+    ("en", "Oracle affirmed its outlook for fiscal 2026. Oracle will invest $40 billion in new data centres in Texas.", "oracle"),
+    ("en", "Intel lowered its full-year revenue outlook on Thursday. Intel will spend $20 billion on two chip plants in Ohio.", "intel"),
+])
+def test_a_firms_own_outlook_makes_it_no_analyst(language, text, subject):
+    assert [f[0] for f in figures(text, [language])] == [subject]
+
+
+@pytest.mark.parametrize("language, text, not_a_firm", [
+    ("nb", "Mange, som har fulgt saken, mener at Statkraft bør investere 500 millioner kroner.", "Mange"),
+    ("nb", "Dette, som er det største prosjektet i regionen, koster 3 milliarder kroner.", "Dette"),
+    ("ko", "삼성전자는 반도체의 올해 매출이 10조원 늘 것으로 내다봤다.", "반도체"),
+])
+def test_pronouns_and_industry_words_are_no_firms(language, text, not_a_firm):
+    assert not_a_firm not in {e.label for e in extract(Doc(text, [language])).entities}
+
+
+def test_reading_layer_edges():
+    from kg.extract import _as_written_for_reading as reading
+    assert reading("a&nbsp;&nbsp;b and a &nbsp;b")[0] == "a b and a b"   # runs after entities
+    assert reading("Rechen&shy;zentrum")[0] == "Rechenzentrum"            # an entity of an invisible character
+    text = "Vardlund said: &#8220;We will invest $80 billion in data centres this year.&#8221;\n"
+    readable, starts, ends = reading(text)
+    i = readable.index("this year.") + len("this year.")                  # a span ending on an entity's character
+    assert text[starts[i - len("this year.")]:ends[i]] == "this year.&#8221;"
+    # three short statements, each opening with a capital, are a list, not a wrapped paragraph
+    listing = ("Microsoft commits $3.3 billion to Wisconsin AI campus now\nOracle plans $40 billion for new data "
+               "centres in Texas\nAmazon Web Services invests $11 billion in Georgia site\n")
+    assert reading(listing)[0] == listing

@@ -887,70 +887,87 @@ _HALF_WIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF
 # no-break, narrow, figure and thin spaces, as web pages write them inside numbers and before units
 # ("1 200 MW", "50 milliards"): read as spaces
 _ODD_SPACES = {c: " " for c in (0x00A0, 0x2007, 0x2009, 0x200A, 0x202F)}
-_SPACE_RUN = re.compile(r"[ \t]{2,}")
 # soft hyphens, zero-width spaces, word joiners and stray byte-order marks, which web pages leave inside
 # words ("Rechen\u00adzentrum"): not read at all
 _INVISIBLE = frozenset("\u00ad\u200b\u2060\ufeff")
 _HTML_ENTITY = re.compile(r"&(?:#\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[A-Za-z]{2,8});")
 _LINE_END = re.compile(r"[.!?:;。！？」』”\"»)]\s*$")
-_GOES_ON = re.compile(r"[a-zà-ÿ0-9$€£(]")
+_GOES_ON = re.compile(r"[a-zà-ÿ(]")
 _LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s")  # (a list's items stay lines of their own)
 
 
-def _as_written_for_reading(text: str) -> tuple[str, list[int]]:
-    """The text as the rules read it, and for each of its characters the offset of the one it comes
-    from: odd spaces as spaces, invisible characters left out, HTML entities as their character, a
-    run of spaces as one, and a paragraph wrapped at a fixed width (three lines or more of about the
-    same length, as wire copy and e-mail are) as one line."""
+def _as_written_for_reading(text: str) -> tuple[str, list[int], list[int]]:
+    """The text as the rules read it, and for each of its characters the offsets where the text it
+    comes from starts and ends: odd spaces as spaces, invisible characters left out, HTML entities as
+    their character, a paragraph wrapped at a fixed width (as wire copy and e-mail are) as one line,
+    and then a run of spaces as one."""
     text = text.translate(_ODD_SPACES)
     keep = [c not in _INVISIBLE for c in text]
     chars = list(text)
+    ends = list(range(1, len(text) + 1))
     # HTML entities a page's text kept ("AT&amp;T", "1&nbsp;200", "d&#8217;euros"): read as their character
     for entity in _HTML_ENTITY.finditer(text):
         character = html.unescape(entity.group(0)).translate(_ODD_SPACES)
         if len(character) == 1 and character != entity.group(0):
             chars[entity.start()] = character
+            keep[entity.start()] = character not in _INVISIBLE  # ("&shy;" is a soft hyphen too)
+            ends[entity.start()] = entity.end()
             for i in range(entity.start() + 1, entity.end()):
                 keep[i] = False
-    for run in _SPACE_RUN.finditer(text):
-        chars[run.start()] = " "
-        for i in range(run.start() + 1, run.end()):
-            keep[i] = False
     # wrapped paragraphs: their inner line ends become spaces
     pos = 0
     for block in re.split(r"(\n\s*\n)", text):
         lines = block.rstrip("\n").split("\n")
-        widths = [len(line.rstrip()) for line in lines[:-1]]
-        wrapped = (len(lines) >= 3 and min(widths) >= 40 and min(widths) >= 0.75 * max(widths)) or (
-            # (two lines: a long first line cut inside a sentence, "... will invest $1.9\nbillion in ...")
-            len(lines) == 2 and widths[0] >= 60 and not _LINE_END.search(lines[0]) and _GOES_ON.match(lines[1]))
-        if wrapped and not any(_LIST_ITEM.match(line) for line in lines):
+        if _wrapped(lines):
             at = pos
             for line in lines[:-1]:
                 at += len(line)
                 chars[at] = " "  # the "\n" after this line
                 at += 1
         pos += len(block)
-    out, index = [], []
+    # then a run of spaces (and tabs) reads as one space
+    out, index, out_ends = [], [], []
     for i, c in enumerate(chars):
-        if keep[i]:
-            out.append(c)
-            index.append(i)
-    return "".join(out), index
+        if not keep[i]:
+            continue
+        if c in " \t" and out and out[-1] in " \t" and chars[index[-1]] in " \t":
+            out[-1] = " "
+            out_ends[-1] = ends[i]
+            continue
+        out.append(c)
+        index.append(i)
+        out_ends.append(ends[i])
+    return "".join(out), index, out_ends
+
+
+def _wrapped(lines: list[str]) -> bool:
+    """Lines of one paragraph cut at a fixed width: three or more of about the same length whose ends
+    fall mostly inside sentences and whose next lines do not all open with a capital (not a list of
+    short statements), or two whose long first line is cut inside a sentence and whose second goes
+    on in lower case ("... will invest $1.9\nbillion in ...")."""
+    if any(_LIST_ITEM.match(line) for line in lines):
+        return False
+    widths = [len(line.rstrip()) for line in lines[:-1]]
+    if len(lines) >= 3:
+        inside = sum(1 for line in lines[:-1] if not _LINE_END.search(line))
+        capitals = sum(1 for line in lines[1:] if line[:1].isupper())
+        return (min(widths) >= 40 and min(widths) >= 0.75 * max(widths)
+                and 2 * inside >= len(lines) - 1 and capitals < len(lines) - 1)
+    return len(lines) == 2 and widths[0] >= 60 and not _LINE_END.search(lines[0]) and bool(_GOES_ON.match(lines[1]))
 
 
 def extract(document) -> Extraction:
     """The figures, entities, relations and facilities of a document. The rules read the text with
     its spacing made regular (`_as_written_for_reading`); every quote is then taken again from the
     document's own text, at the offsets it came from, so it stays exact."""
-    readable, index = _as_written_for_reading(document.text)
+    readable, starts, ends = _as_written_for_reading(document.text)
     if readable == document.text:
         return _extract(document)
     found = _extract(replace(document, text=readable))
 
     def original(span):
-        start = index[span.start]
-        end = index[span.end - 1] + 1 if span.end > span.start else start
+        start = starts[span.start] if span.start < len(starts) else len(document.text)
+        end = ends[span.end - 1] if span.end > span.start else start
         return replace(span, start=start, end=end, text=document.text[start:end])
 
     # (once per evidence: figures may share one)
