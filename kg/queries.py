@@ -319,7 +319,15 @@ def prepared_text(query: SavedQuery, values: dict[str, ox.Term], limit: int | No
     given no value) written in as constants (kg/sparql_text.py says why)."""
     stand_ins = {name: _typed(replace(p, enum=()), p.absent, name) for name, p in query.params.items()
                  if p.absent is not None and name not in values}
-    return inline_values(paged(query, limit, offset), {**stand_ins, **values}, absent=frozenset(stand_ins))
+    text = paged(query, limit, offset)
+    # (a saved query names our graphs and items by the default base IRI; a store built under
+    # KG_BASE_IRI has them under that one: cq11's "GRAPH <…/graph/reference/entities>")
+    base = vocab.base_iri()
+    default = vocab.DEFAULT_BASE_IRI if vocab.DEFAULT_BASE_IRI.endswith(("/", "#")) else vocab.DEFAULT_BASE_IRI + "/"
+    if base != default:  # (only the data's IRIs: the ontology's and the metrics' stay where they are)
+        for part in ("graph/", "id/"):
+            text = text.replace(f"<{default}{part}", f"<{base}{part}")
+    return inline_values(text, {**stand_ins, **values}, absent=frozenset(stand_ins))
 
 
 def paged(query: SavedQuery, limit: int | None, offset: int | None) -> str:

@@ -13,7 +13,8 @@ import pytest
 
 from kg import vocab
 from kg.queries import (
-    QueryError, execute, format_result, get_query, list_queries, parse_query_file, resolve_entity, run, validate,
+    QueryError, execute, format_result, get_query, list_queries, parse_query_file, prepared_text, resolve_entity, run,
+    validate,
 )
 from kg.store import open_store
 
@@ -308,3 +309,13 @@ def test_construct_results(store):
     result = execute(store, "CONSTRUCT { ?s rdfs:label ?l } WHERE { ?s rdfs:label ?l FILTER(LANG(?l) = 'ar') }")
     assert result.variables == ["subject", "predicate", "object"]
     assert len(result.triples) == 1 and result.rows[0][0] == ANTHROPIC
+
+
+def test_a_saved_query_names_the_graphs_of_the_configured_base(monkeypatch):
+    # cq11 names the entity table's graph by the default base; under KG_BASE_IRI it names the store's
+    query = get_query("cq11_evidence", vocab.QUERIES_DIR)
+    assert "<https://w3id.org/aiinfra/graph/reference/entities>" in prepared_text(query, {})
+    monkeypatch.setenv("KG_BASE_IRI", "https://example.org/kg/")
+    text = prepared_text(query, {})
+    assert "<https://example.org/kg/graph/reference/entities>" in text and "w3id.org/aiinfra/graph" not in text
+    assert "<https://w3id.org/aiinfra/ontology#>" in text  # the ontology stays
