@@ -190,7 +190,7 @@ def _parse_params(path: Path, header: dict) -> dict[str, Param]:
         if param.default is not None and param.type != "entity":
             _typed(param, param.default, where=f"{where}: default")
         if param.absent is not None:
-            _typed(replace(param, enum=()), param.absent, where=f"{where}: absent")
+            _absent_term(param, where=f"{where}: absent")
         params[name] = param
     return params
 
@@ -317,17 +317,20 @@ def prepared_text(query: SavedQuery, values: dict[str, ox.Term], limit: int | No
                   offset: int | None = None) -> str:
     """The text that runs: paged, with the bound values (and the `absent` stand-ins of parameters
     given no value) written in as constants (kg/sparql_text.py says why)."""
-    stand_ins = {name: _typed(replace(p, enum=()), p.absent, name) for name, p in query.params.items()
-                 if p.absent is not None and name not in values}
+    stand_ins = {name: _absent_term(p, name) for name, p in query.params.items() if p.absent is not None and name not in values}
     text = paged(query, limit, offset)
     # (a saved query names our graphs and items by the default base IRI; a store built under
-    # KG_BASE_IRI has them under that one: cq11's "GRAPH <…/graph/reference/entities>")
-    base = vocab.base_iri()
-    default = vocab.DEFAULT_BASE_IRI if vocab.DEFAULT_BASE_IRI.endswith(("/", "#")) else vocab.DEFAULT_BASE_IRI + "/"
-    if base != default:  # (only the data's IRIs: the ontology's and the metrics' stay where they are)
+    # KG_BASE_IRI has them under that one: cq11's "GRAPH <…/graph/reference/entities>"; the
+    # ontology's and the metrics' IRIs stay where they are)
+    if vocab.base_iri() != vocab.DEFAULT_BASE_IRI:
         for part in ("graph/", "id/"):
-            text = text.replace(f"<{default}{part}", f"<{base}{part}")
+            text = text.replace(f"<{vocab.DEFAULT_BASE_IRI}{part}", f"<{vocab.base_iri()}{part}")
     return inline_values(text, {**stand_ins, **values}, absent=frozenset(stand_ins))
+
+
+def _absent_term(param: Param, where: str) -> ox.Term:
+    """A parameter's `absent` stand-in as a term of its type (outside its enum: it is no value)."""
+    return _typed(replace(param, enum=()), param.absent, where)
 
 
 def paged(query: SavedQuery, limit: int | None, offset: int | None) -> str:
@@ -371,7 +374,7 @@ def validate(query: SavedQuery) -> None:
         "iri": ox.NamedNode("urn:x"),
         "entity": ox.NamedNode("urn:x"),
     }
-    text = inline_values(query.text, {n: samples[p.type] for n, p in query.params.items()})
+    text = prepared_text(query, {n: samples[p.type] for n, p in query.params.items()})
     try:
         answer = ox.Store().query(text, prefixes=vocab.PREFIXES, use_default_graph_as_union=True)
         if not isinstance(answer, ox.QueryBoolean):

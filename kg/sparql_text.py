@@ -30,10 +30,10 @@ def inline_values(sparql: str, values: dict[str, ox.Term], absent: frozenset[str
     """`sparql` with each variable named in `values` replaced by its term: in the query's SELECT list
     as `(term AS ?name)` (the column keeps its name), dropped from a subquery's (nothing binds ?name
     any more; a subquery that projected it would put it in scope; one left with nothing projects a
-    constant of its own), in a GROUP BY as
-    `(term)`, dropped from an ORDER BY (a constant sorts nothing), `BOUND(?name)` as true (false for
-    the names in `absent`: stand-ins for a value not given), everywhere else the term itself. A
-    VALUES block's variables are left alone. Under `SELECT *` a parameter is no column."""
+    constant of its own), in a GROUP BY as `(term)`, dropped from an ORDER BY (a constant sorts
+    nothing), `BOUND(?name)` as true (false for the names in `absent`: stand-ins for a value not
+    given), everywhere else the term itself. A VALUES block's variables are left alone. Under
+    `SELECT *` a parameter is no column."""
     if not values:
         return sparql
     # (a bound parameter is bound: "BOUND(?min_amount)" is true)

@@ -3099,6 +3099,14 @@ def test_a_chinese_rural_commercial_bank_with_its_place_is_one_lender():
     assert ("呼伦贝尔农村商业银行", "loan_or_debt", 2.5e9) in got
 
 
+def _assert_quotes_are_the_texts(ex, text: str) -> None:
+    """Every evidence's sentence and mention are the document's own text at their offsets."""
+    for f in ex.figures:
+        for ev in f.evidence:
+            assert ev.sentence.text == text[ev.sentence.start:ev.sentence.end]
+            assert ev.mention.text == text[ev.mention.start:ev.mention.end]
+
+
 def test_no_break_spaces_are_read_as_spaces_and_quotes_stay_exact():
     # web pages write "1 200 MW" and names with no-break and narrow no-break spaces: a firm found by
     # pattern is labelled with plain spaces (as users type it), and its quotes are the text's own
@@ -3107,10 +3115,7 @@ def test_no_break_spaces_are_read_as_spaces_and_quotes_stay_exact():
     ex = extract(Doc(text, ["en"]))
     got = {(f.subject.label, f.metric, f.quantity.value) for f in ex.figures}
     assert got == {("Vardlund Data Systems", "investment_commitment", 1.2e9), ("Vardlund Data Systems", "power_capacity", 50)}
-    for f in ex.figures:
-        for ev in f.evidence:
-            assert ev.sentence.text == text[ev.sentence.start:ev.sentence.end]
-            assert ev.mention.text == text[ev.mention.start:ev.mention.end]
+    _assert_quotes_are_the_texts(ex, text)
 
 
 def test_irregular_spacing_and_wrapped_paragraphs_read_as_plain_text():
@@ -3124,10 +3129,7 @@ def test_irregular_spacing_and_wrapped_paragraphs_read_as_plain_text():
     assert wrapped.count("\n") >= 5
     def facts(text):
         ex = extract(Doc(text, ["en"]))
-        for f in ex.figures:
-            for ev in f.evidence:
-                assert ev.sentence.text == text[ev.sentence.start:ev.sentence.end]
-                assert ev.mention.text == text[ev.mention.start:ev.mention.end]
+        _assert_quotes_are_the_texts(ex, text)
         return sorted((f.subject.key, f.metric, f.quantity.value) for f in ex.figures)
     assert facts(wrapped) == facts("Synthetic wire\n\n" + plain + "\n")
     assert len(facts(wrapped)) == 3
@@ -3179,9 +3181,7 @@ def test_an_article_gives_the_same_figures_however_a_page_spaced_it(path, how):
     changed = replace(original, text=_as_published_elsewhere(original.text, how))
     def facts(doc):
         ex = extract(doc)
-        for f in ex.figures:
-            for ev in f.evidence:
-                assert ev.sentence.text == doc.text[ev.sentence.start:ev.sentence.end]
+        _assert_quotes_are_the_texts(ex, doc.text)
         return sorted(str((f.subject.label, f.metric, f.quantity.value, f.quantity.lower, f.quantity.upper, f.quantity.unit))
                       for f in ex.figures)
     assert facts(changed) == facts(original)

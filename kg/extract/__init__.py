@@ -930,7 +930,7 @@ def _as_written_for_reading(text: str) -> tuple[str, list[int], list[int]]:
     for i, c in enumerate(chars):
         if not keep[i]:
             continue
-        if c in " \t" and out and out[-1] in " \t" and chars[index[-1]] in " \t":
+        if c in " \t" and out and out[-1] in " \t":
             out[-1] = " "
             out_ends[-1] = ends[i]
             continue
@@ -1067,15 +1067,15 @@ def _extract(document) -> Extraction:
         view.mentions = [m for m in local if not any(a.start <= m.start and m.end <= a.end for a in amounts)]
         countries = [m.entity for m in view.mentions if m.kind == "place" and m.entity.rdf_type == "Country"]
         state.last_country = (countries[0] if countries else None) or state.last_country or main_country
-        # ("la région": the region the story has named most so far, the last on a tie; not a département
-        # named once after its region)
+        # ("la région": the region the story has named most so far, on a tie the one it named first
+        # latest; not a département named once after its region)
         for m in view.mentions:
             if m.kind == "place" and m.entity.rdf_type == "Region":
                 region_counts[m.entity.key] += 1
                 regions[m.entity.key] = m.entity
         if region_counts:
             best = max(region_counts.values())
-            state.last_region = regions[next(k for k in reversed(list(region_counts)) if region_counts[k] == best)]
+            state.story_region = regions[next(k for k in reversed(list(region_counts)) if region_counts[k] == best)]
         found, lost = sentence_figures(view, amounts, state, s.start)
         if found and not figures:  # the document's first figure decides whether it is a market report
             state.market_place = _market_of_the_report(found[0], state.main_org, mentions, text, s.end)

@@ -51,7 +51,7 @@ class DocumentState:
     last_subject_sentence: int = -10  # the index of the sentence that set last_subject
     last_facility_subject: Entity | None = None
     last_country: Entity | None = None  # the country the story named last ("the country's capacity")
-    last_region: Entity | None = None  # the region the story named last ("in tutta la regione")
+    story_region: Entity | None = None  # the region the story named most so far ("in tutta la regione")
     recent_figures: list[tuple[int, Entity]] = field(default_factory=list)  # (sentence index, subject)
     # sentence index -> subjects that only took part in a deal there (a lender's share, an investor's ticket)
     deal_participants: dict[int, set[str]] = field(default_factory=dict)
@@ -682,9 +682,9 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
             return state.last_country
     region = view.pack.regex.get("anaphora_region")
     # (not in a market report, whose place is the one it is about)
-    if region is not None and state.last_region is not None and amount.kind != COUNT and state.market_place is None:
+    if region is not None and state.story_region is not None and amount.kind != COUNT and state.market_place is None:
         if region.search(view.text, clause[0], amount.start):
-            return state.last_region
+            return state.story_region
     # jobs a sentence names no firm for are the project's, that is the story's firm's ("the works
     # will create 1,200 jobs" after a partner's power contract or a lender's loan)
     if (amount.count_metric or "").startswith("jobs") and state.main_org is not None and state.market_place is None \

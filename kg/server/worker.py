@@ -459,7 +459,7 @@ class Reader:
             raise HttpError(404, str(err)) from None
         safety.refuse_forbidden(query.text, parse_tree=False)
         try:
-            substitutions = bind(self.store, query, message.get("params") or {})
+            values = bind(self.store, query, message.get("params") or {})
         except QueryError as err:
             raise HttpError(400, str(err)) from None
         except StoreError as err:
@@ -467,13 +467,13 @@ class Reader:
         kwargs = {"union_default_graph": True}
         page = message.get("page") or {}
         try:
-            text = prepared_text(query, substitutions, page.get("limit"), page.get("offset"))
+            text = prepared_text(query, values, page.get("limit"), page.get("offset"))
         except QueryError as err:
             raise HttpError(400, str(err)) from None
         answer = self._run(text, kwargs, where=str(query.path.name))
         reply = self._collect(answer, message, text)
         reply["parameters"] = {
-            name: (str(getattr(substitutions.get(name), "value", "")) if name in substitutions else None)
+            name: (str(getattr(values.get(name), "value", "")) if name in values else None)
             for name in query.params
         }
         return reply
