@@ -3238,3 +3238,41 @@ def test_reading_layer_edges():
     listing = ("Microsoft commits $3.3 billion to Wisconsin AI campus now\nOracle plans $40 billion for new data "
                "centres in Texas\nAmazon Web Services invests $11 billion in Georgia site\n")
     assert reading(listing)[0] == listing
+
+
+def test_wrapped_paragraphs_in_every_script_read_as_one_line():
+    from kg.extract import _as_written_for_reading as reading
+    # German wraps before its capitalised nouns; the paragraph ends a sentence, so it is one paragraph
+    german = ("Die Stadtwerke Vardlund und die Orbis Versicherung wollen auf dem alten\n"
+              "Kraftwerksgelände bis zu 120 Megawatt Rechenleistung ansiedeln und rechnen\n"
+              "mit Kosten von rund 900 Millionen Euro für den ersten Bauabschnitt.\n")
+    assert "\n" not in reading(german)[0].rstrip("\n")
+    # a heading above a wrapped paragraph stays its own line; a word cut at its hyphen is joined
+    # without a space; Chinese and Japanese lines join with nothing between their characters
+    headed = ("1. Overview\nThe campus, which Vardlund Data will build on the Orbis-\n"
+              "Nord site, is to cost about $2.1 billion and to draw up to\n"
+              "300 megawatts once all four halls are running.\n")
+    assert reading(headed)[0] == ("1. Overview\nThe campus, which Vardlund Data will build on the Orbis-Nord site, "
+                                  "is to cost about $2.1 billion and to draw up to 300 megawatts once all four halls are running.\n")
+    chinese = "瓦德隆数据公司计划在江北新区投资约45亿元建设一座人工智能算力中心，项目占地约120亩，一期机柜\n数量约3000个，预计于2027年底建成投产，届时将为当地新增就业岗位约500个。\n"
+    assert reading(chinese)[0] == chinese.replace("\n", "", 1)
+    # a fact box under a longer line is no wrapped paragraph: the next line's first word would have fitted
+    box = ("$2.4 billion — estimated cost of the campus at full build-out of all halls\n"
+           "612 acres — rezoned from agricultural to industrial\n400 MW — maximum planned capacity\n")
+    assert reading(box)[0] == box
+
+
+def test_a_wrapped_article_gives_the_figures_of_its_unwrapped_self():
+    import textwrap
+    article = ("Vardlund Post\n\nStadtwerke Vardlund plant KI-Rechenzentrum\n\n"
+               "Die Stadtwerke Vardlund wollen auf dem Gelände ihres früheren Kohlekraftwerks ein "
+               "Rechenzentrum für Anwendungen der künstlichen Intelligenz errichten. Die Gesamtinvestition "
+               "beziffert der Versorger auf rund 1,2 Milliarden Euro. Der erste Bauabschnitt mit 45 Megawatt "
+               "soll bis Ende 2028 in Betrieb gehen und rund 390 Millionen Euro kosten.\n")
+
+    def figures(text):
+        return sorted((f.metric, f.quantity.value) for f in extract(Doc(text, ["de"])).figures)
+    assert len(figures(article)) == 3
+    for width in range(50, 90, 4):  # wire copy and e-mail wrap at 60-80 columns
+        wrapped = "\n".join(textwrap.fill(line, width) for line in article.split("\n"))
+        assert figures(wrapped) == figures(article), width

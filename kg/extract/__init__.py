@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -893,7 +894,12 @@ _INVISIBLE = frozenset("\u00ad\u200b\u2060\ufeff")
 _HTML_ENTITY = re.compile(r"&(?:#\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[A-Za-z]{2,8});")
 _LINE_END = re.compile(r"[.!?:;。！？」』”\"»)]\s*$")
 _GOES_ON = re.compile(r"[a-zà-ÿ(]")
-_LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s")  # (a list's items stay lines of their own)
+# Han characters and kana, which are written without spaces between words (a line break between two is none)
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+_UNSPACED_OR_DIGIT = re.compile(_UNSPACED.pattern[:-1] + r"0-9]")
+_WORD_UNSPACED_OR_DIGIT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff0-9]")  # (not a dek's opening "～" or "——")
+_LIST_ITEM = re.compile(r"\s*(?:(?:[-–—•*·▪►]|\d{1,2}[.)])\s|\d{1,2}．|[(（]\d{1,2}[)）]|[\u2460-\u2473])")  # (a list's items stay lines of their own)
+_TABLE_GAP = re.compile(r"\S(?: {3,}|\t|\u3000+)\S")  # ("① 払込金額の総額　　　4,998,000,000円": a table's row)
 
 
 def _as_written_for_reading(text: str) -> tuple[str, list[int], list[int]]:
@@ -918,12 +924,17 @@ def _as_written_for_reading(text: str) -> tuple[str, list[int], list[int]]:
     pos = 0
     for block in re.split(r"(\n\s*\n)", text):
         lines = block.rstrip("\n").split("\n")
-        if _wrapped(lines):
-            at = pos
-            for line in lines[:-1]:
-                at += len(line)
-                chars[at] = " "  # the "\n" after this line
-                at += 1
+        starts = [pos + sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
+        for first, last in _wrapped_runs(lines):
+            for i in range(first, last):
+                line, following, at = lines[i], lines[i + 1], starts[i] + len(lines[i])
+                # the "\n" after this line reads as a space; as nothing inside a word cut at its hyphen
+                # ("Schiffgraben-\nStraße") or between two characters of a script that writes no spaces
+                if line.endswith("-") and line[-2:-1].isalpha() and following[:1].isalpha() or (
+                        _UNSPACED.match(line[-1:]) and _UNSPACED.match(following[:1])):
+                    keep[at] = False
+                else:
+                    chars[at] = " "
         pos += len(block)
     # then a run of spaces (and tabs) reads as one space
     out, index, out_ends = [], [], []
@@ -940,20 +951,55 @@ def _as_written_for_reading(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(out), index, out_ends
 
 
+def _columns(line: str) -> int:
+    """The width of a line as a terminal or a wrapping tool counts it: a Han, kana, Hangul or
+    full-width character takes two columns."""
+    return len(line) + sum(1 for c in line if c >= "\u1100" and unicodedata.east_asian_width(c) in "WF")
+
+
+def _wrapped_runs(lines: list[str]) -> list[tuple[int, int]]:
+    """The (first, last) line indices of each paragraph wrapped inside a block of lines: a run of
+    lines about as wide as the block's widest (40 characters or more), with the line after them,
+    that `_wrapped` accepts. A heading or a short line above a wrapped paragraph ("1. Overview")
+    stays a line of its own."""
+    widest = max(_columns(line.rstrip()) for line in lines)
+    full = [_columns(line.rstrip()) >= max(40, 0.75 * widest) for line in lines]
+    runs, i = [], 0
+    while i < len(lines) - 1:
+        if not full[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) - 1 and full[j + 1]:
+            j += 1
+        if _wrapped(lines[i:j + 2]):
+            runs.append((i, j + 1))
+        i = j + 2
+    return runs
+
+
 def _wrapped(lines: list[str]) -> bool:
     """Lines of one paragraph cut at a fixed width: three or more of about the same length whose ends
-    fall mostly inside sentences and whose next lines do not all open with a capital (not a list of
-    short statements), or two whose long first line is cut inside a sentence and whose second goes
-    on in lower case ("... will invest $1.9\nbillion in ...")."""
-    if any(_LIST_ITEM.match(line) for line in lines):
+    fall mostly inside sentences, and whose next lines do not all open with a capital unless the last
+    ends a sentence (a list of short statements, such as teasers, does neither; German wraps before
+    its capitalised nouns); or two whose long first line is cut inside a sentence and whose second
+    goes on in lower case ("... will invest $1.9\nbillion in ...") or follows a comma or a hyphen."""
+    if any(_LIST_ITEM.match(line) for line in lines[1:]) or any(_TABLE_GAP.search(line) for line in lines):
+        return False  # (one item of a list may be wrapped: its first line opens with the item's mark)
+    widths = [_columns(line.rstrip()) for line in lines[:-1]]
+    # (a wrapping tool fills each line: the next line's first word would not have fitted on it;
+    # a fact box's lines, "612 acres — rezoned" under a longer one, would have)
+    width = max(widths + [_columns(lines[-1].rstrip())])  # (at least the width the tool wrapped at)
+    if any(w + 1 + _columns(following.split(" ", 1)[0]) <= width for w, following in zip(widths, lines[1:])):
         return False
-    widths = [len(line.rstrip()) for line in lines[:-1]]
     if len(lines) >= 3:
         inside = sum(1 for line in lines[:-1] if not _LINE_END.search(line))
         capitals = sum(1 for line in lines[1:] if line[:1].isupper())
-        return (min(widths) >= 40 and min(widths) >= 0.75 * max(widths)
-                and 2 * inside >= len(lines) - 1 and capitals < len(lines) - 1)
-    return len(lines) == 2 and widths[0] >= 60 and not _LINE_END.search(lines[0]) and bool(_GOES_ON.match(lines[1]))
+        return (min(widths) >= 40 and min(widths) >= 0.75 * max(widths) and 2 * inside >= len(lines) - 1
+                and (capitals < len(lines) - 1 or bool(_LINE_END.search(lines[-1]))))
+    return len(lines) == 2 and widths[0] >= 60 and not _LINE_END.search(lines[0]) and (
+        bool(_GOES_ON.match(lines[1])) or lines[0].rstrip().endswith((",", "-"))
+        or (_UNSPACED_OR_DIGIT.match(lines[0][-1:]) and _WORD_UNSPACED_OR_DIGIT.match(lines[1][:1])))
 
 
 def extract(document) -> Extraction:
