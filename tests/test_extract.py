@@ -3276,3 +3276,33 @@ def test_a_wrapped_article_gives_the_figures_of_its_unwrapped_self():
     for width in range(50, 90, 4):  # wire copy and e-mail wrap at 60-80 columns
         wrapped = "\n".join(textwrap.fill(line, width) for line in article.split("\n"))
         assert figures(wrapped) == figures(article), width
+
+
+@pytest.mark.parametrize("text, lang, found, not_found", [
+    # a capital before "$" is a currency's sign, not the last name of a list
+    ("Dos R$ 900 milhões, R$ 600 milhões virão do Banco Vardlund, e R$ 300 milhões do Banco Orbis.", "pt",
+     "Banco Vardlund", "R"),
+    # a legal form before "of" and a region or a country: one firm, the place inside it
+    ("The Orbis Pension Plan and the Vardlund Investment Corp. of Ontario will develop the campus.", "en",
+     "Vardlund Investment Corp. of Ontario", "Vardlund Investment"),
+    ("The Vardlund Grid Corporation of the Philippines will connect the site.", "en",
+     "Vardlund Grid Corporation of the Philippines", None),
+])
+def test_names_beside_currency_signs_and_before_of_a_country(text, lang, found, not_found):
+    labels = _org_labels(text, lang)
+    assert found in labels
+    assert not_found not in labels
+
+
+def test_a_short_name_in_brackets_and_a_name_listed_with_found_firms_in_chinese():
+    text = ("瓦德隆集团、北辰光电、奥比斯控股联手打造智算中心。"
+            "项目由江北瓦德隆数据科技股份有限公司（瓦德隆数据）牵头，总投资约30亿元。"
+            "北辰光电持股30%，瓦德隆数据持股70%。北辰光电当晚公告称，公司以自有资金认缴出资9亿元。")
+    ex = extract(Doc(text, ["zh"]))
+    labels = {e.label for e in ex.entities if e.kind == "org"}
+    # the short name in brackets is the firm of the full name, by the short name the article uses
+    assert "瓦德隆数据" in labels and "江北瓦德隆数据科技股份有限公司" not in labels
+    # a name between the list's marks beside found firms, written again later, is a firm
+    assert "北辰光电" in labels
+    owners = {f.subject.label for f in ex.figures if f.quantity.unit == "percent"}
+    assert owners == {"北辰光电", "瓦德隆数据"}

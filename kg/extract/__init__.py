@@ -395,9 +395,39 @@ def _names_given_hereinafter(text: str, mentions: list[Mention]) -> list[Mention
             continue
         hit = rx.match(text, m.end)
         short = starts.get(hit.end()) if hit else None
+        if short is None:  # "北京海兰信数据科技股份有限公司（海兰信）": the short name alone in brackets
+            bracket = _SHORT_NAME_IN_BRACKETS.match(text, m.end)
+            short = starts.get(bracket.start(1)) if bracket and _shortens(bracket.group(1), m.text) else None
         if short is not None and short.entity.key != m.entity.key:
             merged[m.entity.key] = short.entity
     return _with_entities(mentions, merged)
+
+
+# a short name in Han, kana or Hangul in brackets right after a name: "……股份有限公司（海兰信）", "한국동서발전(동서발전)"
+_SHORT_NAME_IN_BRACKETS = re.compile(r"[（(]([\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{2,8})[）)]")
+
+
+def _shortens(short: str, full: str) -> bool:
+    """ "海兰信" of "北京海兰信数据科技股份有限公司", "海南控股" of "海南省发展控股有限公司", "皖能电力" of
+    "安徽省皖能股份有限公司": shorter, opening with two characters of the full name, the brand (not a
+    place: "（海南）")."""
+    return len(short) < len(full) and short[:2] in full and not _a_place(short)
+
+
+def _short_names_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A firm's short name in brackets after its full name in Chinese, Japanese or Korean script
+    ("北京海兰信数据科技股份有限公司（海兰信）") is a name, found again wherever the article writes it."""
+    taken = {(m.start, m.end) for m in mentions}
+    added = []
+    for m in mentions:
+        if m.kind != "org" or not _UNSPACED_NAME.match(m.text):
+            continue
+        bracket = _SHORT_NAME_IN_BRACKETS.match(text, m.end)
+        if bracket and bracket.span(1) not in taken and _shortens(bracket.group(1), m.text):
+            short = bracket.group(1)
+            entity = Entity(kind="org", key=slug_key(short), label=short, rdf_type="Firm")
+            added.append(Mention(bracket.start(1), bracket.end(1), short, entity, (entity,)))
+    return mentions + added
 
 
 def _called_by_their_head(mentions: list[Mention], codes: set[str]) -> list[Mention]:
@@ -728,6 +758,46 @@ def _names_listed_with_found_firms(text: str, mentions: list[Mention], sentences
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
 
 
+def _han_names_listed_with_found_firms(text: str, mentions: list[Mention], sentences) -> list[Mention]:
+    """ "中新集团、亨通光电、元禾控股联手打造": in a script without spaces, a name listed with a firm
+    the article names, between the list's marks (pack `enumeration_marks`, "、"), is a firm too,
+    wherever the article writes it, when it writes it twice at least and it is no place and no
+    common word (`org_cues.not_names`, `short_name_not`)."""
+    table = gazetteer()
+    orgs = sorted((m for m in mentions if m.kind == "org"), key=lambda m: m.start)
+    wanted: dict[str, tuple] = {}
+    for s in sentences:
+        p = pack(s.language)
+        marks = "".join(p.get("enumeration_marks") or [])
+        if not marks or p.spaced:
+            continue
+        stop = set((p.get("org_cues") or {}).get("not_names") or []) | set(p.get("short_name_not") or [])
+        item = re.compile(rf"[^{re.escape(marks)}\s，,。：:；;（）()“”「」『』\d%％]{{2,8}}")
+        for m in orgs:
+            if not (s.start <= m.start < s.end):
+                continue
+            # the item before the firm ("亨通光电、苏州元禾控股") and the one after it ("中新集团、亨通光电、")
+            spans = []
+            window = max(s.start, m.start - 10)
+            if before := re.search(rf"({item.pattern})[{re.escape(marks)}]$", text[window:m.start]):
+                spans.append((window + before.start(1), window + before.end(1)))
+            if text[m.end:m.end + 1] in marks and (after := item.match(text, m.end + 1)):
+                spans.append(after.span())
+            for start, end in spans:
+                name = text[start:end]
+                opens = start == s.start or text[start - 1] in marks or text[start - 1] in _LIST_EDGE
+                closes = end >= s.end or text[end] in marks or text[end] in _LIST_EDGE
+                if not (opens and closes) or name in stop or name in wanted or _a_place(name) or table.find(name) \
+                        or any(o.start < end and start < o.end for o in mentions) or text.count(name) < 2:
+                    continue
+                entity = Entity(kind="org", key=slug_key(name), label=name, rdf_type="Firm")
+                wanted[name] = (re.compile(re.escape(name)), entity)
+    if not wanted:
+        return mentions
+    return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
+
+
+_LIST_EDGE = frozenset("，,。：:；;（）()“”「」『』 \n")
 _HANGUL_WORD = r"[가-힣][가-힣A-Za-z0-9&]{1,14}"
 # "롯데이노베이트·남부발전·스톤피크 투자협약", "롯데이노베이트, 한국남부발전, ...": Korean names listed
 _HANGUL_LIST = re.compile(rf"(?<![가-힣A-Za-z0-9&]){_HANGUL_WORD}(?:(?:·{_HANGUL_WORD})+|(?:,\s{_HANGUL_WORD})+)(?![·,])")
@@ -1041,11 +1111,12 @@ def _extract(document) -> Extraction:
     # (the ones that are no "of" too: "as da Orbis" is the firm's shares, "nach Mühleberg" the village)
     place_only = sorted({w for code in codes for w in pack(code).get("place_prepositions") or []
                          if w not in (pack(code).get("of_words") or [])})
-    mentions = _every_mention_of_found_names(plain, mentions, names, prepositions)
+    mentions = _every_mention_of_found_names(plain, _short_names_in_brackets(plain, mentions), names, prepositions)
     if "ko" in codes:
         mentions = _korean_names_of_found_firms(plain, mentions)
     mentions = _first_words_of_long_names(plain, mentions, names, place_only)
     mentions = _names_listed_with_found_firms(plain, mentions, named_in, names)
+    mentions = _han_names_listed_with_found_firms(plain, mentions, named_in)
     mentions = _han_short_names(plain, mentions, codes)
     mentions = _names_without_their_descriptor(plain, mentions, codes)
     mentions.sort(key=lambda m: m.start)

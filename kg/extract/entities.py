@@ -531,6 +531,7 @@ def _overlapping(rx: re.Pattern, text: str):
 
 
 _NAME_RX = re.compile(_NAME)
+_OF_THE = re.compile(r"\.?\s+of\s+(?:the\s+)?")
 _CAPITALISED_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _PARTICLE_AND_NAME_AFTER = re.compile(r" (?:de|do|da|dos|das|del|della|di|du|des) ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
 _ACRONYM_IN_BRACKETS = re.compile(r"(?<=\s)\(([A-Z][A-Z0-9&]{1,9})\)")
@@ -640,7 +641,9 @@ def listed_names(rx: SimpleNamespace, text: str) -> list[list[tuple[int, int, st
     AI"; not "Separately, Meta said"), as (start, end, name); `rx` is `_discovery_patterns(code)`."""
     if rx.name_list is None:
         return []
-    return [[(lst.start() + i.start(), lst.start() + i.end(), i.group(0)) for i in _NAME_RX.finditer(lst.group(0))]
+    # (a capital before "$" is a currency's sign, no name: "... do Banco da Amazônia, e R$ 250 milhões")
+    return [[(lst.start() + i.start(), lst.start() + i.end(), i.group(0)) for i in _NAME_RX.finditer(lst.group(0))
+             if text[lst.start() + i.end():lst.start() + i.end() + 1] != "$"]
             for lst in rx.name_list.finditer(text) if rx.spaced_conjunction.search(lst.group(0))]
 
 
@@ -760,6 +763,15 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             taken[:] = [t for t in taken if t != (s, e)]
             name = text[s:m.end()].strip()
             e = s + len(name)
+        of_country = _OF_THE.match(text, m.end())
+        if of_country and of_country.end() in regional_arms and not _ACRONYM_AFTER.match(text, regional_arms[of_country.end()].end):
+            # "Investment Management Corp. of Ontario", "National Grid Corporation of the Philippines": a form
+            # before "of" and a country or region names one firm (the place gives way); not with an acronym
+            # after it, which the name-and-acronym rule below reads whole
+            arm = regional_arms[of_country.end()]
+            taken[:] = [t for t in taken if t != (arm.start, arm.end)]
+            name = text[s:arm.end]
+            e = arm.end
         if (free(s, e) or (" " in name and free_but_a_place_it_ends_in(s, e))
                 or (" " in name and free_but_names_inside(s, e))) and len(name) > 2:  # "PT Orbis Indonesia Tbk"
             ent = Entity(kind="org", key=slug(name), label=name, rdf_type="Firm")
