@@ -3077,6 +3077,12 @@ def test_japanese_grammar_after_a_legal_form_is_no_name():
     ("ar", "أعلنت شركة فيتا كلاود، أمس، أنها ستستثمر 400 مليون دينار كويتي. يذكر أن سعر صرف الدينار يبلغ نحو 3.26 دولار."),
     ("en", "Vetta Cloud will invest 400 million dinars. The dinar's exchange rate stands at about $3.26."),
     ("de", "Vetta Cloud investiert 400 Mio. Euro. Der Wechselkurs liegt bei 1,08 Dollar je Euro."),
+    ("en", "Vetta Cloud will invest £400 million. Currency note: conversion at €1.15 to the pound."),
+    # one person's pay, a year before a currency's word and a stock box are no figures either
+    ("en", "Vetta Cloud will invest $400 million; its staff will earn an average salary of $78,000."),
+    ("en", 'Vetta Cloud will invest $400 million. "We are locking in 2027 dollars until 2049," he said.'),
+    ("en", "Vetta Cloud will invest $400 million.\n\nVETTA CLOUD (ASX: VTC)\nLast $11.92 | Change +$0.39 | 52-week range $9.41 – $12.10"),
+    ("zh", "腾讯将在当地投资4亿元，员工平均年薪约18万元。"),
 ])
 def test_an_exchange_rate_is_no_figure(language, text):
     got = figures(text, [language])
@@ -3287,8 +3293,11 @@ def test_a_wrapped_article_gives_the_figures_of_its_unwrapped_self():
      "Vardlund Investment Corp. of Ontario", "Vardlund Investment"),
     ("The Vardlund Grid Corporation of the Philippines will connect the site.", "en",
      "Vardlund Grid Corporation of the Philippines", None),
+    ("The St. Vardlund Parish School Board would receive about 58 percent of each payment.", "en",
+     "St. Vardlund Parish School Board", "Vardlund Parish School Board"),
 ])
 def test_names_beside_currency_signs_and_before_of_a_country(text, lang, found, not_found):
+    # (and a saint's abbreviation opens a name: "St. Landry Parish School Board")
     labels = _org_labels(text, lang)
     assert found in labels
     assert not_found not in labels

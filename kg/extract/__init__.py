@@ -925,6 +925,24 @@ def _an_exchange_rate(amount, sentence: str, p) -> bool:
     return amount.kind == MONEY and amount.scale < 1e6 and (amount.point or 0) < 1000 and p.finds(("exchange_rate_words",), sentence)
 
 
+def _a_salary(amount, sentence: str, p) -> bool:
+    """ "an average salary of $78,000", "年薪约25万元": money without a scale word of a million right
+    after a word for pay (`salary_words`, at most three words before it) is one person's pay, no figure."""
+    if amount.kind != MONEY or amount.scale >= 1e6 or (amount.point or 0) >= 1e6:
+        return False
+    words = p.regex.get("salary_words")
+    between = r"\W*(?:\w+\W+){0,3}" if p.spaced else r".{0,3}"  # (three words, or characters where none are spaced)
+    return words is not None and bool(re.search(rf"(?:{words.pattern}){between}$", sentence[:amount.start], words.flags))
+
+
+# "locking in 2027 dollars": a year before a currency's word, no sum (a sum that size is written "$2,027")
+_YEAR_BEFORE_A_CURRENCY_WORD = re.compile(r"(?:19|20)\d\d\s+\D")
+
+
+def _a_year_of_money(amount) -> bool:
+    return amount.kind == MONEY and amount.scale == 1 and bool(_YEAR_BEFORE_A_CURRENCY_WORD.fullmatch(amount.text[:6]))
+
+
 def _a_unit_price(amount, sentence: str, p) -> bool:
     """ "52 Euro je Quadratmeter", "$45 per MWh", "52 euros le m²": money without a scale
     word per unit of a thing is a rate (a land price, a power tariff), no sum anyone invests or earns."""
@@ -1172,6 +1190,7 @@ def _extract(document) -> Extraction:
         amounts = [a for a in scanned if a not in quoted_prices and not _a_share_price(a, s.text, p)
                    and not (retraction is not None and retraction.search(s.text, 0, a.start))
                    and not _a_unit_price(a, s.text, p) and not _an_exchange_rate(a, s.text, p)
+                   and not _a_salary(a, s.text, p) and not _a_year_of_money(a)
                    and a.unit not in ("kW", "kWh")  # under a megawatt (hour): a rack's density ("120 kW per rack"), a battery
                    and not imagined(p, text, s.start, s.end, s.start + a.start, s.start + a.end, quoted)]
         previous_end = s.end

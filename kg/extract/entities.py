@@ -331,7 +331,8 @@ def gazetteer() -> Gazetteer:
 # ---- names found by pattern (not in the table) --------------------------------------------
 _CAP = r"[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
 _PERSON = re.compile(rf"\b({_CAP}(?: [A-Z]\.)? {_CAP})\b")
-_NAME_WORD = r"(?:[A-Z][\w&@+'’.-]*[\w&]|[A-Z]|[a-z]{1,2}-?[A-Z][\w&'’.-]*[\w&])"  # "d-Matrix", "eBay", "xAI"
+# "d-Matrix", "eBay", "xAI"; "St. Landry Parish" (a saint's abbreviation opens a place's or a body's name)
+_NAME_WORD = r"(?:(?:St|Ste|Mt|Ft)\.(?=\s[A-Z])|[A-Z][\w&@+'’.-]*[\w&]|[A-Z]|[a-z]{1,2}-?[A-Z][\w&'’.-]*[\w&])"
 # a name's first word may open with a digit ("2G Energy AG", "21Vianet Group"), never a unit ("40MW")
 _DIGIT_NAME_WORD = r"\d{1,2}(?!(?:MW|GW|TW|KW|MWh|GWh|TWh|MVA|GB|TB|PB)(?![\w&]))[A-Z][A-Za-z&]*"
 # "Start Campus", "Bank of America", "Banco do Nordeste", "Caisse des Dépôts": a joining word only between name words
