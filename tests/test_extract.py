@@ -3295,6 +3295,14 @@ def test_a_wrapped_article_gives_the_figures_of_its_unwrapped_self():
      "Vardlund Grid Corporation of the Philippines", None),
     ("The St. Vardlund Parish School Board would receive about 58 percent of each payment.", "en",
      "St. Vardlund Parish School Board", "Vardlund Parish School Board"),
+    # a slash inside a name; German compounds ending in a firm's word before a place or a town
+    ("Die NORD/LB beteiligt sich mit 400 Millionen Euro.", "de", "NORD/LB", "LB"),
+    ("Den Rest übernehmen die Investitionsbank Sachsen-Anhalt und die Kreissparkasse Ludwigsburg.", "de",
+     "Investitionsbank Sachsen-Anhalt", None),
+    ("Den Rest übernehmen die Investitionsbank Sachsen-Anhalt und die Kreissparkasse Ludwigsburg.", "de",
+     "Kreissparkasse Ludwigsburg", None),
+    ("Die Raiffeisen-Landesbank Steiermark stellt einen Kredit über 250 Mio. Euro bereit.", "de",
+     "Raiffeisen-Landesbank Steiermark", "Landesbank Steiermark"),
 ])
 def test_names_beside_currency_signs_and_before_of_a_country(text, lang, found, not_found):
     # (and a saint's abbreviation opens a name: "St. Landry Parish School Board")

@@ -331,8 +331,8 @@ def gazetteer() -> Gazetteer:
 # ---- names found by pattern (not in the table) --------------------------------------------
 _CAP = r"[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
 _PERSON = re.compile(rf"\b({_CAP}(?: [A-Z]\.)? {_CAP})\b")
-# "d-Matrix", "eBay", "xAI"; "St. Landry Parish" (a saint's abbreviation opens a place's or a body's name)
-_NAME_WORD = r"(?:(?:St|Ste|Mt|Ft)\.(?=\s[A-Z])|[A-Z][\w&@+'’.-]*[\w&]|[A-Z]|[a-z]{1,2}-?[A-Z][\w&'’.-]*[\w&])"
+# "d-Matrix", "eBay", "xAI", "NORD/LB"; "St. Landry Parish" (a saint's abbreviation opens a place's or a body's name)
+_NAME_WORD = r"(?:(?:St|Ste|Mt|Ft)\.(?=\s[A-Z])|[A-Z](?:[\w&@+'’.-]|/(?=[A-Z]))*[\w&]|[A-Z]|[a-z]{1,2}-?[A-Z][\w&'’.-]*[\w&])"
 # a name's first word may open with a digit ("2G Energy AG", "21Vianet Group"), never a unit ("40MW")
 _DIGIT_NAME_WORD = r"\d{1,2}(?!(?:MW|GW|TW|KW|MWh|GWh|TWh|MVA|GB|TB|PB)(?![\w&]))[A-Z][A-Za-z&]*"
 # "Start Campus", "Bank of America", "Banco do Nordeste", "Caisse des Dépôts": a joining word only between name words
@@ -631,6 +631,17 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         legal_form_after_place=compiled(rf"[\u4e00-\u9fff]{{0,8}}?(?:{_longest_first(legal_endings)})"
                                         if firm_words and legal_endings and not p.spaced else None),
     )
+
+
+@cache
+def _compound_firm_name(code: str) -> re.Pattern | None:
+    """A capitalised compound ending in a firm's word (`org_cues.firm_word_endings`), then one
+    capitalised word: group 1 the compound, group 2 the word (a place, if it names a firm)."""
+    from .language import pack
+    endings = (pack(code).get("org_cues") or {}).get("firm_word_endings") or []
+    if not endings:
+        return None
+    return re.compile(rf"(?<![\w-])([A-ZÄÖÜÆØÅ][\w]*(?:-[\w]+)*?(?:{_longest_first(endings)}))\s([A-ZÄÖÜÆØÅ][\w-]*[a-zäöüßæøå])(?![\w-])")
 
 
 def _longest_first(words: list[str]) -> str:
@@ -1210,6 +1221,24 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                     ent = Entity(kind="org", key=slug(name), label=name, rdf_type="Firm", labels={pack.code: name})
                     out.append(Mention(s_ + sentence_start, e_ + sentence_start, name, ent, (ent,), named_as_company=True))
                     taken.append((s_, e_))
+    # "Investitionsbank Sachsen-Anhalt", "Stadtsparkasse Magdeburg": where firms' words are glued into
+    # compounds, a compound ending in one (`org_cues.firm_word_endings`) before a known place or a town
+    # is a firm (not a kind of bank, `firm_words_generic`: "Förderbank KfW"); last, where no other
+    # cue found a name ("Trianel und Stadtwerke Düren investieren" is two firms by its verb)
+    compound = _compound_firm_name(pack.code)
+    if compound is not None:
+        generic = set((pack.get("org_cues") or {}).get("firm_words_generic") or [])
+        for m in compound.finditer(text):
+            s, e = m.span()
+            place = m.group(2)
+            if m.group(1) in generic or not ((m.start(2), e) in place_spans or place in town_names(5000)) \
+                    or _ACRONYM_AFTER.match(text, e):
+                continue  # (with its acronym after it, the name-and-acronym rule below reads it)
+            if free(s, e) or free_but_a_place_it_ends_in(s, e):
+                name = m.group(0)
+                ent = Entity(kind="org", key=slug(name), label=name, rdf_type="Firm")
+                out.append(Mention(s + sentence_start, e + sentence_start, name, ent, (ent,)))
+                taken.append((s, e))
     # "庆阳市", "西峰区", "石狩市", "千葉県": in scripts without spaces an administrative suffix
     # names a place no table knows (the pack lists the suffixes and the words they only look like)
     suffixes = pack.get("place_suffixes") or {}
