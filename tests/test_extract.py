@@ -3303,6 +3303,10 @@ def test_a_wrapped_article_gives_the_figures_of_its_unwrapped_self():
      "Kreissparkasse Ludwigsburg", None),
     ("Die Raiffeisen-Landesbank Steiermark stellt einen Kredit über 250 Mio. Euro bereit.", "de",
      "Raiffeisen-Landesbank Steiermark", "Landesbank Steiermark"),
+    # "de la" and an elided "d'" before an accented capital join a name; "X-Tochter" is no part of one
+    ("La Région Pays de la Loire versera une subvention de 8 millions d'euros.", "fr", "Région Pays de la Loire", "Région Pays"),
+    ("Le prêt est apporté par la Banque Vardlund et la Caisse d'Épargne Orbis.", "fr", "Caisse d'Épargne Orbis", "Caisse"),
+    ("Die Vardlund-Tochter Orbis Strom soll bis zu 40 MW liefern.", "de", "Orbis Strom", "Vardlund-Tochter Orbis Strom"),
 ])
 def test_names_beside_currency_signs_and_before_of_a_country(text, lang, found, not_found):
     # (and a saint's abbreviation opens a name: "St. Landry Parish School Board")

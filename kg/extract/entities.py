@@ -333,10 +333,13 @@ _CAP = r"[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
 _PERSON = re.compile(rf"\b({_CAP}(?: [A-Z]\.)? {_CAP})\b")
 # "d-Matrix", "eBay", "xAI", "NORD/LB"; "St. Landry Parish" (a saint's abbreviation opens a place's or a body's name)
 _NAME_WORD = r"(?:(?:St|Ste|Mt|Ft)\.(?=\s[A-Z])|[A-Z](?:[\w&@+'’.-]|/(?=[A-Z]))*[\w&]|[A-Z]|[a-z]{1,2}-?[A-Z][\w&'’.-]*[\w&])"
+# a name word after an elided "de", which may open with an accented capital ("Caisse d'Épargne")
+_ELIDED_NAME_WORD = r"d['’][A-ZÀ-ÖØ-Þ][\w&'’.-]*[\w&]"
 # a name's first word may open with a digit ("2G Energy AG", "21Vianet Group"), never a unit ("40MW")
 _DIGIT_NAME_WORD = r"\d{1,2}(?!(?:MW|GW|TW|KW|MWh|GWh|TWh|MVA|GB|TB|PB)(?![\w&]))[A-Z][A-Za-z&]*"
 # "Start Campus", "Bank of America", "Banco do Nordeste", "Caisse des Dépôts": a joining word only between name words
-_NAME = rf"{_NAME_WORD}(?:\s(?:(?:of|&|de|do|da|dos|das|del|della|di|du|for)\s)?{_NAME_WORD})*"
+# ("Région Pays de la Loire", "Banco de la Nación"; "Caisse d'Épargne": an elided "de" joins too)
+_NAME = rf"{_NAME_WORD}(?:\s(?:(?:of|&|de|do|da|dos|das|del|della|di|du|for|de la)\s)?{_NAME_WORD}|\s{_ELIDED_NAME_WORD})*"
 _STOP_HEADS = {"the", "a", "an", "der", "die", "das", "den", "dem", "des", "le", "la", "les", "el", "los", "il", "lo", "o", "os", "a", "en",
                "in", "on", "at", "but", "and", "however", "according", "after", "as", "this", "that", "its", "their",
                "his", "her", "our", "we", "it", "they", "he", "she", "i", "ein", "eine", "un", "une", "una", "um", "uma"}
@@ -571,7 +574,7 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
     each, scale = p.regex.get("each"), p.regex.get("scale")
 
     opening_words = "|".join(map(re.escape, common().get("name_opening_words") or []))
-    particle = r"(?:(?:of|de|do|da|dos|das|del|della|di|des|du)\s|d['’])?"
+    particle = r"(?:(?:of|de la|de|do|da|dos|das|del|della|di|des|du)\s|de l['’])?"  # ("Région Pays de la Loire")
 
     cues = p.get("org_cues") or {}
     firm_words, legal_endings = cues.get("firm_words") or [], cues.get("legal_endings") or []
@@ -595,7 +598,7 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
                                     if org_words is not None else None),
         # "Grupo Carso", "Banca di Cividale", "Caisse des Dépôts": an opening word, then the name
         opening_with_name_word=compiled(
-            rf"(?<![\w])((?:{opening_words})\s{particle}{_NAME_WORD}(?:\s{particle}{_NAME_WORD}){{0,2}})(?![\w])"
+            rf"(?<![\w])((?:{opening_words})\s(?:{particle}{_NAME_WORD}|{_ELIDED_NAME_WORD})(?:\s(?:{particle}{_NAME_WORD}|{_ELIDED_NAME_WORD})){{0,2}})(?![\w])"
             if opening_words else None),
         name_after_noun=compiled(rf"(?i:{nouns.pattern})\s+({_NAME})(?=[\s,.;:)]|$)" if nouns is not None else None),
         # ("le fournisseur de cloud suisse Exoscale", "la società di telecomunicazioni Aruba": a Romance
