@@ -39,7 +39,7 @@ def _drop_false_aliases(mentions: list[Mention], sentences) -> list[Mention]:
     table does (here "total", not "worldwide") are no mention in that language (pack: false_aliases);
     nor is a known name whose last characters begin a firm's word that runs on past it, in scripts
     without spaces (org_cues.firm_words: "中華電" in "中華電力")."""
-    false = {s.language: set(pack(s.language).get("false_aliases") or []) for s in sentences}
+    false = {s.language: {w.lower() for w in pack(s.language).get("false_aliases") or []} for s in sentences}
     firm_words = {s.language: [w for w in (pack(s.language).get("org_cues") or {}).get("firm_words") or [] if len(w) > 1]
                   for s in sentences if not pack(s.language).spaced}
     starts = [s.start for s in sentences]
@@ -653,8 +653,16 @@ def _abbreviates(short: str, full: str) -> bool:
     for k in range(2, len(short)):
         head, rest = short[:-k], full[:-k]
         if full.endswith(short[-k:]) and rest.startswith(head) and len(head) < len(rest):
-            return not _a_place(head)
+            # (nor a place's name without its suffix: "千葉銀行" beside "千葉興業銀行", 千葉県)
+            return not _a_place(head) and not any(_a_place(head + suffix) for suffix in _place_suffixes())
     return False
+
+
+@cache
+def _place_suffixes() -> tuple[str, ...]:
+    """The administrative suffixes of every pack (`place_suffixes`: 県, 市, 省 ...)."""
+    from .language import available
+    return tuple(sorted({suffix for code in available() for suffix in pack(code).get("place_suffixes") or {}}))
 
 
 _PLACE_SUFFIX_AFTER = re.compile(r"([\u4e00-\u9fff]{2,3}?)[省市県]")

@@ -450,7 +450,8 @@ def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> E
         return None
     lender = _named_right_after(view, amount, cands, "lender_markers", ("org",), 4)
     rest = view.pack.regex.get("remainder_words")
-    if lender is None and rest is not None and rest.search(view.text, max(0, amount.start - 25), min(len(view.text), amount.end + 12)):
+    remainder = rest is not None and rest.search(view.text, max(0, amount.start - 25), min(len(view.text), amount.end + 12))
+    if lender is None and remainder:
         # ("die restlichen 100 Millionen Euro kommen von der Herner Sparkasse", "les 250 millions restants
         # viennent de la Caisse d'Epargne": the rest, a verb, its lender)
         for words in (1, 2):
@@ -458,9 +459,10 @@ def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> E
             if lender is None and verb is not None:
                 lender = _named_right_after(view, replace(amount, end=amount.end + verb.end()), cands, "lender_markers", ("org",), 4)
     first = next((m for m in cands if m.entity == lender and m.start >= amount.end), None)
-    if first is not None and any(m.kind == "org" and m.start >= first.end and _list_gap(view, first.end, m.start)
-                                 for m in view.mentions):
+    if first is not None and not remainder and any(m.kind == "org" and m.start >= first.end and _list_gap(view, first.end, m.start)
+                                                   for m in view.mentions):
         return None  # "ein Konsortialkredit über 650 Mio. Fr. bei der ZKB, der UBS und der AKB": the borrower's loan
+    # (the rest of a loan, though, is the first lender's of the list: "残る220億円は福島銀行や大東銀行など")
     return lender
 
 
