@@ -3078,6 +3078,7 @@ def test_japanese_grammar_after_a_legal_form_is_no_name():
     ("en", "Vetta Cloud will invest 400 million dinars. The dinar's exchange rate stands at about $3.26."),
     ("de", "Vetta Cloud investiert 400 Mio. Euro. Der Wechselkurs liegt bei 1,08 Dollar je Euro."),
     ("en", "Vetta Cloud will invest £400 million. Currency note: conversion at €1.15 to the pound."),
+    ("es", "Vetta Cloud invertirá US$ 400 millones. Se utilizó un tipo de cambio de $ 945 por dólar y un valor de la UF de $ 39.850."),
     # one person's pay, a year before a currency's word and a stock box are no figures either
     ("en", "Vetta Cloud will invest $400 million; its staff will earn an average salary of $78,000."),
     ("en", 'Vetta Cloud will invest $400 million. "We are locking in 2027 dollars until 2049," he said.'),

@@ -930,7 +930,8 @@ def _price_after_a_move(amount, amounts, sentence: str, p) -> bool:
 def _an_exchange_rate(amount, sentence: str, p) -> bool:
     """ "سعر صرف الدينار يبلغ نحو 3.26 دولار", "at an exchange rate of 1.08 dollars to the euro": money
     without a scale word in a sentence about an exchange rate (`exchange_rate_words`) is the rate."""
-    return amount.kind == MONEY and amount.scale < 1e6 and (amount.point or 0) < 1000 and p.finds(("exchange_rate_words",), sentence)
+    # (below 100,000: a peso's or a won's rate runs to thousands, "un valor de la UF de $ 39.850")
+    return amount.kind == MONEY and amount.scale < 1e6 and (amount.point or 0) < 100_000 and p.finds(("exchange_rate_words",), sentence)
 
 
 def _a_salary(amount, sentence: str, p) -> bool:
