@@ -560,6 +560,8 @@ def test_a_german_single_word_name_is_one_never_written_after_a_determiner():
 @pytest.mark.parametrize("text, lang", [
     ("Vetta Compute builds a campus in Ohio. A hyperscaler has already leased 40 MW at the campus.", "en"),
     ("Vetta Compute baut einen Campus in Birr. Ein internationaler Cloud-Anbieter hat bereits 40 MW vorvermietet.", "de"),
+    # a capitalised article, and a word of what the firm does before its noun ("An unnamed US cloud provider")
+    ("Vetta Compute builds a campus near Bangkok. An unnamed US cloud provider has signed a letter of intent for 36MW.", "en"),
 ])
 def test_an_unnamed_member_of_a_group_is_not_the_subject(text, lang):
     assert [f[0] for f in figures(text, [lang])] == ["vetta-compute"]

@@ -378,10 +378,15 @@ def _modifies_a_firm(view: SentenceView, place: Mention) -> bool:
     after = _skip_space(view.text, place.end)
     if after == place.end or indefinite is None:
         return False
-    if not any(indefinite.fullmatch(w) for w in view.text[max(0, place.start - 30):place.start].split()[-2:]):
+    if not any(indefinite.fullmatch(w.lower()) for w in view.text[max(0, place.start - 30):place.start].split()[-2:]):
         return False
     if nouns is not None and nouns.match(view.text, after):
         return True
+    # (or one or two words of what it does first: "An unnamed US cloud provider")
+    for words in (1, 2):
+        described = re.match(rf"(?:[^\W\d_A-Z][\w-]*\s+){{{words}}}", view.text[after:after + 40])
+        if nouns is not None and described is not None and nouns.match(view.text, after + described.end()):
+            return True
     return any(o.start == after and o.entity.collective and o.kind in ("org", "group") for o in view.mentions)
 
 
