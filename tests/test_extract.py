@@ -3343,3 +3343,12 @@ def test_japanese_lenders_listed_with_ya_and_nado_and_the_rest_after_wa():
     loans = {(f.subject.label, f.quantity.value) for f in ex.figures if f.metric == "loan_or_debt"}
     assert ("千葉興業銀行", 2.2e10) in loans and ("千葉銀行", 2e10) in loans
     assert any(e.kind == "place" and e.label == "Chiba Prefecture" for e in ex.entities)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("NTTデータは千葉県に新拠点を建設する。国内のAI開発企業1社と2万キロワット分の利用について基本合意した。", "ja"),
+    ("NTT데이터는 김포에 새 데이터센터를 짓는다. 국내 AI 기업 1곳이 20MW를 임차하기로 했다.", "ko"),
+])
+def test_domestic_before_one_unnamed_firm_is_no_figure_of_the_country(text, lang):
+    # "国内の…1社": one unnamed domestic firm leases from the operator; the figure is not Japan's
+    assert {f.subject.label for f in extract(Doc(text, [lang])).figures} == {"NTT Data"}

@@ -375,6 +375,9 @@ def _modifies_a_firm(view: SentenceView, place: Mention) -> bool:
     firms, stay the country's)."""
     nouns = view.pack.regex.get("company_nouns")
     indefinite = view.pack.regex.get("indefinite_articles")
+    one = view.pack.regex.get("unnamed_one")  # ("국내 AI 기업 1곳이": a count of one firm after it)
+    if one is not None and one.search(view.text[place.end:place.end + 20]):
+        return True
     after = _skip_space(view.text, place.end)
     if after == place.end or indefinite is None:
         return False
@@ -685,7 +688,10 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     # country the story named last, for a figure no firm in the clause claims
     country = view.pack.regex.get("anaphora_country")
     if country is not None and state.last_country is not None and amount.kind != COUNT:
-        if country.search(view.text, clause[0], amount.start):
+        named = country.search(view.text, clause[0], amount.start)
+        # (not "domestic" of one unnamed firm: "国内のAI開発企業1社と2万キロワット分", `unnamed_one`)
+        one = view.pack.regex.get("unnamed_one")
+        if named and not (one is not None and one.search(view.text, named.end(), amount.start)):
             return state.last_country
     region = view.pack.regex.get("anaphora_region")
     # (not in a market report, whose place is the one it is about)
