@@ -3352,3 +3352,11 @@ def test_japanese_lenders_listed_with_ya_and_nado_and_the_rest_after_wa():
 def test_domestic_before_one_unnamed_firm_is_no_figure_of_the_country(text, lang):
     # "国内の…1社": one unnamed domestic firm leases from the operator; the figure is not Japan's
     assert {f.subject.label for f in extract(Doc(text, [lang])).figures} == {"NTT Data"}
+
+
+def test_the_press_short_form_of_a_firms_name_ending_is_that_firm():
+    # invented insurer: the headline writes "손보" for the "손해보험" that ends its name in the body
+    text = "바르들룬손보 2000억 투자\n\n바르들룬손해보험은 김포 AI 데이터센터에 2000억원을 투자한다고 밝혔다."
+    ex = extract(Doc(text, ["ko"]))
+    forms = {e.label: ex.surface_forms.get(e.key, set()) for e in ex.entities if e.kind == "org"}
+    assert "바르들룬손보" in forms.get("바르들룬손해보험", set()), forms

@@ -766,6 +766,27 @@ def _names_listed_with_found_firms(text: str, mentions: list[Mention], sentences
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
 
 
+def _short_forms_of_found_names(text: str, mentions: list[Mention], codes: set[str]) -> list[Mention]:
+    """ "DB손보" is the "DB손해보험" the article names, "삼성SRA운용" its "삼성SRA자산운용", "西部ガスHD" its
+    "西部ガスホールディングス": the press shortens the words that end a firm's name (pack
+    `name_short_forms`, ending -> short ending); the short name is that firm wherever it is written."""
+    forms = {long: short for code in codes for long, short in (pack(code).get("name_short_forms") or {}).items()}
+    if not forms:
+        return mentions
+    wanted: dict[str, tuple] = {}
+    for m in mentions:
+        if m.kind != "org":
+            continue
+        for long, short in forms.items():
+            if m.text.endswith(long) and len(m.text) > len(long):
+                alias = m.text[: -len(long)] + short
+                if alias not in wanted and alias in text and not gazetteer().find(alias):
+                    wanted[alias] = (re.compile(re.escape(alias)), m.entity)
+    if not wanted:
+        return mentions
+    return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
+
+
 def _han_names_listed_with_found_firms(text: str, mentions: list[Mention], sentences) -> list[Mention]:
     """ "中新集团、亨通光电、元禾控股联手打造": in a script without spaces, a name listed with a firm
     the article names, between the list's marks (pack `enumeration_marks`, "、"), is a firm too,
@@ -1144,6 +1165,7 @@ def _extract(document) -> Extraction:
     mentions = _first_words_of_long_names(plain, mentions, names, place_only)
     mentions = _names_listed_with_found_firms(plain, mentions, named_in, names)
     mentions = _han_names_listed_with_found_firms(plain, mentions, named_in)
+    mentions = _short_forms_of_found_names(plain, mentions, codes)
     mentions = _han_short_names(plain, mentions, codes)
     mentions = _names_without_their_descriptor(plain, mentions, codes)
     mentions.sort(key=lambda m: m.start)
