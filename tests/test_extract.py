@@ -3360,3 +3360,13 @@ def test_the_press_short_form_of_a_firms_name_ending_is_that_firm():
     ex = extract(Doc(text, ["ko"]))
     forms = {e.label: ex.surface_forms.get(e.key, set()) for e in ex.entities if e.kind == "org"}
     assert "바르들룬손보" in forms.get("바르들룬손해보험", set()), forms
+
+
+def test_the_company_with_an_adjective_is_the_firm_just_named_and_an_ordinal_opens_no_name():
+    # invented firms: "Erster Mieter wird X" names X; "Die staatliche Gesellschaft" is X, and so are its GPUs
+    text = ("Vardlund Energie baut in Bettemburg einen Campus für 780 Millionen Euro. Erster Mieter wird Orbis Compute, "
+            "der Betreiber des nationalen Supercomputers. Die staatliche Gesellschaft mietet 12 MW und will dort bis zu 3.000 GPU betreiben.")
+    ex = extract(Doc(text, ["de"]))
+    assert "Erster Mieter" not in {e.label for e in ex.entities}
+    got = {(f.subject.label, f.quantity.upper or f.quantity.value) for f in ex.figures}
+    assert ("Orbis Compute", 12.0) in got and ("Orbis Compute", 3000.0) in got, got

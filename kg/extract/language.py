@@ -86,6 +86,24 @@ def _alternation(phrases) -> str | None:
     return "|".join(literal(p) for p in items) if items else None
 
 
+def _with_an_adjective(phrases) -> re.Pattern | None:
+    """ "die staatliche Gesellschaft", "the new company": an article's phrase also with one word in
+    lower case between the article and its noun (a Latin-script pack's "the company"; not "the
+    site", which a photo caption's "le futur campus" repeats)."""
+    articles = {a.lower() for a in common().get("articles") or []}
+    items = _phrase_list(phrases)
+    if not items:
+        return None
+    parts = []
+    for phrase in items:
+        first, _, rest = phrase.partition(" ")
+        if rest and first.lower() in articles:
+            parts.append(rf"{literal(first)}\s+(?:(?-i:[a-zà-ÿß][\w-]*)\s+)?{literal(rest)}")
+        else:
+            parts.append(literal(phrase))
+    return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(parts)})(?![^\W\d_])", re.IGNORECASE)
+
+
 def phrase_regex(phrases, *, latin_boundaries: bool, ignore_case: bool = True) -> re.Pattern | None:
     """One alternation of literal phrases, longest first, with word boundaries for Latin."""
     body = _alternation(phrases)
@@ -313,6 +331,8 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     ) if after else None
     for key, phrases in (data.get("anaphora") or {}).items():
         pack.regex[f"anaphora_{key}"] = phrase_regex(phrases, latin_boundaries=b)
+        if b and key == "company":
+            pack.regex[f"anaphora_{key}"] = _with_an_adjective(phrases) or pack.regex[f"anaphora_{key}"]
     # growth words take any ending from four letters on ("climb" finds "climbed", "ارتفع" finds
     # "ارتفعت"); shorter ones ("up", "opp") only as whole words
     for key in ("growth_up", "growth_down"):
