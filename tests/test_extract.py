@@ -3370,3 +3370,14 @@ def test_the_company_with_an_adjective_is_the_firm_just_named_and_an_ordinal_ope
     assert "Erster Mieter" not in {e.label for e in ex.entities}
     got = {(f.subject.label, f.quantity.upper or f.quantity.value) for f in ex.figures}
     assert ("Orbis Compute", 12.0) in got and ("Orbis Compute", 3000.0) in got, got
+
+
+@pytest.mark.parametrize("language, text, value", [
+    ("en", "Vetta Compute will build a campus with 6,000 racks in Ohio.", 6000.0),
+    ("de", "Vetta Compute baut in Hessen ein Rechenzentrum, dessen Abwärme rund 8.000 Haushalte heizen soll.", 8000.0),
+    ("zh", "腾讯将在贵安建设智算中心，规划建设3000个机柜。", 3000.0),
+    ("ja", "NTTデータは千葉県印西市に約2000ラックのデータセンターを建設する。", 2000.0),
+])
+def test_racks_and_households_are_counted_as_other(language, text, value):
+    got = {(f.metric, f.quantity.value) for f in extract(Doc(text, [language])).figures}
+    assert ("other", value) in got, got
