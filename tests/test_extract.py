@@ -3381,3 +3381,15 @@ def test_the_company_with_an_adjective_is_the_firm_just_named_and_an_ordinal_ope
 def test_racks_and_households_are_counted_as_other(language, text, value):
     got = {(f.metric, f.quantity.value) for f in extract(Doc(text, [language])).figures}
     assert ("other", value) in got, got
+
+
+@pytest.mark.parametrize("language, text, bound", [
+    ("en", "Vetta Compute will build a 120MW campus in Ohio with a design PUE of 1.25.", ("value", 1.25)),
+    ("zh", "腾讯将在贵安建设智算中心，总投资约30亿元。项目设计PUE不高于1.20，首批机房明年交付。", ("upper", 1.2)),
+    ("de", "Vetta Compute baut in Hessen ein Rechenzentrum für 500 Millionen Euro. Die Betreiber peilen einen PUE-Wert von unter 1,2 an.", ("upper", 1.2)),
+])
+def test_a_power_usage_effectiveness_is_the_operators_ratio(language, text, bound):
+    ratios = [f for f in extract(Doc(text, [language])).figures if f.quantity.unit == "ratio"]
+    assert len(ratios) == 1 and ratios[0].metric == "other"
+    assert getattr(ratios[0].quantity, bound[0]) == bound[1]
+    assert ratios[0].subject.label in ("Vetta Compute", "Tencent")

@@ -638,6 +638,11 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     clause = clause_span(view, amount.start)
     closed, containing = closed_segments(view, amount.start)
 
+    # a site's power usage effectiveness is its operator's, the firm the clause names before it, else the
+    # story's ("项目设计PUE不高于1.20" after a sentence about the grid company's substation)
+    if amount.kind == RATIO and amount.count_metric == "other":
+        named = [m for m in cands if m.kind == "org" and clause[0] <= m.start and m.end <= amount.start]
+        return named[-1].entity if named else (state.main_org or None)
     # the owner a marker names right after the amount first: "..., i restanti 100 mln da Cassa
     # depositi e prestiti" is Cdp's, though the clause reads like an appositive of the name before it
     owner = (_stake_owner(view, amount, cands) or _lender_after(view, amount, cands)
@@ -908,7 +913,7 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
     if amount.kind == COUNT:
         return job_phase(view, amount, clause) if amount.count_metric == "jobs_total" else amount.count_metric
     if amount.kind == RATIO:
-        return "growth_multiple"
+        return amount.count_metric or "growth_multiple"  # (a PUE is `other`: numbers.py _efficiency_ratios)
     if amount.kind in (ENERGY, VOLUME):
         return "other"
     if amount.kind == PERCENT:

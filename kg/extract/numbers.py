@@ -105,6 +105,10 @@ def parse_number(token: str, decimal: str, three_digit_groups: bool = False) -> 
     return float(token[:last] + tail)
 
 
+# demonstratives of the scripts without spaces: "该项目", "本項目", "此项目", "这个", "同事業"
+_DEMONSTRATIVES = frozenset("该該本此这這同")
+
+
 def _qualifies(head: str, nouns: re.Pattern, spaced: bool = True) -> bool:
     """ "customers with more than", "projets de plus de", "kunder med behov for mer enn": the bound
     follows a noun naming a class of things, with at most a preposition and the hedge between
@@ -112,6 +116,8 @@ def _qualifies(head: str, nouns: re.Pattern, spaced: bool = True) -> bool:
     hits = list(nouns.finditer(head))
     if not hits:
         return False
+    if not spaced and head[hits[-1].start() - 1:hits[-1].start()] in _DEMONSTRATIVES:
+        return False  # "该项目不低于100兆瓦": this one project, no class of them
     tail = head[hits[-1].end():]
     short = len(tail.split()) <= 4 if spaced else len(tail) <= 4
     return short and not re.search(r"[,;:.，；：。、]", tail)
@@ -203,6 +209,12 @@ class AmountScanner:
         # shares written as words: "七成" (seven tenths), "三分之一", "3分の1" (pack key `share_words`)
         self.share_words = {k.lower(): float(v) for k, v in (pack.get("share_words") or {}).items()}
         self.share_word_rx = phrase_regex(self.share_words, latin_boundaries=pack.spaced) if self.share_words else None
+        # a data centre's power usage effectiveness ("PUE of 1.2", "PUE不高于1.2"): common.yaml
+        # `efficiency_ratio_words`, then within a few words a number between 1 and 3
+        words = c.get("efficiency_ratio_words") or []
+        self.efficiency_rx = re.compile(
+            rf"(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})[^\d.。;；]{{0,30}}?(?<![\d.,])([1-2](?:[.,]\d{{1,2}})?)(?![\d%])"
+        ) if words else None
         gap = int(pack.get("count_gap_words") or 0)
         self.count_gap = re.compile(r"(?:[^\W\d_][\w-]*\s+){0,%d}" % gap) if gap else None
         self.sep = re.compile(r"[\s\u00a0-]{0,2}")
@@ -252,6 +264,7 @@ class AmountScanner:
             i += 1
         found.extend(self._multiples(norm, text, found))
         found.extend(self._shares_in_words(norm, text, found))
+        found.extend(self._efficiency_ratios(norm, text, found))
         found.sort(key=lambda a: a.start)
         return self._attach_conversions(norm, self._drop_rate_notes(norm, self._merge_between(norm, found)))
 
@@ -641,6 +654,22 @@ class AmountScanner:
                 a.value, a.lower, a.upper = v, None, None
             out.append(a)
             spans.append((s, e))
+        return out
+
+    def _efficiency_ratios(self, norm: str, text: str, taken: list[Amount]) -> list[Amount]:
+        """ "a design PUE of 1.25", "PUE（电能利用效率）不高于1.2": a power usage effectiveness is a
+        ratio of its own (metric `other`), with its bound read like any amount's."""
+        if self.efficiency_rx is None:
+            return []
+        out = []
+        for m in self.efficiency_rx.finditer(norm):
+            s, e = m.span(1)
+            if any(s < a.end and a.start < e for a in taken):
+                continue
+            a = Amount(start=s, end=e, text=text[s:e], kind=RATIO, unit="ratio", value=float(m.group(1).replace(",", ".")),
+                       count_metric="other")
+            self._apply_hedges(norm, a)
+            out.append(a)
         return out
 
     def _shares_in_words(self, norm: str, text: str, taken: list[Amount]) -> list[Amount]:
