@@ -3393,3 +3393,11 @@ def test_a_power_usage_effectiveness_is_the_operators_ratio(language, text, boun
     assert len(ratios) == 1 and ratios[0].metric == "other"
     assert getattr(ratios[0].quantity, bound[0]) == bound[1]
     assert ratios[0].subject.label in ("Vetta Compute", "Tencent")
+
+
+def test_a_hyphenated_per_cent_and_a_plural_possessive_word_of_a_firms_name():
+    # (figures invented) the "Ontario Teachers' Pension Plan" is "Teachers'" alone later, with its "45-per-cent" stake
+    text = ("The Ontario Teachers' Pension Plan and Orbis Capital will build a campus in Ontario. "
+            "Teachers' will invest $1.3-billion for a 45-per-cent stake, and Orbis Capital $950-million for 35 per cent.")
+    got = {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["en"])).figures if f.quantity.unit == "percent"}
+    assert got == {("Ontario Teachers' Pension Plan", 45.0), ("Orbis Capital", 35.0)}, got

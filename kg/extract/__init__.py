@@ -766,6 +766,21 @@ def _names_listed_with_found_firms(text: str, mentions: list[Mention], sentences
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
 
 
+def _possessive_words_of_found_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Teachers' will invest $1.3-billion" in a story about the "Ontario Teachers' Pension Plan": a
+    word of a firm's name written with the possessive apostrophe of a plural is that firm alone."""
+    wanted: dict[str, tuple] = {}
+    for m in mentions:
+        if m.kind != "org":
+            continue
+        for word in m.entity.label.split()[1:-1]:
+            if len(word) > 3 and word[-1] in "'’" and word[0].isupper() and word not in wanted:
+                wanted[word] = (re.compile(rf"(?<![\w'’-]){re.escape(word)}(?=\s)"), m.entity)
+    if not wanted:
+        return mentions
+    return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
+
+
 def _short_forms_of_found_names(text: str, mentions: list[Mention], codes: set[str]) -> list[Mention]:
     """ "DB손보" is the "DB손해보험" the article names, "삼성SRA운용" its "삼성SRA자산운용", "西部ガスHD" its
     "西部ガスホールディングス": the press shortens the words that end a firm's name (pack
@@ -1165,7 +1180,7 @@ def _extract(document) -> Extraction:
     mentions = _first_words_of_long_names(plain, mentions, names, place_only)
     mentions = _names_listed_with_found_firms(plain, mentions, named_in, names)
     mentions = _han_names_listed_with_found_firms(plain, mentions, named_in)
-    mentions = _short_forms_of_found_names(plain, mentions, codes)
+    mentions = _short_forms_of_found_names(plain, _possessive_words_of_found_names(plain, mentions), codes)
     mentions = _han_short_names(plain, mentions, codes)
     mentions = _names_without_their_descriptor(plain, mentions, codes)
     mentions.sort(key=lambda m: m.start)
