@@ -3401,3 +3401,18 @@ def test_a_hyphenated_per_cent_and_a_plural_possessive_word_of_a_firms_name():
             "Teachers' will invest $1.3-billion for a 45-per-cent stake, and Orbis Capital $950-million for 35 per cent.")
     got = {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["en"])).figures if f.quantity.unit == "percent"}
     assert got == {("Ontario Teachers' Pension Plan", 45.0), ("Orbis Capital", 35.0)}, got
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("nb", "Vardlund Energi, kommunens energiverkstiftelse, skyter inn 350 millioner kroner i prosjektet.", "Vardlund Energi"),
+    ("fr", "Vardlund, qui l'exploite, investira 12 millions d'euros dans une station de récupération.", "Vardlund"),
+])
+def test_an_opening_name_with_an_appositive_in_lower_case_then_a_business_verb_is_a_firm(language, text, name):
+    assert name in _org_labels(text, language)
+
+
+def test_a_belonging_verb_said_once_gives_each_listed_share_its_owner():
+    text = ("Vardlund Data, Orbis Kraft og Eramet Norway bygger et datasenter i Kristiansand. Prosjektselskapet eies "
+            "60 prosent av Vardlund Data, 25 prosent av Orbis Kraft og 15 prosent av Eramet Norway.")
+    got = {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["nb"])).figures if f.quantity.unit == "percent"}
+    assert got == {("Vardlund Data", 60.0), ("Orbis Kraft", 25.0), ("Eramet Norway", 15.0)}, got

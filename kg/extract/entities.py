@@ -535,6 +535,7 @@ def _overlapping(rx: re.Pattern, text: str):
 
 
 _NAME_RX = re.compile(_NAME)
+_OPENING_NAME_AND_APPOSITIVE = re.compile(rf"^({_NAME}),\s+(?:[^\W\d_A-ZÀ-Þ][\w'’-]*\s+){{0,4}}[^\W\d_A-ZÀ-Þ][\w'’-]*,\s+")
 _OF_THE = re.compile(r"\.?\s+of\s+(?:the\s+)?")
 _CAPITALISED_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _PARTICLE_AND_NAME_AFTER = re.compile(r" (?:de|do|da|dos|das|del|della|di|du|des) ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
@@ -1074,6 +1075,17 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             has_verb = closing and verb is not None and rx.verb_in_appositive.search(closing.group(0))
             if closing and not has_verb and nouns is not None and nouns.search(appositive):  # "X, the Sydney-based operator, ..."
                 add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
+        # ("Cultiva, kommunens energiverkstiftelse, skyter inn 350 millioner": a sentence's opening name, an
+        # appositive of a few words in lower case, then a verb of doing business)
+        # (not an appositive that opens with an article: "Great Oaks Career Campuses, the joint vocational
+        # district, will receive": the rule above reads those, by their company noun)
+        if verb is not None:
+            for m in _OPENING_NAME_AND_APPOSITIVE.finditer(text):
+                first = text[m.end(1):].lstrip(", ").split(" ", 1)[0]
+                relative = pack.regex.get("relative_pronouns")  # (a relative clause may: "Dalkia, qui l'exploite, investira")
+                if verb.match(text, m.end()) and (not articles.fullmatch(first.lower())
+                                                  or (relative is not None and relative.fullmatch(first.lower()))):
+                    add_org(m.start(1), m.end(1), m.group(1))
         for m in rx.appositive_at_end.finditer(text):
             rest = re.match(r"[^,;.]{3,80}\.?\s*$", text[m.end():])  # the appositive ends the sentence
             if rest and nouns is not None and nouns.match(text, m.end() + len(text[m.end():].split()[0]) + 1) \
