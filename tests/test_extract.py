@@ -3416,3 +3416,14 @@ def test_a_belonging_verb_said_once_gives_each_listed_share_its_owner():
             "60 prosent av Vardlund Data, 25 prosent av Orbis Kraft og 15 prosent av Eramet Norway.")
     got = {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["nb"])).figures if f.quantity.unit == "percent"}
     assert got == {("Vardlund Data", 60.0), ("Orbis Kraft", 25.0), ("Eramet Norway", 15.0)}, got
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("الطاقة الاستيعابية تصل إلى 120 ميجاواط", 120.0, "MW"),
+    ("بقدرة 1.5 جيجاواط", 1.5, "GW"),
+    ("بقدرة 40 ميغاوات", 40.0, "MW"),
+])
+def test_arabic_spellings_of_megawatt_and_gigawatt(text, value, unit):
+    from kg.extract.numbers import scan_amounts
+    got = [(a.value or a.upper, a.unit) for a in scan_amounts(text, pack("ar"), None)]
+    assert got == [(value, unit)]
