@@ -3422,6 +3422,7 @@ def test_a_belonging_verb_said_once_gives_each_listed_share_its_owner():
     ("الطاقة الاستيعابية تصل إلى 120 ميجاواط", 120.0, "MW"),
     ("بقدرة 1.5 جيجاواط", 1.5, "GW"),
     ("بقدرة 40 ميغاوات", 40.0, "MW"),
+    ("بقدرة 300 ميغا وات", 300.0, "MW"),
 ])
 def test_arabic_spellings_of_megawatt_and_gigawatt(text, value, unit):
     from kg.extract.numbers import scan_amounts
