@@ -3310,6 +3310,8 @@ def test_a_wrapped_article_gives_the_figures_of_its_unwrapped_self():
     ("La Région Pays de la Loire versera une subvention de 8 millions d'euros.", "fr", "Région Pays de la Loire", "Région Pays"),
     ("Le prêt est apporté par la Banque Vardlund et la Caisse d'Épargne Orbis.", "fr", "Caisse d'Épargne Orbis", "Caisse"),
     ("Die Vardlund-Tochter Orbis Strom soll bis zu 40 MW liefern.", "de", "Orbis Strom", "Vardlund-Tochter Orbis Strom"),
+    # a company noun glued to its place ("Stavanger-selskapet"), a smelter, before a name
+    ("Stavanger-selskapet Vardlund, smelteverket Orbis og Kvarts går sammen om et datasenter.", "nb", "Orbis", "smelteverket Orbis"),
 ])
 def test_names_beside_currency_signs_and_before_of_a_country(text, lang, found, not_found):
     # (and a saint's abbreviation opens a name: "St. Landry Parish School Board")
