@@ -3265,6 +3265,12 @@ def test_wrapped_paragraphs_in_every_script_read_as_one_line():
                                   "is to cost about $2.1 billion and to draw up to 300 megawatts once all four halls are running.\n")
     chinese = "瓦德隆数据公司计划在江北新区投资约45亿元建设一座人工智能算力中心，项目占地约120亩，一期机柜\n数量约3000个，预计于2027年底建成投产，届时将为当地新增就业岗位约500个。\n"
     assert reading(chinese)[0] == chinese.replace("\n", "", 1)
+    # (a number cut at the line's end joins with nothing between in those scripts, not in Latin text)
+    cut = chinese.replace("\n数量约3000个", "数量约3\n000个")
+    assert reading(cut)[0] == chinese.replace("\n", "", 1)
+    latin = ("Vardlund Data Systems said on Monday it will build the first stage of Phase 1\n"
+             "200 MW near Reno, and that its partner will put money into it.\n")
+    assert "Phase 1 200 MW" in reading(latin)[0]
     # a fact box under a longer line is no wrapped paragraph: the next line's first word would have fitted
     box = ("$2.4 billion — estimated cost of the campus at full build-out of all halls\n"
            "612 acres — rezoned from agricultural to industrial\n400 MW — maximum planned capacity\n")
@@ -3317,7 +3323,8 @@ def test_names_beside_currency_signs_and_before_of_a_country(text, lang, found, 
     # (and a saint's abbreviation opens a name: "St. Landry Parish School Board")
     labels = _org_labels(text, lang)
     assert found in labels
-    assert not_found not in labels
+    if not_found is not None:
+        assert not_found not in labels
 
 
 def test_a_short_name_in_brackets_and_a_name_listed_with_found_firms_in_chinese():
@@ -3385,16 +3392,22 @@ def test_racks_and_households_are_counted_as_other(language, text, value):
     assert ("other", value) in got, got
 
 
-@pytest.mark.parametrize("language, text, bound", [
-    ("en", "Vetta Compute will build a 120MW campus in Ohio with a design PUE of 1.25.", ("value", 1.25)),
-    ("zh", "腾讯将在贵安建设智算中心，总投资约30亿元。项目设计PUE不高于1.20，首批机房明年交付。", ("upper", 1.2)),
-    ("de", "Vetta Compute baut in Hessen ein Rechenzentrum für 500 Millionen Euro. Die Betreiber peilen einen PUE-Wert von unter 1,2 an.", ("upper", 1.2)),
+@pytest.mark.parametrize("language, text, bound, operator", [
+    ("en", "Vetta Compute will build a 120MW campus in Ohio with a design PUE of 1.25.", ("value", 1.25), "Vetta Compute"),
+    ("zh", "腾讯将在贵安建设智算中心，总投资约30亿元。项目设计PUE不高于1.20，首批机房明年交付。", ("upper", 1.2), "Tencent"),
+    ("de", "Vetta Compute baut in Hessen ein Rechenzentrum für 500 Millionen Euro. Die Betreiber peilen einen PUE-Wert von unter 1,2 an.",
+     ("upper", 1.2), "Vetta Compute"),
+    # (not a count after the word, nor the word inside another)
+    ("en", "Vetta Compute's PUE is low and it has 2 halls in Ohio, where it will invest $400 million.", None, None),
 ])
-def test_a_power_usage_effectiveness_is_the_operators_ratio(language, text, bound):
+def test_a_power_usage_effectiveness_is_the_operators_ratio(language, text, bound, operator):
     ratios = [f for f in extract(Doc(text, [language])).figures if f.quantity.unit == "ratio"]
+    if bound is None:
+        assert ratios == []
+        return
     assert len(ratios) == 1 and ratios[0].metric == "other"
     assert getattr(ratios[0].quantity, bound[0]) == bound[1]
-    assert ratios[0].subject.label in ("Vetta Compute", "Tencent")
+    assert ratios[0].subject.label == operator
 
 
 def test_a_hyphenated_per_cent_and_a_plural_possessive_word_of_a_firms_name():

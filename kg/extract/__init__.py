@@ -396,8 +396,8 @@ def _names_given_hereinafter(text: str, mentions: list[Mention]) -> list[Mention
         hit = rx.match(text, m.end)
         short = starts.get(hit.end()) if hit else None
         if short is None:  # "北京海兰信数据科技股份有限公司（海兰信）": the short name alone in brackets
-            bracket = _SHORT_NAME_IN_BRACKETS.match(text, m.end)
-            short = starts.get(bracket.start(1)) if bracket and _shortens(bracket.group(1), m.text) else None
+            bracket = _bracketed_short_name(text, m)
+            short = starts.get(bracket.start(1)) if bracket else None
         if short is not None and short.entity.key != m.entity.key:
             merged[m.entity.key] = short.entity
     return _with_entities(mentions, merged)
@@ -409,9 +409,15 @@ _SHORT_NAME_IN_BRACKETS = re.compile(r"[（(]([\u3040-\u30ff\u4e00-\u9fff\uac00-
 
 def _shortens(short: str, full: str) -> bool:
     """ "海兰信" of "北京海兰信数据科技股份有限公司", "海南控股" of "海南省发展控股有限公司", "皖能电力" of
-    "安徽省皖能股份有限公司": shorter, opening with two characters of the full name, the brand (not a
-    place: "（海南）")."""
+    "安徽省皖能股份有限公司": shorter, and its first two characters (the brand) written in the full name
+    (not a place: "（海南）")."""
     return len(short) < len(full) and short[:2] in full and not _a_place(short)
+
+
+def _bracketed_short_name(text: str, m: Mention) -> re.Match | None:
+    """The short name in brackets right after a CJK firm's mention, when it shortens the name (group 1)."""
+    bracket = _SHORT_NAME_IN_BRACKETS.match(text, m.end)
+    return bracket if bracket and _shortens(bracket.group(1), m.text) else None
 
 
 def _short_names_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -422,11 +428,12 @@ def _short_names_in_brackets(text: str, mentions: list[Mention]) -> list[Mention
     for m in mentions:
         if m.kind != "org" or not _UNSPACED_NAME.match(m.text):
             continue
-        bracket = _SHORT_NAME_IN_BRACKETS.match(text, m.end)
-        if bracket and bracket.span(1) not in taken and _shortens(bracket.group(1), m.text):
+        bracket = _bracketed_short_name(text, m)
+        if bracket and bracket.span(1) not in taken:
             short = bracket.group(1)
             entity = Entity(kind="org", key=slug_key(short), label=short, rdf_type="Firm")
             added.append(Mention(bracket.start(1), bracket.end(1), short, entity, (entity,)))
+            taken.add(bracket.span(1))
     return mentions + added
 
 
@@ -812,18 +819,18 @@ def _han_names_listed_with_found_firms(text: str, mentions: list[Mention], sente
     wanted: dict[str, tuple] = {}
     for s in sentences:
         p = pack(s.language)
-        marks = "".join(p.get("enumeration_marks") or [])
+        marks = frozenset(p.get("enumeration_marks") or [])
         if not marks or p.spaced:
             continue
         stop = set((p.get("org_cues") or {}).get("not_names") or []) | set(p.get("short_name_not") or [])
-        item = re.compile(rf"[^{re.escape(marks)}\s，,。：:；;（）()“”「」『』\d%％]{{2,8}}")
+        item, before_mark = _list_item_patterns(s.language)
         for m in orgs:
             if not (s.start <= m.start < s.end):
                 continue
             # the item before the firm ("亨通光电、苏州元禾控股") and the one after it ("中新集团、亨通光电、")
             spans = []
             window = max(s.start, m.start - 10)
-            if before := re.search(rf"({item.pattern})[{re.escape(marks)}]$", text[window:m.start]):
+            if before := before_mark.search(text[window:m.start]):
                 spans.append((window + before.start(1), window + before.end(1)))
             if text[m.end:m.end + 1] in marks and (after := item.match(text, m.end + 1)):
                 spans.append(after.span())
@@ -839,6 +846,15 @@ def _han_names_listed_with_found_firms(text: str, mentions: list[Mention], sente
     if not wanted:
         return mentions
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
+
+
+@cache
+def _list_item_patterns(code: str) -> tuple[re.Pattern, re.Pattern]:
+    """An item of a list between a pack's `enumeration_marks` (2-8 characters, no digits or punctuation),
+    and the same item right before a mark at the end of a text."""
+    marks = re.escape("".join(pack(code).get("enumeration_marks") or []))
+    item = rf"[^{marks}\s，,。：:；;（）()“”「」『』\d%％]{{2,8}}"
+    return re.compile(item), re.compile(rf"({item})[{marks}]$")
 
 
 _LIST_EDGE = frozenset("，,。：:；;（）()“”「」『』 \n")
@@ -975,13 +991,23 @@ def _a_salary(amount, sentence: str, p) -> bool:
     after a word for pay (`salary_words`, at most three words before it) is one person's pay, no figure."""
     if amount.kind != MONEY or amount.scale >= 1e6 or (amount.point or 0) >= 1e6:
         return False
+    rx = _pay_before_an_amount(p.code)
+    return rx is not None and bool(rx.search(sentence, 0, amount.start))
+
+
+@cache
+def _pay_before_an_amount(code: str) -> re.Pattern | None:
+    """A pack's word for pay, then at most three words (or characters, where none are spaced) up to the end."""
+    p = pack(code)
     words = p.regex.get("salary_words")
-    between = r"\W*(?:\w+\W+){0,3}" if p.spaced else r".{0,3}"  # (three words, or characters where none are spaced)
-    return words is not None and bool(re.search(rf"(?:{words.pattern}){between}$", sentence[:amount.start], words.flags))
+    if words is None:
+        return None
+    between = r"\W*(?:\w+\W+){0,3}" if p.spaced else r".{0,3}"
+    return re.compile(rf"(?:{words.pattern}){between}$", words.flags)
 
 
 # "locking in 2027 dollars": a year before a currency's word, no sum (a sum that size is written "$2,027")
-_YEAR_BEFORE_A_CURRENCY_WORD = re.compile(r"(?:19|20)\d\d\s+\D")
+_YEAR_BEFORE_A_CURRENCY_WORD = re.compile(r"(?:19|20)\d\d\s\D")
 
 
 def _a_year_of_money(amount) -> bool:
@@ -1027,12 +1053,13 @@ _INVISIBLE = frozenset("\u00ad\u200b\u2060\ufeff")
 _HTML_ENTITY = re.compile(r"&(?:#\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[A-Za-z]{2,8});")
 _LINE_END = re.compile(r"[.!?:;。！？」』”\"»)]\s*$")
 _GOES_ON = re.compile(r"[a-zà-ÿ(]")
-# Han characters and kana, which are written without spaces between words (a line break between two is none)
+# kana, Han characters, full-width forms and CJK punctuation: written without spaces between words (a line
+# break between two is none)
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
-_UNSPACED_OR_DIGIT = re.compile(_UNSPACED.pattern[:-1] + r"0-9]")
+_UNSPACED_OR_DIGIT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f0-9]")
 _WORD_UNSPACED_OR_DIGIT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff0-9]")  # (not a dek's opening "～" or "——")
 _LIST_ITEM = re.compile(r"\s*(?:(?:[-–—•*·▪►]|\d{1,2}[.)])\s|\d{1,2}．|[(（]\d{1,2}[)）]|[\u2460-\u2473])")  # (a list's items stay lines of their own)
-_TABLE_GAP = re.compile(r"\S(?: {3,}|\t|\u3000+)\S")  # ("① 払込金額の総額　　　4,998,000,000円": a table's row)
+_TABLE_GAP = re.compile(r"\S(?: {3,}|\t|\u3000{2,})\S")  # ("① 払込金額の総額　　　4,998,000,000円": a table's row)
 
 
 def _as_written_for_reading(text: str) -> tuple[str, list[int], list[int]]:
@@ -1063,8 +1090,10 @@ def _as_written_for_reading(text: str) -> tuple[str, list[int], list[int]]:
                 line, following, at = lines[i], lines[i + 1], starts[i] + len(lines[i])
                 # the "\n" after this line reads as a space; as nothing inside a word cut at its hyphen
                 # ("Schiffgraben-\nStraße") or between two characters of a script that writes no spaces
+                # (nor beside a digit: "约3\n000个", "45\n亿元")
                 if line.endswith("-") and line[-2:-1].isalpha() and following[:1].isalpha() or (
-                        _UNSPACED.match(line[-1:]) and _UNSPACED.match(following[:1])):
+                        _UNSPACED_OR_DIGIT.match(line[-1:]) and _UNSPACED_OR_DIGIT.match(following[:1])
+                        and _UNSPACED.search(line[-12:])):  # (digits alone in Latin text keep their space: "Phase 1\n200 MW")
                     keep[at] = False
                 else:
                     chars[at] = " "

@@ -645,7 +645,7 @@ def _compound_firm_name(code: str) -> re.Pattern | None:
     endings = (pack(code).get("org_cues") or {}).get("firm_word_endings") or []
     if not endings:
         return None
-    return re.compile(rf"(?<![\w-])([A-ZÄÖÜÆØÅ][\w]*(?:-[\w]+)*?(?:{_longest_first(endings)}))\s([A-ZÄÖÜÆØÅ][\w-]*[a-zäöüßæøå])(?![\w-])")
+    return re.compile(rf"(?<![\w-])([A-ZÄÖÜÆØÅ][\w-]*?(?:{_longest_first(endings)}))\s([A-ZÄÖÜÆØÅ][\w-]*[a-zäöüßæøå])(?![\w-])")
 
 
 def _longest_first(words: list[str]) -> str:
@@ -1077,15 +1077,15 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
         # ("Cultiva, kommunens energiverkstiftelse, skyter inn 350 millioner": a sentence's opening name, an
         # appositive of a few words in lower case, then a verb of doing business)
-        # (not an appositive that opens with an article: "Great Oaks Career Campuses, the joint vocational
-        # district, will receive": the rule above reads those, by their company noun)
-        if verb is not None:
-            for m in _OPENING_NAME_AND_APPOSITIVE.finditer(text):
-                first = text[m.end(1):].lstrip(", ").split(" ", 1)[0]
-                relative = pack.regex.get("relative_pronouns")  # (a relative clause may: "Dalkia, qui l'exploite, investira")
-                if verb.match(text, m.end()) and (not articles.fullmatch(first.lower())
-                                                  or (relative is not None and relative.fullmatch(first.lower()))):
-                    add_org(m.start(1), m.end(1), m.group(1))
+        # (not an appositive that opens with an article or another of the pack's `relative_markers`, "Great Oaks
+        # Career Campuses, the joint vocational district, will receive": the rule above reads those, by their
+        # company noun; a relative pronoun may open it: "Dalkia, qui l'exploite, investira")
+        opening = _OPENING_NAME_AND_APPOSITIVE.match(text) if verb is not None else None
+        if opening is not None and verb.match(text, opening.end()):
+            first = text[opening.end(1):].lstrip(", ").split(" ", 1)[0].lower()
+            relative = pack.regex.get("relative_pronouns")
+            if not articles.fullmatch(first) or (relative is not None and relative.fullmatch(first)):
+                add_org(opening.start(1), opening.end(1), opening.group(1))
         for m in rx.appositive_at_end.finditer(text):
             rest = re.match(r"[^,;.]{3,80}\.?\s*$", text[m.end():])  # the appositive ends the sentence
             if rest and nouns is not None and nouns.match(text, m.end() + len(text[m.end():].split()[0]) + 1) \
@@ -1246,7 +1246,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         for m in compound.finditer(text):
             s, e = m.span()
             place = m.group(2)
-            if m.group(1) in generic or not ((m.start(2), e) in place_spans or place in town_names(5000)) \
+            # (towns GeoNames counts 15,000 people in at least: the lists this reads)
+            if m.group(1) in generic or not ((m.start(2), e) in place_spans or place in town_names(15_000)) \
                     or _ACRONYM_AFTER.match(text, e):
                 continue  # (with its acronym after it, the name-and-acronym rule below reads it)
             if free(s, e) or free_but_a_place_it_ends_in(s, e):

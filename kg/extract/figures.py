@@ -375,8 +375,7 @@ def _modifies_a_firm(view: SentenceView, place: Mention) -> bool:
     firms, stay the country's)."""
     nouns = view.pack.regex.get("company_nouns")
     indefinite = view.pack.regex.get("indefinite_articles")
-    one = view.pack.regex.get("unnamed_one")  # ("국내 AI 기업 1곳이": a count of one firm after it)
-    if one is not None and one.search(view.text[place.end:place.end + 20]):
+    if _one_unnamed_firm(view, place.end, place.end + 20):  # ("국내 AI 기업 1곳이": a count of one firm after it)
         return True
     after = _skip_space(view.text, place.end)
     if after == place.end or indefinite is None:
@@ -386,11 +385,21 @@ def _modifies_a_firm(view: SentenceView, place: Mention) -> bool:
     if nouns is not None and nouns.match(view.text, after):
         return True
     # (or one or two words of what it does first: "An unnamed US cloud provider")
-    for words in (1, 2):
-        described = re.match(rf"(?:[^\W\d_A-Z][\w-]*\s+){{{words}}}", view.text[after:after + 40])
-        if nouns is not None and described is not None and nouns.match(view.text, after + described.end()):
+    for described in (_ONE_WORD.match(view.text, after), _TWO_WORDS.match(view.text, after)):
+        if nouns is not None and described is not None and nouns.match(view.text, described.end()):
             return True
     return any(o.start == after and o.entity.collective and o.kind in ("org", "group") for o in view.mentions)
+
+
+_ONE_WORD = re.compile(r"[^\W\d_A-Z][\w-]*\s+")
+_TWO_WORDS = re.compile(r"(?:[^\W\d_A-Z][\w-]*\s+){2}")
+
+
+def _one_unnamed_firm(view: SentenceView, start: int, end: int) -> bool:
+    """A count of one firm the article will not name between start and end (`unnamed_one`: "1社", "1곳";
+    not the end of "21社", many firms)."""
+    one = view.pack.regex.get("unnamed_one")
+    return one is not None and any(not view.text[m.start() - 1:m.start()].isdigit() for m in one.finditer(view.text, start, end))
 
 
 def _named_right_after(view: SentenceView, amount: Amount, cands: list[Mention], markers_key: str,
@@ -695,8 +704,7 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     if country is not None and state.last_country is not None and amount.kind != COUNT:
         named = country.search(view.text, clause[0], amount.start)
         # (not "domestic" of one unnamed firm: "国内のAI開発企業1社と2万キロワット分", `unnamed_one`)
-        one = view.pack.regex.get("unnamed_one")
-        if named and not (one is not None and one.search(view.text, named.end(), amount.start)):
+        if named and not _one_unnamed_firm(view, named.end(), amount.start):
             return state.last_country
     region = view.pack.regex.get("anaphora_region")
     # (not in a market report, whose place is the one it is about)

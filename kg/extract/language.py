@@ -91,6 +91,8 @@ def _with_an_adjective(phrases) -> re.Pattern | None:
     lower case between the article and its noun (a Latin-script pack's "the company"; not "the
     site", which a photo caption's "le futur campus" repeats)."""
     articles = {a.lower() for a in common().get("articles") or []}
+    # (not one that makes it another firm: "the parent company", "the new company", "die neue Gesellschaft")
+    others = "|".join(map(re.escape, common().get("other_firm_adjectives") or [])) or "(?!)"
     items = _phrase_list(phrases)
     if not items:
         return None
@@ -98,7 +100,7 @@ def _with_an_adjective(phrases) -> re.Pattern | None:
     for phrase in items:
         first, _, rest = phrase.partition(" ")
         if rest and first.lower() in articles:
-            parts.append(rf"{literal(first)}\s+(?:(?-i:[a-zà-ÿß][\w-]*)\s+)?{literal(rest)}")
+            parts.append(rf"{literal(first)}\s+(?:(?!(?:{others})\s)(?-i:[a-zà-ÿß][\w-]*)\s+)?{literal(rest)}")
         else:
             parts.append(literal(phrase))
     return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(parts)})(?![^\W\d_])", re.IGNORECASE)

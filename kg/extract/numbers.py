@@ -105,8 +105,9 @@ def parse_number(token: str, decimal: str, three_digit_groups: bool = False) -> 
     return float(token[:last] + tail)
 
 
-# demonstratives of the scripts without spaces: "该项目", "本項目", "此项目", "这个", "同事業"
-_DEMONSTRATIVES = frozenset("该該本此这這同")
+# demonstratives of the scripts without spaces: "该项目", "此项目", "这个" (not 本 or 同, which also end
+# words: "日本企業")
+_DEMONSTRATIVES = frozenset("该該此这這")
 
 
 def _qualifies(head: str, nouns: re.Pattern, spaced: bool = True) -> bool:
@@ -209,11 +210,12 @@ class AmountScanner:
         # shares written as words: "七成" (seven tenths), "三分之一", "3分の1" (pack key `share_words`)
         self.share_words = {k.lower(): float(v) for k, v in (pack.get("share_words") or {}).items()}
         self.share_word_rx = phrase_regex(self.share_words, latin_boundaries=pack.spaced) if self.share_words else None
-        # a data centre's power usage effectiveness ("PUE of 1.2", "PUE不高于1.2"): common.yaml
-        # `efficiency_ratio_words`, then within a few words a number between 1 and 3
+        # a data centre's power usage effectiveness ("PUE of 1.2", "PUE不高于1.20"): common.yaml
+        # `efficiency_ratio_words` as a word of its own, then within a few words a decimal between 1 and 3
         words = c.get("efficiency_ratio_words") or []
         self.efficiency_rx = re.compile(
-            rf"(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})[^\d.。;；]{{0,30}}?(?<![\d.,])([1-2](?:[.,]\d{{1,2}})?)(?![\d%])"
+            rf"(?<![A-Za-z])(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})(?![a-z])"
+            rf"[^\d.。;；]{{0,30}}?(?<![\d.,])([1-2][.,]\d{{1,2}})(?![\d%])"
         ) if words else None
         gap = int(pack.get("count_gap_words") or 0)
         self.count_gap = re.compile(r"(?:[^\W\d_][\w-]*\s+){0,%d}" % gap) if gap else None
