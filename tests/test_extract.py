@@ -1826,6 +1826,11 @@ def test_canadian_provinces_are_places_and_hydro_quebec_is_a_firm():
     ("nb", "Vetta Compute bygger et datasenter på 40 MW.\n– Hvis vi skulle bygget 500 MW her, måtte vi hatt en ny kraftlinje."),
     ("ja", "ミナト電算工業は5日、40MWのデータセンターを建設すると発表した。担当者は「仮に100万キロワット級を1カ所で、と言われたら無理だ」と話した。"),
     ("ko", '베타컴퓨트는 13일 40MW 규모 데이터센터를 짓는다고 밝혔다. 한 관계자는 "1GW짜리를 수도권에 짓겠다는 건 불가능에 가깝다"고 말했다.'),
+    # what a speaker says cannot be done, or what someone might ask for
+    ("en", 'Vetta Compute will build a 40 MW campus. "You cannot put 500 megawatts on this island tomorrow," its chief said.'),
+    ("fr", "Vetta Compute construira un campus de 40 MW. « On ne branche pas 1 000 mégawatts comme une bouilloire », a-t-il dit."),
+    ("es", 'Vetta Compute construirá un campus de 40 MW. "No vamos a prometer 500 MW de un día para otro", dijo.'),
+    ("ko", '베타컴퓨트는 13일 40MW 규모 데이터센터를 짓는다고 밝혔다. 그는 "누가 1GW를 달라고 하면 줄 수 없다"고 말했다.'),
 ])
 def test_a_figure_a_quoted_speaker_only_imagines_is_no_fact(lang, text):
     assert [f[2] for f in figures(text, [lang]) if f[1] == "power_capacity"] == [40.0]
