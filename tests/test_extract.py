@@ -3448,3 +3448,12 @@ def test_arabic_spellings_of_megawatt_and_gigawatt(text, value, unit):
     from kg.extract.numbers import scan_amounts
     got = [(a.value or a.upper, a.unit) for a in scan_amounts(text, pack("ar"), None)]
     assert got == [(value, unit)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("pt", "A Vetta Cloud emitiu debêntures de R$ 500 milhões a CDI + 1,10% ao ano."),
+    ("en", "Vetta Compute signed a £210m loan with Lloyds, priced at SONIA plus 2.75%."),
+    ("pt", "O BNDES entra com R$ 1,2 bilhão pela linha Finem, a TLP mais 1,9% ao ano."),
+])
+def test_a_spread_over_a_benchmark_rate_is_no_figure(language, text):
+    assert not [f for f in extract(Doc(text, [language])).figures if f.quantity.unit == "percent"]

@@ -1006,6 +1006,21 @@ def _pay_before_an_amount(code: str) -> re.Pattern | None:
     return re.compile(rf"(?:{words.pattern}){between}$", words.flags)
 
 
+@cache
+def _spread_over_a_benchmark() -> re.Pattern | None:
+    """A benchmark rate and "plus" right before a percentage ("CDI + 1,10% ao ano", "SONIA plus 2.75%",
+    "TLP mais 1,9%"): a loan's price, no figure (common.yaml `benchmark_rates`, `spread_words`)."""
+    rates, plus = common().get("benchmark_rates") or [], common().get("spread_words") or []
+    if not rates or not plus:
+        return None
+    return re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, rates))})\s*(?:{'|'.join(map(re.escape, plus))})\s*(?:de\s+|of\s+)?$", re.IGNORECASE)
+
+
+def _a_spread(amount, sentence: str) -> bool:
+    rx = _spread_over_a_benchmark()
+    return amount.kind == PERCENT and rx is not None and bool(rx.search(sentence[max(0, amount.start - 40):amount.start]))
+
+
 # "locking in 2027 dollars": a year before a currency's word, no sum (a sum that size is written "$2,027")
 _YEAR_BEFORE_A_CURRENCY_WORD = re.compile(r"(?:19|20)\d\d\s\D")
 
@@ -1265,7 +1280,7 @@ def _extract(document) -> Extraction:
         amounts = [a for a in scanned if a not in quoted_prices and not _a_share_price(a, s.text, p)
                    and not (retraction is not None and retraction.search(s.text, 0, a.start))
                    and not _a_unit_price(a, s.text, p) and not _an_exchange_rate(a, s.text, p)
-                   and not _a_salary(a, s.text, p) and not _a_year_of_money(a)
+                   and not _a_salary(a, s.text, p) and not _a_year_of_money(a) and not _a_spread(a, s.text)
                    and a.unit not in ("kW", "kWh")  # under a megawatt (hour): a rack's density ("120 kW per rack"), a battery
                    and not imagined(p, text, s.start, s.end, s.start + a.start, s.start + a.end, quoted)]
         previous_end = s.end
