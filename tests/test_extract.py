@@ -3454,6 +3454,10 @@ def test_arabic_spellings_of_megawatt_and_gigawatt(text, value, unit):
     ("pt", "A Vetta Cloud emitiu debêntures de R$ 500 milhões a CDI + 1,10% ao ano."),
     ("en", "Vetta Compute signed a £210m loan with Lloyds, priced at SONIA plus 2.75%."),
     ("pt", "O BNDES entra com R$ 1,2 bilhão pela linha Finem, a TLP mais 1,9% ao ano."),
+    # a broker's upside and a forecast's tolerance are no figures either
+    ("en", "Orbis Securities set a target of 180p for Vetta Compute, implying upside of about 21%."),
+    ("en", "Vetta Compute expects revenue of $2.3 billion, plus or minus 5%, for the quarter."),
+    ("zh", "腾讯以29.5亿港元收购该物业，代价较估值折讓約3%。"),
 ])
 def test_a_spread_over_a_benchmark_rate_is_no_figure(language, text):
     assert not [f for f in extract(Doc(text, [language])).figures if f.quantity.unit == "percent"]

@@ -1016,6 +1016,13 @@ def _spread_over_a_benchmark() -> re.Pattern | None:
     return re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, rates))})\s*(?:{'|'.join(map(re.escape, plus))})\s*(?:de\s+|of\s+)?$", re.IGNORECASE)
 
 
+def _a_price_gap(amount, sentence: str, p) -> bool:
+    """ "upside of about 21%", "代價較估值折讓約3%", "plus or minus 5%": a percentage a price sits above or
+    below another, or a forecast's tolerance, is no figure (`price_gap_words`, a few characters before it)."""
+    words = p.regex.get("price_gap_words")
+    return amount.kind == PERCENT and words is not None and bool(words.search(sentence, max(0, amount.start - 24), amount.start))
+
+
 def _a_spread(amount, sentence: str) -> bool:
     rx = _spread_over_a_benchmark()
     return amount.kind == PERCENT and rx is not None and bool(rx.search(sentence[max(0, amount.start - 40):amount.start]))
@@ -1281,6 +1288,7 @@ def _extract(document) -> Extraction:
                    and not (retraction is not None and retraction.search(s.text, 0, a.start))
                    and not _a_unit_price(a, s.text, p) and not _an_exchange_rate(a, s.text, p)
                    and not _a_salary(a, s.text, p) and not _a_year_of_money(a) and not _a_spread(a, s.text)
+                   and not _a_price_gap(a, s.text, p)
                    and a.unit not in ("kW", "kWh")  # under a megawatt (hour): a rack's density ("120 kW per rack"), a battery
                    and not imagined(p, text, s.start, s.end, s.start + a.start, s.start + a.end, quoted)]
         previous_end = s.end
