@@ -3323,6 +3323,8 @@ def test_a_wrapped_article_gives_the_figures_of_its_unwrapped_self():
     ("Die Vardlund-Tochter Orbis Strom soll bis zu 40 MW liefern.", "de", "Orbis Strom", "Vardlund-Tochter Orbis Strom"),
     # a company noun glued to its place ("Stavanger-selskapet"), a smelter, before a name
     ("Stavanger-selskapet Vardlund, smelteverket Orbis og Kvarts går sammen om et datasenter.", "nb", "Orbis", "smelteverket Orbis"),
+    # the shares of a firm are no part of its name
+    ("Shares of Vardlund Orbis closed 4.6 per cent higher at ₹612.35 on the NSE on Friday.", "en", "Vardlund Orbis", "Shares of Vardlund Orbis"),
 ])
 def test_names_beside_currency_signs_and_before_of_a_country(text, lang, found, not_found):
     # (and a saint's abbreviation opens a name: "St. Landry Parish School Board")

@@ -814,6 +814,11 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             after_a_preposition = bool(objects and objects.fullmatch(words[0].lower()))
             s += len(words[0]) + 1
             words = words[1:]
+        # "Shares of Anant Raj closed 4.6 per cent higher": the shares of a firm are no part of its name
+        shares = pack.regex.get("share_price_words")
+        if len(words) > 2 and shares is not None and shares.fullmatch(words[0].lower()) and words[1].lower() in _NAME_PARTICLES:
+            s += len(words[0]) + len(words[1]) + 2
+            words = words[2:]
         while len(words) > 1 and words[-1] in _currency_signs(pack.code):
             words = words[:-1]  # "Mutual Trust Bank Tk 800 crore": the amount's currency is no part of the name
         while len(words) > 1 and words[-1] in _CAPITALS_FUNCTION_WORDS:
