@@ -2860,6 +2860,9 @@ def test_water_volumes_are_figures_of_their_own_unit(text, lang, value, unit):
 @pytest.mark.parametrize("text, lang", [
     ("La acción de Vetta Energía subió 2,9%. El MSCI Colcap cerró con una leve alza de 0,4%, en 1.712 puntos.", "es"),
     ("云港数据（603881）收涨2.9%。当日上证指数收报3,612.45点，微跌0.4%。", "zh"),
+    # (or before it: "added 0.6% to 6,841.2 points")
+    ("Vetta Compute will build a campus in Almaty. Vetta Compute shares rose 2.9% on Friday, and Kazakhstan's main gauge "
+     "added 0.6% to 6,841.2 points.", "en"),
 ])
 def test_an_index_move_after_its_level_is_no_firms_share_move(text, lang):
     assert [f.quantity.value for f in extract(Doc(text, [lang])).figures] == [2.9]

@@ -1255,11 +1255,14 @@ def _an_index_move(view: SentenceView, amount: Amount) -> bool:
     index = view.pack.regex.get("market_index")
     if amount.kind != PERCENT or index is None:
         return False
+    points = view.pack.regex.get("index_point_words")
+    # ("The KASE Index added 0.6% to 6,841.2 points": the level right after the move is an index's)
+    if points is not None and re.match(rf"\D{{1,12}}\d[\d.,\s]*\s?(?i:{points.pattern})", view.text[amount.end:amount.end + 40]):
+        return True
     clause = clause_span(view, amount.start)
     # ("Sify's Nasdaq-listed shares rose 7.5%": an index in a compound names the firm's listing;
     # "Index Ventures took 15%": a firm's name)
     # (or earlier in the sentence, with the index's level between: "上证指数收报3,612.45点，微跌0.2%")
-    points = view.pack.regex.get("index_point_words")
     start = clause[0]
     if points is not None and re.search(rf"\d\s?(?i:{points.pattern})", view.text[:amount.start]):
         start = 0
