@@ -24,7 +24,7 @@ from .figures import (DEAL_TOPIC_REACH, DocumentState, SentenceView, _skip_space
                       last_list_of_firms, merge_figures, sentence_figures, subject_candidates)
 from .furniture import furniture_spans
 from .quotes import imagined, quote_spans
-from .language import common, pack
+from .language import available, common, pack
 from .model import Entity, Extraction, Figure
 from .numbers import MONEY, PERCENT, relabel_local_units, scan_amounts
 from .relations import RelationState, finish, sentence_relations
@@ -668,7 +668,6 @@ def _abbreviates(short: str, full: str) -> bool:
 @cache
 def _place_suffixes() -> tuple[str, ...]:
     """The administrative suffixes of every pack (`place_suffixes`: 県, 市, 省 ...)."""
-    from .language import available
     return tuple(sorted({suffix for code in available() for suffix in pack(code).get("place_suffixes") or {}}))
 
 

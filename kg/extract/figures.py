@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .entities import Mention, gazetteer, legal_tail
-from .language import LanguagePack, common
+from .language import LanguagePack, common, pack as _pack
 from .model import Entity, Evidence, Figure, Quantity, Span
 from .numbers import AREA, COUNT, ENERGY, MONEY, PERCENT, POWER, RATIO, VOLUME, Amount
 from .sentences import Sentence
@@ -651,7 +651,7 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     # story's ("项目设计PUE不高于1.20" after a sentence about the grid company's substation)
     if amount.kind == RATIO and amount.count_metric == "other":
         named = [m for m in cands if m.kind == "org" and clause[0] <= m.start and m.end <= amount.start]
-        return named[-1].entity if named else (state.main_org or None)
+        return named[-1].entity if named else state.main_org
     # the owner a marker names right after the amount first: "..., i restanti 100 mln da Cassa
     # depositi e prestiti" is Cdp's, though the clause reads like an appositive of the name before it
     owner = (_stake_owner(view, amount, cands) or _lender_after(view, amount, cands)
@@ -1247,6 +1247,13 @@ def _articles() -> frozenset[str]:
     return frozenset(common().get("articles") or [])
 
 
+@cache
+def _index_level_after(code: str) -> re.Pattern | None:
+    """A few characters, then an index's level (a number and `index_point_words`): "to 6,841.2 points"."""
+    points = _pack(code).regex.get("index_point_words")
+    return re.compile(rf"\D{{1,12}}\d[\d.,\s]*\s?(?i:{points.pattern})") if points is not None else None
+
+
 def _an_index_move(view: SentenceView, amount: Amount) -> bool:
     """ "The benchmark PSEi added 0.5%", "Le MASI a terminé en hausse de 0,4%", "der ATX schloss 0,2
     Prozent im Minus": a stock index's move (`market_index_words`, common.yaml `market_indices`)
@@ -1257,7 +1264,8 @@ def _an_index_move(view: SentenceView, amount: Amount) -> bool:
         return False
     points = view.pack.regex.get("index_point_words")
     # ("The KASE Index added 0.6% to 6,841.2 points": the level right after the move is an index's)
-    if points is not None and re.match(rf"\D{{1,12}}\d[\d.,\s]*\s?(?i:{points.pattern})", view.text[amount.end:amount.end + 40]):
+    level = _index_level_after(view.pack.code)
+    if level is not None and level.match(view.text[amount.end:amount.end + 40]):
         return True
     clause = clause_span(view, amount.start)
     # ("Sify's Nasdaq-listed shares rose 7.5%": an index in a compound names the firm's listing;
