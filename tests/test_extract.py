@@ -3466,3 +3466,14 @@ def test_arabic_spellings_of_megawatt_and_gigawatt(text, value, unit):
 ])
 def test_a_spread_over_a_benchmark_rate_is_no_figure(language, text):
     assert not [f for f in extract(Doc(text, [language])).figures if f.quantity.unit == "percent"]
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    # an acronym alone is a name, not the preposition it spells ("nos" = "in the")
+    ("A NOS mantém 49% da nova sociedade e vai investir 300 milhões de euros nos próximos anos.", "pt", "NOS"),
+    # a fund manager is a company noun
+    ("A Tejo Cloud chegou a acordo com a gestora Varandas para a venda de 51% por 200 milhões de euros.",
+     "pt", "Varandas"),
+])
+def test_an_acronym_that_spells_a_word_and_a_fund_manager_are_firms(text, lang, name):
+    assert name in {e.label for e in extract(Doc(text, [lang])).entities if e.kind == "org"}

@@ -460,8 +460,13 @@ def proper_words(sentences) -> set[str]:
                         determined.add(w)
             else:
                 seen_lower.add(w.lower())
+    # (an acronym is not the word it spells: "A NOS mantém 49%" beside "nos próximos anos")
     return {w for w in capital | opening
-            if w.lower() not in seen_lower and w not in determined and (w not in strict or count[w] >= 2)}
+            if (w.lower() not in seen_lower or _ACRONYM.fullmatch(w)) and w not in determined
+            and (w not in strict or count[w] >= 2)}
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -802,12 +807,16 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     # particles a script glues to a name ("하이퍼엑셀이", "NHN의"), longest first (org_cues.particles)
     particles = sorted((pack.get("org_cues") or {}).get("particles") or [], key=len, reverse=True)
 
+    in_capitals = text.upper() == text  # a headline in capitals: "ORBIS TO INVEST $2 BILLION"
+
     def add_org(s, e, name, named_as_company=False, allow_any_script=False):
         words = name.split()
         # "Secondo Equita", "Según Moody's": a capitalised preposition or attribution word is no part of a name;
         # nor is an origin or an owner before it ("State-owned Hydro Tasmania", "ASX-listed NextDC")
         after_a_preposition = False
-        while words and not (words[0] == "The" and pack.code != "en" and len(words) > 1) and (
+        # (an acronym alone, outside a headline in capitals, is a name, not the word it spells: "A NOS mantém")
+        while words and not (words[0] == "The" and pack.code != "en" and len(words) > 1) \
+                and not (len(words) == 1 and _ACRONYM.fullmatch(words[0]) and not in_capitals) and (
                 words[0].lower() in _STOP_HEADS or any(rx.fullmatch(words[0].lower()) for rx in lead_rx)
                 or (len(words) > 1 and _ORIGIN_WORD.search(words[0]))):
             # (in another language's text, "The" opens an English name: "a The Navigator Company")
