@@ -11,6 +11,7 @@ about the right firm counts even when its label is debatable; both numbers are r
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -194,10 +195,10 @@ def split_alternatives(text: str) -> list[str]:
 
 # ---- matching --------------------------------------------------------------------------------
 def _norm(name: str) -> str:
-    """Case, punctuation, spaces, an English leading "The" and a legal form at the end do not tell
-    firms apart ("The Conygar Investment Company" is "Conygar Investment Company", "Neckar Compute
-    GmbH" is "Neckar Compute")."""
-    name = _legal_form_at_end().sub("", name.strip())
+    """Case, punctuation, spaces, full-width letters, an English leading "The" and a legal form at
+    the end do not tell firms apart ("The Conygar Investment Company" is "Conygar Investment
+    Company", "Neckar Compute GmbH" is "Neckar Compute", "ＧＳユアサ" is "GSユアサ")."""
+    name = _legal_form_at_end().sub("", unicodedata.normalize("NFKC", name).strip())
     return re.sub(r"[\W_]+", "", re.sub(r"^the\s+", "", name.casefold()))
 
 

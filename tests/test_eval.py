@@ -83,6 +83,13 @@ def test_a_glued_on_chinese_legal_form_does_not_tell_subjects_apart(tmp_path):
     assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
 
 
+def test_full_width_letters_do_not_tell_subjects_apart(tmp_path):
+    # the graph reads "ＧＳ" as "GS" (NFKC); a gold file may keep the press's full-width letters
+    report = _one_note(tmp_path, "ＫＴユアサは2日、約420億円を投じて新棟を建設すると発表した。", [
+        "{subject: ＫＴユアサ, metric: investment_commitment, value: 42000000000, unit: JPY}"], lang="ja")
+    assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
+
+
 def test_bad_gold_file_names_the_file_and_entry(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("documents:\n- id: x\n  facts:\n  - {subject: A, metric: capex, unit: USD}\n", encoding="utf-8")

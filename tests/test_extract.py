@@ -3474,6 +3474,9 @@ def test_a_spread_over_a_benchmark_rate_is_no_figure(language, text):
     # a fund manager is a company noun
     ("A Tejo Cloud chegou a acordo com a gestora Varandas para a venda de 51% por 200 milhões de euros.",
      "pt", "Varandas"),
+    # nor a German noun for following a determiner; "Holding" ends a firm's name
+    ("Die VARO Immobilien Holding greift auf die Aktionäre zurück. Die VARO besitzt ein Portfolio im Wert "
+     "von 2,1 Mrd. Fr.", "de", "VARO Immobilien Holding"),
 ])
 def test_an_acronym_that_spells_a_word_and_a_fund_manager_are_firms(text, lang, name):
     assert name in {e.label for e in extract(Doc(text, [lang])).entities if e.kind == "org"}

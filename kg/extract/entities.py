@@ -460,9 +460,10 @@ def proper_words(sentences) -> set[str]:
                         determined.add(w)
             else:
                 seen_lower.add(w.lower())
-    # (an acronym is not the word it spells: "A NOS mantém 49%" beside "nos próximos anos")
+    # (an acronym is not the word it spells, "A NOS mantém 49%" beside "nos próximos anos", nor a
+    # German noun for following a determiner: "die HIAG")
     return {w for w in capital | opening
-            if (w.lower() not in seen_lower or _ACRONYM.fullmatch(w)) and w not in determined
+            if (w.lower() not in seen_lower or _ACRONYM.fullmatch(w)) and (w not in determined or _ACRONYM.fullmatch(w))
             and (w not in strict or count[w] >= 2)}
 
 
