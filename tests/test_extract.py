@@ -3480,3 +3480,18 @@ def test_a_spread_over_a_benchmark_rate_is_no_figure(language, text):
 ])
 def test_an_acronym_that_spells_a_word_and_a_fund_manager_are_firms(text, lang, name):
     assert name in {e.label for e in extract(Doc(text, [lang])).entities if e.kind == "org"}
+
+
+def test_arabic_firm_words_in_arabic_letters_and_the_project_of_a_managing_director():
+    # an English firm's word written in Arabic letters ends a name ("باور", power); the managing
+    # director "of the project" names no firm
+    text = ("وقال سامح النجار، العضو المنتدب للمشروع، إن شركة دلتا ستبني المركز. "
+            "وستتولى نوفا باور إنشاء محطة شمسية بتكلفة تقدر بنحو 120 مليون دولار.")
+    orgs = {e.label for e in extract(Doc(text, ["ar"])).entities if e.kind == "org"}
+    assert "نوفا باور" in orgs and not any("مشروع" in o for o in orgs)
+
+
+def test_an_arabic_analyst_at_a_firm_is_the_source_of_the_regions_figure():
+    text = ("وقال سامح النجار، المحلل لدى «نوفا كابيتال»، "
+            "إن «الطلب على السعة في دول الخليج قد يتضاعف ثلاث مرات بحلول 2030».")
+    assert [(f.subject.label, f.metric) for f in extract(Doc(text, ["ar"])).figures] == [("Gulf states", "growth_multiple")]
