@@ -3495,3 +3495,15 @@ def test_an_arabic_analyst_at_a_firm_is_the_source_of_the_regions_figure():
     text = ("وقال سامح النجار، المحلل لدى «نوفا كابيتال»، "
             "إن «الطلب على السعة في دول الخليج قد يتضاعف ثلاث مرات بحلول 2030».")
     assert [(f.subject.label, f.metric) for f in extract(Doc(text, ["ar"])).figures] == [("Gulf states", "growth_multiple")]
+
+
+def test_chinese_names_with_a_dash_and_siblings_named_after_one_place():
+    # "中国—东盟…" keeps its dash; an eight-character name before 集团 after "、" is a firm; two firms
+    # named after the same place and brand ("广西钦江湾投资集团", "广西钦江湾银行") stay two firms
+    text = ("该项目由桂东投资集团牵头，联合中国—东盟云港股份有限公司、广西钦江湾投资集团共同投资建设，总投资约50亿元。"
+            "其中，中国—东盟云港股份有限公司持股29%，广西钦江湾投资集团持股20%。"
+            "融资方面，由广西钦江湾银行牵头组建的30亿元银团贷款已完成签约，其中钦江湾银行提供10亿元。")
+    by_value = {f.quantity.value: f.subject.label for f in extract(Doc(text, ["zh"])).figures}
+    assert by_value[29.0] == "中国—东盟云港股份有限公司"
+    assert by_value[20.0] == "广西钦江湾投资集团"
+    assert by_value[3e9] == "广西钦江湾银行"

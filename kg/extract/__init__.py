@@ -567,9 +567,11 @@ def _han_firms_by_their_short_name(mentions: list[Mention]) -> list[Mention]:
         if known is None:
             # (a firm's arm in a place is the firm: "张北数据港科技有限公司" of "数据港"; a place's name
             # is two to four characters when no table knows it)
+            # (not a sibling named after the same place: "广西北部湾投资集团" beside "广西北部湾银行")
             at = (place.end,) if place is not None else tuple(common().get("unknown_place_lengths") or ())
             known = next((entity_of[k] for k, fs in forms_of.items() if k != key for f in fs
-                          if len(f) >= 3 and _HAN_NAME_START.fullmatch(f) and any(entity.label.startswith(f, i) for i in at)), None)
+                          if len(f) >= 3 and _HAN_NAME_START.fullmatch(f)
+                          and any(entity.label.startswith(f, i) and not entity_of[k].label.startswith(entity.label[:i]) for i in at)), None)
         if known is not None:
             renamed[key] = known
             continue
