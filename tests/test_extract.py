@@ -3507,3 +3507,12 @@ def test_chinese_names_with_a_dash_and_siblings_named_after_one_place():
     assert by_value[29.0] == "中国—东盟云港股份有限公司"
     assert by_value[20.0] == "广西钦江湾投资集团"
     assert by_value[3e9] == "广西钦江湾银行"
+
+
+def test_initials_of_a_firms_long_name_are_that_firm_and_a_place_before_a_company_noun_is_no_subject():
+    text = ("The Pecos Valley Power Authority sold $508.6 million of revenue bonds on Wednesday. "
+            "The Texas state-owned utility priced $412.6 million of tax-exempt bonds. "
+            "PVPA will also spend $95 million on a substation.")
+    subjects = {f.quantity.value: f.subject.label for f in extract(Doc(text, ["en"])).figures}
+    assert subjects == {508.6e6: "Pecos Valley Power Authority", 412.6e6: "Pecos Valley Power Authority",
+                        95e6: "Pecos Valley Power Authority"}

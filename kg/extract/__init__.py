@@ -18,8 +18,8 @@ from dataclasses import replace
 from functools import cache
 
 from .dollars import bare_word_currencies, local_dollar, relabel, relabel_words
-from .entities import (Mention, _discovery_patterns, calendar_words, discover, gazetteer, legal_tail, listed_names,
-                       looks_like_a_name, proper_words, slug_key)
+from .entities import (NAME_PARTICLES, Mention, _discovery_patterns, calendar_words, discover, gazetteer, legal_tail,
+                       listed_names, looks_like_a_name, proper_words, slug_key)
 from .figures import (DEAL_TOPIC_REACH, DocumentState, SentenceView, _skip_space, is_object_position,
                       last_list_of_firms, merge_figures, sentence_figures, subject_candidates)
 from .furniture import furniture_spans
@@ -789,6 +789,30 @@ def _possessive_words_of_found_names(text: str, mentions: list[Mention]) -> list
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
 
 
+def _acronyms_of_found_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "GRDA said" in a story that names the "Grand River Dam Authority": the initials of a firm's
+    name of three words or more, written as a word, are that firm, without the brackets that would
+    introduce them ("… (GRDA)"); not when two names give the same initials or a table knows them."""
+    table = gazetteer()
+    by_initials: dict[str, dict] = {}
+    for m in mentions:
+        words = [w for w in m.entity.label.split() if w.lower() not in NAME_PARTICLES]
+        if m.kind == "org" and len(words) >= 3 and all(w[:1].isupper() for w in words):
+            by_initials.setdefault("".join(w[0] for w in words), {})[m.entity.key] = m.entity
+    wanted, merged = {}, {}
+    for initials, entities in by_initials.items():
+        rx = re.compile(rf"(?<![\w&-]){initials}(?![\w&-])")
+        if len(entities) != 1 or not rx.search(text) or any(x.entity.kind != "org" or x.text == initials for x in table.find(initials)):
+            continue
+        entity = next(iter(entities.values()))
+        wanted[initials] = (rx, entity)
+        merged.update({m.entity.key: entity for m in mentions if m.kind == "org" and m.text == initials
+                       and m.entity.key != entity.key and not table.get(m.entity.key)})
+    if not wanted:
+        return mentions
+    return _add_occurrences(text, _with_entities(mentions, merged), wanted, [(m.start, m.end) for m in mentions])
+
+
 def _short_forms_of_found_names(text: str, mentions: list[Mention], codes: set[str]) -> list[Mention]:
     """ "DB손보" is the "DB손해보험" the article names, "삼성SRA운용" its "삼성SRA자산운용", "西部ガスHD" its
     "西部ガスホールディングス": the press shortens the words that end a firm's name (pack
@@ -1233,6 +1257,7 @@ def _extract(document) -> Extraction:
     mentions = _names_listed_with_found_firms(plain, mentions, named_in, names)
     mentions = _han_names_listed_with_found_firms(plain, mentions, named_in)
     mentions = _short_forms_of_found_names(plain, _possessive_words_of_found_names(plain, mentions), codes)
+    mentions = _acronyms_of_found_names(plain, mentions)
     mentions = _han_short_names(plain, mentions, codes)
     mentions = _names_without_their_descriptor(plain, mentions, codes)
     mentions.sort(key=lambda m: m.start)

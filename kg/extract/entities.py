@@ -547,7 +547,7 @@ _CAPITALISED_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _PARTICLE_AND_NAME_AFTER = re.compile(r" (?:de|do|da|dos|das|del|della|di|du|des) ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
 _ACRONYM_IN_BRACKETS = re.compile(r"(?<=\s)\(([A-Z][A-Z0-9&]{1,9})\)")
 # words a name's acronym skips ("Société nationale de crédit et d'investissement (SNCI)")
-_NAME_PARTICLES = frozenset("de del della des du di da do dos das der für for of para per la le les el et e y and & the".split())
+NAME_PARTICLES = _NAME_PARTICLES = frozenset("de del della des du di da do dos das der für for of para per la le les el et e y and & the".split())
 
 
 def _initial(word: str) -> str:

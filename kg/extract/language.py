@@ -87,9 +87,10 @@ def _alternation(phrases) -> str | None:
 
 
 def _with_an_adjective(phrases) -> re.Pattern | None:
-    """ "die staatliche Gesellschaft", "the new company": an article's phrase also with one word in
-    lower case between the article and its noun (a Latin-script pack's "the company"; not "the
-    site", which a photo caption's "le futur campus" repeats)."""
+    """ "die staatliche Gesellschaft", "the new company", "the Oklahoma state-owned utility": an
+    article's phrase also with one word in lower case between the article and its noun, or a
+    capitalised one (a place's, an origin's) and maybe one in lower case (a Latin-script pack's
+    "the company"; not "the site", which a photo caption's "le futur campus" repeats)."""
     articles = {a.lower() for a in common().get("articles") or []}
     # (not one that makes it another firm: "the parent company", "the new company", "die neue Gesellschaft")
     others = "|".join(map(re.escape, common().get("other_firm_adjectives") or [])) or "(?!)"
@@ -100,7 +101,7 @@ def _with_an_adjective(phrases) -> re.Pattern | None:
     for phrase in items:
         first, _, rest = phrase.partition(" ")
         if rest and first.lower() in articles:
-            parts.append(rf"{literal(first)}\s+(?:(?!(?:{others})\s)(?-i:[a-zà-ÿß][\w-]*)\s+)?{literal(rest)}")
+            parts.append(rf"{literal(first)}\s+(?:(?!(?:{others})\s)(?-i:[a-zà-ÿß][\w-]*)\s+|(?-i:[A-Z][a-z]+)\s+(?-i:[a-zà-ÿß][\w-]*\s+)?)?{literal(rest)}")
         else:
             parts.append(literal(phrase))
     return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(parts)})(?![^\W\d_])", re.IGNORECASE)
