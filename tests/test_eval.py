@@ -90,6 +90,12 @@ def test_full_width_letters_do_not_tell_subjects_apart(tmp_path):
     assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
 
 
+def test_a_gold_files_sqft_is_square_feet(tmp_path):
+    report = _one_note(tmp_path, "Halvorsen Compute will build a data hall with 180,000 square feet of floor space.", [
+        "{subject: Halvorsen Compute, metric: other, value: 180000, unit: sqft}"])
+    assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
+
+
 def test_bad_gold_file_names_the_file_and_entry(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("documents:\n- id: x\n  facts:\n  - {subject: A, metric: capex, unit: USD}\n", encoding="utf-8")

@@ -3516,3 +3516,10 @@ def test_initials_of_a_firms_long_name_are_that_firm_and_a_place_before_a_compan
     subjects = {f.quantity.value: f.subject.label for f in extract(Doc(text, ["en"])).figures}
     assert subjects == {508.6e6: "Pecos Valley Power Authority", 412.6e6: "Pecos Valley Power Authority",
                         95e6: "Pecos Valley Power Authority"}
+
+
+def test_an_average_pay_is_no_figure_and_office_space_is_no_land():
+    text = ("Vetta Bio expects to create 550 new jobs by 2031, paying an average of about $148,000 a year. "
+            "Vetta Bio will also take about 180,000 square feet of new office and lab space downtown.")
+    got = {(f[1], f[2]) for f in figures(text, ["en"])}
+    assert got == {("jobs_total", 550.0), ("other", 180000.0)}
