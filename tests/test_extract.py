@@ -3523,3 +3523,12 @@ def test_an_average_pay_is_no_figure_and_office_space_is_no_land():
             "Vetta Bio will also take about 180,000 square feet of new office and lab space downtown.")
     got = {(f[1], f[2]) for f in figures(text, ["en"])}
     assert got == {("jobs_total", 550.0), ("other", 180000.0)}
+
+
+@pytest.mark.parametrize("text, lang, unit", [
+    ("Bank of Kigali is lending Rwf 54 billion to Vetta Compute.", "en", "RWF"),
+    ("Stanbic Uganda will lend USh 200 billion to Vetta Compute.", "en", "UGX"),
+    ("La Banque de Kigali prêtera 54 milliards de Frw à Vetta Compute.", "fr", "RWF"),
+])
+def test_east_african_currencies_as_their_press_writes_them(text, lang, unit):
+    assert [f.quantity.unit for f in extract(Doc(text, [lang])).figures] == [unit]
