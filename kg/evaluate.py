@@ -195,11 +195,16 @@ def split_alternatives(text: str) -> list[str]:
 
 # ---- matching --------------------------------------------------------------------------------
 def _norm(name: str) -> str:
-    """Case, punctuation, spaces, full-width letters, an English leading "The" and a legal form at
-    the end do not tell firms apart ("The Conygar Investment Company" is "Conygar Investment
+    """Case, punctuation, spaces, full-width letters, a leading article and a legal form at the
+    end do not tell firms apart ("The Conygar Investment Company" is "Conygar Investment
     Company", "Neckar Compute GmbH" is "Neckar Compute", "ＧＳユアサ" is "GSユアサ")."""
     name = _legal_form_at_end().sub("", unicodedata.normalize("NFKC", name).strip())
-    return re.sub(r"[\W_]+", "", re.sub(r"^the\s+", "", name.casefold()))
+    return re.sub(r"[\W_]+", "", _LEADING_ARTICLE.sub("", name.casefold()))
+
+
+# "The Conygar Investment Company", "La Banque Postale", "Die Sparkasse": an article is no part of
+# what tells firms apart
+_LEADING_ARTICLE = re.compile(r"^(?:the|la|le|les|el|los|las|il|lo|die|der|das)\s+|^l['’]")
 
 
 @cache

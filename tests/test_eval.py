@@ -96,6 +96,12 @@ def test_a_gold_files_sqft_is_square_feet(tmp_path):
     assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
 
 
+def test_a_leading_article_in_another_language_does_not_tell_subjects_apart(tmp_path):
+    report = _one_note(tmp_path, "La Banque Vettale prêtera 150 millions d'euros au projet.", [
+        "{subject: La Banque Vettale, metric: loan_or_debt, value: 150000000, unit: EUR}"], lang="fr")
+    assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
+
+
 def test_bad_gold_file_names_the_file_and_entry(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("documents:\n- id: x\n  facts:\n  - {subject: A, metric: capex, unit: USD}\n", encoding="utf-8")
