@@ -3533,3 +3533,16 @@ def test_an_average_pay_is_no_figure_and_office_space_is_no_land():
 ])
 def test_east_african_currencies_as_their_press_writes_them(text, lang, unit):
     assert [f.quantity.unit for f in extract(Doc(text, [lang])).figures] == [unit]
+
+
+@pytest.mark.parametrize("text, lang, wanted, unwanted", [
+    # an acronym the table knows, introduced by the article for another name, is that name's
+    ("Coast Cargo Bergen (CCB) bygger et datasenter. CCB investerer 4,6 milliarder kroner.", "nb", None,
+     "China Construction Bank"),
+    # ... but the table's firm written in another language keeps it
+    ("Banco Europeu de Investimento (BEI) empresta até 250 milhões de euros à Vetta Cloud.", "pt",
+     "European Investment Bank", None),
+])
+def test_an_acronym_the_article_defines_for_another_name(text, lang, wanted, unwanted):
+    orgs = {e.label for e in extract(Doc(text, [lang])).entities if e.kind == "org"}
+    assert (wanted is None or wanted in orgs) and (unwanted is None or unwanted not in orgs)

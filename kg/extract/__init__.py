@@ -60,6 +60,26 @@ def _drop_false_aliases(mentions: list[Mention], sentences) -> list[Mention]:
     return out
 
 
+def _acronyms_defined_otherwise(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Coast Center Base (CCB)": an acronym the table knows (China Construction Bank's "CCB") that
+    the article introduces in brackets after another name whose initials spell it is that name's,
+    wherever the article writes it: the table's firm is not meant (discovery then finds the name)."""
+    dropped = set()
+    for m in mentions:
+        if m.kind != "org" or not _ACRONYM_WORD.fullmatch(m.text) or text[m.start - 1:m.start] != "(" or m.text in dropped:
+            continue
+        words = [w for w in text[max(0, m.start - 120):m.start - 1].split() if w.lower() not in NAME_PARTICLES]
+        named = words[-len(m.text):]
+        # (not where the name is the table's firm's, in any language: "Banco Europeu de Investimento (BEI)")
+        if len(named) == len(m.text) and "".join(w[:1] for w in named) == m.text and not any(
+                x.entity.key == m.entity.key for x in gazetteer().find(text[max(0, m.start - 160):m.start])):
+            dropped.add(m.text)
+    return [m for m in mentions if not (m.kind == "org" and m.text in dropped)] if dropped else mentions
+
+
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,6}")
+
+
 def _national_arms(text: str, mentions: list[Mention], facility_nouns: list[re.Pattern] = ()) -> list[Mention]:
     """ "Orange Côte d'Ivoire", "Vodafone Egypt", "Telekom Deutschland", "AEP Texas": a known firm
     written straight before a country or a region is its national or regional company, a firm of
@@ -1240,7 +1260,8 @@ def _extract(document) -> Extraction:
     # (names are looked for in the text with its full-width letters made plain; the quotes stay the text's)
     plain = text.translate(_HALF_WIDTH)
     named_in = [replace(s, text=plain[s.start:s.end]) for s in sentences] if plain != text else sentences
-    mentions = _national_arms(plain, _drop_false_aliases(gazetteer().find(plain), named_in), facility_nouns)
+    mentions = _national_arms(plain, _acronyms_defined_otherwise(plain, _drop_false_aliases(gazetteer().find(plain), named_in)),
+                              facility_nouns)
     names = proper_words(named_in)
     for s in named_in:
         local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start < s.end]
