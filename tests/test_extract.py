@@ -3546,3 +3546,15 @@ def test_east_african_currencies_as_their_press_writes_them(text, lang, unit):
 def test_an_acronym_the_article_defines_for_another_name(text, lang, wanted, unwanted):
     orgs = {e.label for e in extract(Doc(text, [lang])).entities if e.kind == "org"}
     assert (wanted is None or wanted in orgs) and (unwanted is None or unwanted not in orgs)
+
+
+@pytest.mark.parametrize("text, place", [
+    # a German regional paper's "das Land" is the federal state it is about ...
+    ("Vetta Compute baut im Saarland ein Rechenzentrum für 310 Millionen Euro. "
+     "Das Land stellt eine Förderung von bis zu 20 Millionen Euro bereit.", "Saarland"),
+    # ... and the country where it names none
+    ("Vetta Compute baut in Deutschland ein Rechenzentrum für 310 Millionen Euro. "
+     "Das Land stellt eine Förderung von bis zu 20 Millionen Euro bereit.", "Germany"),
+])
+def test_das_land_is_the_state_a_german_story_is_about(text, place):
+    assert [f.subject.label for f in extract(Doc(text, ["de"])).figures if f.quantity.upper == 2e7] == [place]

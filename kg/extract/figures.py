@@ -700,6 +700,12 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
                 return marked.entity
     # "the country's installed capacity", "国内のGPUクラウド市場", "국내 데이터센터 전력 수요": the
     # country the story named last, for a figure no firm in the clause claims
+    # ("das Land" in a German regional paper is the federal state the story is about, else the country)
+    state_or_country = view.pack.regex.get("anaphora_state_or_country")
+    if state_or_country is not None and amount.kind != COUNT and state.market_place is None \
+            and (state.story_region or state.last_country) is not None \
+            and state_or_country.search(view.text, clause[0], amount.start):
+        return state.story_region or state.last_country
     country = view.pack.regex.get("anaphora_country")
     if country is not None and state.last_country is not None and amount.kind != COUNT:
         named = country.search(view.text, clause[0], amount.start)
