@@ -3558,3 +3558,19 @@ def test_an_acronym_the_article_defines_for_another_name(text, lang, wanted, unw
 ])
 def test_das_land_is_the_state_a_german_story_is_about(text, place):
     assert [f.subject.label for f in extract(Doc(text, ["de"])).figures if f.quantity.upper == 2e7] == [place]
+
+
+@pytest.mark.parametrize("text, lang, wanted", [
+    # "cr" is a crore in an Indian headline; shares issued are a count; an issue price is no figure
+    ("Vetta Electric raises Rs 1,500 cr via QIP; it allotted about 1.06 crore equity shares at ₹1,412 apiece.", "en",
+     {("funding_round", 1.5e10, "INR"), ("other", 1.06e7, "count")}),
+    ("Die Vetta AG investiert 300 Mio. Fr. Ausgegeben werden 1’250’000 neue Namenaktien zum Bezugspreis von 120 Fr.", "de",
+     {("investment_commitment", 3e8, "CHF"), ("other", 1.25e6, "count")}),
+])
+def test_crores_in_headlines_shares_issued_and_their_price(text, lang, wanted):
+    assert {(f.metric, f.quantity.value, f.quantity.unit) for f in extract(Doc(text, [lang])).figures} == wanted
+
+
+def test_a_country_inside_a_long_name_ending_in_a_firms_word_is_the_names():
+    text = "Nippon India Mutual Fund picked up shares worth ₹240 crore in Vetta Electric's placement."
+    assert "Nippon India Mutual Fund" in {e.label for e in extract(Doc(text, ["en"])).entities if e.kind == "org"}

@@ -810,7 +810,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
 
     in_capitals = text.upper() == text  # a headline in capitals: "ORBIS TO INVEST $2 BILLION"
 
-    def add_org(s, e, name, named_as_company=False, allow_any_script=False):
+    def add_org(s, e, name, named_as_company=False, allow_any_script=False, places_inside=False):
         words = name.split()
         # "Secondo Equita", "Según Moody's": a capitalised preposition or attribution word is no part of a name;
         # nor is an origin or an owner before it ("State-owned Hydro Tasmania", "ASX-listed NextDC")
@@ -859,7 +859,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         if not free(s, e) and not (len(words) > 1 and free_but_a_place_it_ends_in(s, e)) and not (
                 len(words) > 1 and free_but_a_generic_name_it_ends_in(s, e)) and not (
                 allow_any_script and begins_with_a_shorter_name(s, e)) and not (
-                allow_any_script and len(words) > 1 and free_but_places_inside(s, e)) and not (
+                (allow_any_script or places_inside) and len(words) > 1 and free_but_places_inside(s, e)) and not (
                 len(words) > 1 and pack.spaced and place_it_begins_with(s, e) and begins_with_a_shorter_name(s, e)):
             return
         if any(rx.search(name) for rx in role_rx):
@@ -948,7 +948,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             if arm is not None and generic_names is not None and generic_names.fullmatch(name[:len(name) - len(arm.text)].strip()):
                 continue  # "Data Centers Europe" once the opening word went: no name
             if " " in name:  # the firm's word alone ("Campus") is no name
-                add_org(start, start + len(name), name, named_as_company=True)
+                # (a country inside a name of three words or more is the name's: "Nippon India Mutual Fund")
+                add_org(start, start + len(name), name, named_as_company=True, places_inside=name.count(" ") >= 3)
     # "Grupo Carso tendrá 70%", "Banca di Cividale": a word opening a name (common.yaml
     # `name_opening_words`)
     opened: list[tuple[int, int]] = []
