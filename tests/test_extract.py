@@ -3574,3 +3574,9 @@ def test_crores_in_headlines_shares_issued_and_their_price(text, lang, wanted):
 def test_a_country_inside_a_long_name_ending_in_a_firms_word_is_the_names():
     text = "Nippon India Mutual Fund picked up shares worth ₹240 crore in Vetta Electric's placement."
     assert "Nippon India Mutual Fund" in {e.label for e in extract(Doc(text, ["en"])).entities if e.kind == "org"}
+
+
+def test_chinese_shares_issued_are_a_count_and_shares_of_a_dividend_rate_are_none():
+    text = "据悉，维塔算力13日晚间公告，拟公开发行股票不超过1.0亿股，拟募集资金39.6亿元，并拟每10股派发现金红利2元。"
+    counts = [(f.quantity.value, f.quantity.upper) for f in extract(Doc(text, ["zh"])).figures if f.quantity.unit == "count"]
+    assert counts == [(None, 1e8)]

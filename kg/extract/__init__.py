@@ -26,7 +26,7 @@ from .furniture import furniture_spans
 from .quotes import imagined, quote_spans
 from .language import available, common, pack
 from .model import Entity, Extraction, Figure
-from .numbers import MONEY, PERCENT, relabel_local_units, scan_amounts
+from .numbers import COUNT, MONEY, PERCENT, relabel_local_units, scan_amounts
 from .relations import RelationState, finish, sentence_relations
 from .sentences import split_sentences
 from .time import PeriodFinder
@@ -1081,6 +1081,13 @@ def _a_year_of_money(amount) -> bool:
     return amount.kind == MONEY and amount.scale == 1 and bool(_YEAR_BEFORE_A_CURRENCY_WORD.fullmatch(amount.text[:6]))
 
 
+def _a_count_per(amount, sentence: str, p) -> bool:
+    """ "每10股派发现金红利2元": a count right after a marker of "each" (the pack's `count_per_markers`;
+    not Italian "per", "for": "calore per 6 mila famiglie") is the base of a rate, no figure."""
+    per = p.regex.get("count_per_markers")
+    return amount.kind == COUNT and per is not None and re.search(rf"(?:{per.pattern})\s?$", sentence[:amount.start]) is not None
+
+
 def _a_unit_price(amount, sentence: str, p) -> bool:
     """ "52 Euro je Quadratmeter", "$45 per MWh", "52 euros le m²": money without a scale
     word per unit of a thing is a rate (a land price, a power tariff), no sum anyone invests or earns."""
@@ -1333,7 +1340,7 @@ def _extract(document) -> Extraction:
         retraction = p.regex.get("retraction_markers")
         amounts = [a for a in scanned if a not in quoted_prices and not _a_share_price(a, s.text, p)
                    and not (retraction is not None and retraction.search(s.text, 0, a.start))
-                   and not _a_unit_price(a, s.text, p) and not _an_exchange_rate(a, s.text, p)
+                   and not _a_unit_price(a, s.text, p) and not _a_count_per(a, s.text, p) and not _an_exchange_rate(a, s.text, p)
                    and not _a_salary(a, s.text, p) and not _a_year_of_money(a) and not _a_spread(a, s.text)
                    and not _a_price_gap(a, s.text, p)
                    and a.unit not in ("kW", "kWh")  # under a megawatt (hour): a rack's density ("120 kW per rack"), a battery
