@@ -3095,6 +3095,7 @@ def test_japanese_grammar_after_a_legal_form_is_no_name():
     ("en", "Vetta Cloud will invest $400 million.\n\nVETTA CLOUD (ASX: VTC)\nLast $11.92 | Change +$0.39 | 52-week range $9.41 – $12.10"),
     ("zh", "腾讯将在当地投资4亿元，员工平均年薪约18万元。"),
     ("en", "Vetta Cloud will invest $400 million. The central bank's reference rate stood at Rwf 1,450 to the dollar."),
+    ("es", "Vetta Cloud invertirá US$ 400 millones. El dólar oficial cerró a $ 1.462 para la venta."),
 ])
 def test_an_exchange_rate_is_no_figure(language, text):
     got = figures(text, [language])
