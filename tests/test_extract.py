@@ -3581,3 +3581,11 @@ def test_chinese_shares_issued_are_a_count_and_shares_of_a_dividend_rate_are_non
     text = "据悉，维塔算力13日晚间公告，拟公开发行股票不超过1.0亿股，拟募集资金39.6亿元，并拟每10股派发现金红利2元。"
     counts = [(f.quantity.value, f.quantity.upper) for f in extract(Doc(text, ["zh"])).figures if f.quantity.unit == "count"]
     assert counts == [(None, 1e8)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vetta Cloud invertirá US$ 1.200 millones. La planta recibirá 1,8 millones de metros cúbicos diarios de gas.", "es"),
+    ("Vetta Cloud investira 1 milliard d'euros. Le site recevra 2 millions de mètres cubes de gaz par jour.", "fr"),
+])
+def test_a_romance_volume_after_de_is_no_money(text, lang):
+    assert {f.quantity.unit for f in extract(Doc(text, [lang])).figures if f.metric == "other"} == {"m3"}
