@@ -3589,3 +3589,12 @@ def test_chinese_shares_issued_are_a_count_and_shares_of_a_dividend_rate_are_non
 ])
 def test_a_romance_volume_after_de_is_no_money(text, lang):
     assert {f.quantity.unit for f in extract(Doc(text, [lang])).figures if f.metric == "other"} == {"m3"}
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    # Romance and Norwegian write no capital after a colon: one there is a name; leasing is doing business
+    ("Vetta Cloud construira le campus. Le premier locataire est déjà connu : Norlys louera 8 MW.", "fr", "Norlys"),
+    ("Vetta Cloud construirá el campus. El primer inquilino ya se conoce: Norlys alquilará 8 MW.", "es", "Norlys"),
+])
+def test_a_name_after_a_romance_colon_that_leases(text, lang, name):
+    assert [f.subject.label for f in extract(Doc(text, [lang])).figures if f.quantity.value == 8.0] == [name]

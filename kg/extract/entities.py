@@ -420,6 +420,16 @@ def calendar_words(locale: str) -> frozenset[str]:
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _OPENING_MARK = re.compile(r"[–—\-\"“„«:]\s*$")
+_OPENING_MARK_BUT_A_COLON = re.compile(r"[–—\-\"“„«]\s*$")
+
+
+@cache
+def _opening_mark(code: str) -> re.Pattern:
+    """What may open a sentence inside one: a dash, a quote, and a colon where the language writes a
+    capital after one (not French or Norwegian: "Le premier locataire est connu : Thales louera")."""
+    from .language import pack
+
+    return _OPENING_MARK if pack(code).get("capital_after_colon", True) else _OPENING_MARK_BUT_A_COLON
 
 
 @cache
@@ -443,6 +453,7 @@ def proper_words(sentences) -> set[str]:
     count: Counter[str] = Counter()
     for s in sentences:
         after_determiner = _after_determiner(s.language)
+        opening_mark = _opening_mark(s.language)
         for m in _WORD.finditer(s.text):
             w = m.group(0)
             if w.endswith(("'s", "’s")):
@@ -450,7 +461,7 @@ def proper_words(sentences) -> set[str]:
             if w[0].isupper():
                 count[w] += 1
                 # a word opening the sentence, a quote or a dash-led aside says nothing about case
-                if m.start() > 0 and not _OPENING_MARK.search(s.text, max(0, m.start() - 3), m.start()):
+                if m.start() > 0 and not opening_mark.search(s.text, max(0, m.start() - 3), m.start()):
                     capital.add(w)
                 elif after_determiner is None and len(w) >= 3 and is_rare_word(w, s.language):
                     opening.add(w)  # ... unless the language hardly knows it as a word ("Unicaja aporta")
