@@ -423,6 +423,9 @@ def test_an_administrative_suffix_names_a_place_in_chinese_and_japanese():
     assert places("镇原县与西峰区联合设立规模50亿元的算力产业引导基金。", "zh") == ["镇原县", "西峰区"]
     assert places("上市公司的市场份额扩大，该市城市建设提速。", "zh") == []
     assert places("千葉県白井市でデータセンター市場が拡大している。", "ja") == ["白井市"]  # (the table knows 千葉県)
+    # where kana mark its start, a longer name ("と四国中央市は"), not over a known place ("大阪府堺市")
+    assert places("愛媛県と四国中央市は補助金を交付する。", "ja") == ["四国中央市"]
+    assert places("同社は千葉県白井市に新設する。", "ja") == ["白井市"]
 
 
 def test_the_first_word_of_a_firm_named_in_full_is_that_firm():

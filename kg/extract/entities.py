@@ -419,6 +419,7 @@ def calendar_words(locale: str) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_KANA = re.compile(r"[\u3040-\u30ff]")
 _OPENING_MARK = re.compile(r"[–—\-\"“„«:]\s*$")
 _OPENING_MARK_BUT_A_COLON = re.compile(r"[–—\-\"“„«]\s*$")
 
@@ -1287,11 +1288,18 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     suffixes = pack.get("place_suffixes") or {}
     if suffixes and not pack.spaced:
         not_places = pack.get("place_suffix_words") or []
+        longest = pack.get("place_name_longest") or 0
         for m in re.finditer("|".join(map(re.escape, suffixes)), text):
             i = m.start()
             s_, e_ = i - 2, m.end()  # two characters and the suffix: most city and province names
+            # (where kana mark a name's start, the whole run of Han characters before the suffix, up to
+            # `place_name_longest`: "愛媛県と四国中央市は")
+            run = re.search(r"[\u4e00-\u9fff]+$", text[:i])
+            if longest and run and 2 < len(run.group(0)) <= longest and (run.start() == 0 or _KANA.match(text, run.start() - 1)) \
+                    and free(run.start(), e_) and not on_a_place(run.start(), e_):
+                s_ = run.start()  # (not over a known place: "大阪府堺市" is the prefecture's "堺市")
             name = text[s_:e_]
-            if s_ < 0 or not re.fullmatch(r"[\u4e00-\u9fff]{2}", text[s_:i]):
+            if s_ < 0 or not re.fullmatch(r"[\u4e00-\u9fff]{2,}", text[s_:i]):
                 continue
             if any(text[i - k:i - k + len(w)] == w for w in not_places for k in range(len(w)) if w[k] == m.group(0)):
                 continue  # "城市", "上市", "市场": a word, not a place
