@@ -3601,3 +3601,14 @@ def test_a_romance_volume_after_de_is_no_money(text, lang):
 ])
 def test_a_name_after_a_romance_colon_that_leases(text, lang, name):
     assert [f.subject.label for f in extract(Doc(text, [lang])).figures if f.quantity.value == 8.0] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name of common words opening a sentence keeps its first word: what is left opens with one too
+    ("Great Prairie Energy will invest $1 billion in new lines.", "Great Prairie Energy"),
+    ("Rocky Valley Power told regulators it would spend $500 million.", "Rocky Valley Power"),
+    # ... and goes on after "of" a place
+    ("Union Bank of Kenya and Canara Bank are lending Rs 3,000 crore to Vetta Compute.", "Union Bank of Kenya"),
+])
+def test_names_of_common_words_at_a_sentences_start(text, name):
+    assert name in {e.label for e in extract(Doc(text, ["en"])).entities if e.kind == "org"}

@@ -482,6 +482,12 @@ def proper_words(sentences) -> set[str]:
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
+def _names_alone(word: str, language: str) -> bool:
+    """A word that can open a name by itself: one that looks like a name, or one the language hardly
+    uses (not "River", which a name's first word may go with: "Great River Energy")."""
+    return looks_like_a_name(word) or is_rare_word(word, language)
+
+
 @lru_cache(maxsize=1 << 16)
 def is_rare_word(word: str, language: str) -> bool:
     """ "Unicaja", "Hoosier": a word the language's word-frequency list (wordfreq, built from news,
@@ -557,6 +563,7 @@ _OPENING_NAME_AND_APPOSITIVE = re.compile(rf"^({_NAME}),\s+(?:[^\W\d_A-ZÀ-Þ][\
 _OF_THE = re.compile(r"\.?\s+of\s+(?:the\s+)?")
 _CAPITALISED_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _PARTICLE_AND_NAME_AFTER = re.compile(r" (?:de|do|da|dos|das|del|della|di|du|des) ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
+_OF_AND_NAME_AFTER = re.compile(r" of ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
 _ACRONYM_IN_BRACKETS = re.compile(r"(?<=\s)\(([A-Z][A-Z0-9&]{1,9})\)")
 # words a name's acronym skips ("Société nationale de crédit et d'investissement (SNCI)")
 NAME_PARTICLES = _NAME_PARTICLES = frozenset("de del della des du di da do dos das der für for of para per la le les el et e y and & the".split())
@@ -947,15 +954,19 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                     and goes_on.group(1) != "Co":
                 continue  # "Bashundhara Digital Park": the name goes on, a site's, not a firm's ("Manila Electric Co." is one)
             start, name = m.start(1), text[m.start(1):end]
-            of_place = _PARTICLE_AND_NAME_AFTER.match(text, m.end(1))
-            if of_place and free(of_place.start(1), of_place.end(1)):
-                name += of_place.group(0)  # "Campus Digital do Sado": the name goes on after "do"
+            of_place = _PARTICLE_AND_NAME_AFTER.match(text, m.end(1)) or _OF_AND_NAME_AFTER.match(text, m.end(1))
+            if of_place and (free(of_place.start(1), of_place.end(1)) if of_place.re is _PARTICLE_AND_NAME_AFTER
+                             else (of_place.start(1), of_place.end(1)) in place_spans):
+                # "Campus Digital do Sado": the name goes on after "do"; "Union Bank of India" after "of" a place
+                name += of_place.group(0)
             company_word = pack.regex.get("company_nouns")
             while " " in name and (name.split()[0].lower() in _STOP_HEADS
                                    or (company_word is not None and company_word.search(name.split()[0]))
                                    or (start == 0 and name.split()[0] not in proper_words
-                                       and not looks_like_a_name(name.split()[0]))):
-                # "Der Campus", "Intanto Vantage…", "KI-Start-up Black Forest Labs" (not "SP Energy Networks")
+                                       and not looks_like_a_name(name.split()[0])
+                                       and _names_alone(name.split()[1], pack.code))):
+                # "Der Campus", "Intanto Vantage…", "KI-Start-up Black Forest Labs" (not "SP Energy Networks";
+                # nor "Great River Energy", "Rocky Mountain Power": what is left opens with a common word too)
                 start, name = _without_first_word(start, name)
             if arm is not None and generic_names is not None and generic_names.fullmatch(name[:len(name) - len(arm.text)].strip()):
                 continue  # "Data Centers Europe" once the opening word went: no name
