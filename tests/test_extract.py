@@ -3612,3 +3612,14 @@ def test_a_name_after_a_romance_colon_that_leases(text, lang, name):
 ])
 def test_names_of_common_words_at_a_sentences_start(text, name):
     assert name in {e.label for e in extract(Doc(text, ["en"])).entities if e.kind == "org"}
+
+
+@pytest.mark.parametrize("text, lang, sponsor", [
+    ("The district council approved the plan. The scheme, put forward by developer Vetta Land, will see six data "
+     "halls built on 52 hectares of farmland.", "en", "Vetta Land"),
+    # (not a sponsor after the amount: "3,000 homes through a network proposed by the council")
+    ("Vetta Land will build the campus. It expects 3,000 homes to use its heat through a network proposed by "
+     "Louth Energy Agency.", "en", "Vetta Land"),
+])
+def test_the_firm_that_puts_a_project_forward_owns_its_figures(text, lang, sponsor):
+    assert [f.subject.label for f in extract(Doc(text, [lang])).figures] == [sponsor]

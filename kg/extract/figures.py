@@ -415,6 +415,26 @@ def _named_right_after(view: SentenceView, amount: Amount, cands: list[Mention],
     return named.entity if named is not None else None
 
 
+def _sponsor(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
+    """ "The scheme, put forward by developer Greystoke, will see ... 52 hectares": the firm a
+    sentence names as the one that puts a project forward (`sponsor_markers`, maybe a company noun
+    between) before the amount owns it when no firm in subject position claims it (not "…3,000
+    homes through a network proposed by Louth County Council")."""
+    markers = view.pack.regex.get("sponsor_markers")
+    if markers is None:
+        return None
+    nouns = view.pack.regex.get("company_nouns")
+    for hit in markers.finditer(view.text, 0, amount.start):
+        after = _skip_space(view.text, hit.end())
+        noun = nouns.match(view.text, after) if nouns is not None else None
+        if noun is not None:
+            after = _skip_space(view.text, noun.end())
+        named = next((m for m in cands if m.kind == "org" and m.start == after), None)
+        if named is not None:
+            return named.entity
+    return None
+
+
 def _stake_owner(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
     """ "partecipata al 55% da Hera", "held 51% by Vetta", "gehört zu 81 Prozent dem Axpo-Konzern":
     a share written with its owner right after it (`stake_owner_markers`) is the owner's."""
@@ -698,6 +718,9 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
                            and not in_any((m.start, m.end), closed) and _marked_after_a_list(view, m, clause[1])), None)
             if marked is not None:
                 return marked.entity
+    sponsor = _sponsor(view, amount, cands)
+    if sponsor is not None:
+        return sponsor
     # "the country's installed capacity", "国内のGPUクラウド市場", "국내 데이터센터 전력 수요": the
     # country the story named last, for a figure no firm in the clause claims
     # ("das Land" in a German regional paper is the federal state the story is about, else the country)
