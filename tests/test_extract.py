@@ -740,6 +740,9 @@ def test_furniture_headers_may_carry_a_mark_before_them():
 
     text = "本文。\n\n▽関連記事\n・綾川町のGPUセンター、稼働率9割超え\n"
     assert [text[a:b] for a, b in furniture_spans(text, ["関連記事"])] == ["・綾川町のGPUセンター、稼働率9割超え\n"]
+    # ... or angle brackets around them
+    text = "본문.\n\n<관련기사>\n- 광주은행, 1분기 순이익 620억\n"
+    assert [text[a:b] for a, b in furniture_spans(text, ["관련기사"])] == ["- 광주은행, 1분기 순이익 620억\n"]
 
 
 @pytest.mark.parametrize("text, name", [

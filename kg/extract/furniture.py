@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-# brackets, quotes and the marks papers put before a header ("▽関連記事", "［関連記事］", "■ Related", "▶ 관련기사")
-_DECORATION = re.compile(r"^[\s【［〔\[(（«\"“▽▼△▲■□◆◇●○▶►▷※*#>|-]+|[\s】］〕\])）»\"”:：.…-]+$")
+# brackets, quotes and the marks papers put before a header ("▽関連記事", "［関連記事］", "■ Related", "▶ 관련기사",
+# "<관련기사>", "《相关阅读》")
+_DECORATION = re.compile(r"^[\s【［〔\[(（«\"“▽▼△▲■□◆◇●○▶►▷※*#<>〈《|-]+|[\s】］〕\])）»\"”:：.…>〉》-]+$")
 
 
 def _a_header_naming_its_site(name: str, blocks: set[str]) -> bool:
