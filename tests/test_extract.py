@@ -3626,3 +3626,8 @@ def test_names_of_common_words_at_a_sentences_start(text, name):
 ])
 def test_the_firm_that_puts_a_project_forward_owns_its_figures(text, lang, sponsor):
     assert [f.subject.label for f in extract(Doc(text, [lang])).figures] == [sponsor]
+
+
+def test_the_korean_government_is_a_subject():
+    text = "호반건설은 나주에 1조원을 투자한다. 정부는 2030년까지 비수도권에 AI 데이터센터 5GW를 유치한다는 목표를 세웠다."
+    assert [f.subject.label for f in extract(Doc(text, ["ko"])).figures if f.quantity.unit == "GW"] == ["정부"]
