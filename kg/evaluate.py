@@ -199,12 +199,17 @@ def _norm(name: str) -> str:
     end do not tell firms apart ("The Conygar Investment Company" is "Conygar Investment
     Company", "Neckar Compute GmbH" is "Neckar Compute", "ＧＳユアサ" is "GSユアサ")."""
     name = _legal_form_at_end().sub("", unicodedata.normalize("NFKC", name).strip())
-    return re.sub(r"[\W_]+", "", _LEADING_ARTICLE.sub("", name.casefold()))
+    return re.sub(r"[\W_]+", "", _leading_article().sub("", name.casefold()))
 
 
-# "The Conygar Investment Company", "La Banque Postale", "Die Sparkasse": an article is no part of
-# what tells firms apart
-_LEADING_ARTICLE = re.compile(r"^(?:the|la|le|les|el|los|las|il|lo|die|der|das)\s+|^l['’]")
+@cache
+def _leading_article() -> re.Pattern:
+    """ "The Conygar Investment Company", "La Banque Postale", "L'Oréal": a definite article
+    (common.yaml `definite_articles`) is no part of what tells firms apart."""
+    words = sorted(common().get("definite_articles") or [], key=len, reverse=True)
+    glued = [w for w in words if w.endswith(("'", "’"))]
+    spaced = [w for w in words if w not in glued]
+    return re.compile(rf"^(?:(?:{'|'.join(map(re.escape, spaced))})\s+|(?:{'|'.join(map(re.escape, glued)) or '(?!)'}))")
 
 
 @cache

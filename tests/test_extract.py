@@ -3620,6 +3620,8 @@ def test_names_of_common_words_at_a_sentences_start(text, name):
 @pytest.mark.parametrize("text, lang, sponsor", [
     ("The district council approved the plan. The scheme, put forward by developer Vetta Land, will see six data "
      "halls built on 52 hectares of farmland.", "en", "Vetta Land"),
+    ("The district council approved the plan. The scheme, put forward by the developer Vetta Land, will see six data "
+     "halls built on 52 hectares of farmland.", "en", "Vetta Land"),
     # (not a sponsor after the amount: "3,000 homes through a network proposed by the council")
     ("Vetta Land will build the campus. It expects 3,000 homes to use its heat through a network proposed by "
      "Louth Energy Agency.", "en", "Vetta Land"),

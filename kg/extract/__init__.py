@@ -18,8 +18,8 @@ from dataclasses import replace
 from functools import cache
 
 from .dollars import bare_word_currencies, local_dollar, relabel, relabel_words
-from .entities import (NAME_PARTICLES, Mention, _discovery_patterns, calendar_words, discover, gazetteer, legal_tail,
-                       listed_names, looks_like_a_name, proper_words, slug_key)
+from .entities import (ACRONYM, NAME_PARTICLES, Mention, _discovery_patterns, calendar_words, discover, gazetteer,
+                       legal_tail, listed_names, looks_like_a_name, proper_words, slug_key, spells)
 from .figures import (DEAL_TOPIC_REACH, DocumentState, SentenceView, _skip_space, is_object_position,
                       last_list_of_firms, merge_figures, sentence_figures, subject_candidates)
 from .furniture import furniture_spans
@@ -60,24 +60,25 @@ def _drop_false_aliases(mentions: list[Mention], sentences) -> list[Mention]:
     return out
 
 
-def _acronyms_defined_otherwise(text: str, mentions: list[Mention]) -> list[Mention]:
+def _drop_table_acronyms_given_to_other_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "Coast Center Base (CCB)": an acronym the table knows (China Construction Bank's "CCB") that
     the article introduces in brackets after another name whose initials spell it is that name's,
     wherever the article writes it: the table's firm is not meant (discovery then finds the name)."""
     dropped = set()
     for m in mentions:
-        if m.kind != "org" or not _ACRONYM_WORD.fullmatch(m.text) or text[m.start - 1:m.start] != "(" or m.text in dropped:
+        if m.kind != "org" or not ACRONYM.fullmatch(m.text) or text[m.start - 1:m.start] != "(" or m.text in dropped:
             continue
-        words = [w for w in text[max(0, m.start - 120):m.start - 1].split() if w.lower() not in NAME_PARTICLES]
+        before = text[max(0, m.start - _NAME_REACH):m.start - 1]
+        words = [w.strip("\"“”'‘’,") for w in before.split() if w.lower() not in NAME_PARTICLES]
         named = words[-len(m.text):]
         # (not where the name is the table's firm's, in any language: "Banco Europeu de Investimento (BEI)")
-        if len(named) == len(m.text) and "".join(w[:1] for w in named) == m.text and not any(
-                x.entity.key == m.entity.key for x in gazetteer().find(text[max(0, m.start - 160):m.start])):
+        if len(named) == len(m.text) and spells(named, m.text) and not any(
+                x.entity.key == m.entity.key for x in gazetteer().find(before)):
             dropped.add(m.text)
     return [m for m in mentions if not (m.kind == "org" and m.text in dropped)] if dropped else mentions
 
 
-_ACRONYM_WORD = re.compile(r"[A-Z]{2,6}")
+_NAME_REACH = 160  # characters before an acronym's bracket that may hold the name it stands for
 
 
 def _national_arms(text: str, mentions: list[Mention], facility_nouns: list[re.Pattern] = ()) -> list[Mention]:
@@ -821,7 +822,7 @@ def _acronyms_of_found_names(text: str, mentions: list[Mention]) -> list[Mention
             by_initials.setdefault("".join(w[0] for w in words), {})[m.entity.key] = m.entity
     wanted, merged = {}, {}
     for initials, entities in by_initials.items():
-        rx = re.compile(rf"(?<![\w&-]){initials}(?![\w&-])")
+        rx = re.compile(rf"(?<![\w&-]){re.escape(initials)}(?![\w&-])")
         if len(entities) != 1 or not rx.search(text) or any(x.entity.kind != "org" or x.text == initials for x in table.find(initials)):
             continue
         entity = next(iter(entities.values()))
@@ -1082,10 +1083,17 @@ def _a_year_of_money(amount) -> bool:
 
 
 def _a_count_per(amount, sentence: str, p) -> bool:
-    """ "每10股派发现金红利2元": a count right after a marker of "each" (the pack's `count_per_markers`;
-    not Italian "per", "for": "calore per 6 mila famiglie") is the base of a rate, no figure."""
-    per = p.regex.get("count_per_markers")
-    return amount.kind == COUNT and per is not None and re.search(rf"(?:{per.pattern})\s?$", sentence[:amount.start]) is not None
+    """ "每10股派发现金红利2元": a count right after a marker of "each" (the pack's `count_per_markers`)
+    is the base of a rate, no figure."""
+    before = _marker_right_before(p.code, "count_per_markers")
+    return amount.kind == COUNT and before is not None and before.search(sentence, max(0, amount.start - 12), amount.start) is not None
+
+
+@cache
+def _marker_right_before(code: str, key: str) -> re.Pattern | None:
+    """One of the pack's `key` markers ending right where the searched span ends (maybe a space between)."""
+    rx = pack(code).regex.get(key)
+    return re.compile(rf"(?:{rx.pattern})\s?$", rx.flags) if rx is not None else None
 
 
 def _a_unit_price(amount, sentence: str, p) -> bool:
@@ -1094,7 +1102,7 @@ def _a_unit_price(amount, sentence: str, p) -> bool:
     per = p.regex.get("per_unit_markers")
     if amount.kind != MONEY or per is None or amount.scale >= 1e6:
         return False  # ("$10 million per megawatt", a build cost per unit, some report as a figure)
-    before = re.search(rf"(?:{per.pattern})\s?$", sentence[:amount.start])
+    before = _marker_right_before(p.code, "per_unit_markers").search(sentence, max(0, amount.start - 12), amount.start)
     currency = p.regex.get("currency_word")
     if before and (amount.value == 1 or (currency is not None and currency.search(sentence[max(0, before.start() - 6):before.start()]))):
         return True  # the "1美元" of "32.45元兌1美元", the "3.28令吉" of "1新元兑3.28令吉"
@@ -1267,7 +1275,7 @@ def _extract(document) -> Extraction:
     # (names are looked for in the text with its full-width letters made plain; the quotes stay the text's)
     plain = text.translate(_HALF_WIDTH)
     named_in = [replace(s, text=plain[s.start:s.end]) for s in sentences] if plain != text else sentences
-    mentions = _national_arms(plain, _acronyms_defined_otherwise(plain, _drop_false_aliases(gazetteer().find(plain), named_in)),
+    mentions = _national_arms(plain, _drop_table_acronyms_given_to_other_names(plain, _drop_false_aliases(gazetteer().find(plain), named_in)),
                               facility_nouns)
     names = proper_words(named_in)
     for s in named_in:

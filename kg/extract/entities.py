@@ -420,6 +420,7 @@ def calendar_words(locale: str) -> frozenset[str]:
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _OPENING_MARK = re.compile(r"[–—\-\"“„«:]\s*$")
 _OPENING_MARK_BUT_A_COLON = re.compile(r"[–—\-\"“„«]\s*$")
 
@@ -427,7 +428,7 @@ _OPENING_MARK_BUT_A_COLON = re.compile(r"[–—\-\"“„«]\s*$")
 @cache
 def _opening_mark(code: str) -> re.Pattern:
     """What may open a sentence inside one: a dash, a quote, and a colon where the language writes a
-    capital after one (not French or Norwegian: "Le premier locataire est connu : Thales louera")."""
+    capital after one (not the Romance languages or Norwegian: "Le premier locataire est connu : Thales louera")."""
     from .language import pack
 
     return _OPENING_MARK if pack(code).get("capital_after_colon", True) else _OPENING_MARK_BUT_A_COLON
@@ -475,14 +476,15 @@ def proper_words(sentences) -> set[str]:
     # (an acronym is not the word it spells, "A NOS mantém 49%" beside "nos próximos anos", nor a
     # German noun for following a determiner: "die HIAG")
     return {w for w in capital | opening
-            if (w.lower() not in seen_lower or _ACRONYM.fullmatch(w)) and (w not in determined or _ACRONYM.fullmatch(w))
+            if (w.lower() not in seen_lower or ACRONYM.fullmatch(w)) and (w not in determined or ACRONYM.fullmatch(w))
             and (w not in strict or count[w] >= 2)}
 
 
-_ACRONYM = re.compile(r"[A-Z]{2,5}")
+# an acronym written as a word: "NOS", "HIAG", "GRDA"
+ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
-def _names_alone(word: str, language: str) -> bool:
+def _can_open_a_name(word: str, language: str) -> bool:
     """A word that can open a name by itself: one that looks like a name, or one the language hardly
     uses (not "River", which a name's first word may go with: "Great River Energy")."""
     return looks_like_a_name(word) or is_rare_word(word, language)
@@ -566,12 +568,17 @@ _PARTICLE_AND_NAME_AFTER = re.compile(r" (?:de|do|da|dos|das|del|della|di|du|des
 _OF_AND_NAME_AFTER = re.compile(r" of ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
 _ACRONYM_IN_BRACKETS = re.compile(r"(?<=\s)\(([A-Z][A-Z0-9&]{1,9})\)")
 # words a name's acronym skips ("Société nationale de crédit et d'investissement (SNCI)")
-NAME_PARTICLES = _NAME_PARTICLES = frozenset("de del della des du di da do dos das der für for of para per la le les el et e y and & the".split())
+NAME_PARTICLES = frozenset("de del della des du di da do dos das der für for of para per la le les el et e y and & the".split())
 
 
 def _initial(word: str) -> str:
     """A word's letter in an acronym: "d'investissement" gives i, "2" gives 2."""
     return re.sub(r"^[dl]['’]", "", word.lower())[:1]
+
+
+def spells(words: list[str], acronym: str) -> bool:
+    """The words' initials spell the acronym ("Coast Center Base", "CCB"), case aside."""
+    return "".join(_initial(w) for w in words) == acronym.lower()
 
 
 _ACRONYM_AFTER = re.compile(r"\s+\([A-Z][A-Z0-9&]{1,9}\)")
@@ -827,7 +834,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     # particles a script glues to a name ("하이퍼엑셀이", "NHN의"), longest first (org_cues.particles)
     particles = sorted((pack.get("org_cues") or {}).get("particles") or [], key=len, reverse=True)
 
-    in_capitals = text.upper() == text  # a headline in capitals: "ORBIS TO INVEST $2 BILLION"
+    # a headline in capitals: "ORBIS TO INVEST $2 BILLION" (not a sentence with no cased letters: Han, Hangul)
+    in_capitals = any(c.isupper() for c in text) and not any(c.islower() for c in text)
 
     def add_org(s, e, name, named_as_company=False, allow_any_script=False, places_inside=False):
         words = name.split()
@@ -836,7 +844,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         after_a_preposition = False
         # (an acronym alone, outside a headline in capitals, is a name, not the word it spells: "A NOS mantém")
         while words and not (words[0] == "The" and pack.code != "en" and len(words) > 1) \
-                and not (len(words) == 1 and _ACRONYM.fullmatch(words[0]) and not in_capitals) and (
+                and not (len(words) == 1 and ACRONYM.fullmatch(words[0]) and not in_capitals) and (
                 words[0].lower() in _STOP_HEADS or any(rx.fullmatch(words[0].lower()) for rx in lead_rx)
                 or (len(words) > 1 and _ORIGIN_WORD.search(words[0]))):
             # (in another language's text, "The" opens an English name: "a The Navigator Company")
@@ -845,7 +853,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             words = words[1:]
         # "Shares of Anant Raj closed 4.6 per cent higher": the shares of a firm are no part of its name
         shares = pack.regex.get("share_price_words")
-        if len(words) > 2 and shares is not None and shares.fullmatch(words[0].lower()) and words[1].lower() in _NAME_PARTICLES:
+        if len(words) > 2 and shares is not None and shares.fullmatch(words[0].lower()) and words[1].lower() in NAME_PARTICLES:
             s += len(words[0]) + len(words[1]) + 2
             words = words[2:]
         while len(words) > 1 and words[-1] in _currency_signs(pack.code):
@@ -954,24 +962,27 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                     and goes_on.group(1) != "Co":
                 continue  # "Bashundhara Digital Park": the name goes on, a site's, not a firm's ("Manila Electric Co." is one)
             start, name = m.start(1), text[m.start(1):end]
-            of_place = _PARTICLE_AND_NAME_AFTER.match(text, m.end(1)) or _OF_AND_NAME_AFTER.match(text, m.end(1))
-            if of_place and (free(of_place.start(1), of_place.end(1)) if of_place.re is _PARTICLE_AND_NAME_AFTER
-                             else (of_place.start(1), of_place.end(1)) in place_spans):
-                # "Campus Digital do Sado": the name goes on after "do"; "Union Bank of India" after "of" a place
+            # "Campus Digital do Sado": the name goes on after "do" and a free name; "Union Bank of India":
+            # after "of" and a known place
+            particle = _PARTICLE_AND_NAME_AFTER.match(text, m.end(1))
+            of_place = _OF_AND_NAME_AFTER.match(text, m.end(1))
+            if particle and free(particle.start(1), particle.end(1)):
+                name += particle.group(0)
+            elif of_place and (of_place.start(1), of_place.end(1)) in place_spans:
                 name += of_place.group(0)
             company_word = pack.regex.get("company_nouns")
             while " " in name and (name.split()[0].lower() in _STOP_HEADS
                                    or (company_word is not None and company_word.search(name.split()[0]))
                                    or (start == 0 and name.split()[0] not in proper_words
                                        and not looks_like_a_name(name.split()[0])
-                                       and _names_alone(name.split()[1], pack.code))):
+                                       and _can_open_a_name(name.split()[1], pack.code))):
                 # "Der Campus", "Intanto Vantage…", "KI-Start-up Black Forest Labs" (not "SP Energy Networks";
                 # nor "Great River Energy", "Rocky Mountain Power": what is left opens with a common word too)
                 start, name = _without_first_word(start, name)
             if arm is not None and generic_names is not None and generic_names.fullmatch(name[:len(name) - len(arm.text)].strip()):
                 continue  # "Data Centers Europe" once the opening word went: no name
             if " " in name:  # the firm's word alone ("Campus") is no name
-                # (a country inside a name of three words or more is the name's: "Nippon India Mutual Fund")
+                # (a country inside a name of four words or more is the name's: "Nippon India Mutual Fund")
                 add_org(start, start + len(name), name, named_as_company=True, places_inside=name.count(" ") >= 3)
     # "Grupo Carso tendrá 70%", "Banca di Cividale": a word opening a name (common.yaml
     # `name_opening_words`)
@@ -1086,7 +1097,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             first = tail[0].group(0)
             if not first[:1].isupper() or first.lower() in _STOP_HEADS:
                 continue
-            initials = "".join(_initial(w.group(0)) for w in tail if w.group(0).lower() not in _NAME_PARTICLES)
+            initials = "".join(_initial(w.group(0)) for w in tail if w.group(0).lower() not in NAME_PARTICLES)
             if initials != acronym.lower():
                 continue
             add_name_and_acronym(offset + tail[0].start(), offset + tail[-1].end(), m.start(1), m.end(1))
@@ -1303,12 +1314,16 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         for m in re.finditer("|".join(map(re.escape, suffixes)), text):
             i = m.start()
             s_, e_ = i - 2, m.end()  # two characters and the suffix: most city and province names
-            # (where kana mark a name's start, the whole run of Han characters before the suffix, up to
-            # `place_name_longest`: "愛媛県と四国中央市は")
-            run = re.search(r"[\u4e00-\u9fff]+$", text[:i])
-            if longest and run and 2 < len(run.group(0)) <= longest and (run.start() == 0 or _KANA.match(text, run.start() - 1)) \
-                    and free(run.start(), e_) and not on_a_place(run.start(), e_):
-                s_ = run.start()  # (not over a known place: "大阪府堺市" is the prefecture's "堺市")
+            # (where kana or the sentence's start mark a name's start, the whole run of Han characters
+            # before the suffix, up to `place_name_longest`: "愛媛県と四国中央市は"; not over a known
+            # place: "大阪府堺市" is the prefecture's "堺市")
+            if longest:
+                run = i
+                while run > 0 and i - run <= longest and _HAN.match(text, run - 1):
+                    run -= 1
+                if 2 < i - run <= longest and (run == 0 or _KANA.match(text, run - 1)) \
+                        and free(run, e_) and not on_a_place(run, e_):
+                    s_ = run
             name = text[s_:e_]
             if s_ < 0 or not re.fullmatch(r"[\u4e00-\u9fff]{2,}", text[s_:i]):
                 continue

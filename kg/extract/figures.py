@@ -423,12 +423,13 @@ def _sponsor(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity
     markers = view.pack.regex.get("sponsor_markers")
     if markers is None:
         return None
-    nouns = view.pack.regex.get("company_nouns")
-    for hit in markers.finditer(view.text, 0, amount.start):
+    nouns, articles = view.pack.regex.get("company_nouns"), view.pack.regex.get("relative_markers")
+    for hit in reversed(list(markers.finditer(view.text, 0, amount.start))):
         after = _skip_space(view.text, hit.end())
-        noun = nouns.match(view.text, after) if nouns is not None else None
-        if noun is not None:
-            after = _skip_space(view.text, noun.end())
+        for words in (articles, nouns):  # "by the developer Greystoke"
+            word = words.match(view.text, after) if words is not None else None
+            if word is not None and word.end() < len(view.text) and view.text[word.end()].isspace():
+                after = _skip_space(view.text, word.end())
         named = next((m for m in cands if m.kind == "org" and m.start == after), None)
         if named is not None:
             return named.entity
@@ -725,10 +726,10 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     # country the story named last, for a figure no firm in the clause claims
     # ("das Land" in a German regional paper is the federal state the story is about, else the country)
     state_or_country = view.pack.regex.get("anaphora_state_or_country")
-    if state_or_country is not None and amount.kind != COUNT and state.market_place is None \
-            and (state.story_region or state.last_country) is not None \
+    land = state.story_region or state.last_country
+    if state_or_country is not None and land is not None and amount.kind != COUNT and state.market_place is None \
             and state_or_country.search(view.text, clause[0], amount.start):
-        return state.story_region or state.last_country
+        return land
     country = view.pack.regex.get("anaphora_country")
     if country is not None and state.last_country is not None and amount.kind != COUNT:
         named = country.search(view.text, clause[0], amount.start)

@@ -101,7 +101,7 @@ def _with_an_adjective(phrases) -> re.Pattern | None:
     for phrase in items:
         first, _, rest = phrase.partition(" ")
         if rest and first.lower() in articles:
-            parts.append(rf"{literal(first)}\s+(?:(?!(?:{others})\s)(?-i:[a-zà-ÿß][\w-]*)\s+|(?-i:[A-Z][a-z]+)\s+(?-i:[a-zà-ÿß][\w-]*\s+)?)?{literal(rest)}")
+            parts.append(rf"{literal(first)}\s+(?:(?!(?:{others})\s)(?-i:[a-zà-ÿß][\w-]*)\s+|(?-i:[A-Z][a-z]+)\s+(?:(?!(?:{others})\s)(?-i:[a-zà-ÿß][\w-]*)\s+)?)?{literal(rest)}")
         else:
             parts.append(literal(phrase))
     return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(parts)})(?![^\W\d_])", re.IGNORECASE)
