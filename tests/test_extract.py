@@ -3633,3 +3633,9 @@ def test_the_firm_that_puts_a_project_forward_owns_its_figures(text, lang, spons
 def test_the_korean_government_is_a_subject():
     text = "호반건설은 나주에 1조원을 투자한다. 정부는 2030년까지 비수도권에 AI 데이터센터 5GW를 유치한다는 목표를 세웠다."
     assert [f.subject.label for f in extract(Doc(text, ["ko"])).figures if f.quantity.unit == "GW"] == ["정부"]
+
+
+def test_the_firm_told_something_is_no_subject_of_what_it_was_told():
+    text = ("Vetta Power told the Public Service Commission in April that it was fielding requests for more than "
+            "3,000 MW of new load.")
+    assert [f.subject.label for f in extract(Doc(text, ["en"])).figures] == ["Vetta Power"]
