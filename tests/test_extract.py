@@ -3639,3 +3639,8 @@ def test_the_firm_told_something_is_no_subject_of_what_it_was_told():
     text = ("Vetta Power told the Public Service Commission in April that it was fielding requests for more than "
             "3,000 MW of new load.")
     assert [f.subject.label for f in extract(Doc(text, ["en"])).figures] == ["Vetta Power"]
+
+
+def test_the_letters_of_a_dollar_sign_are_no_part_of_the_name_before_it():
+    text = "Banco Macro aporta US$ 250 millones, Banco Vettano US$ 200 millones y el Banco Provincia del Neuquén el resto."
+    assert "Banco Vettano" in {f.subject.label for f in extract(Doc(text, ["es"])).figures}

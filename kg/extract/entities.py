@@ -858,6 +858,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             words = words[2:]
         while len(words) > 1 and words[-1] in _currency_signs(pack.code):
             words = words[:-1]  # "Mutual Trust Bank Tk 800 crore": the amount's currency is no part of the name
+        # ("Banco Patagonia US$ 200 millones": nor the letters of a dollar sign written after the name)
+        if len(words) > 1 and text[s + len(" ".join(words)):][:1] == "$" and words[-1] + "$" in _currency_signs(pack.code):
+            words = words[:-1]
         while len(words) > 1 and words[-1] in _CAPITALS_FUNCTION_WORDS:
             words = words[:-1]  # "VARDLUND DATA SYSTEMS TO INVEST ...": a headline in capitals ends the name at "TO"
         name = " ".join(words)
