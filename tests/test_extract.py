@@ -3644,3 +3644,13 @@ def test_the_firm_told_something_is_no_subject_of_what_it_was_told():
 def test_the_letters_of_a_dollar_sign_are_no_part_of_the_name_before_it():
     text = "Banco Macro aporta US$ 250 millones, Banco Vettano US$ 200 millones y el Banco Provincia del Neuquén el resto."
     assert "Banco Vettano" in {f.subject.label for f in extract(Doc(text, ["es"])).figures}
+
+
+@pytest.mark.parametrize("text, lang, lender", [
+    ("Vetta Cloud cerró un préstamo sindicado de 700 millones de euros: Unicaja aporta 500 millones y los 200 millones "
+     "restantes los pone Banco Vettano.", "es", "Banco Vettano"),
+    ("Vetta Cloud ha firmato un finanziamento da 420 milioni di euro, di cui 300 milioni da Intesa Sanpaolo; i restanti 120 "
+     "milioni li mette Banca Vettana.", "it", "Banca Vettana"),
+])
+def test_the_rest_of_a_loan_after_a_pronoun_and_a_verb_is_the_lenders_after_them(text, lang, lender):
+    assert lender in {f.subject.label for f in extract(Doc(text, [lang])).figures if f.quantity.value in (2e8, 1.2e8)}

@@ -496,6 +496,16 @@ def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> E
             verb = re.match(rf"(?:\s*[^\W\d_]+){{{words}}}", view.text[amount.end:])
             if lender is None and verb is not None:
                 lender = _named_right_after(view, replace(amount, end=amount.end + verb.end()), cands, "lender_markers", ("org",), 4)
+        # ("los US$ 350 millones restantes los pone la Corporación Financiera Internacional": the rest, a
+        # pronoun and a verb, then its lender after at most an article)
+        # ("i restanti 120 milioni li mette Banca Sella": the pronoun and the verb only)
+        for words in (2, 3):
+            verb = re.match(rf"(?:\s*[^\W\d_]+){{{words}}}\s*", view.text[amount.end:]) if view.pack.spaced else None
+            if lender is None and verb is not None:
+                after = amount.end + verb.end()
+                named = next((m for m in cands if m.kind == "org" and after <= m.start <= after + 4
+                              and not re.search(r"[,;.]", view.text[amount.end:m.start])), None)
+                lender = named.entity if named is not None else None
     first = next((m for m in cands if m.entity == lender and m.start >= amount.end), None)
     if first is not None and not remainder and any(m.kind == "org" and m.start >= first.end and _list_gap(view, first.end, m.start)
                                                    for m in view.mentions):
