@@ -3654,3 +3654,11 @@ def test_the_letters_of_a_dollar_sign_are_no_part_of_the_name_before_it():
 ])
 def test_the_rest_of_a_loan_after_a_pronoun_and_a_verb_is_the_lenders_after_them(text, lang, lender):
     assert lender in {f.subject.label for f in extract(Doc(text, [lang])).figures if f.quantity.value in (2e8, 1.2e8)}
+
+
+@pytest.mark.parametrize("text, lang, key", [
+    ("Los 350 millones restantes los pone la Corporación Financiera Internacional (IFC) a Vetta Cloud.", "es", "ifc"),
+    ("وعلى صعيد التمويل، يساهم البنك الأوروبي لإعادة الإعمار والتنمية بمبلغ 200 مليون دولار في قرض شركة فيتا.", "ar", "ebrd"),
+])
+def test_development_banks_by_their_names_in_other_languages(text, lang, key):
+    assert key in {e.key for e in extract(Doc(text, [lang])).entities}
