@@ -3662,3 +3662,12 @@ def test_the_rest_of_a_loan_after_a_pronoun_and_a_verb_is_the_lenders_after_them
 ])
 def test_development_banks_by_their_names_in_other_languages(text, lang, key):
     assert key in {e.key for e in extract(Doc(text, [lang])).entities}
+
+
+def test_an_arabic_authority_before_its_arabic_acronym_owns_no_centre():
+    text = ("أعلنت شركة فيتا للحوسبة بناء مركز بيانات بتكلفة 300 مليون دولار. "
+            "ووافقت هيئة كهرباء ومياه وغاز الشارقة (سيوا) على توفير ربط بقدرة 120 ميغاواط. "
+            "وسيضم المركز أكثر من 8 آلاف معالج رسومي.")
+    by_unit = {f.quantity.unit: f.subject for f in extract(Doc(text, ["ar"])).figures}
+    assert by_unit["MW"].label == "هيئة كهرباء ومياه وغاز الشارقة" and by_unit["MW"].rdf_type == "Government"
+    assert by_unit["count"].label == "فيتا للحوسبة"
