@@ -3671,3 +3671,8 @@ def test_an_arabic_authority_before_its_arabic_acronym_owns_no_centre():
     by_unit = {f.quantity.unit: f.subject for f in extract(Doc(text, ["ar"])).figures}
     assert by_unit["MW"].label == "هيئة كهرباء ومياه وغاز الشارقة" and by_unit["MW"].rdf_type == "Government"
     assert by_unit["count"].label == "فيتا للحوسبة"
+
+
+def test_a_chinese_bank_right_after_qizhong_is_a_lender():
+    text = "项目已获得45亿元银团贷款授信，其中秦岭银行提供18亿元、西安银行提供15亿元。"
+    assert {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["zh"])).figures} >= {("秦岭银行", 1.8e9)}
