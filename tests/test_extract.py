@@ -3676,3 +3676,13 @@ def test_an_arabic_authority_before_its_arabic_acronym_owns_no_centre():
 def test_a_chinese_bank_right_after_qizhong_is_a_lender():
     text = "项目已获得45亿元银团贷款授信，其中秦岭银行提供18亿元、西安银行提供15亿元。"
     assert {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["zh"])).figures} >= {("秦岭银行", 1.8e9)}
+
+
+@pytest.mark.parametrize("text, lang, holder", [
+    ("Vetta Electric raised Rs 1,500 crore. Nippon India Mutual Fund picked up shares worth ₹240 crore, followed by "
+     "Orbis Mutual Fund with ₹185 crore.", "en", "Orbis Mutual Fund"),
+    ("Vetta Cloud lève 100 millions d'euros. Le fonds Nordia apporte 50 millions d'euros, suivi par Orbis Capital "
+     "avec 20 millions d'euros.", "fr", "Orbis Capital"),
+])
+def test_a_firm_with_an_amount_holds_it(text, lang, holder):
+    assert holder in {f.subject.label for f in extract(Doc(text, [lang])).figures}

@@ -415,6 +415,21 @@ def _named_right_after(view: SentenceView, amount: Amount, cands: list[Mention],
     return named.entity if named is not None else None
 
 
+def _holder_before(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
+    """ "followed by ICICI Prudential Mutual Fund with ₹185 crore": a firm, one of the pack's
+    `holder_markers` and the amount (a hedge may come between) is that firm's, wherever the firm stands."""
+    markers = view.pack.regex.get("holder_markers")
+    if markers is None:
+        return None
+    for m in cands:
+        if m.kind in ("org", "group") and m.end <= amount.start:
+            hit = markers.match(view.text, _skip_space(view.text, m.end))
+            if hit is not None and len(view.text[hit.end():amount.start].split()) <= 2 \
+                    and not re.search(r"[,;:.]", view.text[m.end:amount.start]):
+                return m.entity
+    return None
+
+
 def _sponsor(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
     """ "The scheme, put forward by developer Greystoke, will see ... 52 hectares": the firm a
     sentence names as the one that puts a project forward (`sponsor_markers`, maybe a company noun
@@ -685,7 +700,7 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         return named[-1].entity if named else state.main_org
     # the owner a marker names right after the amount first: "..., i restanti 100 mln da Cassa
     # depositi e prestiti" is Cdp's, though the clause reads like an appositive of the name before it
-    owner = (_stake_owner(view, amount, cands) or _lender_after(view, amount, cands)
+    owner = (_stake_owner(view, amount, cands) or _lender_after(view, amount, cands) or _holder_before(view, amount, cands)
              or _named_right_after(view, amount, cands, "agent_markers", ("org", "group"), 2)
              or _buyer(view, amount, cands, clause) or _leader(view, amount, cands))
     if owner is not None:
