@@ -64,41 +64,28 @@ def test_eval_reports_misses_and_false_hits(tmp_path):
     assert any("Nvidia" in h for h in report.false_hits)
 
 
-def test_a_leading_the_does_not_tell_subjects_apart(tmp_path):
-    report = _one_note(tmp_path, "Halvorsen Investment Company will invest $2 billion in the campus.", [
-        "{subject: The Halvorsen Investment Company, metric: investment_commitment, value: 2000000000, unit: USD}"])
-    assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
-
-
-def test_a_legal_form_at_the_end_does_not_tell_subjects_apart(tmp_path):
-    # the graph labels firms without their legal form; a gold file may write it
-    report = _one_note(tmp_path, "Halvorsen Compute GmbH will invest $2 billion in the campus.", [
-        "{subject: Halvorsen Compute GmbH, metric: investment_commitment, value: 2000000000, unit: USD}"])
-    assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
-
-
-def test_a_glued_on_chinese_legal_form_does_not_tell_subjects_apart(tmp_path):
-    report = _one_note(tmp_path, "云港数据科技有限公司（603881）宣布投资约12亿元建设数据中心。", [
-        "{subject: 云港数据科技, metric: investment_commitment, value: 1200000000, unit: CNY}"], lang="zh")
-    assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
-
-
-def test_full_width_letters_do_not_tell_subjects_apart(tmp_path):
-    # the graph reads "ＧＳ" as "GS" (NFKC); a gold file may keep the press's full-width letters
-    report = _one_note(tmp_path, "ＫＴユアサは2日、約420億円を投じて新棟を建設すると発表した。", [
-        "{subject: ＫＴユアサ, metric: investment_commitment, value: 42000000000, unit: JPY}"], lang="ja")
-    assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
-
-
-def test_a_gold_files_sqft_is_square_feet(tmp_path):
-    report = _one_note(tmp_path, "Halvorsen Compute will build a data hall with 180,000 square feet of floor space.", [
-        "{subject: Halvorsen Compute, metric: other, value: 180000, unit: sqft}"])
-    assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
-
-
-def test_a_leading_article_in_another_language_does_not_tell_subjects_apart(tmp_path):
-    report = _one_note(tmp_path, "La Banque Vettale prêtera 150 millions d'euros au projet.", [
-        "{subject: La Banque Vettale, metric: loan_or_debt, value: 150000000, unit: EUR}"], lang="fr")
+@pytest.mark.parametrize("text, fact, lang", [
+    # a leading "The"
+    ("Halvorsen Investment Company will invest $2 billion in the campus.",
+     "{subject: The Halvorsen Investment Company, metric: investment_commitment, value: 2000000000, unit: USD}", "en"),
+    # a legal form at the end: the graph labels firms without it, a gold file may write it
+    ("Halvorsen Compute GmbH will invest $2 billion in the campus.",
+     "{subject: Halvorsen Compute GmbH, metric: investment_commitment, value: 2000000000, unit: USD}", "en"),
+    # ... or one glued on in Chinese
+    ("云港数据科技有限公司（603881）宣布投资约12亿元建设数据中心。",
+     "{subject: 云港数据科技, metric: investment_commitment, value: 1200000000, unit: CNY}", "zh"),
+    # full-width letters: the graph reads "ＧＳ" as "GS" (NFKC), a gold file may keep the press's
+    ("ＫＴユアサは2日、約420億円を投じて新棟を建設すると発表した。",
+     "{subject: ＫＴユアサ, metric: investment_commitment, value: 42000000000, unit: JPY}", "ja"),
+    # a gold file's "sqft" is square feet
+    ("Halvorsen Compute will build a data hall with 180,000 square feet of floor space.",
+     "{subject: Halvorsen Compute, metric: other, value: 180000, unit: sqft}", "en"),
+    # a leading article in another language
+    ("La Banque Vettale prêtera 150 millions d'euros au projet.",
+     "{subject: La Banque Vettale, metric: loan_or_debt, value: 150000000, unit: EUR}", "fr"),
+])
+def test_a_gold_file_writing_a_name_or_unit_otherwise_still_matches(tmp_path, text, fact, lang):
+    report = _one_note(tmp_path, text, [fact], lang=lang)
     assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
 
 

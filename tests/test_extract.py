@@ -39,6 +39,16 @@ def figures(text, languages, ref=None):
     return [(f.subject.key, f.metric, f.quantity.value, f.quantity.lower, f.quantity.upper, f.quantity.unit) for f in ex.figures]
 
 
+def subject_labels(text, lang):
+    """The labels of the subjects of a text's figures."""
+    return {f.subject.label for f in extract(Doc(text, [lang])).figures}
+
+
+def org_labels(text, lang):
+    """The labels of the organisations a text names."""
+    return {e.label for e in extract(Doc(text, [lang])).entities if e.kind == "org"}
+
+
 # ---- numbers ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("token, decimal, expected", [
     ("2.400", ",", 2400.0), ("7,4", ",", 7.4), ("1,200", ".", 1200.0), ("1.4", ".", 1.4),
@@ -814,7 +824,7 @@ def test_a_participants_own_site_after_a_deal_stays_its_own_spending():
     ("据悉，维塔算力13日晚间公告，拟投资35亿元建设智算中心。", "zh", "维塔算力"),
 ])
 def test_a_wire_opening_names_the_firm(text, lang, name):
-    assert name in {f.subject.label for f in extract(Doc(text, [lang])).figures}
+    assert name in subject_labels(text, lang)
 
 
 def test_a_government_opening_is_no_firm():
@@ -1693,10 +1703,6 @@ def test_an_equity_figure_in_a_story_whose_firm_was_not_found_still_extracts():
     assert [(f[1], f[2]) for f in figures("한국 기업들은 2450억원을 출자한다.", ["ko"])] == [("equity_investment", 2.45e11)]
 
 
-def _org_labels(text, lang):
-    return {e.label for e in extract(Doc(text, [lang])).entities if e.kind == "org"}
-
-
 @pytest.mark.parametrize("text, lang, found, not_found", [
     ("Il prestito arriva per 150 milioni da Banca di Cividale.", "it", "Banca di Cividale", None),
     ("Le pool est emmené par la Caisse d'Epargne CEPAC.", "fr", "Caisse d'Epargne CEPAC", None),
@@ -1707,13 +1713,13 @@ def _org_labels(text, lang):
     ("Vetta Compute signed a loan with Punjab State Bank of Vettaland.", "en", None, "Bank of Vettaland"),
 ])
 def test_a_word_that_opens_a_firms_name(text, lang, found, not_found):
-    labels = _org_labels(text, lang)
+    labels = org_labels(text, lang)
     assert found is None or found in labels
     assert not_found is None or not_found not in labels
 
 
 def test_a_list_whose_next_name_opens_with_an_article():
-    labels = _org_labels("La Banque Nationale et le Mouvement Desjardins accordent un prêt de 750 M$.", "fr")
+    labels = org_labels("La Banque Nationale et le Mouvement Desjardins accordent un prêt de 750 M$.", "fr")
     assert {"Banque Nationale", "Mouvement Desjardins"} <= labels
 
 
@@ -2811,7 +2817,7 @@ def test_a_rare_word_opening_a_sentence_is_a_name(text, lang, lender):
      "investira 380 millions d'euros dans les centres de données cette année.", "fr", "Vetta Logistique"),
 ])
 def test_a_broker_that_covers_a_firm_is_no_subject_of_its_estimates(text, lang, firm):
-    assert {f.subject.label for f in extract(Doc(text, [lang])).figures} == {firm}
+    assert subject_labels(text, lang) == {firm}
 
 
 def test_japanese_firms_a_count_of_firms_sums_up_and_full_width_letters():
@@ -3339,7 +3345,7 @@ def test_a_wrapped_article_gives_the_figures_of_its_unwrapped_self():
 ])
 def test_names_beside_currency_signs_and_before_of_a_country(text, lang, found, not_found):
     # (and a saint's abbreviation opens a name: "St. Landry Parish School Board")
-    labels = _org_labels(text, lang)
+    labels = org_labels(text, lang)
     assert found in labels
     if not_found is not None:
         assert not_found not in labels
@@ -3378,7 +3384,7 @@ def test_japanese_lenders_listed_with_ya_and_nado_and_the_rest_after_wa():
 ])
 def test_domestic_before_one_unnamed_firm_is_no_figure_of_the_country(text, lang):
     # "国内の…1社": one unnamed domestic firm leases from the operator; the figure is not Japan's
-    assert {f.subject.label for f in extract(Doc(text, [lang])).figures} == {"NTT Data"}
+    assert subject_labels(text, lang) == {"NTT Data"}
 
 
 def test_the_press_short_form_of_a_firms_name_ending_is_that_firm():
@@ -3441,7 +3447,7 @@ def test_a_hyphenated_per_cent_and_a_plural_possessive_word_of_a_firms_name():
     ("fr", "Vardlund, qui l'exploite, investira 12 millions d'euros dans une station de récupération.", "Vardlund"),
 ])
 def test_an_opening_name_with_an_appositive_in_lower_case_then_a_business_verb_is_a_firm(language, text, name):
-    assert name in _org_labels(text, language)
+    assert name in org_labels(text, language)
 
 
 def test_a_belonging_verb_said_once_gives_each_listed_share_its_owner():
@@ -3487,7 +3493,7 @@ def test_a_spread_over_a_benchmark_rate_is_no_figure(language, text):
      "von 2,1 Mrd. Fr.", "de", "VARO Immobilien Holding"),
 ])
 def test_an_acronym_that_spells_a_word_and_a_fund_manager_are_firms(text, lang, name):
-    assert name in {e.label for e in extract(Doc(text, [lang])).entities if e.kind == "org"}
+    assert name in org_labels(text, lang)
 
 
 def test_arabic_firm_words_in_arabic_letters_and_the_project_of_a_managing_director():
@@ -3551,7 +3557,7 @@ def test_east_african_currencies_as_their_press_writes_them(text, lang, unit):
      "European Investment Bank", None),
 ])
 def test_an_acronym_the_article_defines_for_another_name(text, lang, wanted, unwanted):
-    orgs = {e.label for e in extract(Doc(text, [lang])).entities if e.kind == "org"}
+    orgs = org_labels(text, lang)
     assert (wanted is None or wanted in orgs) and (unwanted is None or unwanted not in orgs)
 
 
@@ -3685,4 +3691,4 @@ def test_a_chinese_bank_right_after_qizhong_is_a_lender():
      "avec 20 millions d'euros.", "fr", "Orbis Capital"),
 ])
 def test_a_firm_with_an_amount_holds_it(text, lang, holder):
-    assert holder in {f.subject.label for f in extract(Doc(text, [lang])).figures}
+    assert holder in subject_labels(text, lang)

@@ -859,7 +859,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         while len(words) > 1 and words[-1] in _currency_signs(pack.code):
             words = words[:-1]  # "Mutual Trust Bank Tk 800 crore": the amount's currency is no part of the name
         # ("Banco Patagonia US$ 200 millones": nor the letters of a dollar sign written after the name)
-        if len(words) > 1 and text[s + len(" ".join(words)):][:1] == "$" and words[-1] + "$" in _currency_signs(pack.code):
+        end = s + len(" ".join(words))
+        if len(words) > 1 and text[end:end + 1] == "$" and words[-1] + "$" in _currency_signs(pack.code):
             words = words[:-1]
         while len(words) > 1 and words[-1] in _CAPITALS_FUNCTION_WORDS:
             words = words[:-1]  # "VARDLUND DATA SYSTEMS TO INVEST ...": a headline in capitals ends the name at "TO"
@@ -1100,8 +1101,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             first = tail[0].group(0)
             if not first[:1].isupper() or first.lower() in _STOP_HEADS:
                 continue
-            initials = "".join(_initial(w.group(0)) for w in tail if w.group(0).lower() not in NAME_PARTICLES)
-            if initials != acronym.lower():
+            if not spells([w.group(0) for w in tail if w.group(0).lower() not in NAME_PARTICLES], acronym):
                 continue
             add_name_and_acronym(offset + tail[0].start(), offset + tail[-1].end(), m.start(1), m.end(1))
             break

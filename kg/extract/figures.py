@@ -507,17 +507,15 @@ def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> E
     if lender is None and remainder:
         # ("die restlichen 100 Millionen Euro kommen von der Herner Sparkasse", "les 250 millions restants
         # viennent de la Caisse d'Epargne": the rest, a verb, its lender)
-        for words in (1, 2):
+        # ("los US$ 350 millones restantes los pone la Corporación Financiera Internacional", "i restanti
+        # 120 milioni li mette Banca Sella": the rest, a pronoun and a verb, then its lender after at most
+        # an article, where words are spaced)
+        for words in (1, 2, 3):
             verb = re.match(rf"(?:\s*[^\W\d_]+){{{words}}}", view.text[amount.end:])
-            if lender is None and verb is not None:
+            if lender is None and verb is not None and words < 3:
                 lender = _named_right_after(view, replace(amount, end=amount.end + verb.end()), cands, "lender_markers", ("org",), 4)
-        # ("los US$ 350 millones restantes los pone la Corporación Financiera Internacional": the rest, a
-        # pronoun and a verb, then its lender after at most an article)
-        # ("i restanti 120 milioni li mette Banca Sella": the pronoun and the verb only)
-        for words in (2, 3):
-            verb = re.match(rf"(?:\s*[^\W\d_]+){{{words}}}\s*", view.text[amount.end:]) if view.pack.spaced else None
-            if lender is None and verb is not None:
-                after = amount.end + verb.end()
+            if lender is None and verb is not None and words > 1 and view.pack.spaced:
+                after = _SPACES.match(view.text, amount.end + verb.end()).end()
                 named = next((m for m in cands if m.kind == "org" and after <= m.start <= after + 4
                               and not re.search(r"[,;.]", view.text[amount.end:m.start])), None)
                 lender = named.entity if named is not None else None
@@ -527,6 +525,9 @@ def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> E
         return None  # "ein Konsortialkredit über 650 Mio. Fr. bei der ZKB, der UBS und der AKB": the borrower's loan
     # (the rest of a loan, though, is the first lender's of the list: "残る220億円は福島銀行や大東銀行など")
     return lender
+
+
+_SPACES = re.compile(r"\s*")
 
 
 def _about_a_loan(view: SentenceView) -> bool:
@@ -1303,6 +1304,13 @@ def _articles() -> frozenset[str]:
 
 
 @cache
+def _index_level(code: str) -> re.Pattern | None:
+    """An index's level: a number and `index_point_words` ("3,612.45点", "1.712 puntos")."""
+    points = _pack(code).regex.get("index_point_words")
+    return re.compile(rf"\d\s?(?i:{points.pattern})") if points is not None else None
+
+
+@cache
 def _index_level_after(code: str) -> re.Pattern | None:
     """A few characters, then an index's level (a number and `index_point_words`): "to 6,841.2 points"."""
     points = _pack(code).regex.get("index_point_words")
@@ -1327,7 +1335,7 @@ def _an_index_move(view: SentenceView, amount: Amount) -> bool:
     # "Index Ventures took 15%": a firm's name)
     # (or earlier in the sentence, with the index's level between: "上证指数收报3,612.45点，微跌0.2%")
     start = clause[0]
-    if points is not None and re.search(rf"\d\s?(?i:{points.pattern})", view.text[:amount.start]):
+    if points is not None and _index_level(view.pack.code).search(view.text, 0, amount.start):
         start = 0
     before = [m for m in index.finditer(view.text, start, amount.start) if view.text[m.end():m.end() + 1] != "-"
               and not any(o.kind == "org" and o.start <= m.start() < o.end for o in view.mentions)]
