@@ -3692,3 +3692,18 @@ def test_a_chinese_bank_right_after_qizhong_is_a_lender():
 ])
 def test_a_firm_with_an_amount_holds_it(text, lang, holder):
     assert holder in subject_labels(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, lenders", [
+    ("Vetta Cloud secured a $900 million loan led by Orvika, which is providing $400 million.", "en", {"Orvika"}),
+    ("The $1.8 billion loan is provided by ORBK, VLDB and KTX, which each committed $600 million.", "en", {"ORBK", "VLDB", "KTX"}),
+    ("La energía la pondrá Vardlund Generación, que suministrará 150 MW al campus de Orbis.", "es", {"Vardlund Generación"}),
+])
+def test_a_name_before_a_relative_clause_with_a_business_verb_is_a_firm(text, lang, lenders):
+    assert lenders <= subject_labels(text, lang)
+
+
+def test_a_place_or_an_appositive_before_a_relative_clause_is_no_firm():
+    assert "Chennai" not in org_labels("Vetta builds a campus on the edge of Chennai, which will house 100 MW.", "en")
+    text = "A Vetta vai construir uma central, Pico Azul II, que fornecerá 10 MW ao centro de dados."
+    assert "Pico Azul II" not in org_labels(text, "pt")

@@ -616,6 +616,7 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
     another = rf"(?:(?i:{more.pattern})\s+)?" if more is not None else ""
     clitics = p.regex.get("verb_clitics")
     clitic = rf"(?:(?:{clitics.pattern})\s+)?" if clitics is not None else ""
+    relatives = p.regex.get("relative_pronouns")
 
     def compiled(pattern: str | None) -> re.Pattern | None:
         return re.compile(pattern) if pattern is not None else None
@@ -652,6 +653,9 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         name_before_verb=compiled(rf"(?:^|(?<=[,;:(]\s)|(?<=\s))({_NAME})\s+(?:(?i:{each.pattern})\s+)?{clitic}(?=(?i:{verbs.pattern}))"
                                   if verbs is not None and each is not None else
                                   rf"(?:^|(?<=[,;:(]\s)|(?<=\s))({_NAME})\s+{clitic}(?=(?i:{verbs.pattern}))" if verbs is not None else None),
+        # ("led by CalBank, which is providing ...": a name, then a relative clause with a verb of doing business)
+        name_before_relative_verb=compiled(rf"(?<=\s)({_NAME}),\s+(?i:{relatives.pattern})\s+(?:(?i:{each.pattern})\s+)?{clitic}(?=(?i:{verbs.pattern}))"
+                                           if verbs is not None and each is not None and relatives is not None else None),
         after_place_preposition=compiled(
             (rf"(?:^|\s)(?i:{objects.pattern})\s+(?:{_NAME}\s+(?i:{conj.pattern})\s+)?$" if conj is not None
              else rf"(?:^|\s)(?i:{objects.pattern})\s+$") if objects is not None else None),
@@ -1171,6 +1175,17 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 found = len(out)
                 add_org(m.start(1), m.end(1), m.group(1))
                 if len(out) > found:  # "Bosch, Mercedes-Benz und Porsche gründen": the rest of its list
+                    names_listed_with([(m.start(1), m.end(1))])
+    # "led by CalBank, which is providing GH¢900 million", "provided by CIBC, BMO and TD, which each
+    # committed": a name no table knows, then a relative clause with a verb of doing business (not an
+    # appositive: "une nouvelle centrale, Pico Vermelho II, qui fournira"; not a known place)
+    if rx.name_before_relative_verb is not None:
+        for m in rx.name_before_relative_verb.finditer(text):
+            if free(m.start(1), m.end(1)) and not on_a_place(m.start(1), m.end(1)) \
+                    and not text[max(0, m.start(1) - 3):m.start(1)].rstrip().endswith(","):
+                found = len(out)
+                add_org(m.start(1), m.end(1), m.group(1))
+                if len(out) > found:
                     names_listed_with([(m.start(1), m.end(1))])
     # "Nvidia investit 30 millions et Spuerkeess 25 millions", "…, A1 weitere 235 Mio. Euro": the
     # verb left out of a second clause, a name then its amount right after a conjunction or a comma,
