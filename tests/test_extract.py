@@ -3707,3 +3707,16 @@ def test_a_place_or_an_appositive_before_a_relative_clause_is_no_firm():
     assert "Chennai" not in org_labels("Vetta builds a campus on the edge of Chennai, which will house 100 MW.", "en")
     text = "A Vetta vai construir uma central, Pico Azul II, que fornecerá 10 MW ao centro de dados."
     assert "Pico Azul II" not in org_labels(text, "pt")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vetta Cloud bâtira son campus sur 38 hectares cédés par la commune pour 11 millions d'euros.", "fr"),
+    ("O campus da Vetta Cloud ocupará 32 hectares adquiridos ao porto por 9 milhões de euros.", "pt"),
+])
+def test_money_right_after_a_plot_is_the_price_of_the_land(text, lang):
+    assert [f.metric for f in extract(Doc(text, [lang])).figures if f.quantity.unit == "EUR"] == ["other"]
+
+
+def test_money_after_a_plot_and_the_site_built_on_it_is_the_sites():
+    text = "Vetta Cloud kjøper 45 hektar i Vennesla og vil bygge et datasenter for 6 milliarder kroner."
+    assert [f.metric for f in extract(Doc(text, ["nb"])).figures if f.quantity.unit == "NOK"] == ["investment_commitment"]

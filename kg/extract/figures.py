@@ -677,6 +677,14 @@ def _names_a_site(view: SentenceView, clause: tuple[int, int]) -> bool:
     return False
 
 
+def _the_price_of_land(view: SentenceView, amount: Amount, clause: tuple[int, int], others: list[Amount]) -> bool:
+    """Money right after a plot in its clause, with no site named between: "38 hectares cédés par
+    EDF pour 11 millions d'euros" is what the land cost, not what the campus will ("45 hektar i
+    Vennesla – vil bygge datasenter for 6 mrd." names the site it builds)."""
+    return any(a.kind == AREA and clause[0] <= a.end <= amount.start
+               and not _names_a_site(view, (a.end, amount.start)) for a in others)
+
+
 def _company(view: SentenceView, state: DocumentState) -> Entity | None:
     """Who "the company" is: the firm of the sentence just before, else the story's firm."""
     recent = state.last_subject if view.sentence.index - state.last_subject_sentence <= 1 else None
@@ -958,7 +966,7 @@ def _managed_assets(view: SentenceView, amount: Amount) -> bool:
                for m in rx.finditer(view.text, max(0, amount.start - 40), amount.start))
 
 
-def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) -> str | None:
+def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None, others: list[Amount] = ()) -> str | None:
     p = view.pack
     clause = clause_span(view, amount.start)
 
@@ -1026,7 +1034,7 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None) ->
     if subject is not None and subject.kind == "place" and (metric is None or metric in GENERIC_METRICS or metric == "capex"):
         return "market_total"  # money spent in a country or region by no one firm
     if (metric is None and subject is not None and subject.kind == "org" and not found("public_money_words")
-            and _names_a_site(view, clause)):
+            and _names_a_site(view, clause) and not _the_price_of_land(view, amount, clause, others)):
         # "Evroc mise 4 milliards d'euros sur un campus", "Bulk vil bygge datasenter for 6 mrd.":
         # a firm's money for a site it builds, with no other word for it, is its commitment
         return "investment_commitment"
@@ -1490,7 +1498,7 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
         listed = _each_of_a_list(view, amount, subject is not None and not guessed) if id(amount) not in paired else []
         if listed:  # "a loan from BDO Unibank and Metrobank, with each bank extending P15 billion"
             subject, guessed, group = listed[0], False, listed
-        metric = choose_metric(view, amount, subject)
+        metric = choose_metric(view, amount, subject, amounts)
         if metric is None:
             continue
         if metric == "growth_rate" and _a_share_move_paragraph(view, amount, state):
