@@ -1255,6 +1255,33 @@ def test_a_line_break_after_an_abbreviation_still_ends_the_sentence():
         "LES OGSÅ: Vetta Compute investerer 1,2 mrd.", "Lån fra tre banker", "Prosjektet koster 4 mrd. kroner."]
 
 
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Lånet er på 2,6 mrd. kr. Vardlund Sparebank bidrar med 400 mill. NOK av det.", "nb",
+     ["Lånet er på 2,6 mrd. kr.", "Vardlund Sparebank bidrar med 400 mill. NOK av det."]),
+    ("The plant opened on 5 Jan. Orbis said it would add a second hall.", "en",
+     ["The plant opened on 5 Jan.", "Orbis said it would add a second hall."]),
+    # (where every noun is capitalised, a capital after a unit proves nothing)
+    ("Die Bank stellt 3 Mrd. Euro bereit.", "de", ["Die Bank stellt 3 Mrd. Euro bereit."]),
+])
+def test_a_capitalised_word_after_an_amounts_abbreviation_opens_a_sentence(text, lang, expected):
+    assert [s.text for s in split_sentences(text, [lang])] == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Die Vardlunder Sparkasse stellt einen Baukredit über 300 Mio. Euro bereit.", "de"),
+    ("Vardlund Data bygger et datasenter. Bankfinansieringen på 2,6 mrd. kroner kommer fra tre banker.", "nb"),
+    ("Vardlund Data har fått et byggelån på 900 millioner kroner.", "nb"),
+])
+def test_a_loan_word_ending_a_compound_makes_a_loan(text, lang):
+    assert "loan_or_debt" in {f.metric for f in extract(Doc(text, [lang])).figures}
+
+
+def test_a_loan_word_inside_another_word_makes_no_loan():
+    text = "Vardlund Data investiert nach der Akkreditierung 300 Mio. Euro in ein Rechenzentrum."
+    assert "loan_or_debt" not in {f.metric for f in extract(Doc(text, ["de"])).figures}
+
+
 @pytest.mark.parametrize("text, lang, owner", [
     ("Vetta Compute costruirà il campus tramite una società partecipata al 55% da Terna e al 45% da Enel.", "it", "terna"),
     ("Die Vetta Compute AG investiert 300 Mio. Euro in ein Rechenzentrum. Vetta Compute gehört zu knapp 81 Prozent "

@@ -76,6 +76,16 @@ def _is_abbreviation(text: str, dot_pos: int, abbreviations: set[str]) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word))
 
 
+_AMOUNT_BEFORE_ABBREVIATION = re.compile(r"\d[\d.,\u00a0 ]*(?:[^\W\d_]{1,5}\.\s?)?[^\W\d_]{1,5}$")
+
+
+def _an_amount_ends_here(text: str, dot: int, next_word: int) -> bool:
+    """ "Bankfinansieringen er på 2,6 mrd. kr. Agder Sparebank bidrar ...": an abbreviation after a
+    number, then a capitalised word (not a currency's code: "500 mill. NOK"), ends the sentence."""
+    return (bool(re.match(r"[A-ZÀ-ÞØÆÅ][a-zà-ÿøæå]", text[next_word:next_word + 2]))
+            and _AMOUNT_BEFORE_ABBREVIATION.search(text, max(0, dot - 30), dot) is not None)
+
+
 def split_sentences(text: str, languages: list[str]) -> list[Sentence]:
     latin_languages = [lang for lang in languages if lang not in ("zh", "ja", "ko", "ar")]
     latin_language = latin_languages[0] if latin_languages else (languages[0] if languages else "en")
@@ -84,6 +94,8 @@ def split_sentences(text: str, languages: list[str]) -> list[Sentence]:
     abbreviations: set[str] = set()
     for lang in set(languages) | {latin_language, "en"}:
         abbreviations.update(pack(lang).phrases("abbreviations"))
+    # (where only names are capitalised, a capital after an amount's abbreviated unit opens a sentence)
+    ends_after_an_amount = not pack(latin_language).get("nouns_capitalised")
     pieces: list[tuple[int, int, int]] = []  # (start, end, paragraph)
     start = 0
     paragraph = 0
@@ -91,7 +103,8 @@ def split_sentences(text: str, languages: list[str]) -> list[Sentence]:
         if m.group("end"):
             # (a line break after the dot ends the sentence anyway: "... investerer 1,2 mrd.\n\nLån fra ...")
             line_break = "\n" in m.group("space")
-            if m.group("end") == "." and not line_break and _is_abbreviation(text, m.start(), abbreviations):
+            if m.group("end") == "." and not line_break and _is_abbreviation(text, m.start(), abbreviations) \
+                    and not (ends_after_an_amount and _an_amount_ends_here(text, m.start(), m.end())):
                 continue
             nxt = text[m.end(): m.end() + 1]
             if nxt and nxt.islower() and not line_break:
