@@ -3747,3 +3747,9 @@ def test_money_right_after_a_plot_is_the_price_of_the_land(text, lang):
 def test_money_after_a_plot_and_the_site_built_on_it_is_the_sites():
     text = "Vetta Cloud kjøper 45 hektar i Vennesla og vil bygge et datasenter for 6 milliarder kroner."
     assert [f.metric for f in extract(Doc(text, ["nb"])).figures if f.quantity.unit == "NOK"] == ["investment_commitment"]
+
+
+def test_where_the_verb_comes_second_its_subject_may_follow_it_before_an_amount():
+    text = ("Die Vetta Data GmbH nimmt einen Konsortialkredit über 600 Millionen Euro auf. "
+            "Davon übernimmt die ORBK/LB 350 Millionen Euro.")
+    assert ("ORBK/LB", "loan_or_debt") in {(f.subject.label, f.metric) for f in extract(Doc(text, ["de"])).figures}

@@ -664,6 +664,11 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         gapped_clause=compiled(rf"(?:,\s*|\s(?i:{conj.pattern})\s+)(?:(?i:{article})\s+)?({_NAME})\s+{another}"
                                rf"(?=\d[\d.,’' ]*\s?(?:{scale.pattern}))"
                                if conj is not None and scale is not None else None),
+        # ("Davon übernimmt die NORD/LB 350 Millionen Euro": where the verb comes second, its subject
+        # may follow it, an article, the name, its amount)
+        name_after_verb_before_amount=compiled(rf"(?<!\w)(?i:{verbs.pattern})\s+(?:(?i:{article})\s+)?({_NAME})\s+"
+                                               rf"(?=\d[\d.,’' ]*\s?(?:{scale.pattern}))"
+                                               if verbs is not None and scale is not None and p.get("verb_second") else None),
         right_after_place_preposition=compiled(rf"(?:^|\s)(?i:{objects.pattern})\s+$" if objects is not None else None),
         # scripts without spaces: a firm's word after a known place ("中国電力"), or a few characters and
         # a legal form ("澳門投資發展股份有限公司"); org_cues.firm_words and org_cues.legal_endings
@@ -1194,6 +1199,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         for m in rx.gapped_clause.finditer(text):
             if verbs.search(text, 0, m.start(1)):
                 add_org(m.start(1), m.end(1), m.group(1))
+    if rx.name_after_verb_before_amount is not None:
+        for m in rx.name_after_verb_before_amount.finditer(text):
+            add_org(m.start(1), m.end(1), m.group(1))
     # "The Tasmanian government has committed $45 million": a government named by its people or
     # place (the pack's `government_names`, a pattern with a group "name")
     for rx_gov in pack.government_names:
