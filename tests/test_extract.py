@@ -3753,3 +3753,17 @@ def test_where_the_verb_comes_second_its_subject_may_follow_it_before_an_amount(
     text = ("Die Vetta Data GmbH nimmt einen Konsortialkredit über 600 Millionen Euro auf. "
             "Davon übernimmt die ORBK/LB 350 Millionen Euro.")
     assert ("ORBK/LB", "loan_or_debt") in {(f.subject.label, f.metric) for f in extract(Doc(text, ["de"])).figures}
+
+
+@pytest.mark.parametrize("text, lang, unit", [
+    ("Vetta Cloud construirá un campus en Querétaro. La primera etapa demandará US$ 750 millones.", "es", "USD"),
+    ("A Vetta Cloud vai construir um campus. A primeira fase, de 100 MW, deve exigir R$ 4,2 bilhões.", "pt", "BRL"),
+    ("Vetta Cloud will build a campus in Batam. The first phase, worth Rp 4.2 trillion, opens in 2028.", "en", "IDR"),
+])
+def test_money_about_a_phase_of_a_site_is_what_it_costs(text, lang, unit):
+    assert [f.metric for f in extract(Doc(text, [lang])).figures if f.quantity.unit == unit] == ["facility_cost"]
+
+
+def test_money_a_phase_brings_in_each_year_is_no_cost():
+    text = "Vetta Cloud will build a campus in Fife. Vetta Cloud expects £4m a year in fees once the first phase is running."
+    assert "facility_cost" not in {f.metric for f in extract(Doc(text, ["en"])).figures}

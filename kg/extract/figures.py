@@ -1033,6 +1033,12 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None, ot
         return "market_total"
     if subject is not None and subject.kind == "place" and (metric is None or metric in GENERIC_METRICS or metric == "capex"):
         return "market_total"  # money spent in a country or region by no one firm
+    if metric is None and subject is not None and subject.kind == "org" and found("phase_words") \
+            and not found("public_money_words") and not found("threshold_after", amount.end, min(clause[1], amount.end + 12)) \
+            and not _the_price_of_land(view, amount, clause, others):
+        # "La primera etapa demandará US$ 750 millones": what a phase of a site costs (not money it
+        # brings in each year: "£4m a year in business rates once the first phase is running")
+        return "facility_cost"
     if (metric is None and subject is not None and subject.kind == "org" and not found("public_money_words")
             and _names_a_site(view, clause) and not _the_price_of_land(view, amount, clause, others)):
         # "Evroc mise 4 milliards d'euros sur un campus", "Bulk vil bygge datasenter for 6 mrd.":
