@@ -3767,3 +3767,13 @@ def test_money_about_a_phase_of_a_site_is_what_it_costs(text, lang, unit):
 def test_money_a_phase_brings_in_each_year_is_no_cost():
     text = "Vetta Cloud will build a campus in Fife. Vetta Cloud expects £4m a year in fees once the first phase is running."
     assert "facility_cost" not in {f.metric for f in extract(Doc(text, ["en"])).figures}
+
+
+def test_the_ethiopian_birr_by_its_sign_and_its_name():
+    assert amounts("Vetta will spend Br 21.8 billion on a campus.", "en")[0][1:3] == ("ETB", 21.8e9)
+    assert amounts("a loan of 5 billion birr", "en")[0][1:3] == ("ETB", 5e9)
+
+
+def test_a_headlines_ok_is_no_part_of_the_name_after_it():
+    text = "Commissioners OK Vardlund Power data center\n\nVardlund Power plans to spend $2 billion. Vardlund will hire 100."
+    assert org_labels(text, "en") == {"Vardlund Power"}

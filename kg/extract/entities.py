@@ -342,7 +342,8 @@ _DIGIT_NAME_WORD = r"\d{1,2}(?!(?:MW|GW|TW|KW|MWh|GWh|TWh|MVA|GB|TB|PB)(?![\w&])
 _NAME = rf"{_NAME_WORD}(?:\s(?:(?:of|&|de|do|da|dos|das|del|della|di|du|for|de la)\s)?{_NAME_WORD}|\s{_ELIDED_NAME_WORD})*"
 _STOP_HEADS = {"the", "a", "an", "der", "die", "das", "den", "dem", "des", "le", "la", "les", "el", "los", "il", "lo", "o", "os", "a", "en",
                "in", "on", "at", "but", "and", "however", "according", "after", "as", "this", "that", "its", "their",
-               "his", "her", "our", "we", "it", "they", "he", "she", "i", "ein", "eine", "un", "une", "una", "um", "uma"}
+               "his", "her", "our", "we", "it", "they", "he", "she", "i", "ein", "eine", "un", "une", "una", "um", "uma",
+               "ok", "oks"}  # ("Commissioners OK Atlas Power data center": a headline's verb)
 
 
 # words a headline in capitals writes between names and verbs ("ORBIS TO INVEST $2 BILLION IN TEXAS")
