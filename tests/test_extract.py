@@ -3777,3 +3777,9 @@ def test_the_ethiopian_birr_by_its_sign_and_its_name():
 def test_a_headlines_ok_is_no_part_of_the_name_after_it():
     text = "Commissioners OK Vardlund Power data center\n\nVardlund Power plans to spend $2 billion. Vardlund will hire 100."
     assert org_labels(text, "en") == {"Vardlund Power"}
+
+
+def test_a_name_of_several_words_is_the_longer_one_it_opens_with_firm_words_after():
+    text = ("The board of Orvik Edge Data Centres approved a campus in Newcastle. "
+            "Orvik Edge will spend $780 million on the first stage.")
+    assert subject_labels(text, "en") == {"Orvik Edge Data Centres"}

@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import cache
 
 from .dollars import bare_word_currencies, local_dollar, relabel, relabel_words
-from .entities import (ACRONYM, NAME_PARTICLES, Mention, _discovery_patterns, calendar_words, discover, gazetteer,
+from .entities import (ACRONYM, NAME_PARTICLES, Mention, _discovery_patterns, _org_name_words, calendar_words, discover, gazetteer,
                        legal_tail, listed_names, looks_like_a_name, proper_words, slug_key, spells)
 from .figures import (DEAL_TOPIC_REACH, DocumentState, SentenceView, _skip_space, is_object_position,
                       last_list_of_firms, merge_figures, sentence_figures, subject_candidates)
@@ -660,6 +660,13 @@ def _short_names_to_long(mentions: list[Mention], arms: tuple[str, ...] = ()) ->
                     m = replace(m, entity=placed[0], candidates=(placed[0],))
                 elif len(shortened) == 1:
                     m = replace(m, entity=shortened[0], candidates=(shortened[0],))
+        elif m.kind == "org" and not gazetteer().get(m.entity.key):
+            # "Leading Edge" is the "Leading Edge Data Centres" named in full: a name of several words
+            # that another one goes on from with a firm's words only (common.yaml `org_name_words`)
+            longer = [e for label, e in orgs.items() if label.startswith(m.entity.label + " ") and e.key != m.entity.key
+                      and _firm_words_only().fullmatch(label[len(m.entity.label) + 1:])]
+            if len(longer) == 1 and not written_long_before(m.entity.label, longer[0]):
+                m = replace(m, entity=longer[0], candidates=(longer[0],))
         if m.kind == "org" and _UNSPACED_NAME.search(m.entity.label) and not gazetteer().get(m.entity.key):
             # "广东能源集团" is the "广东省能源集团" named in full: a place written without its suffix
             fuller = [e for label, e in orgs.items() if len(label) == len(m.entity.label) + 1 and e.key != m.entity.key
@@ -669,6 +676,13 @@ def _short_names_to_long(mentions: list[Mention], arms: tuple[str, ...] = ()) ->
                 m = replace(m, entity=fuller[0], candidates=(fuller[0],))
         out.append(m)
     return out
+
+
+@cache
+def _firm_words_only() -> re.Pattern:
+    """One or more of common.yaml's `org_name_words` ("Data Centres", "Group Holdings")."""
+    words = _org_name_words()
+    return re.compile(rf"(?:{words.pattern})(?:\s(?:{words.pattern}))*" if words is not None else "(?!)")
 
 
 @cache
