@@ -615,7 +615,7 @@ def _final(renamed: dict[str, Entity], entity: Entity) -> Entity:
     return entity
 
 
-def _short_names_to_long(mentions: list[Mention], arms: tuple[str, ...] = ()) -> list[Mention]:
+def _short_names_to_long(text: str, mentions: list[Mention], arms: tuple[str, ...] = ()) -> list[Mention]:
     """Within one article, "Marvell" is the "Marvell Technology" it named in full, and
     "Vantage" the "Vantage Data Centers": a firm's first word stands for the whole name. Not a
     firm beside another of its group named by the words a pack lists (`org_cues.arm_words`:
@@ -630,6 +630,8 @@ def _short_names_to_long(mentions: list[Mention], arms: tuple[str, ...] = ()) ->
         full first (a headline may shorten it); a longer name it reaches only later is another one."""
         return sum(1 for x in mentions if x.kind == "org" and x.entity.label == short
                    and x.start < first_at.get(longer.label, 0)) >= 3
+    tail = legal_tail()
+    named_in_full = {m.entity.key for m in mentions if m.kind == "org" and tail.match(text, m.end)}
     out = []
     for m in mentions:
         if m.kind == "org" and " " not in m.entity.label:
@@ -660,9 +662,10 @@ def _short_names_to_long(mentions: list[Mention], arms: tuple[str, ...] = ()) ->
                     m = replace(m, entity=placed[0], candidates=(placed[0],))
                 elif len(shortened) == 1:
                     m = replace(m, entity=shortened[0], candidates=(shortened[0],))
-        elif m.kind == "org" and not gazetteer().get(m.entity.key):
+        elif m.kind == "org" and not gazetteer().get(m.entity.key) and m.entity.key not in named_in_full:
             # "Leading Edge" is the "Leading Edge Data Centres" named in full: a name of several words
-            # that another one goes on from with a firm's words only (common.yaml `org_name_words`)
+            # that another one goes on from with a firm's words only (common.yaml `org_name_words`);
+            # not a name written in full itself ("Granite Hills Corp" beside "Granite Hills Energy")
             longer = [e for label, e in orgs.items() if label.startswith(m.entity.label + " ") and e.key != m.entity.key
                       and _firm_words_only().fullmatch(label[len(m.entity.label) + 1:])]
             if len(longer) == 1 and not written_long_before(m.entity.label, longer[0]):
@@ -1316,7 +1319,7 @@ def _extract(document) -> Extraction:
                                                and o.end - o.start > m.end - m.start for o in mentions)]
     mentions = _names_given_hereinafter(plain, mentions)
     arms = tuple(w for code in codes for w in (pack(code).get("org_cues") or {}).get("arm_words") or [])
-    mentions = _called_by_their_head(_short_names_to_long(_drop_datelines(plain, mentions), arms), codes)
+    mentions = _called_by_their_head(_short_names_to_long(plain, _drop_datelines(plain, mentions), arms), codes)
     mentions = _short_names_of_latin_labelled(mentions)
     mentions = _brokers(plain, _han_firms_by_their_short_name(mentions), codes)
     mentions = _local_names_of_found_firms(_surnames_are_people(mentions))
