@@ -3783,3 +3783,8 @@ def test_a_name_of_several_words_is_the_longer_one_it_opens_with_firm_words_afte
     text = ("The board of Orvik Edge Data Centres approved a campus in Newcastle. "
             "Orvik Edge will spend $780 million on the first stage.")
     assert subject_labels(text, "en") == {"Orvik Edge Data Centres"}
+
+
+def test_two_capitals_a_cue_calls_a_firm_are_that_firm_wherever_written():
+    text = "A empresa VX e o grupo Energisa vão construir um data center em Cuiabá. A VX terá 60% da sociedade e a Energisa, 40%."
+    assert {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["pt"])).figures} == {("VX", 60.0), ("Energisa", 40.0)}

@@ -765,10 +765,13 @@ def _every_mention_of_found_names(text: str, mentions: list[Mention], names: set
     cues = Counter()
     for m in discovered:
         cues[m.text] += 2 if m.named_as_company else 1
+    terms = set(common().get("term_acronyms") or ())  # ("AI", "IT": no firm, whatever a cue says)
     found = {m.text: table.get(m.entity.key) or m.entity for m in discovered
              if (len(m.text) >= 3 and (" " in m.text or looks_like_a_name(m.text) or cues[m.text] >= 2
                                        or (m.text in names and _occurrences(text, m.text, prepositions) >= 3)))
-             or (len(m.text) >= 2 and _UNSPACED_NAME.match(m.text))}
+             or (len(m.text) >= 2 and _UNSPACED_NAME.match(m.text))
+             # ("A FS, maior produtora de etanol ...": two capitals a cue calls a firm)
+             or (len(m.text) == 2 and ACRONYM.fullmatch(m.text) and cues[m.text] >= 2 and m.text not in terms)}
     # "新意網集團 ... 新意網已與": the short name of a name found in a script without spaces
     suffixes = sorted(common().get("short_name_suffixes") or [], key=len, reverse=True)
     for label, entity in list(found.items()):
