@@ -3734,6 +3734,8 @@ def test_a_place_or_an_appositive_before_a_relative_clause_is_no_firm():
     assert "Chennai" not in org_labels("Vetta builds a campus on the edge of Chennai, which will house 100 MW.", "en")
     text = "A Vetta vai construir uma central, Pico Azul II, que fornecerá 10 MW ao centro de dados."
     assert "Pico Azul II" not in org_labels(text, "pt")
+    text = "A energia virá dos parques eólicos da Vetta no Alto Vardal, que vai fornecer 30 MW ao campus."
+    assert "Alto Vardal" not in org_labels(text, "pt")
 
 
 @pytest.mark.parametrize("text, lang", [

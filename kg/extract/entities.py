@@ -1188,7 +1188,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     if rx.name_before_relative_verb is not None:
         for m in rx.name_before_relative_verb.finditer(text):
             if free(m.start(1), m.end(1)) and not on_a_place(m.start(1), m.end(1)) \
-                    and not text[max(0, m.start(1) - 3):m.start(1)].rstrip().endswith(","):
+                    and not text[max(0, m.start(1) - 3):m.start(1)].rstrip().endswith(",") \
+                    and not (rx.right_after_place_preposition is not None
+                             and rx.right_after_place_preposition.search(text, max(0, m.start(1) - 20), m.start(1))):
+                # (nor a place no table knows after its preposition: "os parques da Finerge no Alto Minho, que vai fornecer")
                 found = len(out)
                 add_org(m.start(1), m.end(1), m.group(1))
                 if len(out) > found:
