@@ -3790,3 +3790,11 @@ def test_a_name_of_several_words_is_the_longer_one_it_opens_with_firm_words_afte
 def test_two_capitals_a_cue_calls_a_firm_are_that_firm_wherever_written():
     text = "A empresa VX e o grupo Energisa vão construir um data center em Cuiabá. A VX terá 60% da sociedade e a Energisa, 40%."
     assert {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["pt"])).figures} == {("VX", 60.0), ("Energisa", 40.0)}
+
+
+@pytest.mark.parametrize("text, lang, firm", [
+    ("Die Orbis AG baut ein Rechenzentrum. Die Vardlund-Aktie legte im Xetra-Handel um 2,4 Prozent zu.", "de", "Vardlund"),
+    ("Orbis Data bygger et datasenter. Vardlund-aksjen steg 2,1 prosent på Oslo Børs.", "nb", "Vardlund"),
+])
+def test_a_name_glued_to_a_word_for_its_shares_is_the_firm_whose_shares_moved(text, lang, firm):
+    assert [(f.subject.label, f.metric) for f in extract(Doc(text, [lang])).figures] == [(firm, "stock_move")]

@@ -670,6 +670,9 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         name_after_verb_before_amount=compiled(rf"(?<!\w)(?i:{verbs.pattern})\s+(?:(?i:{article})\s+)?({_NAME})\s+"
                                                rf"(?=\d[\d.,’' ]*\s?(?:{scale.pattern}))"
                                                if verbs is not None and scale is not None and p.get("verb_second") else None),
+        # ("Die Jenoptik-Aktie legte 2,4 Prozent zu": a name glued to a word for its shares)
+        name_of_shares=compiled(rf"(?<![\w-])({_NAME_WORD})-(?=(?:{shares.pattern})(?![\w-]))"
+                                if (shares := p.trigger_regex.get("stock_move")) is not None and p.get("compound_words") else None),
         right_after_place_preposition=compiled(rf"(?:^|\s)(?i:{objects.pattern})\s+$" if objects is not None else None),
         # scripts without spaces: a firm's word after a known place ("中国電力"), or a few characters and
         # a legal form ("澳門投資發展股份有限公司"); org_cues.firm_words and org_cues.legal_endings
@@ -1203,6 +1206,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         for m in rx.gapped_clause.finditer(text):
             if verbs.search(text, 0, m.start(1)):
                 add_org(m.start(1), m.end(1), m.group(1))
+    if rx.name_of_shares is not None:
+        for m in rx.name_of_shares.finditer(text):
+            if free(m.start(1), m.end(1)):
+                add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
     if rx.name_after_verb_before_amount is not None:
         for m in rx.name_after_verb_before_amount.finditer(text):
             add_org(m.start(1), m.end(1), m.group(1))
