@@ -3798,3 +3798,9 @@ def test_two_capitals_a_cue_calls_a_firm_are_that_firm_wherever_written():
 ])
 def test_a_name_glued_to_a_word_for_its_shares_is_the_firm_whose_shares_moved(text, lang, firm):
     assert [(f.subject.label, f.metric) for f in extract(Doc(text, [lang])).figures] == [(firm, "stock_move")]
+
+
+def test_steuert_bei_is_a_verb_of_doing_business_before_a_gapped_clause():
+    text = "Die Sparkasse Vardlund steuert 120 Millionen Euro bei, die Orbiser Aufbaubank 150 Millionen Euro."
+    assert {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["de"])).figures} == {
+        ("Sparkasse Vardlund", 1.2e8), ("Orbiser Aufbaubank", 1.5e8)}
