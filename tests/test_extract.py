@@ -3804,3 +3804,9 @@ def test_steuert_bei_is_a_verb_of_doing_business_before_a_gapped_clause():
     text = "Die Sparkasse Vardlund steuert 120 Millionen Euro bei, die Orbiser Aufbaubank 150 Millionen Euro."
     assert {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["de"])).figures} == {
         ("Sparkasse Vardlund", 1.2e8), ("Orbiser Aufbaubank", 1.5e8)}
+
+
+def test_the_rest_of_a_loan_named_in_the_sentence_before_is_its_lenders():
+    text = ("Die Vardlund Data GmbH nimmt einen Konsortialkredit über 420 Millionen Euro auf. Die Sparkasse Orbis "
+            "steuert 270 Millionen Euro bei, den Rest von 150 Millionen Euro übernimmt die Helaba.")
+    assert ("Helaba", 1.5e8, "loan_or_debt") in {(f.subject.label, f.quantity.value, f.metric) for f in extract(Doc(text, ["de"])).figures}

@@ -495,11 +495,11 @@ def _leader(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity 
     return leader.entity if leader is not None else None
 
 
-def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
+def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention], loan_just_named: bool = False) -> Entity | None:
     """ "un empréstimo de 480 M€, dos quais 240 M€ do BPI e 240 M€ do Novo Banco", "200 mln da
     Intesa Sanpaolo": money with a lender marker and a firm right after it, in a sentence about a
-    loan, is that lender's share (`lender_markers`)."""
-    if amount.kind != MONEY or not _about_a_loan(view):
+    loan (or right after one: `loan_just_named`), is that lender's share (`lender_markers`)."""
+    if amount.kind != MONEY or not (loan_just_named or _about_a_loan(view)):
         return None
     lender = _named_right_after(view, amount, cands, "lender_markers", ("org",), 4)
     rest = view.pack.regex.get("remainder_words")
@@ -709,7 +709,9 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         return named[-1].entity if named else state.main_org
     # the owner a marker names right after the amount first: "..., i restanti 100 mln da Cassa
     # depositi e prestiti" is Cdp's, though the clause reads like an appositive of the name before it
-    owner = (_stake_owner(view, amount, cands) or _lender_after(view, amount, cands) or _holder_before(view, amount, cands)
+    loan_just_named = any(topic == "loan_or_debt" and 0 < view.sentence.index - index <= 1 for index, topic in state.deal_topics)
+    owner = (_stake_owner(view, amount, cands) or _lender_after(view, amount, cands, loan_just_named)
+             or _holder_before(view, amount, cands)
              or _named_right_after(view, amount, cands, "agent_markers", ("org", "group"), 2)
              or _buyer(view, amount, cands, clause) or _leader(view, amount, cands))
     if owner is not None:
