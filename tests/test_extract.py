@@ -3810,3 +3810,17 @@ def test_the_rest_of_a_loan_named_in_the_sentence_before_is_its_lenders():
     text = ("Die Vardlund Data GmbH nimmt einen Konsortialkredit über 420 Millionen Euro auf. Die Sparkasse Orbis "
             "steuert 270 Millionen Euro bei, den Rest von 150 Millionen Euro übernimmt die Helaba.")
     assert ("Helaba", 1.5e8, "loan_or_debt") in {(f.subject.label, f.quantity.value, f.metric) for f in extract(Doc(text, ["de"])).figures}
+
+
+@pytest.mark.parametrize("text, lang, kept", [
+    ("Vetta Cloud will build a campus. CORRECTION: An earlier version misstated the site. It is 410 acres, not 140 acres.", "en", 410.0),
+    ("Vetta Cloud construira un campus. Le site couvre 41 hectares, et non 14 hectares.", "fr", 41.0),
+])
+def test_the_figure_a_correction_replaces_is_no_fact(text, lang, kept):
+    assert [f.quantity.value for f in extract(Doc(text, [lang])).figures] == [kept]
+
+
+def test_more_coverage_opens_a_block_of_links():
+    text = ("Vetta Cloud will spend $2 billion on a campus.\n\nMORE COVERAGE\n"
+            "- Monaca: Orbis Chemicals trims 85 contractor jobs\n- Council OKs $2M trail grant\n")
+    assert [f.quantity.value for f in extract(Doc(text, ["en"])).figures] == [2e9]

@@ -1089,6 +1089,13 @@ def _a_price_gap(amount, sentence: str, p) -> bool:
     return amount.kind == PERCENT and words is not None and bool(words.search(sentence, max(0, amount.start - 24), amount.start))
 
 
+def _replaced(amount, sentence: str, p) -> bool:
+    """ "It is 410 acres, not 140 acres": the figure a correction replaces, right after the pack's
+    `replaced_markers`, is no fact."""
+    rx = p.regex.get("replaced_markers")
+    return rx is not None and any(m.end() == len(sentence[:amount.start].rstrip()) for m in rx.finditer(sentence, max(0, amount.start - 12), amount.start))
+
+
 def _a_spread(amount, sentence: str) -> bool:
     rx = _spread_over_a_benchmark()
     return amount.kind == PERCENT and rx is not None and bool(rx.search(sentence[max(0, amount.start - 40):amount.start]))
@@ -1368,6 +1375,7 @@ def _extract(document) -> Extraction:
         retraction = p.regex.get("retraction_markers")
         amounts = [a for a in scanned if a not in quoted_prices and not _a_share_price(a, s.text, p)
                    and not (retraction is not None and retraction.search(s.text, 0, a.start))
+                   and not _replaced(a, s.text, p)
                    and not _a_unit_price(a, s.text, p) and not _a_count_per(a, s.text, p) and not _an_exchange_rate(a, s.text, p)
                    and not _a_salary(a, s.text, p) and not _a_year_of_money(a) and not _a_spread(a, s.text)
                    and not _a_price_gap(a, s.text, p)

@@ -317,6 +317,8 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
         "index_point_words", "condition_words", "exchange_rate_words", "salary_words", "unnamed_one", "price_gap_words",
     ):
         pack.regex[key] = phrase_regex(data.get(key) or [], latin_boundaries=b)
+    # (a marker that opens with a comma: no word boundary before it; the amount right after it bounds it)
+    pack.regex["replaced_markers"] = phrase_regex(data.get("replaced_markers") or [], latin_boundaries=False)
     sale = data.get("sale") or {}
     pack.regex["sale_words"] = phrase_regex(sale.get("words") or [], latin_boundaries=b, ignore_case=True)
     pack.regex["buyer_markers"] = phrase_regex(sale.get("buyer_markers") or [], latin_boundaries=b)
