@@ -3824,3 +3824,7 @@ def test_more_coverage_opens_a_block_of_links():
     text = ("Vetta Cloud will spend $2 billion on a campus.\n\nMORE COVERAGE\n"
             "- Monaca: Orbis Chemicals trims 85 contractor jobs\n- Council OKs $2M trail grant\n")
     assert [f.quantity.value for f in extract(Doc(text, ["en"])).figures] == [2e9]
+
+
+def test_a_known_firm_then_capitalised_words_and_a_region_is_its_regional_company():
+    assert "Crédit Agricole Centre France" in org_labels("Le Crédit Agricole Centre France apporte 110 millions d'euros.", "fr")

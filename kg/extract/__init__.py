@@ -81,10 +81,15 @@ def _drop_table_acronyms_given_to_other_names(text: str, mentions: list[Mention]
 _NAME_REACH = 160  # characters before an acronym's bracket that may hold the name it stands for
 
 
+# ("Crédit Agricole Centre France", "Caisse d'Epargne Grand Est Europe": up to two capitalised words before the region)
+_REGION_WORDS_BETWEEN = re.compile(r"(?: [A-ZÀ-Ý][a-zà-ÿ]+){1,2} ")
+
+
 def _national_arms(text: str, mentions: list[Mention], facility_nouns: list[re.Pattern] = ()) -> list[Mention]:
     """ "Orange Côte d'Ivoire", "Vodafone Egypt", "Telekom Deutschland", "AEP Texas": a known firm
     written straight before a country or a region is its national or regional company, a firm of
-    its own (one space between, Latin script); the article's other mentions of the firm are that
+    its own (one space between, or up to two capitalised words: "Crédit Agricole Centre France";
+    Latin script); the article's other mentions of the firm are that
     national company too, when it names only one (a regional one's parent stays itself). Not a
     site named by its firm and region ("the Meta Louisiana data center": a facility noun follows),
     nor a possessive ("Eskom's Gauteng grid")."""
@@ -95,7 +100,8 @@ def _national_arms(text: str, mentions: list[Mention], facility_nouns: list[re.P
         m = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if (nxt is not None and m.kind == "org" and nxt.kind == "place" and not nxt.demonym
-                and nxt.entity.rdf_type in ("Country", "Region") and nxt.start == m.end + 1 and text[m.end] == " "
+                and nxt.entity.rdf_type in ("Country", "Region")
+                and (nxt.start == m.end + 1 and text[m.end] == " " or _REGION_WORDS_BETWEEN.fullmatch(text, m.end, nxt.start))
                 and m.text[:1].isascii() and m.text[:1].isupper() and not m.text.endswith(("'s", "’s"))
                 and not (nxt.entity.rdf_type == "Region" and any(rx.match(text, _skip_space(text, nxt.end))
                                                                  for rx in facility_nouns))):
