@@ -3828,3 +3828,9 @@ def test_more_coverage_opens_a_block_of_links():
 
 def test_a_known_firm_then_capitalised_words_and_a_region_is_its_regional_company():
     assert "Crédit Agricole Centre France" in org_labels("Le Crédit Agricole Centre France apporte 110 millions d'euros.", "fr")
+
+
+def test_a_pool_of_banks_makes_a_loan():
+    text = ("Vardlund Cloud construit un campus à Dijon. Un pool de trois banques régionales finance 220 millions "
+            "d'euros : la Banque Orbis à hauteur de 160 millions, la Banque Vetta pour les 60 millions restants.")
+    assert {f.metric for f in extract(Doc(text, ["fr"])).figures} == {"loan_or_debt"}
