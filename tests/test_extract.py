@@ -3741,6 +3741,7 @@ def test_a_place_or_an_appositive_before_a_relative_clause_is_no_firm():
 @pytest.mark.parametrize("text, lang", [
     ("Vetta Cloud bâtira son campus sur 38 hectares cédés par la commune pour 11 millions d'euros.", "fr"),
     ("O campus da Vetta Cloud ocupará 32 hectares adquiridos ao porto por 9 milhões de euros.", "pt"),
+    ("Vardlund Métropole cède 18 hectares du site pour 5,4 millions d'euros, soit 30 euros le mètre carré.", "fr"),
 ])
 def test_money_right_after_a_plot_is_the_price_of_the_land(text, lang):
     assert [f.metric for f in extract(Doc(text, [lang])).figures if f.quantity.unit == "EUR"] == ["other"]

@@ -678,11 +678,14 @@ def _names_a_site(view: SentenceView, clause: tuple[int, int]) -> bool:
 
 
 def _the_price_of_land(view: SentenceView, amount: Amount, clause: tuple[int, int], others: list[Amount]) -> bool:
-    """Money right after a plot in its clause, with no site named between: "38 hectares cédés par
-    EDF pour 11 millions d'euros" is what the land cost, not what the campus will ("45 hektar i
-    Vennesla – vil bygge datasenter for 6 mrd." names the site it builds)."""
+    """Money after a plot in its clause, with no building cue nor other amount between: "38 hectares
+    cédés par EDF pour 11 millions d'euros" is what the land cost, not what the campus will ("45
+    hektar i Vennesla – vil bygge datasenter for 6 mrd." names the site it builds; "a 640-acre site,
+    where Rowan wants 350 MW for a $2.2 billion campus" another figure)."""
+    cues = view.pack.regex.get("facility_cues")
     return any(a.kind == AREA and clause[0] <= a.end <= amount.start
-               and not _names_a_site(view, (a.end, amount.start)) for a in others)
+               and not (cues is not None and cues.search(view.text, a.end, amount.start))
+               and not any(a.end <= b.start and b.end <= amount.start for b in others) for a in others)
 
 
 def _company(view: SentenceView, state: DocumentState) -> Entity | None:
