@@ -3835,3 +3835,7 @@ def test_a_pool_of_banks_makes_a_loan():
     text = ("Vardlund Cloud construit un campus à Dijon. Un pool de trois banques régionales finance 220 millions "
             "d'euros : la Banque Orbis à hauteur de 160 millions, la Banque Vetta pour les 60 millions restants.")
     assert {f.metric for f in extract(Doc(text, ["fr"])).figures} == {"loan_or_debt"}
+
+
+def test_a_number_may_follow_a_names_opening_word():
+    assert "Banca 360 Orvik" in org_labels("Il prestito è stato strutturato da Banca 360 Orvik e Crédit Agricole Italia.", "it")

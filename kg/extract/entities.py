@@ -632,8 +632,9 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         ending_in_org_word=compiled(rf"(?<![\w])((?:{_DIGIT_NAME_WORD}|{_NAME_WORD})(?:\s{_NAME_WORD}){{0,3}}\s(?:{org_words.pattern}))(?![\w])"
                                     if org_words is not None else None),
         # "Grupo Carso", "Banca di Cividale", "Caisse des Dépôts": an opening word, then the name
+        # (maybe a number first: "Banca 360 Fvg")
         opening_with_name_word=compiled(
-            rf"(?<![\w])((?:{opening_words})\s(?:{particle}{_NAME_WORD}|{_ELIDED_NAME_WORD})(?:\s(?:{particle}{_NAME_WORD}|{_ELIDED_NAME_WORD})){{0,2}})(?![\w])"
+            rf"(?<![\w])((?:{opening_words})\s(?:\d{{2,4}}\s(?=[A-Z]))?(?:{particle}{_NAME_WORD}|{_ELIDED_NAME_WORD})(?:\s(?:{particle}{_NAME_WORD}|{_ELIDED_NAME_WORD})){{0,2}})(?![\w])"
             if opening_words else None),
         name_after_noun=compiled(rf"(?i:{nouns.pattern})\s+({_NAME})(?=[\s,.;:)]|$)" if nouns is not None else None),
         # ("le fournisseur de cloud suisse Exoscale", "la società di telecomunicazioni Aruba": a Romance
