@@ -3839,3 +3839,9 @@ def test_a_pool_of_banks_makes_a_loan():
 
 def test_a_number_may_follow_a_names_opening_word():
     assert "Banca 360 Orvik" in org_labels("Il prestito è stato strutturato da Banca 360 Orvik e Crédit Agricole Italia.", "it")
+
+
+def test_an_earlier_online_version_retracts_its_figure():
+    text = ("Vetta Cloud will build a campus near Ennis.\n\nCORRECTION: An earlier online version of this article said "
+            "the campus would cover 60 hectares. The site covers 48 hectares.")
+    assert [f.quantity.value for f in extract(Doc(text, ["en"])).figures] == [48.0]
