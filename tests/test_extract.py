@@ -3845,3 +3845,8 @@ def test_an_earlier_online_version_retracts_its_figure():
     text = ("Vetta Cloud will build a campus near Ennis.\n\nCORRECTION: An earlier online version of this article said "
             "the campus would cover 60 hectares. The site covers 48 hectares.")
     assert [f.quantity.value for f in extract(Doc(text, ["en"])).figures] == [48.0]
+
+
+def test_a_life_insurer_listed_with_its_share_is_a_firm():
+    text = "合資公司由中鋼集團持股51%、國泰人壽持股49%，國泰人壽將分期出資約98億元。"
+    assert ("國泰人壽", 49.0) in {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["zh"])).figures}
