@@ -3850,3 +3850,8 @@ def test_an_earlier_online_version_retracts_its_figure():
 def test_a_life_insurer_listed_with_its_share_is_a_firm():
     text = "合資公司由中鋼集團持股51%、國泰人壽持股49%，國泰人壽將分期出資約98億元。"
     assert ("國泰人壽", 49.0) in {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["zh"])).figures}
+
+
+def test_a_state_capital_company_closing_a_list_after_he_is_a_firm():
+    text = "项目公司由甘肃国投集团、并行科技集团和庆阳市国有资本投资运营公司分别持股51%、34%和15%。"
+    assert ("庆阳市国有资本投资运营公司", 15.0) in {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["zh"])).figures}

@@ -1308,8 +1308,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         def opens_a_name(pos: int) -> bool:
             """Nothing glued before: "由云上贵州大数据……有限公司" is no "贵州……有限公司"."""
             before = text[:pos]
+            # ("甘肃国投、并行科技和庆阳市…公司": "和" closing a list opens the last name)
             return not before or not re.match(r"[\u4e00-\u9fff]", before[-1]) or before[-1] in breaks \
-                or before.endswith(tuple(break_words))
+                or before.endswith(tuple(break_words)) or (before[-1] in "和及" and "、" in before[-16:])
 
         for place in [m for m in known if m.kind == "place" and not m.demonym]:
             hit = ending.match(text, place.end) or (legal_after and opens_a_name(place.start) and legal_after.match(text, place.end))
