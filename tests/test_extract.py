@@ -3855,3 +3855,8 @@ def test_a_life_insurer_listed_with_its_share_is_a_firm():
 def test_a_state_capital_company_closing_a_list_after_he_is_a_firm():
     text = "项目公司由甘肃国投集团、并行科技集团和庆阳市国有资本投资运营公司分别持股51%、34%和15%。"
     assert ("庆阳市国有资本投资运营公司", 15.0) in {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["zh"])).figures}
+
+
+def test_a_new_share_at_a_price_names_no_firm():
+    text = "وقالت شركة فيتا إن الطرح يتضمن إصدار 150 مليون سهم جديد بسعر 10 ريالات للسهم."
+    assert "جديد بسعر" not in org_labels(text, "ar")
