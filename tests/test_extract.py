@@ -3860,3 +3860,15 @@ def test_a_state_capital_company_closing_a_list_after_he_is_a_firm():
 def test_a_new_share_at_a_price_names_no_firm():
     text = "وقالت شركة فيتا إن الطرح يتضمن إصدار 150 مليون سهم جديد بسعر 10 ريالات للسهم."
     assert "جديد بسعر" not in org_labels(text, "ar")
+
+
+
+@pytest.mark.parametrize("word, country", [("Ethiopian", "ethiopia"), ("Ghanaian", "ghana"), ("Kazakhstani", "kazakhstan")])
+def test_demonyms_of_countries_no_entry_describes_are_places(word, country):
+    assert [(m.entity.key, m.demonym) for m in gazetteer().find(f"the {word} market")] == [(country, True)]
+
+
+def test_a_demonym_alone_is_no_short_name_of_the_firm_it_opens():
+    text = ("Ethiopian Orbis Holdings will invest $10 million in Vetta Africa. Vetta Africa runs the Ethiopian unit "
+            "and will spend $30 million on it.")
+    assert ("Vetta Africa", 3e7) in {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["en"])).figures}
