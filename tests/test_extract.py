@@ -3872,3 +3872,8 @@ def test_a_demonym_alone_is_no_short_name_of_the_firm_it_opens():
     text = ("Ethiopian Orbis Holdings will invest $10 million in Vetta Africa. Vetta Africa runs the Ethiopian unit "
             "and will spend $30 million on it.")
     assert ("Vetta Africa", 3e7) in {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["en"])).figures}
+
+
+def test_a_possessive_is_no_part_of_a_name_of_several_words():
+    text = "At the Reserve Bank of Vardland's reference rate, the Orbis Data Centres deal is worth about $140 million."
+    assert "Reserve Bank of Vardland" in org_labels(text, "en")

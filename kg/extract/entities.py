@@ -907,6 +907,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 (allow_any_script or places_inside) and len(words) > 1 and free_but_places_inside(s, e)) and not (
                 len(words) > 1 and pack.spaced and place_it_begins_with(s, e) and begins_with_a_shorter_name(s, e)):
             return
+        if len(words) > 1 and name.endswith(("'s", "’s")) and len(words[-1]) > 3:
+            # "the National Bank of Ethiopia's reference rate": the possessive is no part of the name
+            name, e = name[:-2], e - 2
+            words[-1] = words[-1][:-2]
         if any(rx.search(name) for rx in role_rx):
             return  # "Chief Financial Officer Heather Lindqvist" is a person with a title
         index = pack.regex.get("market_index")
