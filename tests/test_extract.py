@@ -3877,3 +3877,8 @@ def test_a_demonym_alone_is_no_short_name_of_the_firm_it_opens():
 def test_a_possessive_is_no_part_of_a_name_of_several_words():
     text = "At the Reserve Bank of Vardland's reference rate, the Orbis Data Centres deal is worth about $140 million."
     assert "Reserve Bank of Vardland" in org_labels(text, "en")
+
+
+def test_a_currency_sign_after_a_company_noun_is_no_name():
+    text = "Vetta Africa leased the plot. The lease will cost the company Br 38 million a year."
+    assert "Br" not in org_labels(text, "en")

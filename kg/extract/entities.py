@@ -926,6 +926,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             return  # "El MSCI Colcap cerró": a stock index, however it is written
         if name in (common().get("unit_symbols") or {}):
             return  # "hasta 200 MW; Megacable será": a unit, however often it is written in capitals
+        if name in _currency_signs(pack.code) and re.match(r"\s?\d", text[e:e + 2]):
+            return  # "The lease will cost the company Br 38 million": a currency's sign before its amount
         if any(rx.fullmatch(name) for rx in pack.count_regex.values()):
             return  # "GPUs": what a count counts, however it is written
         if words[0].lower() in pack.number_words:
