@@ -3882,3 +3882,8 @@ def test_a_possessive_is_no_part_of_a_name_of_several_words():
 def test_a_currency_sign_after_a_company_noun_is_no_name():
     text = "Vetta Africa leased the plot. The lease will cost the company Br 38 million a year."
     assert "Br" not in org_labels(text, "en")
+
+
+def test_what_a_lease_costs_each_year_is_a_running_cost():
+    text = "Vetta Africa leased a plot for its campus. The lease will cost Vetta Africa $3 million a year."
+    assert [f.metric for f in extract(Doc(text, ["en"])).figures] == ["other"]

@@ -1052,6 +1052,8 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None, ot
     near = (max(clause[0], amount.start - 40), min(clause[1], amount.end + 40))
     if metric == "investment_commitment" and found("public_money_words", *near):
         return "other"  # "une prime à l'investissement de 12 M€", "a $45 million grant": public money, no one's investment
+    if metric == "facility_cost" and found("threshold_after", amount.end, min(clause[1], amount.end + 12)):
+        return "other"  # "The lease will cost the company Br 38 million a year": a running cost, no site's price
     if metric is None:
         return "other"  # an amount of money about a named subject is a figure, even unlabelled
     if metric == "revenue" and found("forecast_cues"):
