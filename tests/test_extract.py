@@ -3887,3 +3887,8 @@ def test_a_currency_sign_after_a_company_noun_is_no_name():
 def test_what_a_lease_costs_each_year_is_a_running_cost():
     text = "Vetta Africa leased a plot for its campus. The lease will cost Vetta Africa $3 million a year."
     assert [f.metric for f in extract(Doc(text, ["en"])).figures] == ["other"]
+
+
+def test_a_chinese_slump_is_a_fall():
+    text = "維塔科技（0020）昨日復牌後低開，盤中一度挫8.4%，收市跌6.2%報1.67港元。"
+    assert sorted(f.quantity.value for f in extract(Doc(text, ["zh"])).figures if f.metric == "stock_move") == [-8.4, -6.2]
