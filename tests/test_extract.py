@@ -3892,3 +3892,8 @@ def test_what_a_lease_costs_each_year_is_a_running_cost():
 def test_a_chinese_slump_is_a_fall():
     text = "維塔科技（0020）昨日復牌後低開，盤中一度挫8.4%，收市跌6.2%報1.67港元。"
     assert sorted(f.quantity.value for f in extract(Doc(text, ["zh"])).figures if f.metric == "stock_move") == [-8.4, -6.2]
+
+
+def test_norwegian_omsatte_for_is_revenue():
+    text = "Vardlund Data bygger et datasenter. Selskapet omsatte for 1,1 milliarder kroner i fjor."
+    assert [f.metric for f in extract(Doc(text, ["nb"])).figures] == ["revenue"]
