@@ -3897,3 +3897,11 @@ def test_a_chinese_slump_is_a_fall():
 def test_norwegian_omsatte_for_is_revenue():
     text = "Vardlund Data bygger et datasenter. Selskapet omsatte for 1,1 milliarder kroner i fjor."
     assert [f.metric for f in extract(Doc(text, ["nb"])).figures] == ["revenue"]
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("新会社「ヴェッタAIパーク」には関彰商事が70％を出資する。", "ja", "ヴェッタAIパーク"),
+    ("合資公司「維塔智算」由中鋼集團持股51%。", "zh", "維塔智算"),
+])
+def test_a_name_in_corner_brackets_after_a_company_noun_is_a_firm(text, lang, name):
+    assert name in org_labels(text, lang)

@@ -643,7 +643,8 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         name_after_described_noun=compiled(
             rf"(?i:{nouns.pattern})\s+(?:[a-zà-ÿ][\w'’-]*\s+)?(?i:{complements.pattern})\s*(?:{street}[a-zà-ÿ][\w'’-]*\s+){{1,3}}({_NAME})(?=[\s,.;:)]|$)"
             if nouns is not None and complements is not None else None),
-        quoted_after_noun=compiled(rf"(?i:{nouns.pattern})\s*[«„“\"]([^»“”\"]{{2,40}})[»“”\"]" if nouns is not None else None),
+        # (and Japanese corner brackets: "新会社「ひたちなかAIデータパーク」")
+        quoted_after_noun=compiled(rf"(?i:{nouns.pattern})\s*[«„“\"「『]([^»“”\"」』]{{2,40}})[»“”\"」』]" if nouns is not None else None),
         name_list=compiled(rf"{_NAME}(?:{joiner}{_NAME})+" if joiner else None),
         spaced_conjunction=compiled(rf"\s(?i:{conj.pattern})\s" if conj is not None else None),
         appositive=compiled(rf"(?:^|(?<=[.;:(—–-]\s))({_NAME}),\s+(?={opens})" if opens else None),
