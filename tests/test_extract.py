@@ -3905,3 +3905,9 @@ def test_norwegian_omsatte_for_is_revenue():
 ])
 def test_a_name_in_corner_brackets_after_a_company_noun_is_a_firm(text, lang, name):
     assert name in org_labels(text, lang)
+
+
+def test_an_article_may_open_a_sentence_before_a_name_and_its_appositive():
+    text = ("A Vetta vai construir um data center em Cuiabá. A Orbigrão, uma das maiores tradings de grãos do país, "
+            "assinou contrato de 8 MW para processamento de dados.")
+    assert subject_labels(text, "pt") == {"Orbigrão"}

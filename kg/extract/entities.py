@@ -647,7 +647,8 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         quoted_after_noun=compiled(rf"(?i:{nouns.pattern})\s*[«„“\"「『]([^»“”\"」』]{{2,40}})[»“”\"」』]" if nouns is not None else None),
         name_list=compiled(rf"{_NAME}(?:{joiner}{_NAME})+" if joiner else None),
         spaced_conjunction=compiled(rf"\s(?i:{conj.pattern})\s" if conj is not None else None),
-        appositive=compiled(rf"(?:^|(?<=[.;:(—–-]\s))({_NAME}),\s+(?={opens})" if opens else None),
+        # (an article may open the sentence: "A Amaggi, uma das maiores tradings do país, assinou")
+        appositive=compiled(rf"(?:^|(?<=[.;:(—–-]\s))(?:(?i:{article})\s+)?({_NAME}),\s+(?={opens})" if opens else None),
         # ("à 15 % par Noshaq, le fonds d'investissement liégeois.": after a preposition, closing the sentence)
         appositive_at_end=compiled(rf"(?<=\s)({_NAME}),\s+(?={opens})" if opens else None),
         verb_in_appositive=compiled(rf"\s(?i:{verbs.pattern})\b" if verbs is not None else None),
