@@ -3911,3 +3911,8 @@ def test_an_article_may_open_a_sentence_before_a_name_and_its_appositive():
     text = ("A Vetta vai construir um data center em Cuiabá. A Orbigrão, uma das maiores tradings de grãos do país, "
             "assinou contrato de 8 MW para processamento de dados.")
     assert subject_labels(text, "pt") == {"Orbigrão"}
+
+
+def test_brazilian_units_are_shares():
+    text = "A Vetta vai construir um data center. Na B3, as units da Orbisa (ORBS11) subiram 2,4% na quarta, a R$ 47,90."
+    assert [(f.subject.label, f.metric) for f in extract(Doc(text, ["pt"])).figures] == [("Orbisa", "stock_move")]
