@@ -3916,3 +3916,8 @@ def test_an_article_may_open_a_sentence_before_a_name_and_its_appositive():
 def test_brazilian_units_are_shares():
     text = "A Vetta vai construir um data center. Na B3, as units da Orbisa (ORBS11) subiram 2,4% na quarta, a R$ 47,90."
     assert [(f.subject.label, f.metric) for f in extract(Doc(text, ["pt"])).figures] == [("Orbisa", "stock_move")]
+
+
+def test_portuguese_entram_com_is_a_verb_of_doing_business():
+    text = "A Vetta vai construir um campus. Do empréstimo, o Orbinter e o Crédito Vardal entram com 60 milhões de euros cada."
+    assert {"Orbinter", "Crédito Vardal"} <= subject_labels(text, "pt")
