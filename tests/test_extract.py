@@ -3921,3 +3921,13 @@ def test_brazilian_units_are_shares():
 def test_portuguese_entram_com_is_a_verb_of_doing_business():
     text = "A Vetta vai construir um campus. Do empréstimo, o Orbinter e o Crédito Vardal entram com 60 milhões de euros cada."
     assert {"Orbinter", "Crédito Vardal"} <= subject_labels(text, "pt")
+
+
+@pytest.mark.parametrize("text, lang, names", [
+    ("Vetta construirá un campus. Del préstamo, Banco Orvik y Banco Vardal entran con 60 millones de euros cada uno.", "es",
+     {"Banco Orvik", "Banco Vardal"}),
+    ("Vetta costruirà un campus. Del prestito, Orvika e Vardalia entrano con 60 milioni di euro ciascuna.", "it",
+     {"Orvika", "Vardalia"}),
+])
+def test_entran_con_and_entrano_con_are_verbs_of_doing_business(text, lang, names):
+    assert names <= subject_labels(text, lang)
