@@ -3931,3 +3931,7 @@ def test_portuguese_entram_com_is_a_verb_of_doing_business():
 ])
 def test_entran_con_and_entrano_con_are_verbs_of_doing_business(text, lang, names):
     assert names <= subject_labels(text, lang)
+
+
+def test_a_chinese_name_after_a_kind_of_firm_and_before_what_it_will_invest_is_a_firm():
+    assert subject_labels("本地企业维塔云则将投资约28亿元，新建3000个机架。", "zh") == {"维塔云"}
