@@ -3935,3 +3935,10 @@ def test_entran_con_and_entrano_con_are_verbs_of_doing_business(text, lang, name
 
 def test_a_chinese_name_after_a_kind_of_firm_and_before_what_it_will_invest_is_a_firm():
     assert subject_labels("本地企业维塔云则将投资约28亿元，新建3000个机架。", "zh") == {"维塔云"}
+
+
+def test_a_name_after_a_towns_possessive_holds_the_amount_after_it():
+    text = ("Vetta Data has lined up a $2.2 billion construction loan. Pittsburgh-based Orvik Bank is committing "
+            "$900 million and Cleveland's Vardbank $700 million.")
+    got = {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["en"])).figures}
+    assert ("Vardbank", 7e8) in got and "Cleveland" not in org_labels(text, "en")

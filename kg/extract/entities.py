@@ -518,6 +518,13 @@ def _org_name_words():
 
 
 @cache
+def _sign_pattern(code: str) -> str:
+    """The currency signs written before an amount, as one alternation ("\\$|US\\$|Rs|€")."""
+    signs = sorted({*_currency_signs(code), "$", "€", "£", "¥", "₹", "₩"}, key=len, reverse=True)
+    return "|".join(re.escape(sign) for sign in signs)
+
+
+@cache
 def _currency_signs(code: str) -> frozenset[str]:
     """The currency signs and codes written before an amount ("Tk", "USD", "R$")."""
     from .language import pack
@@ -665,8 +672,10 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
              else rf"(?:^|\s)(?i:{objects.pattern})\s+$") if objects is not None else None),
         # (the amount with a scale word: not "its second campus, Polaris Forge 2 near Harwood"; an
         # article may open the name: "..., le Crédit Coopératif 150 millions")
-        gapped_clause=compiled(rf"(?:,\s*|\s(?i:{conj.pattern})\s+)(?:(?i:{article})\s+)?({_NAME})\s+{another}"
-                               rf"(?=\d[\d.,’' ]*\s?(?:{scale.pattern}))"
+        # (the amount may open with its currency's sign: "and Cleveland's KeyBank $700 million"; after a
+        # place's possessive, the name is what follows it)
+        gapped_clause=compiled(rf"(?:,\s*|\s(?i:{conj.pattern})\s+)(?:(?i:{article})\s+)?(?:[A-Z][a-z]+['’]s\s)?({_NAME})\s+{another}"
+                               rf"(?=(?:{_sign_pattern(code)})?\s?\d[\d.,’' ]*\s?(?:{scale.pattern}))"
                                if conj is not None and scale is not None else None),
         # ("Davon übernimmt die NORD/LB 350 Millionen Euro": where the verb comes second, its subject
         # may follow it, an article, the name, its amount)
@@ -1172,7 +1181,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             add_org(m.start(1), m.end(1), m.group(1), named_as_company=True, allow_any_script=True)
     # "AirTrunk's portfolio": a possessive name the article capitalises mid-sentence
     for m in _POSSESSIVE.finditer(text):
-        if m.group(1) in proper_words or looks_like_a_name(m.group(1)):
+        # (not before another name: "Cleveland's KeyBank" is a town's bank; the name after is the firm)
+        if (m.group(1) in proper_words or looks_like_a_name(m.group(1))) and not re.match(r"\s[A-Z]\w*[a-z]", text[m.end():m.end() + 12]):
             add_org(m.start(1), m.end(1), m.group(1))
     # "Vantage Data Centers will invest ...": a name right before a verb of doing business
     verbs = pack.regex.get("subject_verbs")
