@@ -85,6 +85,13 @@ _NAME_REACH = 160  # characters before an acronym's bracket that may hold the na
 _REGION_WORDS_BETWEEN = re.compile(r"(?: [A-ZÀ-Ý][a-zà-ÿ]+){1,2} ")
 
 
+def _in_title_case(text: str, pos: int) -> bool:
+    """The line around pos capitalises (nearly) every word, as headlines do: "Google Expands In Ohio"."""
+    start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    words = [w for w in text[start:end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _national_arms(text: str, mentions: list[Mention], facility_nouns: list[re.Pattern] = ()) -> list[Mention]:
     """ "Orange Côte d'Ivoire", "Vodafone Egypt", "Telekom Deutschland", "AEP Texas": a known firm
     written straight before a country or a region is its national or regional company, a firm of
@@ -101,7 +108,8 @@ def _national_arms(text: str, mentions: list[Mention], facility_nouns: list[re.P
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if (nxt is not None and m.kind == "org" and nxt.kind == "place" and not nxt.demonym
                 and nxt.entity.rdf_type in ("Country", "Region")
-                and (nxt.start == m.end + 1 and text[m.end] == " " or _REGION_WORDS_BETWEEN.fullmatch(text, m.end, nxt.start))
+                and (nxt.start == m.end + 1 and text[m.end] == " "
+                     or (_REGION_WORDS_BETWEEN.fullmatch(text, m.end, nxt.start) and not _in_title_case(text, m.start)))
                 and m.text[:1].isascii() and m.text[:1].isupper() and not m.text.endswith(("'s", "’s"))
                 and not (nxt.entity.rdf_type == "Region" and any(rx.match(text, _skip_space(text, nxt.end))
                                                                  for rx in facility_nouns))):
@@ -1099,7 +1107,10 @@ def _replaced(amount, sentence: str, p) -> bool:
     """ "It is 410 acres, not 140 acres": the figure a correction replaces, right after the pack's
     `replaced_markers`, is no fact."""
     rx = p.regex.get("replaced_markers")
-    return rx is not None and any(m.end() == len(sentence[:amount.start].rstrip()) for m in rx.finditer(sentence, max(0, amount.start - 12), amount.start))
+    if rx is None:
+        return False
+    before = len(sentence[:amount.start].rstrip())
+    return any(m.end() == before for m in rx.finditer(sentence, max(0, amount.start - 12), amount.start))
 
 
 def _a_spread(amount, sentence: str) -> bool:

@@ -683,7 +683,7 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
                                                rf"(?=\d[\d.,’' ]*\s?(?:{scale.pattern}))"
                                                if verbs is not None and scale is not None and p.get("verb_second") else None),
         # ("Die Jenoptik-Aktie legte 2,4 Prozent zu": a name glued to a word for its shares)
-        name_of_shares=compiled(rf"(?<![\w-])({_NAME_WORD})-(?=(?:{shares.pattern})(?![\w-]))"
+        name_of_shares=compiled(rf"(?<![\w-])({_NAME_WORD})-(?=(?i:{shares.pattern})(?![\w-]))"
                                 if (shares := p.trigger_regex.get("stock_move")) is not None and p.get("compound_words") else None),
         right_after_place_preposition=compiled(rf"(?:^|\s)(?i:{objects.pattern})\s+$" if objects is not None else None),
         # scripts without spaces: a firm's word after a known place ("中国電力"), or a few characters and
@@ -918,8 +918,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 (allow_any_script or places_inside) and len(words) > 1 and free_but_places_inside(s, e)) and not (
                 len(words) > 1 and pack.spaced and place_it_begins_with(s, e) and begins_with_a_shorter_name(s, e)):
             return
-        if len(words) > 1 and name.endswith(("'s", "’s")) and len(words[-1]) > 3:
-            # "the National Bank of Ethiopia's reference rate": the possessive is no part of the name
+        if len(words) > 1 and name.endswith(("'s", "’s")) and len(words[-1]) > 3 and not gazetteer().find(name):
+            # "the National Bank of Ethiopia's reference rate": the possessive is no part of the name (a
+            # last word of two letters and "'s" is too short to tell; a known name keeps it: "Standard & Poor's")
             name, e = name[:-2], e - 2
             words[-1] = words[-1][:-2]
         if any(rx.search(name) for rx in role_rx):
@@ -1063,6 +1064,14 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     # ("la Banque Nationale et le Mouvement Desjardins": a name an opening word found is an anchor too)
     names_listed_with([(m.start, m.end) for m in known if m.kind == "org"] + opened)
 
+    def add_with_its_list(s_: int, e_: int, name: str) -> None:
+        """A name a verb's cue found, and the rest of the list it ends ("Bosch, Mercedes-Benz und
+        Porsche gründen", "CIBC, BMO and TD, which each committed")."""
+        found = len(out)
+        add_org(s_, e_, name)
+        if len(out) > found:
+            names_listed_with([(s_, e_)])
+
     joined = pack.regex.get("conjunctions")
     joined = re.compile(rf"\s(?:{joined.pattern})\s", joined.flags) if joined is not None else None
 
@@ -1200,24 +1209,18 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                               and (lst.start() == 0 or text[lst.start() - 2:lst.start()].strip() in (",", ";", ":", "(", ""))
                               for lst in rx.name_list.finditer(text, 0, m.end(1)))
             if opening or pack.code != "de":
-                found = len(out)
-                add_org(m.start(1), m.end(1), m.group(1))
-                if len(out) > found:  # "Bosch, Mercedes-Benz und Porsche gründen": the rest of its list
-                    names_listed_with([(m.start(1), m.end(1))])
+                add_with_its_list(m.start(1), m.end(1), m.group(1))
     # "led by CalBank, which is providing GH¢900 million", "provided by CIBC, BMO and TD, which each
     # committed": a name no table knows, then a relative clause with a verb of doing business (not an
     # appositive: "une nouvelle centrale, Pico Vermelho II, qui fournira"; not a known place)
     if rx.name_before_relative_verb is not None:
         for m in rx.name_before_relative_verb.finditer(text):
             if free(m.start(1), m.end(1)) and not on_a_place(m.start(1), m.end(1)) \
-                    and not text[max(0, m.start(1) - 3):m.start(1)].rstrip().endswith(",") \
+                    and not text[:m.start(1)].rstrip().endswith(",") \
                     and not (rx.right_after_place_preposition is not None
                              and rx.right_after_place_preposition.search(text, max(0, m.start(1) - 20), m.start(1))):
                 # (nor a place no table knows after its preposition: "os parques da Finerge no Alto Minho, que vai fornecer")
-                found = len(out)
-                add_org(m.start(1), m.end(1), m.group(1))
-                if len(out) > found:
-                    names_listed_with([(m.start(1), m.end(1))])
+                add_with_its_list(m.start(1), m.end(1), m.group(1))
     # "Nvidia investit 30 millions et Spuerkeess 25 millions", "…, A1 weitere 235 Mio. Euro": the
     # verb left out of a second clause, a name then its amount right after a conjunction or a comma,
     # in a sentence whose first clause has a verb of doing business
@@ -1226,12 +1229,17 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             if verbs.search(text, 0, m.start(1)):
                 add_org(m.start(1), m.end(1), m.group(1))
     if rx.name_of_shares is not None:
+        terms = set(common().get("term_acronyms") or ())
         for m in rx.name_of_shares.finditer(text):
-            if free(m.start(1), m.end(1)):
-                add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
+            # (not a kind of shares: "KI-Aktien", "Tech-Aktien", "AI-aksjer")
+            name = m.group(1)
+            generic = _org_name_words()
+            if free(m.start(1), m.end(1)) and name not in terms and not (generic is not None and generic.fullmatch(name)):
+                add_org(m.start(1), m.end(1), name, named_as_company=True)
     if rx.name_after_verb_before_amount is not None:
         for m in rx.name_after_verb_before_amount.finditer(text):
-            add_org(m.start(1), m.end(1), m.group(1))
+            if free(m.start(1), m.end(1)):
+                add_org(m.start(1), m.end(1), m.group(1))
     # "The Tasmanian government has committed $45 million": a government named by its people or
     # place (the pack's `government_names`, a pattern with a group "name")
     for rx_gov in pack.government_names:

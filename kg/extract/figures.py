@@ -530,6 +530,13 @@ def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention], loan
 _SPACES = re.compile(r"\s*")
 
 
+def _loan_named_just_before(view: SentenceView, state: DocumentState) -> bool:
+    """The sentence just before, in the same paragraph, named a loan ("Die TEAG nimmt einen
+    Konsortialkredit auf. ... den Rest übernimmt die Helaba")."""
+    return any(topic == "loan_or_debt" and view.sentence.index - i == 1 and i >= state.paragraph_start
+               for i, topic in state.deal_topics)
+
+
 def _about_a_loan(view: SentenceView) -> bool:
     """The sentence names a loan (the pack's `loan_or_debt` triggers)."""
     return _trigger_outside_names(view, view.pack.trigger_regex.get("loan_or_debt"))
@@ -677,6 +684,27 @@ def _names_a_site(view: SentenceView, clause: tuple[int, int]) -> bool:
     return False
 
 
+def _nothing_between(start: int, amount: Amount, others: list[Amount]) -> bool:
+    """No other amount between `start` and the amount."""
+    return not any(start <= b.start and b.end <= amount.start for b in others)
+
+
+def _a_phase_before(view: SentenceView, amount: Amount, clause: tuple[int, int], others: list[Amount]) -> bool:
+    """A phase of a site before the amount in its clause, no other sum between (`phase_words`:
+    "The first phase will cost $400 million", not the payroll it adds after that; its power may come
+    between: "A primeira fase, de 100 MW, deve custar R$ 4,2 bilhões")."""
+    rx = view.pack.regex.get("phase_words")
+    sums = [a for a in others if a.kind == MONEY]
+    return rx is not None and any(_nothing_between(m.end(), amount, sums) for m in rx.finditer(view.text, clause[0], amount.start))
+
+
+def _each_period_after(view: SentenceView, amount: Amount, clause: tuple[int, int]) -> bool:
+    """A period right after the amount that makes it a rate ("£4m a year", "Br 38 million a year";
+    the pack's `threshold_after`)."""
+    rx = view.pack.regex.get("threshold_after")
+    return rx is not None and rx.search(view.text, amount.end, min(clause[1], amount.end + 12)) is not None
+
+
 def _the_price_of_land(view: SentenceView, amount: Amount, clause: tuple[int, int], others: list[Amount]) -> bool:
     """Money after a plot in its clause, with no building cue nor other amount between: "38 hectares
     cédés par EDF pour 11 millions d'euros" is what the land cost, not what the campus will ("45
@@ -685,7 +713,7 @@ def _the_price_of_land(view: SentenceView, amount: Amount, clause: tuple[int, in
     cues = view.pack.regex.get("facility_cues")
     return any(a.kind == AREA and clause[0] <= a.end <= amount.start
                and not (cues is not None and cues.search(view.text, a.end, amount.start))
-               and not any(a.end <= b.start and b.end <= amount.start for b in others) for a in others)
+               and _nothing_between(a.end, amount, others) for a in others)
 
 
 def _company(view: SentenceView, state: DocumentState) -> Entity | None:
@@ -712,8 +740,7 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         return named[-1].entity if named else state.main_org
     # the owner a marker names right after the amount first: "..., i restanti 100 mln da Cassa
     # depositi e prestiti" is Cdp's, though the clause reads like an appositive of the name before it
-    loan_just_named = any(topic == "loan_or_debt" and 0 < view.sentence.index - index <= 1 for index, topic in state.deal_topics)
-    owner = (_stake_owner(view, amount, cands) or _lender_after(view, amount, cands, loan_just_named)
+    owner = (_stake_owner(view, amount, cands) or _lender_after(view, amount, cands, _loan_named_just_before(view, state))
              or _holder_before(view, amount, cands)
              or _named_right_after(view, amount, cands, "agent_markers", ("org", "group"), 2)
              or _buyer(view, amount, cands, clause) or _leader(view, amount, cands))
@@ -933,9 +960,7 @@ def _a_share_of_the_loan(view: SentenceView, amount: Amount, subject: Entity | N
     rest, is a lender's part of the loan."""
     if amount.kind != MONEY:
         return False
-    index = view.sentence.index
-    if not _trigger_outside_names(view, view.pack.trigger_regex.get("loan_or_debt")) and not any(
-            topic == "loan_or_debt" and 0 < index - i <= 1 and i >= state.paragraph_start for i, topic in state.deal_topics):
+    if not _trigger_outside_names(view, view.pack.trigger_regex.get("loan_or_debt")) and not _loan_named_just_before(view, state):
         return False
     return (subject is not None and subject.kind == "org" and is_a_bank(subject)) or view.pack.finds(
         ("each", "remainder_words"), view.text, max(0, amount.start - 25), min(len(view.text), amount.end + 25))
@@ -1038,8 +1063,8 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None, ot
         return "market_total"
     if subject is not None and subject.kind == "place" and (metric is None or metric in GENERIC_METRICS or metric == "capex"):
         return "market_total"  # money spent in a country or region by no one firm
-    if metric is None and subject is not None and subject.kind == "org" and found("phase_words") \
-            and not found("public_money_words") and not found("threshold_after", amount.end, min(clause[1], amount.end + 12)) \
+    if metric is None and subject is not None and subject.kind == "org" and _a_phase_before(view, amount, clause, others) \
+            and not found("public_money_words") and not _each_period_after(view, amount, clause) \
             and not _the_price_of_land(view, amount, clause, others):
         # "La primera etapa demandará US$ 750 millones": what a phase of a site costs (not money it
         # brings in each year: "£4m a year in business rates once the first phase is running")
@@ -1052,7 +1077,7 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None, ot
     near = (max(clause[0], amount.start - 40), min(clause[1], amount.end + 40))
     if metric == "investment_commitment" and found("public_money_words", *near):
         return "other"  # "une prime à l'investissement de 12 M€", "a $45 million grant": public money, no one's investment
-    if metric == "facility_cost" and found("threshold_after", amount.end, min(clause[1], amount.end + 12)):
+    if metric == "facility_cost" and _each_period_after(view, amount, clause):
         return "other"  # "The lease will cost the company Br 38 million a year": a running cost, no site's price
     if metric is None:
         return "other"  # an amount of money about a named subject is a figure, even unlabelled

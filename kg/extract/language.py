@@ -362,6 +362,10 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     compound_ends = data.get("trigger_compound_endings") or {}
     for metric, words in (data.get("triggers") or {}).items():
         rx = prefix_regex(words, latin_boundaries=b)
+        ends = _alternation(compound_ends.get(metric) or [])
+        if rx and ends:  # "Baukredit", "Bankfinansieringen": where nouns are glued, the trigger ends a compound
+            # (with an inflection of up to three letters: not "Akkreditierung"; the blockers below apply to both)
+            rx = re.compile(rf"(?:{rx.pattern}|(?<=[^\W\d_])(?:{ends})[^\W\d_]{{0,3}}(?![^\W\d_]))", rx.flags)
         blockers = not_before.get(metric) or []
         if rx and blockers:  # "raised its forecast": the trigger word, but another verb
             rx = re.compile(rf"(?:{rx.pattern})(?!\s+(?:{'|'.join(map(re.escape, blockers))})\b)", rx.flags)
@@ -370,10 +374,6 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
             # (also with a vowel mark on the letter: "يُسهم")
             rx = re.compile("".join(f"(?<!{re.escape(g)})(?<!{re.escape(g)}[\u064b-\u0652])" for g in glued)
                             + f"(?:{rx.pattern})", rx.flags)
-        ends = _alternation(compound_ends.get(metric) or [])
-        if rx and ends:  # "Baukredit", "Bankfinansieringen": where nouns are glued, the trigger ends a compound
-            # (with an inflection of up to three letters: not "Akkreditierung")
-            rx = re.compile(rf"(?:{rx.pattern})|(?<=[^\W\d_])(?:{ends})[^\W\d_]{{0,3}}(?![^\W\d_])", rx.flags)
         if rx:
             pack.trigger_regex[metric] = rx
     for metric, nouns in (data.get("count_nouns") or {}).items():

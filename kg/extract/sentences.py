@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .language import pack
 
@@ -76,14 +77,28 @@ def _is_abbreviation(text: str, dot_pos: int, abbreviations: set[str]) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word))
 
 
-_AMOUNT_BEFORE_ABBREVIATION = re.compile(r"\d[\d.,\u00a0 ]*(?:[^\W\d_]{1,5}\.\s?)?[^\W\d_]{1,5}$")
+_AMOUNT_BEFORE_ABBREVIATION = re.compile(r"\d[\d.,\u00a0 ]*(?:[^\W\d_]{1,5}\.\s?)?([^\W\d_]{1,5})$")
 
 
-def _an_amount_ends_here(text: str, dot: int, next_word: int) -> bool:
-    """ "Bankfinansieringen er på 2,6 mrd. kr. Agder Sparebank bidrar ...": an abbreviation after a
-    number, then a capitalised word (not a currency's code: "500 mill. NOK"), ends the sentence."""
-    return (bool(re.match(r"[A-ZÀ-ÞØÆÅ][a-zà-ÿøæå]", text[next_word:next_word + 2]))
-            and _AMOUNT_BEFORE_ABBREVIATION.search(text, max(0, dot - 30), dot) is not None)
+def _an_amount_ends_here(text: str, dot: int, next_word: int, units: frozenset[str]) -> bool:
+    """ "Bankfinansieringen er på 2,6 mrd. kr. Agder Sparebank bidrar ...": an amount's abbreviated
+    unit after its number (a scale, a currency or a month of the pack: `units`), then a capitalised
+    word (not a currency's code: "500 mill. NOK"), ends the sentence; "12 St. James Street" goes on."""
+    hit = _AMOUNT_BEFORE_ABBREVIATION.search(text, max(0, dot - 30), dot)
+    return (hit is not None and hit.group(1).lower() in units
+            and bool(re.match(r"[A-ZÀ-ÞØÆÅ][a-zà-ÿøæå]", text[next_word:next_word + 2])))
+
+
+@cache
+def _amount_units(code: str) -> frozenset[str]:
+    """The abbreviations an amount may end in, lower case: the pack's scales and currency signs,
+    common.yaml's signs and codes, and the month names of the pack's locale ("mrd", "kr", "jan")."""
+    from .entities import calendar_words
+    from .language import common
+    p = pack(code)
+    words = [*(p.get("scales") or {}), *(p.get("currency_symbols") or {}), *(common().get("currency_symbols") or {}),
+             *(common().get("currency_codes") or []), *calendar_words(p.get("locale", code))]
+    return frozenset(w.rstrip(".").lower() for w in words)
 
 
 def split_sentences(text: str, languages: list[str]) -> list[Sentence]:
@@ -96,6 +111,7 @@ def split_sentences(text: str, languages: list[str]) -> list[Sentence]:
         abbreviations.update(pack(lang).phrases("abbreviations"))
     # (where only names are capitalised, a capital after an amount's abbreviated unit opens a sentence)
     ends_after_an_amount = not pack(latin_language).get("nouns_capitalised")
+    units = _amount_units(latin_language) if ends_after_an_amount else frozenset()
     pieces: list[tuple[int, int, int]] = []  # (start, end, paragraph)
     start = 0
     paragraph = 0
@@ -104,7 +120,7 @@ def split_sentences(text: str, languages: list[str]) -> list[Sentence]:
             # (a line break after the dot ends the sentence anyway: "... investerer 1,2 mrd.\n\nLån fra ...")
             line_break = "\n" in m.group("space")
             if m.group("end") == "." and not line_break and _is_abbreviation(text, m.start(), abbreviations) \
-                    and not (ends_after_an_amount and _an_amount_ends_here(text, m.start(), m.end())):
+                    and not (ends_after_an_amount and _an_amount_ends_here(text, m.start(), m.end(), units)):
                 continue
             nxt = text[m.end(): m.end() + 1]
             if nxt and nxt.islower() and not line_break:
