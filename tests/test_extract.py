@@ -3978,3 +3978,10 @@ def test_a_headline_in_title_case_names_no_regional_company():
 def test_portuguese_entram_em_operacao_names_no_firm():
     text = "A Vetta vai construir dois parques. Alto Vardal e Serra Orvina entram em operação em 2027 com 40 MW."
     assert not {"Alto Vardal", "Serra Orvina"} & org_labels(text, "pt")
+
+
+def test_each_after_a_list_in_the_same_clause_shares_the_amount_among_it():
+    text = ("Vetta Data will build a campus in Johor. A RM2.4 billion green loan for the campus will be provided by "
+            "Orvik Bank and Vardal Bank, each contributing RM900 million.")
+    got = {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["en"])).figures}
+    assert {("Orvik Bank", 9e8), ("Vardal Bank", 9e8)} <= got

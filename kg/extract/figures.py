@@ -1411,8 +1411,8 @@ def _each_of_a_list(view: SentenceView, amount: Amount, subject_found: bool) -> 
             runs = runs_of_firms([m for m in view.mentions if m.kind == "org" and m.start >= hit.end()], listed)
             if runs and runs[0][0].start - hit.end() <= 4 and len(runs[0]) >= 2:
                 return _each_firm_once(runs[0])
-    elif not subject_found and each.search(view.text, clause[0], amount.start):
-        limit = clause[0]
+    elif not subject_found and (hit := each.search(view.text, clause[0], amount.start)):
+        limit = hit.start()  # (the list may end the clause's start too: "provided by RHB Bank and CIMB, each contributing RM900 million")
     else:
         return []
     return last_list_of_firms([m for m in view.mentions if m.kind == "org" and m.end <= limit], listed)
