@@ -3985,3 +3985,8 @@ def test_each_after_a_list_in_the_same_clause_shares_the_amount_among_it():
             "Orvik Bank and Vardal Bank, each contributing RM900 million.")
     got = {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["en"])).figures}
     assert {("Orvik Bank", 9e8), ("Vardal Bank", 9e8)} <= got
+
+
+def test_a_japanese_name_that_opens_in_hiragana_with_its_stock_code():
+    text = "発表を受け、東京株式市場でみなもとフィナンシャルグループ（7167）の株価は一時2.8％高となった。"
+    assert "みなもとフィナンシャルグループ" in org_labels(text, "ja")
