@@ -3990,3 +3990,15 @@ def test_each_after_a_list_in_the_same_clause_shares_the_amount_among_it():
 def test_a_japanese_name_that_opens_in_hiragana_with_its_stock_code():
     text = "発表を受け、東京株式市場でみなもとフィナンシャルグループ（7167）の株価は一時2.8％高となった。"
     assert "みなもとフィナンシャルグループ" in org_labels(text, "ja")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("熊田組は、高松市で計画するデータセンターの新築工事を受注した。", "熊田組"),
+    ("受注発表を受け、東京株式市場で奥田組株は一時5.1％高となった。", "奥田組"),
+])
+def test_a_japanese_general_contractor_by_its_kumi(text, name):
+    assert name in org_labels(text, "ja")
+
+
+def test_a_japanese_tv_programme_or_framework_is_no_contractor():
+    assert not org_labels("テレビ番組で新しい枠組みを紹介した。", "ja")
