@@ -4002,3 +4002,9 @@ def test_a_japanese_general_contractor_by_its_kumi(text, name):
 
 def test_a_japanese_tv_programme_or_framework_is_no_contractor():
     assert not org_labels("テレビ番組で新しい枠組みを紹介した。", "ja")
+
+
+def test_a_partners_works_without_a_site_make_it_no_owner_of_the_site_next():
+    text = ("Vardlund Data will build a 200 MW campus near Ennis. Orvik Gas will lay a 14km spur from the transmission "
+            "pipeline, costing €38 million. The site will cover 48 hectares.")
+    assert {(f.subject.label, f.quantity.unit) for f in extract(Doc(text, ["en"])).figures} >= {("Vardlund Data", "hectare")}

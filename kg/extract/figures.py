@@ -1620,7 +1620,8 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
                 is_a_bank(figure.subject) or (len(group) > 1 and not any(m.entity == state.main_org for m in view.mentions)))):
             state.deal_participants.setdefault(s.index, set()).update(
                 e.key for e in [figure.subject, *group] if e != state.main_org)
-        if metric in FACILITY_METRICS and subject.rdf_type != "Government":
+        if metric in FACILITY_METRICS and subject.rdf_type != "Government" and (
+                subject == state.main_org or _names_a_site(view, clause_span(view, amount.start))):
             # (a grid authority's connection is no owner of "the centre" the next sentence speaks of)
             state.last_facility_subject = subject
     return figures, orphans
