@@ -4008,3 +4008,7 @@ def test_a_partners_works_without_a_site_make_it_no_owner_of_the_site_next():
     text = ("Vardlund Data will build a 200 MW campus near Ennis. Orvik Gas will lay a 14km spur from the transmission "
             "pipeline, costing €38 million. The site will cover 48 hectares.")
     assert {(f.subject.label, f.quantity.unit) for f in extract(Doc(text, ["en"])).figures} >= {("Vardlund Data", "hectare")}
+
+
+def test_benggang_in_a_hong_kong_paper_is_hong_kong():
+    assert "hong-kong" in {m.entity.key for m in gazetteer().find("本港數據中心總電力容量約為1,100兆瓦")}
