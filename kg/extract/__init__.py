@@ -19,7 +19,7 @@ from functools import cache
 
 from .dollars import bare_word_currencies, local_dollar, relabel, relabel_words
 from .entities import (ACRONYM, NAME_PARTICLES, Mention, _discovery_patterns, _org_name_words, calendar_words, discover, gazetteer,
-                       legal_tail, listed_names, looks_like_a_name, proper_words, slug_key, spells)
+                       legal_tail, listed_names, looks_like_a_name, proper_words, slug_key, spells, term_acronyms)
 from .figures import (DEAL_TOPIC_REACH, DocumentState, SentenceView, _skip_space, is_object_position,
                       last_list_of_firms, merge_figures, sentence_figures, subject_candidates)
 from .furniture import furniture_spans
@@ -779,13 +779,12 @@ def _every_mention_of_found_names(text: str, mentions: list[Mention], names: set
     cues = Counter()
     for m in discovered:
         cues[m.text] += 2 if m.named_as_company else 1
-    terms = set(common().get("term_acronyms") or ())  # ("AI", "IT": no firm, whatever a cue says)
     found = {m.text: table.get(m.entity.key) or m.entity for m in discovered
              if (len(m.text) >= 3 and (" " in m.text or looks_like_a_name(m.text) or cues[m.text] >= 2
                                        or (m.text in names and _occurrences(text, m.text, prepositions) >= 3)))
              or (len(m.text) >= 2 and _UNSPACED_NAME.match(m.text))
              # ("A FS, maior produtora de etanol ...": two capitals a cue calls a firm)
-             or (len(m.text) == 2 and ACRONYM.fullmatch(m.text) and cues[m.text] >= 2 and m.text not in terms)}
+             or (len(m.text) == 2 and ACRONYM.fullmatch(m.text) and cues[m.text] >= 2 and m.text not in term_acronyms())}
     # "新意網集團 ... 新意網已與": the short name of a name found in a script without spaces
     suffixes = sorted(common().get("short_name_suffixes") or [], key=len, reverse=True)
     for label, entity in list(found.items()):

@@ -518,6 +518,12 @@ def _org_name_words():
 
 
 @cache
+def term_acronyms() -> frozenset[str]:
+    """common.yaml `term_acronyms`: words of terms, never a firm ("KI", "PPA", "Tech")."""
+    return frozenset(common().get("term_acronyms") or ())
+
+
+@cache
 def _sign_pattern(code: str) -> str:
     """The currency signs written before an amount, as one alternation ("\\$|US\\$|Rs|€")."""
     signs = sorted({*_currency_signs(code), "$", "€", "£", "¥", "₹", "₩"}, key=len, reverse=True)
@@ -1103,7 +1109,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         return True
 
     # "Sociedad Española para la Transformación Tecnológica (SETT)": a name with its acronym
-    terms = set(common().get("term_acronyms") or ())  # ("Künstlichen Intelligenz (KI)": a term, no firm)
+    terms = term_acronyms()  # ("Künstlichen Intelligenz (KI)": a term, no firm)
     # (capitals with accents too: "Électricité de Strasbourg (ÉS)")
     for m in re.finditer(r"((?:[A-ZÀ-ÖØ-Þ][\w'’-]+)(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+|de|del|des|der|du|für|for|of|para|per|la|le|el|di|do|da|y|e|and|&)){1,8})\s+\(([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&]{1,9})\)", text):
         name, acronym = m.group(1), m.group(2)
@@ -1229,12 +1235,11 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             if verbs.search(text, 0, m.start(1)):
                 add_org(m.start(1), m.end(1), m.group(1))
     if rx.name_of_shares is not None:
-        terms = set(common().get("term_acronyms") or ())
         for m in rx.name_of_shares.finditer(text):
             # (not a kind of shares: "KI-Aktien", "Tech-Aktien", "AI-aksjer")
             name = m.group(1)
-            generic = _org_name_words()
-            if free(m.start(1), m.end(1)) and name not in terms and not (generic is not None and generic.fullmatch(name)):
+            if free(m.start(1), m.end(1)) and name not in term_acronyms() \
+                    and not (generic_names is not None and generic_names.fullmatch(name)):
                 add_org(m.start(1), m.end(1), name, named_as_company=True)
     if rx.name_after_verb_before_amount is not None:
         for m in rx.name_after_verb_before_amount.finditer(text):
