@@ -838,6 +838,16 @@ def test_a_short_name_in_a_headline_is_the_long_name_of_the_body():
     assert {f.subject.label for f in extract(Doc(text, ["ja"])).figures} == {"ミナト電算工業"}
 
 
+@pytest.mark.parametrize("text, lang, full", [
+    ("«نور للاتصالات» ترفع رأس مالها لبناء مركز بيانات\n\nأعلنت شركة اتحاد نور للاتصالات أمس أنها ستستثمر 900 مليون "
+     "ريال في مركز بيانات جديد في جدة. وقالت «نور للاتصالات» إن المركز سيضم 2,000 وحدة معالجة رسومية.", "ar", "اتحاد نور للاتصالات"),
+    ("Noor Telecom to build Jeddah data centre\n\nEtihad Noor Telecom said on Monday it would invest 900 million riyals "
+     "in a new data centre in Jeddah. Noor Telecom said the site would house 2,000 GPUs.", "en", "Etihad Noor Telecom"),
+])
+def test_a_name_written_as_the_ending_of_the_full_name_is_that_firm(text, lang, full):
+    assert org_labels(text, lang) == subject_labels(text, lang) == {full}
+
+
 @pytest.mark.parametrize("text, lang, values", [
     ("ミナト電算工業は13日、投資額を7000億円から1兆2000億円に引き上げると発表した。", "ja", {7e11, 1.2e12}),
     ("베타컴퓨트는 13일 투자 규모를 7천억 원에서 1조 원으로 늘린다고 밝혔다.", "ko", {7e11, 1e12}),

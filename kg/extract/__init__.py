@@ -682,8 +682,15 @@ def _short_names_to_long(text: str, mentions: list[Mention], arms: tuple[str, ..
             # not a name written in full itself ("Granite Hills Corp" beside "Granite Hills Energy")
             longer = [e for label, e in orgs.items() if label.startswith(m.entity.label + " ") and e.key != m.entity.key
                       and _firm_words_only().fullmatch(label[len(m.entity.label) + 1:])]
+            # "«عذيب للاتصالات»" is the "اتحاد عذيب للاتصالات" named in full: the ending of the one
+            # longer name, from a word that is no firm's word, after one word of the name (not a
+            # descriptor: "UK's CUDO Compute", "ADR de Central Puerto")
+            ending = [e for label, e in orgs.items() if label.endswith(" " + m.entity.label) and e.key != m.entity.key
+                      and _FIRST_WORD_OF_A_NAME.fullmatch(label[:-len(m.entity.label) - 1])]
             if len(longer) == 1 and not written_long_before(m.entity.label, longer[0]):
                 m = replace(m, entity=longer[0], candidates=(longer[0],))
+            elif not longer and len(ending) == 1 and not _firm_words_only().match(m.entity.label):
+                m = replace(m, entity=ending[0], candidates=(ending[0],))
         if m.kind == "org" and _UNSPACED_NAME.search(m.entity.label) and not gazetteer().get(m.entity.key):
             # "广东能源集团" is the "广东省能源集团" named in full: a place written without its suffix
             fuller = [e for label, e in orgs.items() if len(label) == len(m.entity.label) + 1 and e.key != m.entity.key
@@ -693,6 +700,9 @@ def _short_names_to_long(text: str, mentions: list[Mention], arms: tuple[str, ..
                 m = replace(m, entity=fuller[0], candidates=(fuller[0],))
         out.append(m)
     return out
+
+
+_FIRST_WORD_OF_A_NAME = re.compile(r"[^\W\d_][^\s'’]*")
 
 
 @cache
