@@ -1102,6 +1102,27 @@ def test_jobs_take_the_phase_word_before_them(text, lang, expected):
     assert {(f[2] if f[2] is not None else f[4], f[1]) for f in figures(text, [lang]) if f[1].startswith("jobs")} == expected
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    ("ソフトバンクは北海道に新拠点を建設する。建設工事のピーク時には1日最大700人が従事する見通し。稼働後は約90人を新たに雇用する。",
+     "ja", {(700.0, "jobs_construction"), (90.0, "jobs_permanent")}),
+    ("ソフトバンクは新拠点を建設する。常駐スタッフは約110名を想定する。", "ja", {(110.0, "jobs_total")}),
+    ("SK에코플랜트는 센터 운영에 약 400명을 직접 고용하고, 공사 기간에는 하루 최대 1500명의 인력이 투입될 전망이다.",
+     "ko", {(400.0, "jobs_permanent"), (1500.0, "jobs_construction")}),
+    ("华北算力股份有限公司宣布建设数据中心，项目建设期高峰用工约2500人，运营期带动就业约900人。", "zh",
+     {(2500.0, "jobs_construction"), (900.0, "jobs_total")}),
+    ("Vetta Compute construira un campus. Jusqu'à 700 compagnons seront sur le site au plus fort des travaux.", "fr",
+     {(700.0, "jobs_construction")}),
+    ("Vetta Compute skal bygge et datasenter som gir rundt 70 faste arbeidsplasser og opptil 350 i byggefasen.", "nb",
+     {(70.0, "jobs_permanent"), (350.0, "jobs_construction")}),
+    ("Vetta Compute rechnet im Betrieb mit rund 110 Dauerarbeitsplätzen.", "de", {(110.0, "jobs_permanent")}),
+    ("وقالت شركة أوراسكوم للاستثمار إن المشروع سيوفر 300 منصب شغل مباشر ونحو 1500 منصب غير مباشر.", "ar",
+     {(300.0, "jobs_permanent"), (1500.0, "jobs_total")}),
+])
+def test_counts_of_jobs_as_each_press_writes_them(text, lang, expected):
+    got = {(f[2] if f[2] is not None else f[4], f[1]) for f in figures(text, [lang]) if f[1].startswith("jobs")}
+    assert got == expected
+
+
 def test_a_power_under_a_megawatt_is_a_racks_density_not_a_figure():
     text = "Vetta Compute will build a 40 MW campus designed for liquid-cooled racks of up to 120 kW each."
     assert [(f[1], f[2]) for f in figures(text, ["en"])] == [("power_capacity", 40.0)]

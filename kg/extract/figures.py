@@ -1125,16 +1125,21 @@ JOB_PHASE_REACH_AFTER = 12  # ... and after it ("1,500 construction workers")
 
 def job_phase(view: SentenceView, amount: Amount, clause: tuple[int, int]) -> str:
     """Jobs of a phase by the nearest phase word (`job_phases` in the pack): "la obra generará
-    1.200 empleos y la operación, 180 puestos" -> construction 1,200, permanent 180."""
+    1.200 empleos y la operación, 180 puestos" -> construction 1,200, permanent 180. Jobs a project
+    brings about around it (`job_phases.total`: "带动就业", "nell'indotto", "غير مباشر") are of no
+    phase, whatever phase the sentence names further off."""
     best = None
-    for metric, key in (("jobs_construction", "job_phase_construction"), ("jobs_permanent", "job_phase_operation")):
+    for metric, key in (("jobs_construction", "job_phase_construction"), ("jobs_permanent", "job_phase_operation"),
+                        ("jobs_total", "job_phase_total")):
         rx = view.pack.regex.get(key)
         if rx is None:
             continue
         for m in rx.finditer(view.text, clause[0], clause[1]):
             before = m.end() <= amount.start
             dist = amount.start - m.end() if before else m.start() - amount.end
-            rank = (0 if before else 1, dist)  # a word before the count first: "la obra generará 1.200 empleos y la operación"
+            # a word before the count first: "la obra generará 1.200 empleos y la operación"; but one right
+            # after it qualifies it ("300 منصب شغل مباشر ونحو 1500 منصب غير مباشر")
+            rank = (-1 if not before and dist <= 1 else 0 if before else 1, dist)
             if 0 <= dist <= (JOB_PHASE_REACH if before else JOB_PHASE_REACH_AFTER) and (best is None or rank < best[0]):
                 best = (rank, metric)
     return best[1] if best else "jobs_total"
