@@ -1123,6 +1123,17 @@ def test_counts_of_jobs_as_each_press_writes_them(text, lang, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    ("华北算力股份有限公司一期投资62亿元，建设2万卡国产算力，规划部署智算卡3万张。", "zh", {20000.0, 30000.0}),
+    ("华北算力股份有限公司一期部署GPU约4000卡。", "zh", {4000.0}),
+    ("华北算力股份有限公司认为，以一个十万卡集群为例，投资可能达到数十亿元。", "zh", set()),
+    ("ソフトバンクは画像処理半導体（ＧＰＵ）を8000基導入する。", "ja", {8000.0}),
+    ("Voltage Park already operates roughly 24,000 H100s.", "en", {24000.0}),
+])
+def test_counts_of_chips_as_each_press_writes_them(text, lang, expected):
+    assert {f[2] for f in figures(text, [lang]) if f[1] == "chips"} == expected
+
+
 def test_a_power_under_a_megawatt_is_a_racks_density_not_a_figure():
     text = "Vetta Compute will build a 40 MW campus designed for liquid-cooled racks of up to 120 kW each."
     assert [(f[1], f[2]) for f in figures(text, ["en"])] == [("power_capacity", 40.0)]
