@@ -838,6 +838,13 @@ def test_a_short_name_in_a_headline_is_the_long_name_of_the_body():
     assert {f.subject.label for f in extract(Doc(text, ["ja"])).figures} == {"ミナト電算工業"}
 
 
+def test_a_name_may_open_with_a_digit_but_a_unit_or_a_generation_is_none():
+    text = ("7Nexa s'envole après un semestre record\n\nLe chiffre d'affaires de 7Nexa a atteint 312 millions d'euros. "
+            "7Nexa investira 45 millions d'euros dans une usine à Strasbourg.")
+    assert org_labels(text, "fr") == subject_labels(text, "fr") == {"7Nexa"}
+    assert org_labels("Orbis will deploy 5G across the campus and 4GB modules over 5GHz links.", "en") == {"Orbis"}
+
+
 @pytest.mark.parametrize("text, lang, full", [
     ("«نور للاتصالات» ترفع رأس مالها لبناء مركز بيانات\n\nأعلنت شركة اتحاد نور للاتصالات أمس أنها ستستثمر 900 مليون "
      "ريال في مركز بيانات جديد في جدة. وقالت «نور للاتصالات» إن المركز سيضم 2,000 وحدة معالجة رسومية.", "ar", "اتحاد نور للاتصالات"),

@@ -339,7 +339,9 @@ _ELIDED_NAME_WORD = r"d['’][A-ZÀ-ÖØ-Þ][\w&'’.-]*[\w&]"
 _DIGIT_NAME_WORD = r"\d{1,2}(?!(?:MW|GW|TW|KW|MWh|GWh|TWh|MVA|GB|TB|PB)(?![\w&]))[A-Z][A-Za-z&]*"
 # "Start Campus", "Bank of America", "Banco do Nordeste", "Caisse des Dépôts": a joining word only between name words
 # ("Région Pays de la Loire", "Banco de la Nación"; "Caisse d'Épargne": an elided "de" joins too)
-_NAME = rf"{_NAME_WORD}(?:\s(?:(?:of|&|de|do|da|dos|das|del|della|di|du|for|de la)\s)?{_NAME_WORD}|\s{_ELIDED_NAME_WORD})*"
+# ... and a name of one word may too when letters in both cases follow ("2CRSi", "21Vianet"; not "5G", "4GB", "5GHz")
+_DIGIT_LED_NAME_WORD = r"(?<![\d.,])\d{1,2}(?!(?:GHz|MHz|kHz|THz|Gbps|Mbps|Tbps)(?![\w&]))[A-Z](?=[A-Za-z&]*[a-z])[A-Za-z&]{2,}"
+_NAME = rf"(?:{_DIGIT_LED_NAME_WORD}|{_NAME_WORD})(?:\s(?:(?:of|&|de|do|da|dos|das|del|della|di|du|for|de la)\s)?{_NAME_WORD}|\s{_ELIDED_NAME_WORD})*"
 _STOP_HEADS = {"the", "a", "an", "der", "die", "das", "den", "dem", "des", "le", "la", "les", "el", "los", "il", "lo", "o", "os", "a", "en",
                "in", "on", "at", "but", "and", "however", "according", "after", "as", "this", "that", "its", "their",
                "his", "her", "our", "we", "it", "they", "he", "she", "i", "ein", "eine", "un", "une", "una", "um", "uma",
