@@ -838,6 +838,12 @@ def test_a_short_name_in_a_headline_is_the_long_name_of_the_body():
     assert {f.subject.label for f in extract(Doc(text, ["ja"])).figures} == {"ミナト電算工業"}
 
 
+def test_a_chinese_listed_firm_by_its_announcement_and_its_shares_move():
+    text = "本报讯 3月2日，龙江热电集团旗下上市公司江热股份发布公告，拟在松北区建设智算中心，项目总投资约40亿元。受消息提振，江热股份股价3日收涨5.2%。"
+    assert org_labels(text, "zh") == subject_labels(text, "zh") == {"江热股份"}
+    assert org_labels("该项目消息公布后，次日股价收涨7.8%，港股股价也上涨1.2%。", "zh") == set()
+
+
 def test_a_name_may_open_with_a_digit_but_a_unit_or_a_generation_is_none():
     text = ("7Nexa s'envole après un semestre record\n\nLe chiffre d'affaires de 7Nexa a atteint 312 millions d'euros. "
             "7Nexa investira 45 millions d'euros dans une usine à Strasbourg.")
