@@ -844,6 +844,11 @@ def test_a_chinese_listed_firm_by_its_announcement_and_its_shares_move():
     assert org_labels("该项目消息公布后，次日股价收涨7.8%，港股股价也上涨1.2%。", "zh") == set()
 
 
+def test_a_katakana_name_glued_to_a_place_is_one_firm():
+    text = "米子にＡＩデータセンター　ネクスト大阪、総事業費300億円\n\nネクスト大阪は8日、米子市に総事業費300億円を投じると発表した。"
+    assert org_labels(text, "ja") == subject_labels(text, "ja") == {"ネクスト大阪"}
+
+
 def test_a_name_may_open_with_a_digit_but_a_unit_or_a_generation_is_none():
     text = ("7Nexa s'envole après un semestre record\n\nLe chiffre d'affaires de 7Nexa a atteint 312 millions d'euros. "
             "7Nexa investira 45 millions d'euros dans une usine à Strasbourg.")

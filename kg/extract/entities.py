@@ -786,6 +786,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         clash = clashes(s, e)
         return len(clash) == 1 and clash[0][1] == e and e in place_ends and clash[0][0] > s
 
+    def katakana_before_a_place_it_ends_in(s, e):
+        """ "アット東京": a name in katakana glued to a known place it ends in is one name (no place)."""
+        return free_but_a_place_it_ends_in(s, e) and re.match(r"[\u30a1-\u30fa\u30fc]", text[clashes(s, e)[0][0] - 1])
+
     def free_but_a_generic_name_it_ends_in(s, e):
         """ "Norvik Telekom": a name ending in a firm's word that a table also knows alone as a
         firm ("Telekom" for Deutsche Telekom); the longer name stands (the known one gives way)."""
@@ -920,7 +924,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         ends_in_noun = nouns.search(words[-1]) if nouns and words else None
         if ends_in_noun and ends_in_noun.end() == len(words[-1]) and ends_in_noun.start() > 0 and not allow_any_script:
             return  # "Der Badener Energiekonzern": a compound company noun describes a firm, it is no name
-        if not free(s, e) and not (len(words) > 1 and free_but_a_place_it_ends_in(s, e)) and not (
+        if not free(s, e) and not ((len(words) > 1 or not pack.spaced) and free_but_a_place_it_ends_in(s, e)
+                                   and (len(words) > 1 or katakana_before_a_place_it_ends_in(s, e))) and not (
                 len(words) > 1 and free_but_a_generic_name_it_ends_in(s, e)) and not (
                 allow_any_script and begins_with_a_shorter_name(s, e)) and not (
                 (allow_any_script or places_inside) and len(words) > 1 and free_but_places_inside(s, e)) and not (
