@@ -849,6 +849,19 @@ def test_a_katakana_name_glued_to_a_place_is_one_firm():
     assert org_labels(text, "ja") == subject_labels(text, "ja") == {"ネクスト大阪"}
 
 
+def test_kwacha_and_ouguiya_amounts_and_an_exchange_rate_that_is_none():
+    got = figures("Copperbelt Energy Corporation will spend K620 million on the line. CEC shares rose 3.8 per cent to K9.45.", ["en"])
+    assert [(f[2], f[5]) for f in got if f[1] != "stock_move"] == [(620e6, "ZMW")]
+    got = figures("وقالت شركة موريتل، إنها حصلت على قرض بقيمة 2 مليار أوقية من البنك. ويعادل الدولار الأمريكي حالياً نحو 39.9 أوقية جديدة.", ["ar"])
+    assert [(f[1], f[2], f[5]) for f in got] == [("loan_or_debt", 2e9, "MRU")]
+
+
+def test_an_acronym_the_article_gives_another_name_is_not_the_tables_in_its_possessive_either():
+    text = ("Orbis deal wheeled over CEC's grid\n\nOrbis will draw power over the network of Copperbelt Energy "
+            "Corporation (CEC), which will spend K620 million on new lines.")
+    assert "China Electronics Corporation" not in org_labels(text, "en")
+
+
 def test_a_name_may_open_with_a_digit_but_a_unit_or_a_generation_is_none():
     text = ("7Nexa s'envole après un semestre record\n\nLe chiffre d'affaires de 7Nexa a atteint 312 millions d'euros. "
             "7Nexa investira 45 millions d'euros dans une usine à Strasbourg.")

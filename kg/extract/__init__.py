@@ -72,10 +72,13 @@ def _drop_table_acronyms_given_to_other_names(text: str, mentions: list[Mention]
         words = [w.strip("\"“”'‘’,") for w in before.split() if w.lower() not in NAME_PARTICLES]
         named = words[-len(m.text):]
         # (not where the name is the table's firm's, in any language: "Banco Europeu de Investimento (BEI)")
+        # (the name only, not an earlier mention of the acronym in the text before it: "over CEC's grid")
+        name_part = before[before.rfind(named[0]):] if named and named[0] in before else before
         if len(named) == len(m.text) and spells(named, m.text) and not any(
-                x.entity.key == m.entity.key for x in gazetteer().find(before)):
+                x.entity.key == m.entity.key for x in gazetteer().find(name_part)):
             dropped.add(m.text)
-    return [m for m in mentions if not (m.kind == "org" and m.text in dropped)] if dropped else mentions
+    # (and its possessive: "wheeled over CEC's grid")
+    return [m for m in mentions if not (m.kind == "org" and re.sub(r"['’]s$", "", m.text) in dropped)] if dropped else mentions
 
 
 _NAME_REACH = 160  # characters before an acronym's bracket that may hold the name it stands for
