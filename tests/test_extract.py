@@ -862,6 +862,12 @@ def test_an_acronym_the_article_gives_another_name_is_not_the_tables_in_its_poss
     assert "China Electronics Corporation" not in org_labels(text, "en")
 
 
+def test_a_name_before_a_verb_of_asking_or_of_a_share_move_and_an_index_that_is_none():
+    text = ("Quebec shuts out Minerbit\n\nMinerbit, which had asked for 270 MW, got nothing. Minerbit fell 6.8 per cent "
+            "in Nasdaq trading, while the Nasdaq Composite rose 0.6%.")
+    assert [(f[0], f[1], f[2]) for f in figures(text, ["en"])] == [("minerbit", "power_capacity", 270.0), ("minerbit", "stock_move", -6.8)]
+
+
 def test_a_name_may_open_with_a_digit_but_a_unit_or_a_generation_is_none():
     text = ("7Nexa s'envole après un semestre record\n\nLe chiffre d'affaires de 7Nexa a atteint 312 millions d'euros. "
             "7Nexa investira 45 millions d'euros dans une usine à Strasbourg.")
