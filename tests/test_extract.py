@@ -868,6 +868,10 @@ def test_a_name_before_a_verb_of_asking_or_of_a_share_move_and_an_index_that_is_
     assert [(f[0], f[1], f[2]) for f in figures(text, ["en"])] == [("minerbit", "power_capacity", 270.0), ("minerbit", "stock_move", -6.8)]
 
 
+def test_a_name_with_an_appositive_naming_it_a_subsidiary():
+    assert org_labels("Ravatel, the Orbis subsidiary, gets 40 MW for a facility in Saint-Hyacinthe.", "en") == {"Ravatel"}
+
+
 def test_a_name_may_open_with_a_digit_but_a_unit_or_a_generation_is_none():
     text = ("7Nexa s'envole après un semestre record\n\nLe chiffre d'affaires de 7Nexa a atteint 312 millions d'euros. "
             "7Nexa investira 45 millions d'euros dans une usine à Strasbourg.")
