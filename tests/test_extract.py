@@ -872,6 +872,14 @@ def test_a_name_with_an_appositive_naming_it_a_subsidiary():
     assert org_labels("Ravatel, the Orbis subsidiary, gets 40 MW for a facility in Saint-Hyacinthe.", "en") == {"Ravatel"}
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Orbis asked for 300 MW. The largest block, 120 MW, goes to Microsoft, the rest to others.", "en"),
+    ("Orbis a demandé 300 MW. Le plus gros bloc, 120 MW, revient à Microsoft.", "fr"),
+])
+def test_an_amount_that_goes_to_a_firm_is_that_firms(text, lang):
+    assert [(f[0], f[2]) for f in figures(text, [lang]) if f[2] == 120.0] == [("microsoft", 120.0)]
+
+
 def test_a_name_may_open_with_a_digit_but_a_unit_or_a_generation_is_none():
     text = ("7Nexa s'envole après un semestre record\n\nLe chiffre d'affaires de 7Nexa a atteint 312 millions d'euros. "
             "7Nexa investira 45 millions d'euros dans une usine à Strasbourg.")

@@ -407,7 +407,10 @@ def _named_right_after(view: SentenceView, amount: Amount, cands: list[Mention],
     """The firm a pack's marker names right after the amount ("55% da Hera", "240 M€ do BPI"):
     the marker next to the amount, then a candidate of `kinds` at most `reach` characters on."""
     markers = view.pack.regex.get(markers_key)
-    hit = markers.match(view.text, _skip_space(view.text, amount.end)) if markers is not None else None
+    at = _skip_space(view.text, amount.end)
+    if view.text.startswith(",", at):  # (the amount in commas: "The largest block, 120 MW, goes to Telus")
+        at = _skip_space(view.text, at + 1)
+    hit = markers.match(view.text, at) if markers is not None else None
     if hit is None:
         return None
     after = _skip_space(view.text, hit.end())
