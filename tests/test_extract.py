@@ -880,6 +880,12 @@ def test_an_amount_that_goes_to_a_firm_is_that_firms(text, lang):
     assert [(f[0], f[2]) for f in figures(text, [lang]) if f[2] == 120.0] == [("microsoft", 120.0)]
 
 
+def test_a_chinese_firm_written_in_full_more_often_than_short_keeps_its_full_name():
+    text = ("晋北能源集团牵头建设智算中心\n\n晋北能源集团与大同市政府签署协议，项目总投资约80亿元。晋北能源持股51%。"
+            "晋北能源集团相关负责人表示，晋北能源将提供绿电。晋北能源集团计划2027年投运一期。")
+    assert subject_labels(text, "zh") == {"晋北能源集团"}
+
+
 def test_a_name_may_open_with_a_digit_but_a_unit_or_a_generation_is_none():
     text = ("7Nexa s'envole après un semestre record\n\nLe chiffre d'affaires de 7Nexa a atteint 312 millions d'euros. "
             "7Nexa investira 45 millions d'euros dans une usine à Strasbourg.")

@@ -569,8 +569,8 @@ def _han_firms_by_their_short_name(mentions: list[Mention]) -> list[Mention]:
     """ "深圳能源" is what a Chinese story calls the "深圳能源集团股份有限公司" it named once in full: a
     firm whose name ends in a legal form or a group's word (common.yaml `short_name_suffixes`) and
     which the story writes by a start of that name (four characters or more) at least twice, or
-    once when it is the name without those ends, is labelled by it; the name without them may be
-    one the table knows."""
+    once when it is the name without those ends, and not less often than in full, is labelled by
+    it; the name without them may be one the table knows."""
     table = gazetteer()
     suffixes = tuple(common().get("short_name_suffixes") or ())
     shortest = _cjk_short_name_min()
@@ -613,7 +613,8 @@ def _han_firms_by_their_short_name(mentions: list[Mention]) -> list[Mention]:
         if known is not None:
             renamed[key] = known
             continue
-        written = [f for f, n in shorts.items() if n >= 2 or f in stripped]
+        # (not when the story writes the full name more often: "晋能控股集团" three times, "晋能控股" twice)
+        written = [f for f, n in shorts.items() if (n >= 2 or f in stripped) and n >= forms.count(entity.label)]
         if written:
             short = min(written, key=len)
             renamed[key] = replace(entity, key=slug_key(short), label=short)
