@@ -886,6 +886,15 @@ def test_a_chinese_firm_written_in_full_more_often_than_short_keeps_its_full_nam
     assert subject_labels(text, "zh") == {"晋北能源集团"}
 
 
+def test_a_name_after_a_one_letter_article_of_another_language_is_still_spread():
+    # (Spanish "aportar a Orvalia": "a" is an article in Portuguese, a preposition here)
+    text = ("Orvalia se alía con la gestora Azora para un campus de datos\n\n"
+            "Orvalia tendrá el 30% de la sociedad y Azora, a través de un vehículo, el 70% restante. "
+            "Los analistas calculan que el campus podría aportar a Orvalia unos 20 millones de euros de ebitda. "
+            "Orvalia ha recordado que la operación está sujeta a licencia.")
+    assert {(f[0], f[2]) for f in figures(text, ["es"]) if f[5] == "percent"} == {("orvalia", 30.0), ("azora", 70.0)}
+
+
 def test_a_name_may_open_with_a_digit_but_a_unit_or_a_generation_is_none():
     text = ("7Nexa s'envole après un semestre record\n\nLe chiffre d'affaires de 7Nexa a atteint 312 millions d'euros. "
             "7Nexa investira 45 millions d'euros dans une usine à Strasbourg.")

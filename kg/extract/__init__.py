@@ -1022,7 +1022,8 @@ def _occurrences(text: str, word: str, prepositions: list[str]) -> int:
     preposition of the text's languages ("in Birr": a town)."""
     if "-" in word:
         return 0
-    articles = "|".join(map(re.escape, common().get("articles") or []))
+    # (an article of one letter is a preposition elsewhere: Portuguese "a", Spanish "aportar a Ence")
+    articles = "|".join(map(re.escape, [a for a in common().get("articles") or [] if len(a) > 1]))
     if articles and re.search(rf"(?<![\w])(?i:{articles})\s+{re.escape(word)}(?![\w-])", text):
         return 0
     hits = re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
