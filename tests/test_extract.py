@@ -895,6 +895,13 @@ def test_a_name_after_a_one_letter_article_of_another_language_is_still_spread()
     assert {(f[0], f[2]) for f in figures(text, ["es"]) if f[5] == "percent"} == {("orvalia", 30.0), ("azora", 70.0)}
 
 
+def test_a_korean_firm_by_its_shares_move_and_common_nouns_that_are_no_firm():
+    text = ("연료전지 설비는 한빛퓨얼셀이 공급하기로 했다. 이 소식에 한빛퓨얼셀 주가는 이날 전 거래일보다 3.1% 오른 2만4350원에 "
+            "거래를 마쳤다. 대전 AI 반도체 기업 매출 3년새 2배로. 한 지역 경제단체 관계자는 말했다.")
+    assert org_labels(text, "ko") == {"한빛퓨얼셀"}
+    assert ("한빛퓨얼셀", "stock_move", 3.1) in [(f[0], f[1], f[2]) for f in figures(text, ["ko"])]
+
+
 def test_a_name_may_open_with_a_digit_but_a_unit_or_a_generation_is_none():
     text = ("7Nexa s'envole après un semestre record\n\nLe chiffre d'affaires de 7Nexa a atteint 312 millions d'euros. "
             "7Nexa investira 45 millions d'euros dans une usine à Strasbourg.")
