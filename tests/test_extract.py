@@ -902,6 +902,11 @@ def test_a_korean_firm_by_its_shares_move_and_common_nouns_that_are_no_firm():
     assert ("한빛퓨얼셀", "stock_move", 3.1) in [(f[0], f[1], f[2]) for f in figures(text, ["ko"])]
 
 
+def test_italian_names_joined_by_dei_and_degli():
+    text = "Per il debito è pronto un finanziamento della Banca Monte dei Paschi di Siena e della Cassa degli Ingegneri."
+    assert {"Banca Monte dei Paschi di Siena"} <= org_labels(text, "it")
+
+
 def test_a_name_may_open_with_a_digit_but_a_unit_or_a_generation_is_none():
     text = ("7Nexa s'envole après un semestre record\n\nLe chiffre d'affaires de 7Nexa a atteint 312 millions d'euros. "
             "7Nexa investira 45 millions d'euros dans une usine à Strasbourg.")

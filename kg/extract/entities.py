@@ -341,7 +341,7 @@ _DIGIT_NAME_WORD = r"\d{1,2}(?!(?:MW|GW|TW|KW|MWh|GWh|TWh|MVA|GB|TB|PB)(?![\w&])
 # ("Région Pays de la Loire", "Banco de la Nación"; "Caisse d'Épargne": an elided "de" joins too)
 # ... and a name of one word may too when letters in both cases follow ("2CRSi", "21Vianet"; not "5G", "4GB", "5GHz")
 _DIGIT_LED_NAME_WORD = r"(?<![\d.,])\d{1,2}(?!(?:GHz|MHz|kHz|THz|Gbps|Mbps|Tbps)(?![\w&]))[A-Z](?=[A-Za-z&]*[a-z])[A-Za-z&]{2,}"
-_NAME = rf"(?:{_DIGIT_LED_NAME_WORD}|{_NAME_WORD})(?:\s(?:(?:of|&|de|do|da|dos|das|del|della|di|du|for|de la)\s)?{_NAME_WORD}|\s{_ELIDED_NAME_WORD})*"
+_NAME = rf"(?:{_DIGIT_LED_NAME_WORD}|{_NAME_WORD})(?:\s(?:(?:of|&|de|do|da|dos|das|del|della|dei|degli|delle|di|du|for|de la)\s)?{_NAME_WORD}|\s{_ELIDED_NAME_WORD})*"
 _STOP_HEADS = {"the", "a", "an", "der", "die", "das", "den", "dem", "des", "le", "la", "les", "el", "los", "il", "lo", "o", "os", "a", "en",
                "in", "on", "at", "but", "and", "however", "according", "after", "as", "this", "that", "its", "their",
                "his", "her", "our", "we", "it", "they", "he", "she", "i", "ein", "eine", "un", "une", "una", "um", "uma",
@@ -623,7 +623,7 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
     each, scale = p.regex.get("each"), p.regex.get("scale")
 
     opening_words = "|".join(map(re.escape, common().get("name_opening_words") or []))
-    particle = r"(?:(?:of|de la|de|do|da|dos|das|del|della|di|des|du)\s|de l['’])?"  # ("Région Pays de la Loire")
+    particle = r"(?:(?:of|de la|de|do|da|dos|das|del|della|dei|degli|delle|di|des|du)\s|de l['’])?"  # ("Région Pays de la Loire")
 
     cues = p.get("org_cues") or {}
     firm_words, legal_endings = cues.get("firm_words") or [], cues.get("legal_endings") or []
