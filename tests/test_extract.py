@@ -907,6 +907,11 @@ def test_italian_names_joined_by_dei_and_degli():
     assert {"Banca Monte dei Paschi di Siena"} <= org_labels(text, "it")
 
 
+def test_rupees_are_the_currency_of_the_storys_country():
+    text = "PORT LOUIS — Emtel will spend Rs 3.1 billion on a data centre in Moka, Mauritius. MCB is lending Rs 2.5 billion."
+    assert {f[5] for f in figures(text, ["en"])} == {"MUR"}
+
+
 def test_a_name_may_open_with_a_digit_but_a_unit_or_a_generation_is_none():
     text = ("7Nexa s'envole après un semestre record\n\nLe chiffre d'affaires de 7Nexa a atteint 312 millions d'euros. "
             "7Nexa investira 45 millions d'euros dans une usine à Strasbourg.")

@@ -733,10 +733,13 @@ def relabel_local_units(amounts: list[Amount], pack: LanguagePack, country: str 
         return
     meaning = {**(pack.get("currency_symbols") or {}), **(pack.get("units") or {})}
     for amount in amounts:
-        for word, rule in local.items():
-            if word in amount.text and country in (rule.get("countries") or ()) and amount.unit == meaning.get(word):
-                amount.unit = rule["unit"]
-                _in_reported_unit(amount)
+        for word, rules in local.items():
+            # (one rule, or one per meaning: "Rs" is the Pakistani rupee in Pakistan, the Mauritian one in Mauritius)
+            for rule in rules if isinstance(rules, list) else [rules]:
+                if word in amount.text and country in (rule.get("countries") or ()) and amount.unit == meaning.get(word):
+                    amount.unit = rule["unit"]
+                    _in_reported_unit(amount)
+                    break
 
 
 def _in_reported_unit(amount: Amount) -> None:
