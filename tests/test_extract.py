@@ -912,6 +912,13 @@ def test_rupees_are_the_currency_of_the_storys_country():
     assert {f[5] for f in figures(text, ["en"])} == {"MUR"}
 
 
+def test_the_councils_money_is_the_council_the_story_named():
+    text = ("Orbis Digital will build a £1.3bn campus. Thornbury Borough Council will invest £120m in it. Orbis Digital "
+            "will draw 200 MW from the grid. The council's commitment is made up of £30m of equity and a £90m loan.")
+    got = [(f[0], f[2]) for f in figures(text, ["en"])]
+    assert ("thornbury-borough-council", 30e6) in got and ("thornbury-borough-council", 90e6) in got
+
+
 def test_a_name_may_open_with_a_digit_but_a_unit_or_a_generation_is_none():
     text = ("7Nexa s'envole après un semestre record\n\nLe chiffre d'affaires de 7Nexa a atteint 312 millions d'euros. "
             "7Nexa investira 45 millions d'euros dans une usine à Strasbourg.")

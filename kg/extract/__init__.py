@@ -1422,6 +1422,8 @@ def _extract(document) -> Extraction:
         view.mentions = [m for m in local if not any(a.start <= m.start and m.end <= a.end for a in amounts)]
         countries = [m.entity for m in view.mentions if m.kind == "place" and m.entity.rdf_type == "Country"]
         state.last_country = (countries[0] if countries else None) or state.last_country or main_country
+        governments = [m.entity for m in view.mentions if m.kind == "org" and m.entity.rdf_type == "Government"]
+        state.last_government = governments[-1] if governments else state.last_government
         # ("la région": the region the story has named most so far, on a tie the one it named first
         # latest; not a département named once after its region)
         for m in view.mentions:

@@ -51,6 +51,7 @@ class DocumentState:
     last_subject_sentence: int = -10  # the index of the sentence that set last_subject
     last_facility_subject: Entity | None = None
     last_country: Entity | None = None  # the country the story named last ("the country's capacity")
+    last_government: Entity | None = None  # the public body the story named last ("the council's commitment")
     story_region: Entity | None = None  # the region the story named most so far ("in tutta la regione")
     recent_figures: list[tuple[int, Entity]] = field(default_factory=list)  # (sentence index, subject)
     # sentence index -> subjects that only took part in a deal there (a lender's share, an investor's ticket)
@@ -825,6 +826,7 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
             m.start() == 0 or view.text[m.start() - 1] in "，,。；;：:" for m in opening.finditer(view.text, 0, amount.start)):
         return _company(view, state)
     for kind, referent in (
+        ("government", state.last_government),
         ("facility", state.last_facility_subject or state.last_subject or state.main_org),
         # "the company" right after a sentence about a firm is that firm; later, the story's firm
         ("company", _company(view, state) or state.last_subject),
