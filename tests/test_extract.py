@@ -842,6 +842,7 @@ def test_a_chinese_listed_firm_by_its_announcement_and_its_shares_move():
     text = "本报讯 3月2日，龙江热电集团旗下上市公司江热股份发布公告，拟在松北区建设智算中心，项目总投资约40亿元。受消息提振，江热股份股价3日收涨5.2%。"
     assert org_labels(text, "zh") == subject_labels(text, "zh") == {"江热股份"}
     assert org_labels("该项目消息公布后，次日股价收涨7.8%，港股股价也上涨1.2%。", "zh") == set()
+    assert org_labels("星辰锐联同日公告，其子公司签订了金额约9.6亿元的AI服务器采购合同。", "zh") == {"星辰锐联"}
 
 
 def test_a_katakana_name_glued_to_a_place_is_one_firm():
