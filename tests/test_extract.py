@@ -920,6 +920,11 @@ def test_the_councils_money_is_the_council_the_story_named():
     assert ("thornbury-borough-council", 30e6) in got and ("thornbury-borough-council", 90e6) in got
 
 
+def test_chinese_banks_listed_before_a_verb_of_agreeing_each_lend_their_share():
+    text = "鹭岛算力公告称将建设智算中心。融资方面，项目已与厦门银行、泉州国际银行达成合作意向，两家银行各提供8亿元项目贷款。"
+    assert {(f[0], f[2]) for f in figures(text, ["zh"]) if f[1] == "loan_or_debt"} == {("厦门银行", 8e8), ("泉州国际银行", 8e8)}
+
+
 def test_a_name_may_open_with_a_digit_but_a_unit_or_a_generation_is_none():
     text = ("7Nexa s'envole après un semestre record\n\nLe chiffre d'affaires de 7Nexa a atteint 312 millions d'euros. "
             "7Nexa investira 45 millions d'euros dans une usine à Strasbourg.")
