@@ -925,6 +925,13 @@ def test_chinese_banks_listed_before_a_verb_of_agreeing_each_lend_their_share():
     assert {(f[0], f[2]) for f in figures(text, ["zh"]) if f[1] == "loan_or_debt"} == {("厦门银行", 8e8), ("泉州国际银行", 8e8)}
 
 
+def test_french_regional_banks_opening_with_credit_each_lend_their_share():
+    text = ("Orbis construit un campus. Le financement est apporté par la Banque Populaire Aquitaine Centre Atlantique "
+            "et le Crédit Mutuel du Sud-Ouest, pour 160 millions d'euros chacun.")
+    assert {(f[0], f[2]) for f in figures(text, ["fr"])} == {
+        ("banque-populaire-aquitaine-centre-atlantique", 160e6), ("credit-mutuel-du-sud-ouest", 160e6)}
+
+
 def test_a_name_may_open_with_a_digit_but_a_unit_or_a_generation_is_none():
     text = ("7Nexa s'envole après un semestre record\n\nLe chiffre d'affaires de 7Nexa a atteint 312 millions d'euros. "
             "7Nexa investira 45 millions d'euros dans une usine à Strasbourg.")
