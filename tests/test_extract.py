@@ -932,6 +932,12 @@ def test_french_regional_banks_opening_with_credit_each_lend_their_share():
         ("banque-populaire-aquitaine-centre-atlantique", 160e6), ("credit-mutuel-du-sud-ouest", 160e6)}
 
 
+def test_portuguese_lenders_listed_by_pelo_and_pela_each_lend_their_share():
+    text = ("A Orbis vai construir um campus. O empréstimo de 250 milhões de euros é assegurado pelo Santander Totta "
+            "e pela Caixa Geral de Depósitos, com 125 milhões cada.")
+    assert {(f[0], f[2]) for f in figures(text, ["pt"]) if f[2] == 125e6} == {("santander-totta", 125e6), ("caixa-geral-de-depositos", 125e6)}
+
+
 def test_a_name_may_open_with_a_digit_but_a_unit_or_a_generation_is_none():
     text = ("7Nexa s'envole après un semestre record\n\nLe chiffre d'affaires de 7Nexa a atteint 312 millions d'euros. "
             "7Nexa investira 45 millions d'euros dans une usine à Strasbourg.")
