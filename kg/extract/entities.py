@@ -605,6 +605,7 @@ _WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
 _ORIGIN_WORD = re.compile(r"-(?:based|owned|listed|backed|headquartered|controlled)$", re.IGNORECASE)
 _BRAND_PAIR = re.compile(rf"({_NAME_WORD}\s\+\s{_NAME_WORD})")
 _POSSESSIVE = re.compile(rf"({_NAME})['’]s\b")
+_QUOTE_MARKS = re.compile(r"[«„“\"「『]")
 
 
 @cache
@@ -642,6 +643,7 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
     joiner = (rf"(?:,\s*|\s+(?i:{conj.pattern})\s+|,\s*(?i:{conj.pattern})\s+)(?:(?:{article})\s+)?"
               if conj is not None else None)
     opens = (rf"(?i:{articles.pattern})\s" + (rf"|(?i:{nouns.pattern})\b" if nouns is not None else "")) if articles is not None else None
+    of_words = "|".join(map(re.escape, [w for w in [*(p.get("of_words") or []), *(p.get("employer_words") or [])] if w.isalpha()]))
     return SimpleNamespace(
         place_before_comma=re.compile(rf"({_NAME}),\s*$"),
         ending_in_org_word=compiled(rf"(?<![\w])((?:{_DIGIT_NAME_WORD}|{_NAME_WORD})(?:\s{_NAME_WORD}){{0,3}}\s(?:{org_words.pattern}))(?![\w])"
@@ -660,6 +662,11 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
             if nouns is not None and complements is not None else None),
         # (and Japanese corner brackets: "新会社「ひたちなかAIデータパーク」")
         quoted_after_noun=compiled(rf"(?i:{nouns.pattern})\s*[«„“\"「『]([^»“”\"」』]{{2,40}})[»“”\"」』]" if nouns is not None else None),
+        # the company nouns of one word, for the end of a compound ("Energiekonzern")
+        company_noun_ends=tuple(n.lower() for n in p.get("company_nouns") or [] if " " not in n),
+        # a chief executive's or a finance chief's title and an "of" before a firm's name (see discover)
+        title_of_firm=[re.compile(rf"(?i:{p.regex[f'role_{role}'].pattern})\s+(?:{of_words})\s+({_NAME})(?=[\s,.;:)]|$)")
+                       for role in ("CEO", "CFO") if p.regex.get(f"role_{role}") is not None] if of_words else [],
         name_list=compiled(rf"{_NAME}(?:{joiner}{_NAME})+" if joiner else None),
         spaced_conjunction=compiled(rf"\s(?i:{conj.pattern})\s" if conj is not None else None),
         # (an article may open the sentence: "A Amaggi, uma das maiores tradings do país, assinou")
@@ -814,7 +821,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         clash = clashes(s, e)
         return bool(clash) and all(c in place_spans and s < c[0] and c[1] <= e for c in clash)
 
-    company_noun_ends = tuple(n.lower() for n in pack.get("company_nouns") or [] if " " not in n)
+    company_noun_ends = rx.company_noun_ends
     for m in _legal_name().finditer(text):
         if _ACRONYM_AFTER.match(text, m.end()):
             continue  # "Tamil Nadu Power Distribution Corporation (TNPDCL)": the name with its acronym, below
@@ -1160,14 +1167,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             break
     # "chief executive of Digital Crossroads", "directeur financier de Vetta": the name after a
     # chief executive's or a finance chief's title and an "of" (`roles`, `of_words`, `employer_words`) is a firm's
-    of_words = [w for w in [*(pack.get("of_words") or []), *(pack.get("employer_words") or [])] if w.isalpha()]
-    if of_words and pack.spaced:
-        of = "|".join(map(re.escape, of_words))
-        for role in ("CEO", "CFO"):
-            title = pack.regex.get(f"role_{role}")
-            if title is None:
-                continue
-            for m in re.finditer(rf"(?i:{title.pattern})\s+(?:{of})\s+({_NAME})(?=[\s,.;:)]|$)", text):
+    if pack.spaced:
+        for title_of in rx.title_of_firm:
+            for m in title_of.finditer(text):
                 add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
     # "AirTrunk, the Sydney-based operator, ...", "Khazna, a unit of G42": a name with an appositive
     articles = pack.regex.get("relative_markers")
@@ -1198,11 +1200,11 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                     and not (verb is not None and rx.verb_in_appositive.search(rest.group(0))):
                 add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
     # «خزنة لمراكز البيانات», „Aleph Alpha“: a quoted name after a company noun
-    if nouns is not None:
+    if nouns is not None and _QUOTE_MARKS.search(text):  # (a quick test first: most sentences quote nothing)
         for m in rx.quoted_after_noun.finditer(text):
             add_org(m.start(1), m.end(1), m.group(1), named_as_company=True, allow_any_script=True)
     # "AirTrunk's portfolio": a possessive name the article capitalises mid-sentence
-    for m in _POSSESSIVE.finditer(text):
+    for m in (_POSSESSIVE.finditer(text) if "'s" in text or "’s" in text else ()):  # (most sentences have none)
         # (not before another name: "Cleveland's KeyBank" is a town's bank; the name after is the firm)
         if (m.group(1) in proper_words or looks_like_a_name(m.group(1))) and not re.match(r"\s[A-Z]\w*[a-z]", text[m.end():m.end() + 12]):
             add_org(m.start(1), m.end(1), m.group(1))
