@@ -938,6 +938,11 @@ def test_portuguese_lenders_listed_by_pelo_and_pela_each_lend_their_share():
     assert {(f[0], f[2]) for f in figures(text, ["pt"]) if f[2] == 125e6} == {("santander-totta", 125e6), ("caixa-geral-de-depositos", 125e6)}
 
 
+def test_an_arabic_share_then_for_glued_to_its_owner_is_that_owners():
+    text = "وتملك شركة موريتل، 45% من الشركة المشغلة، مقابل 35% لبنك الرياض و20% لـ«أرامكو»."
+    assert {(f[0], f[2]) for f in figures(text, ["ar"])} == {("موريتل", 45.0), ("riyad-bank", 35.0), ("aramco", 20.0)}
+
+
 def test_a_name_may_open_with_a_digit_but_a_unit_or_a_generation_is_none():
     text = ("7Nexa s'envole après un semestre record\n\nLe chiffre d'affaires de 7Nexa a atteint 312 millions d'euros. "
             "7Nexa investira 45 millions d'euros dans une usine à Strasbourg.")
