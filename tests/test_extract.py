@@ -943,6 +943,14 @@ def test_an_arabic_share_then_for_glued_to_its_owner_is_that_owners():
     assert {(f[0], f[2]) for f in figures(text, ["ar"])} == {("موريتل", 45.0), ("riyad-bank", 35.0), ("aramco", 20.0)}
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Microsoft will own 55 per cent of the new company, against 45 per cent for Oracle.", "en"),
+    ("Microsoft détiendra 55 % de la société commune, contre 45 % pour Oracle.", "fr"),
+])
+def test_a_share_for_a_firm_is_that_firms(text, lang):
+    assert {(f[0], f[2]) for f in figures(text, [lang])} == {("microsoft", 55.0), ("oracle", 45.0)}
+
+
 def test_a_name_may_open_with_a_digit_but_a_unit_or_a_generation_is_none():
     text = ("7Nexa s'envole après un semestre record\n\nLe chiffre d'affaires de 7Nexa a atteint 312 millions d'euros. "
             "7Nexa investira 45 millions d'euros dans une usine à Strasbourg.")
