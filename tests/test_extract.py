@@ -932,10 +932,14 @@ def test_french_regional_banks_opening_with_credit_each_lend_their_share():
         ("banque-populaire-aquitaine-centre-atlantique", 160e6), ("credit-mutuel-du-sud-ouest", 160e6)}
 
 
-def test_portuguese_lenders_listed_by_pelo_and_pela_each_lend_their_share():
-    text = ("A Orbis vai construir um campus. O empréstimo de 250 milhões de euros é assegurado pelo Santander Totta "
-            "e pela Caixa Geral de Depósitos, com 125 milhões cada.")
-    assert {(f[0], f[2]) for f in figures(text, ["pt"]) if f[2] == 125e6} == {("santander-totta", 125e6), ("caixa-geral-de-depositos", 125e6)}
+@pytest.mark.parametrize("text, lang, lenders", [
+    ("A Orbis vai construir um campus. O empréstimo de 250 milhões de euros é assegurado pelo Santander Totta "
+     "e pela Caixa Geral de Depósitos, com 125 milhões cada.", "pt", {"santander-totta", "caixa-geral-de-depositos"}),
+    ("Orbis construit un campus. Le prêt de 250 millions d'euros est apporté par BNP Paribas et par la Société Générale, "
+     "à hauteur de 125 millions d'euros chacune.", "fr", {"bnp-paribas", "societe-generale"}),
+])
+def test_lenders_listed_each_with_their_preposition_each_lend_their_share(text, lang, lenders):
+    assert {f[0] for f in figures(text, [lang]) if f[2] == 125e6} == lenders
 
 
 def test_an_arabic_share_then_for_glued_to_its_owner_is_that_owners():
