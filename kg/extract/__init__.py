@@ -69,11 +69,12 @@ def _drop_table_acronyms_given_to_other_names(text: str, mentions: list[Mention]
         if m.kind != "org" or not ACRONYM.fullmatch(m.text) or text[m.start - 1:m.start] != "(" or m.text in dropped:
             continue
         before = text[max(0, m.start - _NAME_REACH):m.start - 1]
-        words = [w.strip("\"“”'‘’,") for w in before.split() if w.lower() not in NAME_PARTICLES]
+        spans = [w for w in re.finditer(r"\S+", before) if w.group(0).lower() not in NAME_PARTICLES]
+        words = [w.group(0).strip("\"“”'‘’,") for w in spans]
         named = words[-len(m.text):]
         # (not where the name is the table's firm's, in any language: "Banco Europeu de Investimento (BEI)")
         # (the name only, not an earlier mention of the acronym in the text before it: "over CEC's grid")
-        name_part = before[before.rfind(named[0]):] if named and named[0] in before else before
+        name_part = before[spans[-len(m.text)].start():] if len(spans) >= len(m.text) else before
         if len(named) == len(m.text) and spells(named, m.text) and not any(
                 x.entity.key == m.entity.key for x in gazetteer().find(name_part)):
             dropped.add(m.text)

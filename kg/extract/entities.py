@@ -605,7 +605,8 @@ _WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
 _ORIGIN_WORD = re.compile(r"-(?:based|owned|listed|backed|headquartered|controlled)$", re.IGNORECASE)
 _BRAND_PAIR = re.compile(rf"({_NAME_WORD}\s\+\s{_NAME_WORD})")
 _POSSESSIVE = re.compile(rf"({_NAME})['’]s\b")
-_QUOTE_MARKS = re.compile(r"[«„“\"「『]")
+_OPENING_QUOTES = "«„“\"「『"
+_QUOTE_MARKS = re.compile(f"[{_OPENING_QUOTES}]")
 
 
 @cache
@@ -661,7 +662,7 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
             rf"(?i:{nouns.pattern})\s+(?:[a-zà-ÿ][\w'’-]*\s+)?(?i:{complements.pattern})\s*(?:{street}[a-zà-ÿ][\w'’-]*\s+){{1,3}}({_NAME})(?=[\s,.;:)]|$)"
             if nouns is not None and complements is not None else None),
         # (and Japanese corner brackets: "新会社「ひたちなかAIデータパーク」")
-        quoted_after_noun=compiled(rf"(?i:{nouns.pattern})\s*[«„“\"「『]([^»“”\"」』]{{2,40}})[»“”\"」』]" if nouns is not None else None),
+        quoted_after_noun=compiled(rf"(?i:{nouns.pattern})\s*[{_OPENING_QUOTES}]([^»“”\"」』]{{2,40}})[»“”\"」』]" if nouns is not None else None),
         # the company nouns of one word, for the end of a compound ("Energiekonzern")
         company_noun_ends=tuple(n.lower() for n in p.get("company_nouns") or [] if " " not in n),
         # a chief executive's or a finance chief's title and an "of" before a firm's name (see discover)
@@ -931,8 +932,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         ends_in_noun = nouns.search(words[-1]) if nouns and words else None
         if ends_in_noun and ends_in_noun.end() == len(words[-1]) and ends_in_noun.start() > 0 and not allow_any_script:
             return  # "Der Badener Energiekonzern": a compound company noun describes a firm, it is no name
-        if not free(s, e) and not ((len(words) > 1 or not pack.spaced) and free_but_a_place_it_ends_in(s, e)
-                                   and (len(words) > 1 or katakana_before_a_place_it_ends_in(s, e))) and not (
+        if not free(s, e) and not (len(words) > 1 and free_but_a_place_it_ends_in(s, e)) and not (
+                not pack.spaced and katakana_before_a_place_it_ends_in(s, e)) and not (
                 len(words) > 1 and free_but_a_generic_name_it_ends_in(s, e)) and not (
                 allow_any_script and begins_with_a_shorter_name(s, e)) and not (
                 (allow_any_script or places_inside) and len(words) > 1 and free_but_places_inside(s, e)) and not (

@@ -404,12 +404,12 @@ def _one_unnamed_firm(view: SentenceView, start: int, end: int) -> bool:
 
 
 def _named_right_after(view: SentenceView, amount: Amount, cands: list[Mention], markers_key: str,
-                       kinds: tuple[str, ...], reach: int) -> Entity | None:
+                       kinds: tuple[str, ...], reach: int, after_a_comma: bool = False) -> Entity | None:
     """The firm a pack's marker names right after the amount ("55% da Hera", "240 M€ do BPI"):
     the marker next to the amount, then a candidate of `kinds` at most `reach` characters on."""
     markers = view.pack.regex.get(markers_key)
     at = _skip_space(view.text, amount.end)
-    if view.text.startswith(",", at):  # (the amount in commas: "The largest block, 120 MW, goes to Telus")
+    if after_a_comma and view.text.startswith(",", at):  # (the amount in commas: "The largest block, 120 MW, goes to Telus")
         at = _skip_space(view.text, at + 1)
     hit = markers.match(view.text, at) if markers is not None else None
     if hit is None:
@@ -417,6 +417,15 @@ def _named_right_after(view: SentenceView, amount: Amount, cands: list[Mention],
     after = _skip_space(view.text, hit.end())
     named = next((m for m in cands if m.kind in kinds and after <= m.start <= after + reach), None)
     return named.entity if named is not None else None
+
+
+def _agent(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
+    """The firm an amount goes to or comes from (`agent_markers`): "120 MW, goes to Telus", "剩余约1亿元由红杉中国
+    认购". Money that goes to a firm in a spaced language is its giver's investment in it ("$2 billion will go to
+    OpenAI"), not the firm's."""
+    if amount.kind == MONEY and view.pack.spaced:
+        return None
+    return _named_right_after(view, amount, cands, "agent_markers", ("org", "group"), 2, after_a_comma=True)
 
 
 def _holder_before(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
@@ -746,7 +755,7 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     # depositi e prestiti" is Cdp's, though the clause reads like an appositive of the name before it
     owner = (_stake_owner(view, amount, cands) or _lender_after(view, amount, cands, _loan_named_just_before(view, state))
              or _holder_before(view, amount, cands)
-             or _named_right_after(view, amount, cands, "agent_markers", ("org", "group"), 2)
+             or _agent(view, amount, cands)
              or _buyer(view, amount, cands, clause) or _leader(view, amount, cands))
     if owner is not None:
         return owner
@@ -826,6 +835,7 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
             m.start() == 0 or view.text[m.start() - 1] in "，,。；;：:" for m in opening.finditer(view.text, 0, amount.start)):
         return _company(view, state)
     for kind, referent in (
+        # "the council's commitment": the public body the story named last (a possessive only: see the packs)
         ("government", state.last_government),
         ("facility", state.last_facility_subject or state.last_subject or state.main_org),
         # "the company" right after a sentence about a firm is that firm; later, the story's firm
