@@ -959,6 +959,12 @@ def test_what_a_second_reading_found_over_broad():
     assert org_labels("전력기기주 주가는 5% 올랐다.", "ko") == set()
 
 
+def test_a_regional_arm_named_with_a_compass_word():
+    text = "The Meta Louisiana North data center will draw 300 MW. Electricity will come from CenterPoint Energy Indiana South."
+    labels = org_labels(text, "en")
+    assert "CenterPoint Energy Indiana South" in labels and not any("Louisiana" in label for label in labels)
+
+
 def test_a_name_may_open_with_a_digit_but_a_unit_or_a_generation_is_none():
     text = ("7Nexa s'envole après un semestre record\n\nLe chiffre d'affaires de 7Nexa a atteint 312 millions d'euros. "
             "7Nexa investira 45 millions d'euros dans une usine à Strasbourg.")

@@ -87,6 +87,7 @@ _NAME_REACH = 160  # characters before an acronym's bracket that may hold the na
 
 # ("Crédit Agricole Centre France", "Caisse d'Epargne Grand Est Europe": up to two capitalised words before the region)
 _REGION_WORDS_BETWEEN = re.compile(r"(?: [A-ZÀ-Ý][a-zà-ÿ]+){1,2} ")
+_COMPASS_AFTER = re.compile(r" (?:North|South|East|West|Central|Nord|Süd|Sud|Est|Ouest|Norte|Sur|Sul|Centro)(?![\w-])")
 
 
 def _in_title_case(text: str, pos: int) -> bool:
@@ -117,10 +118,17 @@ def _national_arms(text: str, mentions: list[Mention], facility_nouns: list[re.P
                 and m.text[:1].isascii() and m.text[:1].isupper() and not m.text.endswith(("'s", "’s"))
                 and not (nxt.entity.rdf_type == "Region" and any(rx.match(text, _skip_space(text, nxt.end))
                                                                  for rx in facility_nouns))):
-            name = text[m.start:nxt.end]
+            # (a compass word may end the name: "CenterPoint Energy Indiana South", "AEP Ohio North")
+            compass = _COMPASS_AFTER.match(text, nxt.end)
+            if compass and any(rx.match(text, _skip_space(text, compass.end())) for rx in facility_nouns):
+                out.append(m)  # ("the Meta Louisiana North data center": a site named by its firm and region)
+                i += 1
+                continue
+            end = compass.end() if compass else nxt.end
+            name = text[m.start:end]
             # (of the firm's kind: "CBRE France" reports figures, as CBRE does)
             ent = Entity(kind="org", key=slug_key(name), label=name, rdf_type=m.entity.rdf_type)
-            out.append(Mention(m.start, nxt.end, name, ent, (ent,)))
+            out.append(Mention(m.start, end, name, ent, (ent,)))
             # (a regional company's parent is often in the story too: "AEP Texas" beside "AEP shares")
             if nxt.entity.rdf_type == "Country" and ent not in arms.setdefault(m.entity.key, []):
                 arms[m.entity.key].append(ent)
