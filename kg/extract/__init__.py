@@ -87,7 +87,13 @@ _NAME_REACH = 160  # characters before an acronym's bracket that may hold the na
 
 # ("Crédit Agricole Centre France", "Caisse d'Epargne Grand Est Europe": up to two capitalised words before the region)
 _REGION_WORDS_BETWEEN = re.compile(r"(?: [A-ZÀ-Ý][a-zà-ÿ]+){1,2} ")
-_COMPASS_AFTER = re.compile(r" (?:North|South|East|West|Central|Nord|Süd|Sud|Est|Ouest|Norte|Sur|Sul|Centro)(?![\w-])")
+
+
+@cache
+def _compass_after() -> re.Pattern:
+    """A space and one of common.yaml's `compass_words` as a whole word ("… Indiana South")."""
+    words = "|".join(map(re.escape, common().get("compass_words") or [])) or "(?!)"
+    return re.compile(rf" (?:{words})(?![\w-])")
 
 
 def _in_title_case(text: str, pos: int) -> bool:
@@ -119,7 +125,7 @@ def _national_arms(text: str, mentions: list[Mention], facility_nouns: list[re.P
                 and not (nxt.entity.rdf_type == "Region" and any(rx.match(text, _skip_space(text, nxt.end))
                                                                  for rx in facility_nouns))):
             # (a compass word may end the name: "CenterPoint Energy Indiana South", "AEP Ohio North")
-            compass = _COMPASS_AFTER.match(text, nxt.end)
+            compass = _compass_after().match(text, nxt.end)
             if compass and any(rx.match(text, _skip_space(text, compass.end())) for rx in facility_nouns):
                 out.append(m)  # ("the Meta Louisiana North data center": a site named by its firm and region)
                 i += 1
