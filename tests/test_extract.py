@@ -1261,11 +1261,19 @@ def test_counts_of_jobs_as_each_press_writes_them(text, lang, expected):
     ("华北算力股份有限公司一期投资62亿元，建设2万卡国产算力，规划部署智算卡3万张。", "zh", {20000.0, 30000.0}),
     ("华北算力股份有限公司一期部署GPU约4000卡。", "zh", {4000.0}),
     ("华北算力股份有限公司认为，以一个十万卡集群为例，投资可能达到数十亿元。", "zh", set()),
+    # a counter, letters that describe the noun, then the noun
+    ("华北算力股份有限公司将部署约1.2万张国产AI加速卡，首批6000片昆仑系列加速卡年内到货。", "zh", {12000.0, 6000.0}),
+    ("华北算力股份有限公司计划部署DCU约2万片。", "zh", {20000.0}),
     ("ソフトバンクは画像処理半導体（ＧＰＵ）を8000基導入する。", "ja", {8000.0}),
     ("Voltage Park already operates roughly 24,000 H100s.", "en", {24000.0}),
 ])
 def test_counts_of_chips_as_each_press_writes_them(text, lang, expected):
     assert {f[2] for f in figures(text, [lang]) if f[1] == "chips"} == expected
+
+
+def test_a_counter_reaches_no_one_letter_noun_across_describing_letters():
+    # "20个交易日" counts trading days; "股" (shares) five letters on is no noun of that counter
+    assert figures("华北算力股份有限公司发行价格不低于定价基准日前20个交易日公司股票均价。", ["zh"]) == []
 
 
 def test_a_power_under_a_megawatt_is_a_racks_density_not_a_figure():

@@ -190,6 +190,10 @@ class AmountScanner:
         self.unit_words = {k.lower(): v for k, v in (pack.get("units") or {}).items()}
         counters = pack.get("counters") or []
         self.counter = re.compile("|".join(re.escape(c) for c in counters)) if counters else None
+        # how many describing letters may stand between a counter and its noun (`counter_gap_chars`, scripts
+        # without spaces); no punctuation and no genitive particle ("30个数据中心的GPU" counts centres)
+        gap_chars = int(pack.get("counter_gap_chars") or 0)
+        self.counter_gap = re.compile(r"[^\s\d\W的之の]{0,%d}" % gap_chars) if gap_chars and self.counter else None
         self.nouns_before = {
             metric: phrase_regex(nouns, latin_boundaries=False)
             for metric, nouns in (pack.get("nouns_before_counters") or {}).items() if nouns
@@ -578,10 +582,21 @@ class AmountScanner:
         hyphen = re.match(r"[^\W\d_][\w]*-", norm[starts[0]:])
         if hyphen:  # "10.000 Nvidia-Chips", "3.000 KI-Beschleuniger"
             starts.append(starts[0] + hyphen.end())
+        described = range(0)
+        if self.counter_gap is not None:
+            # "1.5万张国产AI加速卡", "8000片思元系列加速卡": in a script without spaces a counter, then a few
+            # letters that describe the noun (its make, its origin), then the noun
+            counted = self.counter.match(norm, starts[0])
+            gap = self.counter_gap.match(norm, counted.end()) if counted else None
+            if gap is not None:
+                described = range(counted.end() + 1, gap.end() + 1)
+                starts += [counted.end(), *described]
         best = None
         for metric, rx in p.count_regex.items():
             for s in starts:
                 cm = rx.match(norm, s)
+                if cm and s in described and len(cm.group(0)) < 2:
+                    continue  # after describing letters only a noun of two letters or more: not "20个交易日公司股"
                 if cm and not re.match(r"[^\W\d_]", norm[cm.end():cm.end() + 1] or " ") or (cm and not p.spaced):
                     # prefer the longest, most specific phrase at the nearest start
                     key = (s, -len(cm.group(0)))
