@@ -1335,6 +1335,8 @@ def test_an_arabic_name_with_its_latin_form_in_brackets():
     ("Vetta Compute investerer 500 millioner kroner i Danmark, deres andre anlegg i Danmark.", "nb", "DKK"),
     # a longer currency word names its currency itself
     ("Vetta Compute will invest 300 million Saudi riyals in Qatar, its first site in Qatar.", "en", "SAR"),
+    # a dinar in a story that names Libya once is the Libyan one: the home of Arabic (Egypt) writes no dinar
+    ("أعلنت شركة فيتا (VETTA) عن استثمار 900 مليون دينار في مركز بيانات في ليبيا.", "ar", "LYD"),
 ])
 def test_a_currency_word_that_several_countries_share_is_the_storys_countrys(text, lang, unit):
     assert {f[5] for f in figures(text, [lang])} == {unit}

@@ -124,19 +124,24 @@ def bare_word_currencies(text: str, pack, place_countries: list[str] = ()) -> di
 
 def local_currency_words(text: str, pack, place_countries: list[str]) -> dict[str, str]:
     """A currency word that several countries' currencies share ("ريال", "riyals", "dirhams", "DH",
-    "pesos", "kroner") means the currency of the country the article names most, when that
-    currency is of the word's family (CLDR names, `_same_family`): "٧٥٠ مليون ريال" in a story
-    from Doha is in Qatari riyals. The dollar is left to `local_dollar`, which asks for more."""
+    "pesos", "kroner", "دينار") means the currency of the country the article names most among
+    those whose currency is of the word's family (CLDR names, `_same_family`): "٧٥٠ مليون ريال" in
+    a story from Doha is in Qatari riyals. The dollar is left to `local_dollar`, which asks for more."""
     usual = pack.get("currency_words") or {}
     # the language's own country counts as named once: "kroner" in Norwegian is NOK unless the
     # story names another krone's country more often than Norway
     currencies = Counter(c for c in map(_currency_of, [*place_countries, _home_country(pack.code)]) if c)
-    ranked = currencies.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return {}  # no country, or two named equally often: the words keep their usual currency
-    local = ranked[0][0]  # the currency of the country the article names most
-    return {word: local for word, default in usual.items()
-            if default not in ("USD", "EUR", local) and word in text and _same_family(word, default, local, pack.code)}
+    out = {}
+    for word, default in usual.items():
+        if default in ("USD", "EUR") or word not in text:
+            continue
+        # only the countries whose currency the word can name compete: "دينار" in a Libyan story is the
+        # Libyan dinar, however often the story (or the language's home, Egypt) names a pound's country
+        family = Counter({c: n for c, n in currencies.items() if c == default or _same_family(word, default, c, pack.code)})
+        ranked = family.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) and ranked[0][0] != default:
+            out[word] = ranked[0][0]  # the currency of the word's family the article names most
+    return out
 
 
 def _same_family(word: str, default: str, local: str, language: str) -> bool:
