@@ -83,13 +83,15 @@ def _cities(rules: dict, skip: set[str]) -> list[Place]:
     # altogether: "عمان" is Amman and Oman, "بورصة" Bursa and a stock exchange
     word_like = int(rules.get("city_population_hangul", 10**9))
     han_stem = int(rules.get("city_population_han_without_shi", 10**9))
+    local_names = rules.get("city_local_names") or {}
     out = []
     for city in sorted(_geonames_cities(), key=lambda c: -c["population"]):
         population = city["population"]
         if population < min(latin_words, latin_names, other_script):
             break
         name = city["name"]
-        aliases = []
+        # names in a script left out above, listed by hand for the cities that have them ("دبي")
+        aliases = list(local_names.get(f"{city['countrycode']}:{name}") or [])
         if _LATIN.match(name) and name not in skip:
             if population >= (latin_names if " " in name or "-" in name else latin_words):
                 aliases += [name, ascii_fold(name)]
