@@ -1334,6 +1334,17 @@ def test_a_firm_named_after_its_city_keeps_the_city_in_its_name():
     assert subject_labels(text, "ar") == {"دبي للاستثمار"}
 
 
+@pytest.mark.parametrize("text, label", [
+    ("وقال المتحدث إن الشركة العامة للكهرباء ستخصص 40 ميغاواط للمشروع.", "الشركة العامة للكهرباء"),
+    ("وأعلنت الشركة الوطنية للبريد والاتصالات وتقنية المعلومات القابضة، أمس، استثمار 900 مليون دولار.",
+     "الشركة الوطنية للبريد والاتصالات وتقنية المعلومات القابضة"),
+    # a verb after the name that opens with "و" is no part of it
+    ("وأضاف أن الشركة المغربية لنقل الكهرباء وافقت على تخصيص 75 ميغاواط للمركز.", "الشركة المغربية لنقل الكهرباء"),
+])
+def test_the_company_with_its_nationality_and_what_it_does_is_a_name(text, label):
+    assert subject_labels(text, "ar") == {label}
+
+
 def test_an_arabic_name_with_its_latin_form_in_brackets():
     text = ("أعلنت شركة فيتا (VETTA) عن استثمار 300 مليون ريال في مركز بيانات جديد. "
             "وقالت «فيتا» إن المركز سيعمل بقدرة 20 ميجاوات.")
