@@ -382,6 +382,16 @@ def test_a_genitive_particle_before_the_measure_word_names_the_owner():
     assert ("softbank", "revenue", 3e10, None, None, "JPY") in got
 
 
+@pytest.mark.parametrize("text, lang, subject", [
+    ("La capacité du campus d'Orbis Telecom atteindra 40 MW.", "fr", "Orbis Telecom"),
+    # a firm in subject position between the owner and the amount takes it
+    ("Data center de Vetta Compute : Orbis Telecom engage 85 milliards FCFA\n\nOrbis Telecom et Vetta Compute signent.",
+     "fr", "Orbis Telecom"),
+])
+def test_the_firm_after_a_measure_and_of_owns_the_amount_unless_a_subject_follows(text, lang, subject):
+    assert subject_labels(text, lang) == {subject}
+
+
 def test_a_name_followed_by_analyst_words_is_the_source_not_the_subject():
     got = figures("SMBC日興証券のアナリストは、ソフトバンクのDC関連売上高が年間300億円程度になると試算している。", ["ja"])
     assert [g[0] for g in got] == ["softbank"]

@@ -1292,6 +1292,11 @@ def genitive_owner(view: SentenceView, amount: Amount) -> Entity | None:
             continue
         head = view.text[max(clause[0], m.start - 40):m.start]
         if re.search(rf"(?i:{nouns.pattern})\s+(?:(?i:{of.pattern})\s*(?:the\s|la\s|le\s|el\s|a\s|o\s|il\s|der\s|des\s)?|(?i:{of.pattern}))\s*$", head):
+            # (not when another firm stands as a subject between them: "Data center de Grand-Bassam : MTN
+            # Côte d'Ivoire engage 85 milliards" is MTN's)
+            if any(o.kind in ("org", "group") and m.end < o.start and o.end <= amount.start and not is_reporter(view, o)
+                   and not is_object_position(view, o, clause[0]) for o in view.mentions):
+                continue
             return m.entity
     return None
 
