@@ -392,6 +392,12 @@ def test_the_firm_after_a_measure_and_of_owns_the_amount_unless_a_subject_follow
     assert subject_labels(text, lang) == {subject}
 
 
+def test_an_investment_arm_by_its_name_word_takes_its_share_of_a_respective_list():
+    # "投资" ends a firm's short name in a list ("兴港投资"), so the three shares pair with three holders
+    got = figures("维塔集团、华为、兴港投资分别持股60%、25%和15%。", ["zh"])
+    assert sorted((f[2], f[0]) for f in got) == [(15.0, "兴港投资"), (25.0, "huawei"), (60.0, "维塔集团")]
+
+
 def test_a_name_followed_by_analyst_words_is_the_source_not_the_subject():
     got = figures("SMBC日興証券のアナリストは、ソフトバンクのDC関連売上高が年間300億円程度になると試算している。", ["ja"])
     assert [g[0] for g in got] == ["softbank"]
