@@ -1404,6 +1404,14 @@ def test_the_short_name_a_chinese_article_gives_a_firm():
     assert {(s, v) for s, v in got} >= {("维塔算力", 8.5e9), ("维塔算力", 3.2e9), ("北辰云", 1.2e9)}, got
 
 
+def test_a_great_region_opening_a_banks_name_is_no_short_name_of_it():
+    # "中原" opens the bank's name and the project's: the project's figures stay the developer's
+    text = ("维塔集团牵头建设中原智算中心，中原银行提供贷款20亿元。维塔集团表示，中原智算中心一期部署约1万张加速卡。"
+            "中原智算中心规划用电负荷150兆瓦。")
+    got = {(f[0], f[1]) for f in figures(text, ["zh"])}
+    assert ("维塔集团", "power_capacity") in got and not any(s == "中原银行" and m != "loan_or_debt" for s, m in got), got
+
+
 @pytest.mark.parametrize("text, lang, place, country", [
     ("Vetta Compute will invest $2 billion in a data centre campus in Johor Bahru.", "en", "johor-bahru", "MY"),
     ("维塔算力（688001）将在芜湖市投资50亿元建设智算中心。", "zh", "wuhu", "CN"),
