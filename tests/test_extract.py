@@ -608,6 +608,8 @@ def test_a_currency_carries_over_to_the_next_sentence_of_its_paragraph():
     ("Vetta Compute will invest $2 billion in Ohio.\n\nAlso Read\n- Rival Corp raises $300 mn in debt\n- Other Inc files for a $1 billion IPO\n", "en"),
     ("Vetta Compute skal investere 4 milliarder kroner.\nLES OGSÅ: Kraftprisen falt 18 prosent i november\n", "nb"),
     ("星河算力（301234）拟投资18亿元建设智算中心。\n\n【个股行情】\n星河算力(301234)　收盘21.86元　▲1.80\n", "zh"),
+    # a header in capitals, and teasers with bullets
+    ("Vetta Compute invertirá 300 millones de euros en Álava.\n\nTAMBIÉN TE PUEDE INTERESAR\n· Orbis invertirá 900 millones de euros en Burgos\n", "es"),
 ])
 def test_page_furniture_holds_no_figures_of_the_article(text, lang):
     assert len(figures(text, [lang])) == 1
