@@ -1406,6 +1406,12 @@ def test_the_short_name_a_chinese_article_gives_a_firm():
     assert {(s, v) for s, v in got} >= {("维塔算力", 8.5e9), ("维塔算力", 3.2e9), ("北辰云", 1.2e9)}, got
 
 
+def test_a_capitalised_company_noun_inside_a_name_cuts_no_name_from_it():
+    # "Utility" is a company noun ("the utility Avista"), but inside a name it is part of it
+    assert org_labels("Lorenzo County People's Utility District has agreed to serve the campus with 60 megawatts.", "en") \
+        == {"Lorenzo County People's Utility District"}
+
+
 def test_a_great_region_opening_a_banks_name_is_no_short_name_of_it():
     # "中原" opens the bank's name and the project's: the project's figures stay the developer's
     text = ("维塔集团牵头建设中原智算中心，中原银行提供贷款20亿元。维塔集团表示，中原智算中心一期部署约1万张加速卡。"

@@ -1065,6 +1065,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     nouns = pack.regex.get("company_nouns")
     if nouns is not None:
         for m in rx.name_after_noun.finditer(text):
+            if text[m.start():m.start() + 1].isupper() and not pack.get("nouns_capitalised") \
+                    and re.search(r"[A-Z][\w'’&.-]*\s$", text[max(0, m.start() - 40):m.start()]):
+                continue  # "Snohomish County Public Utility District": a capitalised noun inside a name opens none
             add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
         if rx.name_after_described_noun is not None:
             for m in rx.name_after_described_noun.finditer(text):
