@@ -876,6 +876,16 @@ def test_kwacha_and_ouguiya_amounts_and_an_exchange_rate_that_is_none():
     assert [(f[1], f[2], f[5]) for f in got] == [("loan_or_debt", 2e9, "MRU")]
 
 
+@pytest.mark.parametrize("text, unit", [
+    # a bare "Sh" is the shilling of the country the story is about; "KSh" names the Kenyan one itself
+    ("Vetta Telecom will invest Sh310bn in Dodoma, Tanzania, the largest deal in Tanzania this year.", "TZS"),
+    ("Vetta Telecom will invest KSh310bn in Dodoma, Tanzania, the largest deal in Tanzania this year.", "KES"),
+    ("Vetta Telecom will invest Sh31bn in Nairobi.", "KES"),
+])
+def test_a_shilling_sign_several_countries_write_is_the_storys_countrys(text, unit):
+    assert [f[5] for f in figures(text, ["en"])] == [unit]
+
+
 def test_an_acronym_the_article_gives_another_name_is_not_the_tables_in_its_possessive_either():
     text = ("Orbis deal wheeled over CEC's grid\n\nOrbis will draw power over the network of Copperbelt Energy "
             "Corporation (CEC), which will spend K620 million on new lines.")

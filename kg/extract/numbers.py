@@ -749,9 +749,11 @@ def relabel_local_units(amounts: list[Amount], pack: LanguagePack, country: str 
     meaning = {**(pack.get("currency_symbols") or {}), **(pack.get("units") or {})}
     for amount in amounts:
         for word, rules in local.items():
+            if word not in amount.text or any(len(k) > len(word) and word in k and k in amount.text and k not in local for k in meaning):
+                continue  # ("KSh" names its shilling itself, though it holds the bare "Sh")
             # (one rule, or one per meaning: "Rs" is the Pakistani rupee in Pakistan, the Mauritian one in Mauritius)
             for rule in rules if isinstance(rules, list) else [rules]:
-                if word in amount.text and country in (rule.get("countries") or ()) and amount.unit == meaning.get(word):
+                if country in (rule.get("countries") or ()) and amount.unit == meaning.get(word):
                     amount.unit = rule["unit"]
                     _in_reported_unit(amount)
                     break
