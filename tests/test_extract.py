@@ -1416,6 +1416,20 @@ def test_the_short_name_a_chinese_article_gives_a_firm():
     assert {(s, v) for s, v in got} >= {("维塔算力", 8.5e9), ("维塔算力", 3.2e9), ("北辰云", 1.2e9)}, got
 
 
+def test_each_lender_a_participle_names_holds_its_share_of_the_loan():
+    text = ("Vetta Compute has secured $420 million of project debt, with Bankwell lending $250 million and "
+            "Orbis Finance providing the remaining $170 million.")
+    assert {(f[0], f[2]) for f in figures(text, ["en"])} == {
+        ("vetta-compute", 4.2e8), ("bankwell", 2.5e8), ("orbis-finance", 1.7e8)}
+
+
+def test_a_firm_found_by_its_name_and_acronym_and_by_the_acronym_alone_is_one_firm():
+    text = ("The Development Bank of Ruritania (DBR) and Halyk Bank will lend 300 billion tenge, "
+            "with DBR providing 180 billion tenge and Halyk Bank the remaining 120 billion tenge.")
+    assert {f.subject.label for f in extract(Doc(text, ["en"])).figures if f.quantity.value == 1.8e11} \
+        == {"Development Bank of Ruritania"}
+
+
 def test_a_capitalised_company_noun_inside_a_name_cuts_no_name_from_it():
     # "Utility" is a company noun ("the utility Avista"), but inside a name it is part of it
     assert org_labels("Lorenzo County People's Utility District has agreed to serve the campus with 60 megawatts.", "en") \

@@ -1416,4 +1416,17 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 ent = Entity(kind="place", key=slug(name), label=name, rdf_type=suffixes[m.group(0)], labels={pack.code: name})
                 out.append(Mention(s_ + sentence_start, e_ + sentence_start, name, ent, (ent,)))
                 taken.append((s_, e_))
-    return out
+    return _one_entity_per_key(out)
+
+
+def _one_entity_per_key(mentions: list[Mention]) -> list[Mention]:
+    """ "The Development Bank of Kazakhstan (DBK) ..., with DBK providing": two cues may find one firm, by
+    its name and acronym and by its acronym alone; it is one entity, labelled by its full name."""
+    fullest: dict[str, Entity] = {}
+    for m in mentions:
+        if m.kind == "org" and len(m.entity.label) > len(fullest.get(m.entity.key, m.entity).label):
+            fullest[m.entity.key] = m.entity
+        fullest.setdefault(m.entity.key, m.entity)
+    return [m if fullest[m.entity.key] is m.entity or m.kind != "org" else replace(m, entity=fullest[m.entity.key],
+                                                                                   candidates=(fullest[m.entity.key],))
+            for m in mentions]
