@@ -1416,6 +1416,16 @@ def test_the_short_name_a_chinese_article_gives_a_firm():
     assert {(s, v) for s, v in got} >= {("维塔算力", 8.5e9), ("维塔算力", 3.2e9), ("北辰云", 1.2e9)}, got
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Vetta Compute invierte 300 millones de euros. Laboral Kutxa aporta 80 millones de euros; los 40 millones de "
+     "euros restantes corresponden a Caja Rural de Soria.", "es", ("Caja Rural de Soria", 4e7)),
+    ("La società veicolo è controllata all'80% da Vetta Energia, mentre il restante 20% fa capo a Orbis Energia.", "it",
+     ("Orbis Energia", 20.0)),
+])
+def test_an_amount_belongs_to_the_firm_a_marker_names_after_it(text, lang, expected):
+    assert expected in {(f.subject.label, f.quantity.value) for f in extract(Doc(text, [lang])).figures}
+
+
 def test_each_lender_a_participle_names_holds_its_share_of_the_loan():
     text = ("Vetta Compute has secured $420 million of project debt, with Bankwell lending $250 million and "
             "Orbis Finance providing the remaining $170 million.")

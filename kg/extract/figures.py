@@ -428,6 +428,28 @@ def _agent(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity |
     return _named_right_after(view, amount, cands, "agent_markers", ("org", "group"), 2, after_a_comma=True)
 
 
+def _owner_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
+    """ "los 40 millones restantes corresponden a Caja Rural", "il restante 20% fa capo a Iren": the firm a pack's
+    `owner_markers` name after an amount (a remainder word may come between) holds it, whatever the amount."""
+    markers = view.pack.regex.get("owner_markers")
+    if markers is None:
+        return None
+    at = _skip_space(view.text, amount.end)
+    if view.text.startswith(",", at):  # (the amount in commas: "Le plus gros bloc, 120 MW, revient à Microsoft")
+        at = _skip_space(view.text, at + 1)
+    rest = view.pack.regex.get("remainder_words")
+    remainder = rest.match(view.text, at) if rest is not None else None
+    if remainder is not None:
+        at = _skip_space(view.text, remainder.end())
+    hit = markers.match(view.text, at)
+    if hit is None:
+        return None
+    after = _skip_space(view.text, hit.end())
+    # (an article may open the name: "corresponden a la Caja", "fa capo a il Comune")
+    named = next((m for m in cands if m.kind in ("org", "group") and after <= m.start <= after + 4), None)
+    return named.entity if named is not None else None
+
+
 def _holder_before(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
     """ "followed by ICICI Prudential Mutual Fund with ₹185 crore": a firm, one of the pack's
     `holder_markers` and the amount (a hedge may come between) is that firm's, wherever the firm stands."""
@@ -753,7 +775,8 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         return named[-1].entity if named else state.main_org
     # the owner a marker names right after the amount first: "..., i restanti 100 mln da Cassa
     # depositi e prestiti" is Cdp's, though the clause reads like an appositive of the name before it
-    owner = (_stake_owner(view, amount, cands) or _lender_after(view, amount, cands, _loan_named_just_before(view, state))
+    owner = (_stake_owner(view, amount, cands) or _owner_after(view, amount, cands)
+             or _lender_after(view, amount, cands, _loan_named_just_before(view, state))
              or _holder_before(view, amount, cands)
              or _agent(view, amount, cands)
              or _buyer(view, amount, cands, clause) or _leader(view, amount, cands))
