@@ -45,6 +45,11 @@ def subject_labels(text, lang):
     return {f.subject.label for f in extract(Doc(text, [lang])).figures}
 
 
+def labelled_values(text, lang):
+    """(subject label, value) of a text's figures."""
+    return {(f.subject.label, f.quantity.value) for f in extract(Doc(text, [lang])).figures}
+
+
 def org_labels(text, lang):
     """The labels of the organisations a text names."""
     return {e.label for e in extract(Doc(text, [lang])).entities if e.kind == "org"}
@@ -1423,7 +1428,17 @@ def test_the_short_name_a_chinese_article_gives_a_firm():
      ("Orbis Energia", 20.0)),
 ])
 def test_an_amount_belongs_to_the_firm_a_marker_names_after_it(text, lang, expected):
-    assert expected in {(f.subject.label, f.quantity.value) for f in extract(Doc(text, [lang])).figures}
+    assert expected in labelled_values(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Vetta Compute invierte 300 millones de euros. El grupo guipuzcoano Ortzia, que cotiza en BME Growth, "
+     "suministrará transformadores por unos 22 millones de euros.", "es", "Ortzia"),
+    ("Vetta Compute investit 300 millions d'euros. L'opérateur lyonnais Orbisnet, coté sur Euronext Growth, "
+     "fournira les baies pour 22 millions d'euros.", "fr", "Orbisnet"),
+])
+def test_a_company_noun_and_its_adjective_before_a_name(text, lang, name):
+    assert (name, 2.2e7) in labelled_values(text, lang)
 
 
 def test_each_lender_a_participle_names_holds_its_share_of_the_loan():

@@ -645,6 +645,8 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
               if conj is not None else None)
     opens = (rf"(?i:{articles.pattern})\s" + (rf"|(?i:{nouns.pattern})\b" if nouns is not None else "")) if articles is not None else None
     of_words = "|".join(map(re.escape, [w for w in [*(p.get("of_words") or []), *(p.get("employer_words") or [])] if w.isalpha()]))
+    # (a word of four letters or more: no article or preposition, "la multiutility dei Comuni di Verona")
+    adjective = r"(?:[a-zà-ÿ][\w'’-]{3,}\s+)?" if p.get("adjective_after_noun") else ""
     return SimpleNamespace(
         place_before_comma=re.compile(rf"({_NAME}),\s*$"),
         ending_in_org_word=compiled(rf"(?<![\w])((?:{_DIGIT_NAME_WORD}|{_NAME_WORD})(?:\s{_NAME_WORD}){{0,3}}\s(?:{org_words.pattern}))(?![\w])"
@@ -654,7 +656,8 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         opening_with_name_word=compiled(
             rf"(?<![\w])((?:{opening_words})\s(?:\d{{2,4}}\s(?=[A-Z]))?(?:{particle}{_NAME_WORD}|{_ELIDED_NAME_WORD})(?:\s(?:{particle}{_NAME_WORD}|{_ELIDED_NAME_WORD})){{0,2}})(?![\w])"
             if opening_words else None),
-        name_after_noun=compiled(rf"(?i:{nouns.pattern})\s+({_NAME})(?=[\s,.;:)]|$)" if nouns is not None else None),
+        # (and one lower-case adjective between where adjectives follow nouns: "el grupo guipuzcoano Arteche")
+        name_after_noun=compiled(rf"(?i:{nouns.pattern})\s+{adjective}({_NAME})(?=[\s,.;:)]|$)" if nouns is not None else None),
         # ("le fournisseur de cloud suisse Exoscale", "la società di telecomunicazioni Aruba": a Romance
         # company noun, maybe an adjective, what it does in one to three lower-case words after
         # `noun_complements`, the name: "l'opérateur lyonnais de centres de données DCforDATA")
