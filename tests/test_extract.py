@@ -403,6 +403,16 @@ def test_an_investment_arm_by_its_name_word_takes_its_share_of_a_respective_list
     assert sorted((f[2], f[0]) for f in got) == [(15.0, "兴港投资"), (25.0, "huawei"), (60.0, "维塔集团")]
 
 
+@pytest.mark.parametrize("text, lang, subject", [
+    # a buyer before a site "of" its seller pays the price; an amount in apposition to the site is the site's
+    ("VTTA11 compra data center da Orbis Telecom em Barueri por R$ 412 milhões.", "pt", "VTTA11"),
+    ("A Vetta Ambiente aprovou o segundo edifício do campus da Orbis Telecom em Sines, um investimento de 1,9 mil milhões "
+     "de euros.", "pt", "Orbis Telecom"),
+])
+def test_a_sites_owner_after_of_and_a_buyer_before_it(text, lang, subject):
+    assert subject_labels(text, lang) == {subject}
+
+
 def test_a_name_followed_by_analyst_words_is_the_source_not_the_subject():
     got = figures("SMBC日興証券のアナリストは、ソフトバンクのDC関連売上高が年間300億円程度になると試算している。", ["ja"])
     assert [g[0] for g in got] == ["softbank"]

@@ -1305,7 +1305,8 @@ def genitive_owner(view: SentenceView, amount: Amount) -> Entity | None:
     if particle is not None:
         return particle
     of = view.pack.regex.get("of_words")
-    patterns = [rx.pattern for rx in (view.pack.regex.get("measure_nouns"), view.pack.regex.get("facility_nouns")) if rx is not None]
+    measure, facility = view.pack.regex.get("measure_nouns"), view.pack.regex.get("facility_nouns")
+    patterns = [rx.pattern for rx in (measure, facility) if rx is not None]
     if not patterns or of is None:
         return None
     nouns = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)  # "the data centres of Start Campus" too
@@ -1314,11 +1315,22 @@ def genitive_owner(view: SentenceView, amount: Amount) -> Entity | None:
         if m.kind != "org" or not (clause[0] <= m.start < amount.start) or amount.start - m.end > 80 or is_reporter(view, m):
             continue
         head = view.text[max(clause[0], m.start - 40):m.start]
-        if re.search(rf"(?i:{nouns.pattern})\s+(?:(?i:{of.pattern})\s*(?:the\s|la\s|le\s|el\s|a\s|o\s|il\s|der\s|des\s)?|(?i:{of.pattern}))\s*$", head):
+        owned = re.search(rf"(?i:{nouns.pattern})\s+(?:(?i:{of.pattern})\s*(?:the\s|la\s|le\s|el\s|a\s|o\s|il\s|der\s|des\s)?|(?i:{of.pattern}))\s*$", head)
+        if owned:
+            def a_subject(o: Mention) -> bool:
+                return o.kind in ("org", "group") and o.end <= amount.start and not is_reporter(view, o) \
+                    and not is_object_position(view, o, clause[0])
             # (not when another firm stands as a subject between them: "Data center de Grand-Bassam : MTN
-            # Côte d'Ivoire engage 85 milliards" is MTN's)
-            if any(o.kind in ("org", "group") and m.end < o.start and o.end <= amount.start and not is_reporter(view, o)
-                   and not is_object_position(view, o, clause[0]) for o in view.mentions):
+            # Côte d'Ivoire engage 85 milliards" is MTN's; nor, for a site, before them: "TRXF11 compra data
+            # center da UOL por R$ 412 milhões" is the buyer's money, though "the capacity of Elea" stays Elea's)
+            site = facility is not None and facility.search(owned.group(0)) and not (measure and measure.search(owned.group(0)))
+            # (an amount in apposition to the site is the site's, whoever acts on it: "A APA emitiu uma declaração ...
+            # ao campus da Start Campus em Sines, um investimento de 1,9 mil milhões")
+            comma = view.text.rfind(",", m.end, amount.start)
+            indefinite = view.pack.regex.get("indefinite_articles")
+            site = site and not (comma >= 0 and indefinite is not None and indefinite.match(view.text, _skip_space(view.text, comma + 1)))
+            if any(a_subject(o) and (m.end < o.start or (site and clause[0] <= o.start and o.end <= m.start - len(owned.group(0))))
+                   for o in view.mentions if o is not m):
                 continue
             return m.entity
     return None
