@@ -1470,6 +1470,17 @@ def test_a_firm_found_by_its_name_and_acronym_and_by_the_acronym_alone_is_one_fi
         == {"Development Bank of Ruritania"}
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # a name may open with a Nordic capital, and hold one digit between its words
+    ("Østfold Kraft og Borregaard bygger et datasenter til 3 milliarder kroner, sier Borregaard. Selskapet eies 60 "
+     "prosent av Østfold Kraft og 40 prosent av Borregaard.", "nb", {("Østfold Kraft", 60.0), ("Borregaard", 40.0)}),
+    ("SpareBank 1 Vestvika og Handelsbanken stiller med 600 millioner kroner hver.", "nb",
+     {("SpareBank 1 Vestvika", 6e8), ("Handelsbanken", 6e8)}),
+])
+def test_names_with_nordic_capitals_and_a_digit(text, lang, expected):
+    assert expected <= labelled_values(text, lang)
+
+
 def test_a_capitalised_company_noun_inside_a_name_cuts_no_name_from_it():
     # "Utility" is a company noun ("the utility Avista"), but inside a name it is part of it
     assert org_labels("Lorenzo County People's Utility District has agreed to serve the campus with 60 megawatts.", "en") \

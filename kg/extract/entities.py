@@ -331,8 +331,9 @@ def gazetteer() -> Gazetteer:
 # ---- names found by pattern (not in the table) --------------------------------------------
 _CAP = r"[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
 _PERSON = re.compile(rf"\b({_CAP}(?: [A-Z]\.)? {_CAP})\b")
-# "d-Matrix", "eBay", "xAI", "NORD/LB"; "St. Landry Parish" (a saint's abbreviation opens a place's or a body's name)
-_NAME_WORD = r"(?:(?:St|Ste|Mt|Ft)\.(?=\s[A-Z])|[A-Z](?:[\w&@+'’.-]|/(?=[A-Z]))*[\w&]|[A-Z]|[a-z]{1,2}-?[A-Z][\w&'’.-]*[\w&])"
+# "d-Matrix", "eBay", "xAI", "NORD/LB"; "St. Landry Parish" (a saint's abbreviation opens a place's or a body's name);
+# Nordic and German capitals open names too ("Østfold Energi", "Öresundskraft")
+_NAME_WORD = r"(?:(?:St|Ste|Mt|Ft)\.(?=\s[A-Z])|[A-ZÄÖÜÆØÅ](?:[\w&@+'’.-]|/(?=[A-Z]))*[\w&]|[A-Z]|[a-z]{1,2}-?[A-Z][\w&'’.-]*[\w&])"
 # a name word after an elided "de", which may open with an accented capital ("Caisse d'Épargne")
 _ELIDED_NAME_WORD = r"d['’][A-ZÀ-ÖØ-Þ][\w&'’.-]*[\w&]"
 # a name's first word may open with a digit ("2G Energy AG", "21Vianet Group"), never a unit ("40MW")
@@ -341,7 +342,8 @@ _DIGIT_NAME_WORD = r"\d{1,2}(?!(?:MW|GW|TW|KW|MWh|GWh|TWh|MVA|GB|TB|PB)(?![\w&])
 # ("Région Pays de la Loire", "Banco de la Nación"; "Caisse d'Épargne": an elided "de" joins too)
 # ... and a name of one word may too when letters in both cases follow ("2CRSi", "21Vianet"; not "5G", "4GB", "5GHz")
 _DIGIT_LED_NAME_WORD = r"(?<![\d.,])\d{1,2}(?!(?:GHz|MHz|kHz|THz|Gbps|Mbps|Tbps)(?![\w&]))[A-Z](?=[A-Za-z&]*[a-z])[A-Za-z&]{2,}"
-_NAME = rf"(?:{_DIGIT_LED_NAME_WORD}|{_NAME_WORD})(?:\s(?:(?:of|&|de|do|da|dos|das|del|della|dei|degli|delle|di|du|for|de la)\s)?{_NAME_WORD}|\s{_ELIDED_NAME_WORD})*"
+# (one digit between name words belongs to the name: "SpareBank 1 Østlandet")
+_NAME = rf"(?:{_DIGIT_LED_NAME_WORD}|{_NAME_WORD})(?:\s(?:(?:of|&|de|do|da|dos|das|del|della|dei|degli|delle|di|du|for|de la)\s|\d(?=\s[A-ZÄÖÜÆØÅ])\s)?{_NAME_WORD}|\s{_ELIDED_NAME_WORD})*"
 _STOP_HEADS = {"the", "a", "an", "der", "die", "das", "den", "dem", "des", "le", "la", "les", "el", "los", "il", "lo", "o", "os", "a", "en",
                "in", "on", "at", "but", "and", "however", "according", "after", "as", "this", "that", "its", "their",
                "his", "her", "our", "we", "it", "they", "he", "she", "i", "ein", "eine", "un", "une", "una", "um", "uma",
