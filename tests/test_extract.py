@@ -884,6 +884,11 @@ def test_a_chinese_firm_by_its_shares_move_during_the_session():
     assert {f[0] for f in figures(text, ["zh"]) if f[1] == "stock_move"} == {"星河科技"}
 
 
+def test_the_prefecture_that_acts_in_a_japanese_regional_paper_is_the_storys():
+    text = "北辰建設は長野県大町市にデータセンターを建設し、総事業費は約300億円。県は補助制度を活用し、最大20億円を支援する。"
+    assert {(f[0], f[4]) for f in figures(text, ["ja"]) if f[4] is not None} == {("nagano-prefecture", 2e9)}
+
+
 def test_a_katakana_name_glued_to_a_place_is_one_firm():
     text = "米子にＡＩデータセンター　ネクスト大阪、総事業費300億円\n\nネクスト大阪は8日、米子市に総事業費300億円を投じると発表した。"
     assert org_labels(text, "ja") == subject_labels(text, "ja") == {"ネクスト大阪"}
