@@ -1486,6 +1486,18 @@ def test_names_with_nordic_capitals_and_a_digit(text, lang, expected):
     assert expected <= labelled_values(text, lang)
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # a country opening the clause is the subject, though "its data centres" follow the amount
+    ("Vetta engage 85 milliards FCFA. La Côte d'Ivoire dispose aujourd'hui d'une capacité installée d'environ 15 MW "
+     "dans ses centres de données.", "fr", ("Côte d’Ivoire", 15.0)),
+    # a grid operator that "gave its agreement" to a connection
+    ("Vetta engage 85 milliards FCFA. Orbis-Energies a donné son accord pour un raccordement de 25 MW au réseau.", "fr",
+     ("Orbis-Energies", 25.0)),
+])
+def test_the_subject_of_a_power_figure_in_french(text, lang, expected):
+    assert expected in labelled_values(text, lang)
+
+
 def test_a_capitalised_company_noun_inside_a_name_cuts_no_name_from_it():
     # "Utility" is a company noun ("the utility Avista"), but inside a name it is part of it
     assert org_labels("Lorenzo County People's Utility District has agreed to serve the campus with 60 megawatts.", "en") \

@@ -853,6 +853,9 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         return framed.entity  # "In Europe, installed capacity will climb to 21 GW": the region's figure
     # anaphora in the clause, before the amount first: "the company", "das Projekt", "من المشروع"
     head = view.text[:amount.start] + " " + view.text[amount.end:clause[1]]
+    # (a country or region opening the clause, an article at most before it, is its subject)
+    placed_before = any(m.kind == "place" and usable(m, clause[0]) and m.entity.rdf_type in ("Country", "Region")
+                        and re.fullmatch(r"[\W_]*(?:\w{1,3}['’\s]\s*)?", view.text[clause[0]:m.start]) for m in cands)
     opening = view.pack.regex.get("anaphora_company_opening")
     if opening is not None and state.main_org is not None and any(
             m.start() == 0 or view.text[m.start() - 1] in "，,。；;：:" for m in opening.finditer(view.text, 0, amount.start)):
@@ -873,7 +876,10 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         rx = view.pack.regex.get(f"anaphora_{kind}")
         if kind == "facility" and amount.kind == MONEY and _about_a_loan(view):
             continue  # "The facility comprises a $1.15 billion term loan": a credit facility, no site
-        if rx and referent is not None and rx.search(head):
+        hit = rx.search(head) if rx and referent is not None else None
+        if hit is not None and hit.start() >= amount.start and placed_before:
+            continue  # "La Côte d'Ivoire dispose d'environ 15 MW dans ses centres de données": the place before is the subject
+        if hit is not None:
             return referent
     # a place as subject: "the U.S. could face a power shortfall of up to 20%"
     places = [m for m in cands if usable(m, clause[0]) and m.kind == "place"]
