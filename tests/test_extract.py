@@ -2253,6 +2253,8 @@ def test_a_norwegian_loan_from_two_nordic_banks_each():
     ("de", "Vetta Compute baut in Graz. Die Vetta-Aktie legte um 3,4 Prozent zu, der ATX schloss 0,2 Prozent im Minus.", [3.4]),
     ("en", "Vetta Compute said it will build a campus. Vetta Compute's Nasdaq-listed shares rose 7.5%.", [7.5]),  # a listing
     ("es", "Vetta Compute construye un campus. Las acciones de Vetta Compute subían un 1,9% en un Ibex 35 plano.", [1.9]),
+    ("pt", "A Vetta Compute comprou um data center por R$ 400 milhões. As ações da Vetta Compute subiram 1,6%, enquanto o IFIX "
+     "avançou 0,3%.", [1.6]),
 ])
 def test_a_stock_indexs_move_is_no_firms_figure(lang, text, moves):
     assert [abs(f[2]) for f in figures(text, [lang]) if f[5] == "percent"] == moves
