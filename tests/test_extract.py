@@ -2368,6 +2368,9 @@ def test_the_project_after_a_loan_banks_sign_is_the_story_firms():
     ("Vetta Compute will invest $2 billion; power there costs $45 per MWh.", "en"),
     ("Vetta Compute investiert 2 Milliarden Euro; das Grundstück kostet 52 Euro je Quadratmeter.", "de"),
     ("Vetta Compute investira 2 milliards d'euros ; le terrain est vendu 52 euros le m².", "fr"),
+    # per a thing that is no unit (rate_nouns): a share, a month
+    ("O Vetta FII investirá R$ 2 bilhões e estima acrescentar R$ 0,07 por cota ao rendimento mensal.", "pt"),
+    ("Vetta Compute will invest $2 billion; the average household there pays about $143 a month for power.", "en"),
 ])
 def test_money_per_unit_without_a_scale_is_a_rate(text, lang):
     """ "52 Euro je Quadratmeter", "$45 per MWh": a land price or a tariff, no figure (per_unit_markers)."""

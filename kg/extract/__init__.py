@@ -1187,7 +1187,7 @@ def _a_unit_price(amount, sentence: str, p) -> bool:
     if number and currency is not None and currency.match(rest, number.end()):
         rest = rest[number.end():]  # "兌1美元", "兑3.28令吉": so many of another currency
     # (or per unit of a currency: "a $ 1.415 por dólar", an exchange rate)
-    return any(p.regex.get(key) is not None and p.regex[key].match(rest) for key in ("unit_word", "currency_word")) \
+    return any(p.regex.get(key) is not None and p.regex[key].match(rest) for key in ("unit_word", "currency_word", "rate_nouns")) \
         or bool(_UNIT_SYMBOL.match(rest))
 
 
