@@ -1492,14 +1492,17 @@ def test_names_with_nordic_capitals_and_a_digit(text, lang, expected):
 
 
 @pytest.mark.parametrize("text, lang, expected", [
-    # a country opening the clause is the subject, though "its data centres" follow the amount
+    # a grid operator by its verb of granting a connection
+    ("Vetta Compute will invest $1 billion. Gridwell has confirmed 250MW of connection capacity.", "en", ("Gridwell", 250.0)),
+    ("A Vetta Compute investirá R$ 400 milhões. A RNT atribuiu uma capacidade de ligação à rede de 50 MW.", "pt", ("RNT", 50.0)),
+    ("A Vetta Compute investirá R$ 400 milhões. O ONS já emitiu parecer de acesso para 200 MW.", "pt", ("ONS", 200.0)),
     ("Vetta engage 85 milliards FCFA. La Côte d'Ivoire dispose aujourd'hui d'une capacité installée d'environ 15 MW "
      "dans ses centres de données.", "fr", ("Côte d’Ivoire", 15.0)),
     # a grid operator that "gave its agreement" to a connection
     ("Vetta engage 85 milliards FCFA. Orbis-Energies a donné son accord pour un raccordement de 25 MW au réseau.", "fr",
      ("Orbis-Energies", 25.0)),
 ])
-def test_the_subject_of_a_power_figure_in_french(text, lang, expected):
+def test_the_subject_of_a_grid_or_market_power_figure(text, lang, expected):
     assert expected in labelled_values(text, lang)
 
 
