@@ -1496,6 +1496,10 @@ def test_names_with_nordic_capitals_and_a_digit(text, lang, expected):
     ("Vetta Compute will invest $1 billion. Gridwell has confirmed 250MW of connection capacity.", "en", ("Gridwell", 250.0)),
     ("A Vetta Compute investirá R$ 400 milhões. A RNT atribuiu uma capacidade de ligação à rede de 50 MW.", "pt", ("RNT", 50.0)),
     ("A Vetta Compute investirá R$ 400 milhões. O ONS já emitiu parecer de acesso para 200 MW.", "pt", ("ONS", 200.0)),
+    ("Vetta Compute investirà 400 milioni di euro. Retelux ha rilasciato una soluzione di connessione da 45 MW.", "it",
+     ("Retelux", 45.0)),
+    ("Vetta Compute invertirá 400 millones de euros. Redelux ha otorgado un punto de conexión de 45 MW.", "es",
+     ("Redelux", 45.0)),
     ("Vetta engage 85 milliards FCFA. La Côte d'Ivoire dispose aujourd'hui d'une capacité installée d'environ 15 MW "
      "dans ses centres de données.", "fr", ("Côte d’Ivoire", 15.0)),
     # a grid operator that "gave its agreement" to a connection
