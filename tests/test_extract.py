@@ -891,7 +891,8 @@ def test_a_chinese_firm_by_its_shares_move_during_the_session():
 
 def test_the_prefecture_that_acts_in_a_japanese_regional_paper_is_the_storys():
     text = "北辰建設は長野県大町市にデータセンターを建設し、総事業費は約300億円。県は補助制度を活用し、最大20億円を支援する。"
-    assert {(f[0], f[4]) for f in figures(text, ["ja"]) if f[4] is not None} == {("nagano-prefecture", 2e9)}
+    subsidy = [f for f in extract(Doc(text, ["ja"])).figures if f.quantity.upper == 2e9]
+    assert [f.subject.key for f in subsidy] == ["nagano-prefecture"]
 
 
 def test_a_katakana_name_glued_to_a_place_is_one_firm():
@@ -1473,9 +1474,11 @@ def test_each_lender_a_participle_names_holds_its_share_of_the_loan():
         ("vetta-compute", 4.2e8), ("bankwell", 2.5e8), ("orbis-finance", 1.7e8)}
 
 
-def test_a_firm_found_by_its_name_and_acronym_and_by_the_acronym_alone_is_one_firm():
-    text = ("The Development Bank of Ruritania (DBR) and Halyk Bank will lend 300 billion tenge, "
-            "with DBR providing 180 billion tenge and Halyk Bank the remaining 120 billion tenge.")
+@pytest.mark.parametrize("joint", [", with", ". Of that,"])
+def test_a_firm_found_by_its_name_and_acronym_and_by_the_acronym_alone_is_one_firm(joint):
+    # in the same sentence or a later one
+    text = (f"The Development Bank of Ruritania (DBR) and Halyk Bank will lend 300 billion tenge{joint} "
+            "DBR providing 180 billion tenge and Halyk Bank the remaining 120 billion tenge.")
     assert {f.subject.label for f in extract(Doc(text, ["en"])).figures if f.quantity.value == 1.8e11} \
         == {"Development Bank of Ruritania"}
 
@@ -1498,8 +1501,10 @@ def test_names_with_nordic_capitals_and_a_digit(text, lang, expected):
     ("A Vetta Compute investirá R$ 400 milhões. O ONS já emitiu parecer de acesso para 200 MW.", "pt", ("ONS", 200.0)),
     ("Vetta Compute investirà 400 milioni di euro. Retelux ha rilasciato una soluzione di connessione da 45 MW.", "it",
      ("Retelux", 45.0)),
-    ("Vetta Compute invertirá 400 millones de euros. Redelux ha otorgado un punto de conexión de 45 MW.", "es",
+    ("Vetta Compute invertirá 400 millones de euros. Redelux otorgó un punto de conexión de 45 MW.", "es",
      ("Redelux", 45.0)),
+    ("Vetta Compute investiert 400 Millionen Euro. Netzwerk Nord reserviert 45 MW Anschlussleistung.", "de",
+     ("Netzwerk Nord", 45.0)),
     ("Vetta engage 85 milliards FCFA. La Côte d'Ivoire dispose aujourd'hui d'une capacité installée d'environ 15 MW "
      "dans ses centres de données.", "fr", ("Côte d’Ivoire", 15.0)),
     # a grid operator that "gave its agreement" to a connection

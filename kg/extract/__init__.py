@@ -415,6 +415,22 @@ def _with_entities(mentions: list[Mention], by_key: dict[str, Entity]) -> list[M
             for m in mentions]
 
 
+def _one_firm_per_key(mentions: list[Mention]) -> list[Mention]:
+    """ "The Development Bank of Ruritania (DBR) ... DBR providing 180 billion": cues may find one firm by its name
+    and acronym and, in the same sentence or a later one, by the acronym alone; same key, one firm, labelled by
+    its fullest name."""
+    table = gazetteer()
+    fullest: dict[str, Entity] = {}
+    for m in mentions:
+        if m.kind == "org" and (m.entity.key not in fullest or len(m.entity.label) > len(fullest[m.entity.key].label)):
+            fullest[m.entity.key] = m.entity
+    # (a key the table knows is left to the table's own rules: "CEC" is another firm there)
+    fullest = {key: e for key, e in fullest.items() if not table.get(key)}
+    # (org mentions only: a place or a person whose key is the same slug stays itself)
+    return [replace(m, entity=fullest[m.entity.key], candidates=(fullest[m.entity.key],))
+            if m.kind == "org" and m.entity.key in fullest and m.entity is not fullest[m.entity.key] else m for m in mentions]
+
+
 def _opens_another_name(text: str, head: str, nouns: re.Pattern | None, goes_on: re.Pattern | None) -> bool:
     """ "شركة فيتا القابضة" beside "فيتا للحوسبة": after a company noun, the word goes on into another
     firm's name with a word that continues names (`name_head_not_alone`, a definite word: "القابضة",
@@ -1354,6 +1370,7 @@ def _extract(document) -> Extraction:
     for s in named_in:
         local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in mentions if s.start <= m.start < s.end]
         mentions.extend(discover(s.text, local, pack(s.language), s.start, names))
+    mentions = _one_firm_per_key(mentions)
     codes = {s.language for s in sentences}
     prepositions = sorted({w for code in codes for w in pack(code).get("place_prepositions") or []})
     # (the ones that are no "of" too: "as da Orbis" is the firm's shares, "nach Mühleberg" the village)

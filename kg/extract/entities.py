@@ -647,8 +647,10 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
               if conj is not None else None)
     opens = (rf"(?i:{articles.pattern})\s" + (rf"|(?i:{nouns.pattern})\b" if nouns is not None else "")) if articles is not None else None
     of_words = "|".join(map(re.escape, [w for w in [*(p.get("of_words") or []), *(p.get("employer_words") or [])] if w.isalpha()]))
-    # (a word of four letters or more: no article or preposition, "la multiutility dei Comuni di Verona")
-    adjective = r"(?:[a-zà-ÿ][\w'’-]{3,}\s+)?" if p.get("adjective_after_noun") else ""
+    # (an adjective of four letters or more, by its ending: no article, verb or preposition, "la multiutility dei
+    # Comuni di Verona", "L'entreprise rejoint Lyon")
+    endings = "|".join(map(re.escape, sorted(p.get("adjective_endings") or [], key=len, reverse=True)))
+    adjective = rf"(?:[a-zà-ÿ](?=[\w'’-]{{3,}}\s)[\w'’-]*(?:{endings})\s+)?" if endings else ""
     return SimpleNamespace(
         place_before_comma=re.compile(rf"({_NAME}),\s*$"),
         ending_in_org_word=compiled(rf"(?<![\w])((?:{_DIGIT_NAME_WORD}|{_NAME_WORD})(?:\s{_NAME_WORD}){{0,3}}\s(?:{org_words.pattern}))(?![\w])"
@@ -1421,17 +1423,4 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 ent = Entity(kind="place", key=slug(name), label=name, rdf_type=suffixes[m.group(0)], labels={pack.code: name})
                 out.append(Mention(s_ + sentence_start, e_ + sentence_start, name, ent, (ent,)))
                 taken.append((s_, e_))
-    return _one_entity_per_key(out)
-
-
-def _one_entity_per_key(mentions: list[Mention]) -> list[Mention]:
-    """ "The Development Bank of Kazakhstan (DBK) ..., with DBK providing": two cues may find one firm, by
-    its name and acronym and by its acronym alone; it is one entity, labelled by its full name."""
-    fullest: dict[str, Entity] = {}
-    for m in mentions:
-        if m.kind == "org" and len(m.entity.label) > len(fullest.get(m.entity.key, m.entity).label):
-            fullest[m.entity.key] = m.entity
-        fullest.setdefault(m.entity.key, m.entity)
-    return [m if fullest[m.entity.key] is m.entity or m.kind != "org" else replace(m, entity=fullest[m.entity.key],
-                                                                                   candidates=(fullest[m.entity.key],))
-            for m in mentions]
+    return out

@@ -446,7 +446,8 @@ def _owner_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> En
         return None
     after = _skip_space(view.text, hit.end())
     # (an article may open the name: "corresponden a la Caja", "fa capo a il Comune")
-    named = next((m for m in cands if m.kind in ("org", "group") and after <= m.start <= after + 4), None)
+    named = next((m for m in cands if m.kind in ("org", "group") and after <= m.start
+                  and _an_article_at_most(view.text[after:m.start])), None)
     return named.entity if named is not None else None
 
 
@@ -855,7 +856,7 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     head = view.text[:amount.start] + " " + view.text[amount.end:clause[1]]
     # (a country or region opening the clause, an article at most before it, is its subject)
     placed_before = any(m.kind == "place" and usable(m, clause[0]) and m.entity.rdf_type in ("Country", "Region")
-                        and re.fullmatch(r"[\W_]*(?:\w{1,3}['’\s]\s*)?", view.text[clause[0]:m.start]) for m in cands)
+                        and _an_article_at_most(view.text[clause[0]:m.start]) for m in cands)
     opening = view.pack.regex.get("anaphora_company_opening")
     if opening is not None and state.main_org is not None and any(
             m.start() == 0 or view.text[m.start() - 1] in "，,。；;：:" for m in opening.finditer(view.text, 0, amount.start)):
@@ -1317,15 +1318,17 @@ def genitive_owner(view: SentenceView, amount: Amount) -> Entity | None:
         return None
     nouns = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)  # "the data centres of Start Campus" too
     clause = clause_span(view, amount.start)
+
+    def a_subject(o: Mention) -> bool:
+        return o.kind in ("org", "group") and o.end <= amount.start and not is_reporter(view, o) \
+            and not is_object_position(view, o, clause[0])
+
     for m in view.mentions:
         if m.kind != "org" or not (clause[0] <= m.start < amount.start) or amount.start - m.end > 80 or is_reporter(view, m):
             continue
         head = view.text[max(clause[0], m.start - 40):m.start]
         owned = re.search(rf"(?i:{nouns.pattern})\s+(?:(?i:{of.pattern})\s*(?:the\s|la\s|le\s|el\s|a\s|o\s|il\s|der\s|des\s)?|(?i:{of.pattern}))\s*$", head)
         if owned:
-            def a_subject(o: Mention) -> bool:
-                return o.kind in ("org", "group") and o.end <= amount.start and not is_reporter(view, o) \
-                    and not is_object_position(view, o, clause[0])
             # (not when another firm stands as a subject between them: "Data center de Grand-Bassam : MTN
             # Côte d'Ivoire engage 85 milliards" is MTN's; nor, for a site, before them: "TRXF11 compra data
             # center da UOL por R$ 412 milhões" is the buyer's money, though "the capacity of Elea" stays Elea's)
@@ -1413,6 +1416,12 @@ def coordinated(view: SentenceView, amount: Amount, subject: Entity) -> list[Ent
 @cache
 def _articles() -> frozenset[str]:
     return frozenset(common().get("articles") or [])
+
+
+def _an_article_at_most(text: str) -> bool:
+    """Nothing but punctuation, spaces and one article (common.yaml `articles`): "La ", "L'", ", the "."""
+    words = re.sub(r"['’]", "' ", text).replace(",", " ").split()
+    return not words or (len(words) == 1 and words[0].lower() in _articles())
 
 
 @cache

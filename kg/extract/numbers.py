@@ -191,9 +191,12 @@ class AmountScanner:
         counters = pack.get("counters") or []
         self.counter = re.compile("|".join(re.escape(c) for c in counters)) if counters else None
         # how many describing letters may stand between a counter and its noun (`counter_gap_chars`, scripts
-        # without spaces); no punctuation and no genitive particle ("30个数据中心的GPU" counts centres)
+        # without spaces); no punctuation, none of `counter_gap_breaks` ("30个数据中心的GPU" counts centres)
         gap_chars = int(pack.get("counter_gap_chars") or 0)
-        self.counter_gap = re.compile(r"[^\s\d\W的之の]{0,%d}" % gap_chars) if gap_chars and self.counter else None
+        breaks = "".join(re.escape(b) for b in pack.get("counter_gap_breaks") or [])
+        self.counter_gap = re.compile(rf"[^\s\d\W{breaks}]{{0,{gap_chars}}}") if gap_chars and self.counter else None
+        # (a noun the gap reached counts unless a break follows it: "2000台配备英伟达GPU的服务器" counts servers)
+        self.counter_gap_end = re.compile(rf"(?![{breaks}])") if breaks else re.compile("")
         self.nouns_before = {
             metric: phrase_regex(nouns, latin_boundaries=False)
             for metric, nouns in (pack.get("nouns_before_counters") or {}).items() if nouns
@@ -595,8 +598,10 @@ class AmountScanner:
         for metric, rx in p.count_regex.items():
             for s in starts:
                 cm = rx.match(norm, s)
-                if cm and s in described and len(cm.group(0)) < 2:
-                    continue  # after describing letters only a noun of two letters or more: not "20个交易日公司股"
+                if cm and s in described and (len(cm.group(0)) < 2 or not self.counter_gap_end.match(norm, cm.end())):
+                    # after describing letters only a noun of two letters or more, and no break after it: not
+                    # "20个交易日公司股", nor "配备英伟达GPU的服务器"
+                    continue
                 if cm and not re.match(r"[^\W\d_]", norm[cm.end():cm.end() + 1] or " ") or (cm and not p.spaced):
                     # prefer the longest, most specific phrase at the nearest start
                     key = (s, -len(cm.group(0)))
