@@ -397,6 +397,20 @@ def test_the_firm_after_a_measure_and_of_owns_the_amount_unless_a_subject_follow
     assert subject_labels(text, lang) == {subject}
 
 
+@pytest.mark.parametrize("text, lang, names", [
+    # phrases the name cues must not take for firms
+    ("维塔集团与华为合作，计划投资达30亿元，项目总投资达50亿元。", "zh", {"维塔集团", "Huawei"}),
+    ("L'entreprise rejoint Lyon avec un investissement de 300 millions d'euros.", "fr", set()),
+    ("وقالت الشركة الاستشارية للمشروع إن المركز سيعمل بقدرة 40 ميغاواط.", "ar", set()),
+])
+def test_no_firm_in_ordinary_phrases_that_look_like_names(text, lang, names):
+    assert org_labels(text, lang) == names
+
+
+def test_a_counted_noun_inside_a_clause_that_describes_another_is_no_count():
+    assert [f for f in figures("维塔集团将采购2000台配备英伟达GPU的服务器。", ["zh"]) if f[1] == "chips"] == []
+
+
 def test_an_investment_arm_by_its_name_word_takes_its_share_of_a_respective_list():
     # "投资" ends a firm's short name in a list ("兴港投资"), so the three shares pair with three holders
     got = figures("维塔集团、华为、兴港投资分别持股60%、25%和15%。", ["zh"])
