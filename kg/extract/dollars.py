@@ -127,21 +127,42 @@ def local_currency_words(text: str, pack, place_countries: list[str]) -> dict[st
     "pesos", "kroner", "دينار") means the currency of the country the article names most among
     those whose currency is of the word's family (CLDR names, `_same_family`): "٧٥٠ مليون ريال" in
     a story from Doha is in Qatari riyals. The dollar is left to `local_dollar`, which asks for more."""
-    usual = pack.get("currency_words") or {}
     # the language's own country counts as named once: "kroner" in Norwegian is NOK unless the
     # story names another krone's country more often than Norway
     currencies = Counter(c for c in map(_currency_of, [*place_countries, _home_country(pack.code)]) if c)
     out = {}
-    for word, default in usual.items():
-        if default in ("USD", "EUR") or word not in text:
-            continue
-        # only the countries whose currency the word can name compete: "دينار" in a Libyan story is the
-        # Libyan dinar, however often the story (or the language's home, Egypt) names a pound's country
-        family = Counter({c: n for c, n in currencies.items() if c == default or _same_family(word, default, c, pack.code)})
-        ranked = family.most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) and ranked[0][0] != default:
-            out[word] = ranked[0][0]  # the currency of the word's family the article names most
+    for default, words in _shared_currency_words(pack.code).items():
+        if not any(c != default and _shares_a_word(pack.code, default, c) for c in currencies):
+            continue  # (no currency of the family named: the words keep their own; most words go unread)
+        for word in words:
+            if word not in text:
+                continue
+            # only the countries whose currency the word can name compete: "دينار" in a Libyan story is the
+            # Libyan dinar, however often the story (or the language's home, Egypt) names a pound's country
+            family = Counter({c: n for c, n in currencies.items() if c == default or _same_family(word, default, c, pack.code)})
+            ranked = family.most_common(2)
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) and ranked[0][0] != default:
+                out[word] = ranked[0][0]  # the currency of the word's family the article names most
     return out
+
+
+@cache
+def _shared_currency_words(language: str) -> dict[str, list[str]]:
+    """The pack's currency words by what each means by itself, but the dollar's and the euro's (`local_dollar`
+    decides the dollar; no euro word means another currency)."""
+    from .language import pack
+
+    by_currency: dict[str, list[str]] = {}
+    for word, currency in (pack(language).get("currency_words") or {}).items():
+        if currency not in ("USD", "EUR"):
+            by_currency.setdefault(currency, []).append(word)
+    return by_currency
+
+
+@cache
+def _shares_a_word(language: str, default: str, local: str) -> bool:
+    """Whether any of the pack's words for `default` can mean `local` (`_same_family`)."""
+    return any(_same_family(word, default, local, language) for word in _shared_currency_words(language).get(default, ()))
 
 
 def _same_family(word: str, default: str, local: str, language: str) -> bool:
