@@ -374,6 +374,11 @@ def test_a_conversion_in_parentheses_is_one_figure_for_area_and_power():
     assert [(a.unit, a.value, [c.value for c in a.conversions]) for a in got] == [("GW", 1.0, [1000.0])]
 
 
+def test_korean_also_after_a_latin_led_name_is_a_particle():
+    got = figures("VT이터닉스는 데이터센터를 짓는다. VT이터닉스도 3.8% 상승했다.", ["ko"])
+    assert [(f[0], f[2]) for f in got] == [("vt이터닉스", 3.8)]
+
+
 def test_a_year_before_a_count_noun_is_not_a_count():
     got = [(a.count_metric, a.value, a.lower) for a in scan_amounts("컨소시엄은 2028년까지 GPU 1만5000장 이상을 확보한다.", pack("ko")) if a.kind == "count"]
     assert got == [("chips", None, 15000.0)]

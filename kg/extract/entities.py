@@ -885,6 +885,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     objects = pack.regex.get("object_markers")
     # particles a script glues to a name ("하이퍼엑셀이", "NHN의"), longest first (org_cues.particles)
     particles = sorted((pack.get("org_cues") or {}).get("particles") or [], key=len, reverse=True)
+    latin_led = (pack.get("org_cues") or {}).get("latin_led_particles") or []
 
     # a headline in capitals: "ORBIS TO INVEST $2 BILLION" (not a sentence with no cased letters: Han, Hangul)
     in_capitals = any(c.isupper() for c in text) and not any(c.islower() for c in text)
@@ -1327,6 +1328,12 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 if name.endswith(particle) and len(name) - len(particle) >= 2:
                     name = name[: -len(particle)]
                     break
+            else:
+                # "SK이터닉스도 3.8% 상승": a particle that ends pure-Hangul names too ("전남도", a province) is one
+                # only after a name with Latin letters (org_cues.latin_led_particles)
+                glued = next((p_ for p_ in latin_led if name.endswith(p_) and re.search(r"[A-Za-z]", name[:-len(p_)])), None)
+                if glued:
+                    name = name[: -len(glued)]
             bullet = next((b for b in cues.get("bullets") or () if name.startswith(b)), "")
             if bullet:  # "・紀陽銀行、中間純利益…": a list's bullet, no part of the name
                 s_, name = s_ + len(bullet), name[len(bullet):]
