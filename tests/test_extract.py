@@ -898,6 +898,12 @@ def test_a_chinese_listed_firm_by_its_announcement_and_its_shares_move():
     assert org_labels("星辰锐联同日公告，其子公司签订了金额约9.6亿元的AI服务器采购合同。", "zh") == {"星辰锐联"}
 
 
+def test_a_break_character_inside_a_chinese_name_cuts_no_firm_word_from_it():
+    # "从" (from) cuts a run of letters, but not where only "科技" would be left
+    text = "维塔集团（600001）宣布投资28亿元。受此消息提振，云从科技股价盘中一度涨超10%，收盘上涨6.3%。"
+    assert {f[0] for f in figures(text, ["zh"]) if f[1] == "stock_move"} == {"云从科技"}
+
+
 def test_the_state_grids_provincial_company_by_its_whole_name():
     text = "维塔集团（600001）投资32亿元。国网河南省电力公司已批复项目用电容量150兆瓦，并将配套新建一座220千伏变电站。"
     assert ("国网河南省电力公司", 150.0) in labelled_values(text, "zh")

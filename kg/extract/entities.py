@@ -1284,6 +1284,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     cues = pack.get("org_cues") or {}
     breaks = cues.get("breaks") or ""
     break_words = cues.get("break_words") or []
+    generic_words = set(pack.get("short_name_not") or ())
     not_names = set(cues.get("not_names") or ())  # "政府は13日、": the cue's words, but no firm
     not_a_name = pack.regex.get("org_not_name")  # (a pattern of them: org_cues.not_name_pattern)
     cued: list[tuple[int, int]] = []
@@ -1317,7 +1318,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             s_, name = m.start("name"), m.group("name")
             legal = m.groupdict().get("legal") or ""  # (a legal form the name keeps: "……股份有限公司")
             cut = max((name.rfind(ch) for ch in breaks), default=-1)
-            if cut >= 0 and (not legal or len(name) - len(legal) - cut - 1 > 2):
+            # (not where what is left is only a firm's word: "云从科技股价" is no "科技", the break is inside the name)
+            if cut >= 0 and (not legal or len(name) - len(legal) - cut - 1 > 2) and name[cut + 1:] not in generic_words:
                 s_, name = s_ + cut + 1, name[cut + 1:]
             # "另一家上市公司首都在线": a company noun inside the run ends what describes the firm
             cut = max((name.rfind(w, 0, len(name) - len(w)) + len(w) for w in break_words
