@@ -1472,26 +1472,6 @@ def test_the_short_name_a_chinese_article_gives_a_firm():
     assert {(s, v) for s, v in got} >= {("维塔算力", 8.5e9), ("维塔算力", 3.2e9), ("北辰云", 1.2e9)}, got
 
 
-@pytest.mark.parametrize("text, lang, expected", [
-    ("Vetta Compute invierte 300 millones de euros. Laboral Kutxa aporta 80 millones de euros; los 40 millones de "
-     "euros restantes corresponden a Caja Rural de Soria.", "es", ("Caja Rural de Soria", 4e7)),
-    ("La società veicolo è controllata all'80% da Vetta Energia, mentre il restante 20% fa capo a Orbis Energia.", "it",
-     ("Orbis Energia", 20.0)),
-])
-def test_an_amount_belongs_to_the_firm_a_marker_names_after_it(text, lang, expected):
-    assert expected in labelled_values(text, lang)
-
-
-@pytest.mark.parametrize("text, lang, name", [
-    ("Vetta Compute invierte 300 millones de euros. El grupo guipuzcoano Ortzia, que cotiza en BME Growth, "
-     "suministrará transformadores por unos 22 millones de euros.", "es", "Ortzia"),
-    ("Vetta Compute investit 300 millions d'euros. L'opérateur lyonnais Orbisnet, coté sur Euronext Growth, "
-     "fournira les baies pour 22 millions d'euros.", "fr", "Orbisnet"),
-])
-def test_a_company_noun_and_its_adjective_before_a_name(text, lang, name):
-    assert (name, 2.2e7) in labelled_values(text, lang)
-
-
 def test_each_lender_a_participle_names_holds_its_share_of_the_loan():
     text = ("Vetta Compute has secured $420 million of project debt, with Bankwell lending $250 million and "
             "Orbis Finance providing the remaining $170 million.")
@@ -1520,6 +1500,16 @@ def test_names_with_nordic_capitals_and_a_digit(text, lang, expected):
 
 
 @pytest.mark.parametrize("text, lang, expected", [
+    # an amount belongs to the firm an owner marker names after it (owner_markers)
+    ("Vetta Compute invierte 300 millones de euros. Laboral Kutxa aporta 80 millones de euros; los 40 millones de "
+     "euros restantes corresponden a Caja Rural de Soria.", "es", ("Caja Rural de Soria", 4e7)),
+    ("La società veicolo è controllata all'80% da Vetta Energia, mentre il restante 20% fa capo a Orbis Energia.", "it",
+     ("Orbis Energia", 20.0)),
+    # a company noun and its adjective before a name (adjective_endings)
+    ("Vetta Compute invierte 300 millones de euros. El grupo guipuzcoano Ortzia, que cotiza en BME Growth, "
+     "suministrará transformadores por unos 22 millones de euros.", "es", ("Ortzia", 2.2e7)),
+    ("Vetta Compute investit 300 millions d'euros. L'opérateur lyonnais Orbisnet, coté sur Euronext Growth, "
+     "fournira les baies pour 22 millions d'euros.", "fr", ("Orbisnet", 2.2e7)),
     # a grid operator by its verb of granting a connection
     ("Vetta Compute will invest $1 billion. Gridwell has confirmed 250MW of connection capacity.", "en", ("Gridwell", 250.0)),
     ("A Vetta Compute investirá R$ 400 milhões. A RNT atribuiu uma capacidade de ligação à rede de 50 MW.", "pt", ("RNT", 50.0)),
@@ -1536,7 +1526,7 @@ def test_names_with_nordic_capitals_and_a_digit(text, lang, expected):
     ("Vetta engage 85 milliards FCFA. Orbis-Energies a donné son accord pour un raccordement de 25 MW au réseau.", "fr",
      ("Orbis-Energies", 25.0)),
 ])
-def test_the_subject_of_a_grid_or_market_power_figure(text, lang, expected):
+def test_the_firm_a_cue_names_holds_the_figure(text, lang, expected):
     assert expected in labelled_values(text, lang)
 
 

@@ -672,6 +672,8 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         quoted_after_noun=compiled(rf"(?i:{nouns.pattern})\s*[{_OPENING_QUOTES}]([^»“”\"」』]{{2,40}})[»“”\"」』]" if nouns is not None else None),
         # the company nouns of one word, for the end of a compound ("Energiekonzern")
         company_noun_ends=tuple(n.lower() for n in p.get("company_nouns") or [] if " " not in n),
+        # a firm's words, which no script cue's name is cut down to ("科技" of "云从科技"; `short_name_not`)
+        firm_words_alone=frozenset(p.get("short_name_not") or ()),
         # a chief executive's or a finance chief's title and an "of" before a firm's name (see discover)
         title_of_firm=[re.compile(rf"(?i:{p.regex[f'role_{role}'].pattern})\s+(?:{of_words})\s+({_NAME})(?=[\s,.;:)]|$)")
                        for role in ("CEO", "CFO") if p.regex.get(f"role_{role}") is not None] if of_words else [],
@@ -1284,7 +1286,6 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     cues = pack.get("org_cues") or {}
     breaks = cues.get("breaks") or ""
     break_words = cues.get("break_words") or []
-    generic_words = set(pack.get("short_name_not") or ())
     not_names = set(cues.get("not_names") or ())  # "政府は13日、": the cue's words, but no firm
     not_a_name = pack.regex.get("org_not_name")  # (a pattern of them: org_cues.not_name_pattern)
     cued: list[tuple[int, int]] = []
@@ -1319,7 +1320,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             legal = m.groupdict().get("legal") or ""  # (a legal form the name keeps: "……股份有限公司")
             cut = max((name.rfind(ch) for ch in breaks), default=-1)
             # (not where what is left is only a firm's word: "云从科技股价" is no "科技", the break is inside the name)
-            if cut >= 0 and (not legal or len(name) - len(legal) - cut - 1 > 2) and name[cut + 1:] not in generic_words:
+            if cut >= 0 and (not legal or len(name) - len(legal) - cut - 1 > 2) and name[cut + 1:] not in rx.firm_words_alone:
                 s_, name = s_ + cut + 1, name[cut + 1:]
             # "另一家上市公司首都在线": a company noun inside the run ends what describes the firm
             cut = max((name.rfind(w, 0, len(name) - len(w)) + len(w) for w in break_words

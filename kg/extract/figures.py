@@ -404,18 +404,28 @@ def _one_unnamed_firm(view: SentenceView, start: int, end: int) -> bool:
 
 
 def _named_right_after(view: SentenceView, amount: Amount, cands: list[Mention], markers_key: str,
-                       kinds: tuple[str, ...], reach: int, after_a_comma: bool = False) -> Entity | None:
+                       kinds: tuple[str, ...], reach: int | None, after_a_comma: bool = False,
+                       after_a_remainder: bool = False) -> Entity | None:
     """The firm a pack's marker names right after the amount ("55% da Hera", "240 M€ do BPI"):
-    the marker next to the amount, then a candidate of `kinds` at most `reach` characters on."""
+    the marker next to the amount (maybe after a comma, or a remainder word: "40 millones restantes
+    corresponden a"), then a candidate of `kinds` at most `reach` characters on (None: an article at most)."""
     markers = view.pack.regex.get(markers_key)
+    if markers is None:
+        return None
     at = _skip_space(view.text, amount.end)
     if after_a_comma and view.text.startswith(",", at):  # (the amount in commas: "The largest block, 120 MW, goes to Telus")
         at = _skip_space(view.text, at + 1)
-    hit = markers.match(view.text, at) if markers is not None else None
+    rest = view.pack.regex.get("remainder_words") if after_a_remainder else None
+    remainder = rest.match(view.text, at) if rest is not None else None
+    if remainder is not None:
+        at = _skip_space(view.text, remainder.end())
+    hit = markers.match(view.text, at)
     if hit is None:
         return None
     after = _skip_space(view.text, hit.end())
-    named = next((m for m in cands if m.kind in kinds and after <= m.start <= after + reach), None)
+    named = next((m for m in cands if m.kind in kinds and after <= m.start
+                  and (m.start <= after + reach if reach is not None else _an_article_at_most(view.text[after:m.start]))),
+                 None)
     return named.entity if named is not None else None
 
 
@@ -430,25 +440,10 @@ def _agent(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity |
 
 def _owner_after(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
     """ "los 40 millones restantes corresponden a Caja Rural", "il restante 20% fa capo a Iren": the firm a pack's
-    `owner_markers` name after an amount (a remainder word may come between) holds it, whatever the amount."""
-    markers = view.pack.regex.get("owner_markers")
-    if markers is None:
-        return None
-    at = _skip_space(view.text, amount.end)
-    if view.text.startswith(",", at):  # (the amount in commas: "Le plus gros bloc, 120 MW, revient à Microsoft")
-        at = _skip_space(view.text, at + 1)
-    rest = view.pack.regex.get("remainder_words")
-    remainder = rest.match(view.text, at) if rest is not None else None
-    if remainder is not None:
-        at = _skip_space(view.text, remainder.end())
-    hit = markers.match(view.text, at)
-    if hit is None:
-        return None
-    after = _skip_space(view.text, hit.end())
-    # (an article may open the name: "corresponden a la Caja", "fa capo a il Comune")
-    named = next((m for m in cands if m.kind in ("org", "group") and after <= m.start
-                  and _an_article_at_most(view.text[after:m.start])), None)
-    return named.entity if named is not None else None
+    `owner_markers` name after an amount (a remainder word may come between, an article may open the name:
+    "corresponden a la Caja") holds it, whatever the amount."""
+    return _named_right_after(view, amount, cands, "owner_markers", ("org", "group"), None,
+                              after_a_comma=True, after_a_remainder=True)
 
 
 def _holder_before(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
