@@ -1342,6 +1342,36 @@ def test_counts_of_jobs_as_each_press_writes_them(text, lang, expected):
     assert got == expected
 
 
+def _jobs(text, lang):
+    """(value or a bound, metric) of the jobs figures of a text."""
+    return {(next(v for v in f[2:5] if v is not None), f[1]) for f in figures(text, [lang]) if f[1].startswith("jobs")}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the second count borrows the noun of the first, written once
+    ("Harlow Compute will build a campus. It will employ up to 900 people during construction and 140 permanently "
+     "once the first hall opens.", "en", {(900.0, "jobs_construction"), (140.0, "jobs_permanent")}),
+    ("Harlow Compute construirá un campus. La obra generará cerca de 1.600 empleos, y 230 directos en la operación.",
+     "es", {(1600.0, "jobs_construction"), (230.0, "jobs_permanent")}),
+    # "e oltre" is the bound of the number after it, not of the count before it
+    ("Harlow Compute costruirà un campus: saranno 170 posti di lavoro diretti e oltre 450 nell'indotto.", "it",
+     {(170.0, "jobs_permanent"), (450.0, "jobs_total")}),
+    # direct jobs are the permanent ones; the phase written in the amount itself decides
+    ("Harlow Compute will build a campus creating 210 direct jobs and 520 indirect jobs.", "en",
+     {(210.0, "jobs_permanent"), (520.0, "jobs_total")}),
+    # a noun of its own is no borrowed noun, and a year is never a count
+    ("Harlow Compute will hire 300 people by 2027 and 2028 will see the second hall.", "en", {(300.0, "jobs_total")}),
+])
+def test_a_count_that_writes_its_noun_once(text, lang, expected):
+    assert _jobs(text, lang) == expected
+
+
+def test_a_quote_that_repeats_a_count_of_direct_jobs_is_the_same_figure():
+    text = ("Harlow Compute will build a campus that creates 120 direct jobs. A union official was unimpressed: "
+            "\"120 jobs is fine, but the plant had far more,\" he said.")
+    assert _jobs(text, "en") == {(120.0, "jobs_permanent")}
+
+
 @pytest.mark.parametrize("text, lang, expected", [
     ("华北算力股份有限公司一期投资62亿元，建设2万卡国产算力，规划部署智算卡3万张。", "zh", {20000.0, 30000.0}),
     ("华北算力股份有限公司一期部署GPU约4000卡。", "zh", {4000.0}),

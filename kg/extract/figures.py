@@ -1176,6 +1176,10 @@ def job_phase(view: SentenceView, amount: Amount, clause: tuple[int, int]) -> st
             continue
         for m in rx.finditer(view.text, clause[0], clause[1]):
             before = m.end() <= amount.start
+            if before and amount.elided:
+                continue  # the words before a count that borrows its noun describe the count before it
+            if amount.start <= m.start() < amount.end:  # "400 indirect jobs": the phase written in the amount
+                return metric
             dist = amount.start - m.end() if before else m.start() - amount.end
             # a word before the count first: "la obra generará 1.200 empleos y la operación"; but one right
             # after it qualifies it ("300 منصب شغل مباشر ونحو 1500 منصب غير مباشر")
@@ -1704,8 +1708,12 @@ def _number_key(q: Quantity):
     return (q.unit, r(q.value), r(q.lower), r(q.upper))
 
 
+# A metric and the narrower ones a repeat may name: "120 direct jobs" then, in a quote, "120 jobs".
+NARROWER_METRICS = {"jobs_total": {"jobs_permanent", "jobs_construction"}}
+
+
 def _more_specific(a: str, b: str) -> str:
-    if a in GENERIC_METRICS and b not in GENERIC_METRICS:
+    if (a in GENERIC_METRICS and b not in GENERIC_METRICS) or b in NARROWER_METRICS.get(a, ()):
         return b
     return a
 
@@ -1720,6 +1728,7 @@ def _compatible(a: Figure, b: Figure) -> bool:
     metrics_ok = (
         a.metric == b.metric or a.metric in GENERIC_METRICS or b.metric in GENERIC_METRICS
         or any(a.metric in g and b.metric in g for g in SAME_KIND_METRICS)
+        or b.metric in NARROWER_METRICS.get(a.metric, ()) or a.metric in NARROWER_METRICS.get(b.metric, ())
     )
     periods_ok = (
         a.period is None or b.period is None or a.period.key == b.period.key

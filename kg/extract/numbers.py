@@ -45,6 +45,7 @@ class Amount:
     count_metric: str | None = None
     threshold: bool = False  # "clients paying over $100,000 a year": qualifies, is not a figure
     scale: float = 1.0  # the scale word's factor, for ranges that write it once
+    elided: bool = False  # "1,200 jobs during construction and 150 permanently": the noun of the count before
     conversions: list["Amount"] = field(default_factory=list)  # "(about $3.4 billion)" beside it
 
     @property
@@ -267,6 +268,8 @@ class AmountScanner:
                 # (or in the sentence before)
                 said = next((f.unit for f in reversed(found) if f.kind == MONEY), currency)
                 amount = self._implied_money(norm, text, tok, said)
+            if amount is None and found and found[-1].kind == COUNT and found[-1].count_metric:
+                amount = self._implied_count(norm, text, tok, found[-1])
             if amount:
                 found.append(amount)
                 pos = amount.end
@@ -507,6 +510,31 @@ class AmountScanner:
         self._apply_hedges(norm, amount)
         return amount
 
+    def _implied_count(self, norm: str, text: str, tok: _Number, counted: Amount) -> Amount | None:
+        """ "1,200 people during construction and 150 permanently", "1.800 empleos, y 210 directos": a
+        bare number joined by a conjunction to the count before it counts the same noun, written once.
+        Only a plain number in digits, no year, with no other figure, clause break or number between."""
+        p = self.pack
+        if not p.spaced or tok.value is not None or _YEAR.fullmatch(tok.text):
+            return None
+        scaled = self._scaled(norm, tok)
+        if scaled is None or scaled[2] != 1.0 or re.match(r"\s*[\d%.,]", norm[scaled[1]:scaled[1] + 2]):
+            return None
+        hedge = next((h for h in (self._ends_with(p.regex.get(k), norm, tok.start)
+                                  for k in ("approx_before", "lower_before", "upper_before")) if h), None)
+        cut = hedge.start() if hedge else tok.start
+        gap = norm[counted.end:cut]
+        joined = self._ends_with(p.regex.get("conjunctions"), norm, cut)
+        if (joined is None or len(gap) > 50 or re.search(r"[\d;:!?()]|\.\s", gap)
+                or not re.match(r"[\s,]", norm[joined.start() - 1:joined.start()])):
+            return None
+        metric = "jobs_total" if counted.count_metric.startswith("jobs") else counted.count_metric
+        value, end, _ = scaled
+        amount = Amount(start=tok.start, end=end, text=text[tok.start:end], kind=COUNT, unit="count",
+                        count_metric=metric, value=value, elided=True)
+        self._apply_hedges(norm, amount)
+        return amount
+
     def _shared_scale_range(self, norm: str, text: str, tok: _Number, rest: list[_Number]) -> Amount | None:
         """ "zwischen 10 und 12 Milliarden Euro", "$68 billion to $71 billion" written as "68 to 71 billion"."""
         p = self.pack
@@ -612,6 +640,12 @@ class AmountScanner:
             return best[1], best[2]
         return None, pos
 
+    def _bound_after(self, key: str, norm: str, a: Amount) -> re.Match | None:
+        """A bound written after the amount ("150 o più"), unless a number follows it: in "150 posti e
+        oltre 400 nell'indotto", "e oltre" is the hedge of 400."""
+        m = self._match_at(self.pack.regex.get(key), norm, self.sep.match(norm, a.end).end())
+        return None if m is None or re.match(r"\s*[^\w\s]{0,3}\s*\d", norm[m.end():m.end() + 8]) else m
+
     def _apply_hedges(self, norm: str, a: Amount) -> None:
         p = self.pack
         lower_before = self._ends_with(p.regex.get("lower_before"), norm, a.start)
@@ -620,10 +654,10 @@ class AmountScanner:
         upper_before = self._ends_with(p.regex.get("upper_before"), norm, a.start)
         if lower_before and upper_before:  # "不超过" (not more than) holds "超过" (more than): the longer one
             lower_before, upper_before = (None, upper_before) if upper_before.start() < lower_before.start() else (lower_before, None)
-        if lower_before or self._match_at(p.regex.get("lower_after"), norm, self.sep.match(norm, a.end).end()):
+        if lower_before or self._bound_after("lower_after", norm, a):
             if a.value is not None:
                 a.lower, a.value = a.value, None
-        elif upper_before or self._match_at(p.regex.get("upper_after"), norm, self.sep.match(norm, a.end).end()):
+        elif upper_before or self._bound_after("upper_after", norm, a):
             if a.value is not None:
                 a.upper, a.value = a.value, None
         if self._ends_with(p.regex.get("approx_before"), norm, a.start) or self._match_at(p.regex.get("approx_after"), norm, self.sep.match(norm, a.end).end()):
