@@ -2047,6 +2047,32 @@ def test_a_korean_particle_after_a_latin_name_is_no_part_of_it():
     assert "vetta" in keys and not any(k.endswith("의") for k in keys)
 
 
+def test_korean_public_corporations_and_a_groups_arm_with_a_latin_name():
+    text = ("협약에는 한국전력공사, 한국가스공사, HJ EPC, 한국수자원공사(K-water), 가온반도체가 참여했다. "
+            "핵심은 HJ EPC가 짓는 800MW 규모 발전소다. 엔비디아 AI GPU를 1만장 들인다.")
+    orgs = org_labels(text, "ko")
+    assert {"한국가스공사", "HJ EPC", "한국수자원공사"} <= orgs and "AI GPU" not in orgs
+    # a place's name that opens a longer word ("한국" of "한국수자원공사") makes no town of the name before it
+    assert not any(e.kind == "place" and e.label == "HJ EPC" for e in extract(Doc(text, ["ko"])).entities)
+    assert labelled_values(text, "ko") >= {("HJ EPC", 800.0)}
+
+
+@pytest.mark.parametrize("text, not_a_firm", [
+    ("청주 클러스터 '전력 비상'…LNG발전·송전망에 4조원 투입", "LNG발전"),
+    ("가온전력은 초고압 송전선로 건설에 1조2000억원을 투입한다.", "송전선"),
+    # after a firm's name (or its end), a listed item is the firm's object: KOGAS's pipeline, KEPCO's line
+    ("HJ EPC 800MW 발전소 건설…가스공사 주배관·한전 345kV 선로 2031년 완공\n\n한국가스공사는 주배관 약 40km를 새로 깐다.",
+     "주배관"),
+])
+def test_korean_words_that_end_like_a_firm_or_are_listed_with_one_are_no_firm(text, not_a_firm):
+    assert not_a_firm not in org_labels(text, "ko")
+
+
+def test_one_power_in_two_units_is_one_figure():
+    text = ("HJ EPC 1GW 복합발전소 건설\n\n핵심은 HJ EPC가 청주에 짓는 1,000MW 규모 복합화력발전소다.")
+    assert [(f[1], f[2], f[5]) for f in figures(text, ["ko"]) if f[1] == "power_capacity"] == [("power_capacity", 1.0, "GW")]
+
+
 def test_a_groups_loan_stays_a_loan_and_each_after_an_amount_splits_it():
     got = figures("Vetta Compute bygger et datasenter i Alver. DNB og Nordea låner ut til sammen 3 mrd. kr "
                   "til prosjektet, 1,5 mrd. kr hver.", ["nb"])

@@ -1016,9 +1016,12 @@ def _korean_names_of_found_firms(text: str, mentions: list[Mention]) -> list[Men
         if not any(any(o.start == a and o.end >= b - 1 for o in orgs) for a, b, _ in items) \
                 or ("·" not in listed.group(0) and len(items) < 3):
             continue
+        # "가스공사 주배관·한전 345kV 선로": after a firm's name (or the end of one), a list item is its object
+        before = re.search(r"([가-힣]{2,})\s$", text[max(0, listed.start() - 16):listed.start()])
+        owned = before is not None and any(o.text.endswith(before.group(1)) for o in orgs)
         for a, b, name in items:
             if name in wanted or name in not_names or any(o.start < b and a < o.end for o in mentions) or gazetteer()._lookup(name) \
-                    or len(written(name).findall(text)) < 2:
+                    or len(written(name).findall(text)) < 2 or (owned and a == listed.start()):
                 continue
             wanted[name] = Entity(kind="org", key=slug_key(name), label=name, rdf_type="Firm")
     if not wanted:

@@ -1006,6 +1006,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             taken.append((s, e))
     # "in Mount Pleasant, Wisconsin": an unknown town named with the region it lies in
     for place in (m for m in known if m.kind == "place" and not m.demonym):
+        if text[place.end:place.end + 1].isalpha():
+            continue  # "GS EPS, 한국수자원공사": a place's name that opens a longer word names no place
         head = text[:place.start]
         m = rx.place_before_comma.search(head)
         if m and free(m.start(1), m.end(1)) and not on_a_place(m.start(1), m.end(1)) and m.group(1).split()[0].lower() not in _STOP_HEADS:

@@ -1703,9 +1703,15 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
 
 # ---- the document: merging duplicates ---------------------------------------------------------
 def _number_key(q: Quantity):
+    """The amount in its dimension's base unit: "1GW" in a headline and "1,000MW" in the text are one figure."""
+    dimension, factor = (common().get("conversions") or {}).get(q.unit, (q.unit, 1))
+
     def r(v):
-        return None if v is None else round(v, 6 - len(str(int(abs(v)))) if abs(v) >= 1 else 6)
-    return (q.unit, r(q.value), r(q.lower), r(q.upper))
+        if v is None:
+            return None
+        v *= factor
+        return round(v, 6 - len(str(int(abs(v)))) if abs(v) >= 1 else 6)
+    return (dimension, r(q.value), r(q.lower), r(q.upper))
 
 
 # A metric and the narrower ones a repeat may name: "120 direct jobs" then, in a quote, "120 jobs".
