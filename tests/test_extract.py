@@ -2073,6 +2073,24 @@ def test_one_power_in_two_units_is_one_figure():
     assert [(f[1], f[2], f[5]) for f in figures(text, ["ko"]) if f[1] == "power_capacity"] == [("power_capacity", 1.0, "GW")]
 
 
+def test_a_name_that_opens_with_an_accented_capital():
+    text = "A Ôrion Energia, braço de energia do grupo Vetta, anunciou um data center de R$ 2,3 bilhões em Manaus."
+    assert ("Ôrion Energia", 2.3e9) in labelled_values(text, "pt")
+
+
+def test_a_headline_acronym_takes_the_name_written_out_later():
+    text = ("ÉN et Vetta Compute vont investir environ 500 millions d'euros à Colmar.\n\n"
+            "Le site va renaître. Électricité du Nord (ÉN), filiale du groupe EDF, et Vetta Compute ont présenté le projet. "
+            "ÉN détiendra 51 % de la société de projet.")
+    assert "Électricité du Nord" in org_labels(text, "fr") and "ÉN" not in org_labels(text, "fr")
+
+
+def test_korean_industries_and_etc_are_no_firm():
+    text = ("IB업계 관계자는 \"리스크가 줄었다\"고 말했다. 시행사는 국내 AI 기업 등을 대상으로 임차인을 찾고 있다. "
+            "가온증권은 400억원을 투자한다.")
+    assert org_labels(text, "ko") == {"가온증권"}
+
+
 def test_a_groups_loan_stays_a_loan_and_each_after_an_amount_splits_it():
     got = figures("Vetta Compute bygger et datasenter i Alver. DNB og Nordea låner ut til sammen 3 mrd. kr "
                   "til prosjektet, 1,5 mrd. kr hver.", ["nb"])

@@ -415,6 +415,11 @@ def _with_entities(mentions: list[Mention], by_key: dict[str, Entity]) -> list[M
             for m in mentions]
 
 
+def _initials(name: str) -> str:
+    """The capitals that open a name's words: "ÉS" of "Électricité de Strasbourg"."""
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
 def _one_firm_per_key(mentions: list[Mention]) -> list[Mention]:
     """ "The Development Bank of Ruritania (DBR) ... DBR providing 180 billion": cues may find one firm by its name
     and acronym and, in the same sentence or a later one, by the acronym alone; same key, one firm, labelled by
@@ -422,13 +427,18 @@ def _one_firm_per_key(mentions: list[Mention]) -> list[Mention]:
     table = gazetteer()
     fullest: dict[str, Entity] = {}
     for m in mentions:
-        if m.kind == "org" and (m.entity.key not in fullest or len(m.entity.label) > len(fullest[m.entity.key].label)):
-            fullest[m.entity.key] = m.entity
+        entity = m.entity
+        if m.kind == "org" and len(m.text) > len(entity.label) and _initials(m.text) == entity.label:
+            # "ÉS et Euro-Information ... Électricité de Strasbourg (ÉS)": the name written out, given the
+            # firm the headline's acronym found first
+            entity = replace(entity, label=m.text)
+        if m.kind == "org" and (entity.key not in fullest or len(entity.label) > len(fullest[entity.key].label)):
+            fullest[entity.key] = entity
     # (a key the table knows is left to the table's own rules: "CEC" is another firm there)
     fullest = {key: e for key, e in fullest.items() if not table.get(key)}
     # (org mentions only: a place or a person whose key is the same slug stays itself)
     return [replace(m, entity=fullest[m.entity.key], candidates=(fullest[m.entity.key],))
-            if m.kind == "org" and m.entity.key in fullest and m.entity is not fullest[m.entity.key] else m for m in mentions]
+            if m.kind == "org" and m.entity.key in fullest and m.entity != fullest[m.entity.key] else m for m in mentions]
 
 
 def _opens_another_name(text: str, head: str, nouns: re.Pattern | None, goes_on: re.Pattern | None) -> bool:
@@ -1398,7 +1408,7 @@ def _extract(document) -> Extraction:
     mentions = _called_by_their_head(_short_names_to_long(plain, _drop_datelines(plain, mentions), arms), codes)
     mentions = _short_names_of_latin_labelled(mentions)
     mentions = _brokers(plain, _han_firms_by_their_short_name(mentions), codes)
-    mentions = _local_names_of_found_firms(_surnames_are_people(mentions))
+    mentions = _one_firm_per_key(_local_names_of_found_firms(_surnames_are_people(mentions)))
 
     furniture = furniture_spans(text, [h for code in codes for h in pack(code).get("furniture_headers") or []],
                                [t for code in codes for t in pack(code).get("page_tools") or []])

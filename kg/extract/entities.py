@@ -333,7 +333,7 @@ _CAP = r"[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
 _PERSON = re.compile(rf"\b({_CAP}(?: [A-Z]\.)? {_CAP})\b")
 # "d-Matrix", "eBay", "xAI", "NORD/LB"; "St. Landry Parish" (a saint's abbreviation opens a place's or a body's name);
 # Nordic and German capitals open names too ("Østfold Energi", "Öresundskraft")
-_NAME_WORD = r"(?:(?:St|Ste|Mt|Ft)\.(?=\s[A-Z])|[A-ZÄÖÜÆØÅ](?:[\w&@+'’.-]|/(?=[A-Z]))*[\w&]|[A-Z]|[a-z]{1,2}-?[A-Z][\w&'’.-]*[\w&])"
+_NAME_WORD = r"(?:(?:St|Ste|Mt|Ft)\.(?=\s[A-Z])|[A-ZÀ-ÖØ-Þ](?:[\w&@+'’.-]|/(?=[A-Z]))*[\w&]|[A-Z]|[a-z]{1,2}-?[A-Z][\w&'’.-]*[\w&])"
 # a name word after an elided "de", which may open with an accented capital ("Caisse d'Épargne")
 _ELIDED_NAME_WORD = r"d['’][A-ZÀ-ÖØ-Þ][\w&'’.-]*[\w&]"
 # a name's first word may open with a digit ("2G Energy AG", "21Vianet Group"), never a unit ("40MW")
@@ -584,7 +584,7 @@ _OF_THE = re.compile(r"\.?\s+of\s+(?:the\s+)?")
 _CAPITALISED_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _PARTICLE_AND_NAME_AFTER = re.compile(r" (?:de|do|da|dos|das|del|della|di|du|des) ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
 _OF_AND_NAME_AFTER = re.compile(r" of ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
-_ACRONYM_IN_BRACKETS = re.compile(r"(?<=\s)\(([A-Z][A-Z0-9&]{1,9})\)")
+_ACRONYM_IN_BRACKETS = re.compile(r"(?<=\s)\(([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&]{1,9})\)")
 # words a name's acronym skips ("Société nationale de crédit et d'investissement (SNCI)")
 NAME_PARTICLES = frozenset("de del della des du di da do dos das der für for of para per la le les el et e y and & the".split())
 
@@ -599,10 +599,10 @@ def spells(words: list[str], acronym: str) -> bool:
     return "".join(_initial(w) for w in words) == acronym.lower()
 
 
-_ACRONYM_AFTER = re.compile(r"\s+\([A-Z][A-Z0-9&]{1,9}\)")
+_ACRONYM_AFTER = re.compile(r"\s+\([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&]{1,9}\)")
 _NAME_GOES_ON = re.compile(r"\s(?:(?:of|de|do|da|del|della|di|des|du)\s)?[A-Z]")
 _NAME_GOES_ON_TO_ITS_ACRONYM = re.compile(
-    r"(?:\s(?:(?:of|de|do|da|del|della|di|des|du|e|y|et|and|&)\s)?[A-Z][\w'’-]*){0,4}\s+\([A-Z][A-Z0-9&]{1,9}\)")
+    r"(?:\s(?:(?:of|de|do|da|del|della|di|des|du|e|y|et|and|&)\s)?[A-Z][\w'’-]*){0,4}\s+\([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&]{1,9}\)")
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
 _ORIGIN_WORD = re.compile(r"-(?:based|owned|listed|backed|headquartered|controlled)$", re.IGNORECASE)
 _BRAND_PAIR = re.compile(rf"({_NAME_WORD}\s\+\s{_NAME_WORD})")
