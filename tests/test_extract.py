@@ -1359,6 +1359,9 @@ def _jobs(text, lang):
     # direct jobs are the permanent ones; the phase written in the amount itself decides
     ("Harlow Compute will build a campus creating 210 direct jobs and 520 indirect jobs.", "en",
      {(210.0, "jobs_permanent"), (520.0, "jobs_total")}),
+    # a phase word nearer the count before it is that count's ("دائمة" of the 150), the one after is this count's
+    ("أعلنت شركة أوراسكوم للاستثمار عن المشروع الذي سيوفر 150 وظيفة دائمة، إلى جانب نحو 900 عامل في ذروة أعمال البناء.",
+     "ar", {(150.0, "jobs_permanent"), (900.0, "jobs_construction")}),
     # a noun of its own is no borrowed noun, and a year is never a count
     ("Harlow Compute will hire 300 people by 2027 and 2028 will see the second hall.", "en", {(300.0, "jobs_total")}),
 ])

@@ -1163,6 +1163,13 @@ JOB_PHASE_REACH = 40  # characters between a phase word and the count of jobs it
 JOB_PHASE_REACH_AFTER = 12  # ... and after it ("1,500 construction workers")
 
 
+def _nearer_the_number_before(text: str, word: re.Match, amount: Amount) -> bool:
+    """ "150 وظيفة دائمة، إلى جانب نحو 900 عامل": a phase word nearer the number before it than the
+    amount after it describes that number."""
+    last_digit = max((d.end() for d in re.finditer(r"\d", text[:word.start()])), default=None)
+    return last_digit is not None and word.start() - last_digit < amount.start - word.end()
+
+
 def job_phase(view: SentenceView, amount: Amount, clause: tuple[int, int]) -> str:
     """Jobs of a phase by the nearest phase word (`job_phases` in the pack): "la obra generará
     1.200 empleos y la operación, 180 puestos" -> construction 1,200, permanent 180. Jobs a project
@@ -1176,7 +1183,7 @@ def job_phase(view: SentenceView, amount: Amount, clause: tuple[int, int]) -> st
             continue
         for m in rx.finditer(view.text, clause[0], clause[1]):
             before = m.end() <= amount.start
-            if before and amount.elided:
+            if before and (amount.elided or _nearer_the_number_before(view.text, m, amount)):
                 continue  # the words before a count that borrows its noun describe the count before it
             if amount.start <= m.start() < amount.end:  # "400 indirect jobs": the phase written in the amount
                 return metric
