@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 import yaml
@@ -2074,6 +2075,26 @@ def test_korean_words_that_end_like_a_firm_or_are_listed_with_one_are_no_firm(te
 def test_one_power_in_two_units_is_one_figure():
     text = ("HJ EPC 1GW 복합발전소 건설\n\n핵심은 HJ EPC가 청주에 짓는 1,000MW 규모 복합화력발전소다.")
     assert [(f[1], f[2], f[5]) for f in figures(text, ["ko"]) if f[1] == "power_capacity"] == [("power_capacity", 1.0, "GW")]
+
+
+@pytest.mark.parametrize("text, lang, builder", [
+    ("A desenvolvedora Vetta Compute planeja um campus. O Banco do Nordeste aprovou financiamento de R$ 900 milhões "
+     "para a Vetta Compute construir um data center de 40 megawatts em Fortaleza.", "pt", "Vetta Compute"),
+    ("The developer Vetta Compute plans a campus. Atlas Bank agreed a $600 million loan to Vetta Compute to build a "
+     "50 MW campus outside Leeds.", "en", "Vetta Compute"),
+    # a partner "to build" with, in no loan, is no builder by purpose: the sentence's subject keeps the campus
+    ("The developer Vetta Compute plans a campus. Harlow Telecom signed an agreement with Vetta Compute to build a "
+     "50 MW campus outside Leeds.", "en", "Harlow Telecom"),
+])
+def test_the_firm_a_loan_lets_build_owns_what_it_builds(text, lang, builder):
+    assert {f.subject.label for f in extract(Doc(text, [lang])).figures if f.metric == "power_capacity"} == {builder}
+
+
+def test_a_currency_in_a_conversion_is_no_place():
+    """ "O empreendimento, orçado em R$ 1,8 bilhão (cerca de US$ 330 milhões), terá ... 16 MW" (corpus 22's pt_2):
+    the "US" of the conversion's currency is no place for the figures to belong to."""
+    text = (Path(__file__).parent / "data" / "heldout22" / "pt_2.txt").read_text(encoding="utf-8")
+    assert "United States" not in subject_labels(text, "pt")
 
 
 def test_a_name_that_opens_with_an_accented_capital():

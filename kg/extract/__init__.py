@@ -1464,7 +1464,9 @@ def _extract(document) -> Extraction:
         # (after relabelling: a Hong Kong paper's "52億元" carries HKD to the next "18億")
         last_currency = next((a.unit for a in reversed(amounts) if a.kind == MONEY), last_currency)
         # a name inside an amount is part of a currency ("US" in "US-Dollar"), not a mention
-        view.mentions = [m for m in local if not any(a.start <= m.start and m.end <= a.end for a in amounts)]
+        # (and in the conversion beside it: "(cerca de US$ 330 milhões)")
+        view.mentions = [m for m in local if not any(a.start <= m.start and m.end <= a.end
+                                                     for a in (*amounts, *(c for a in amounts for c in a.conversions)))]
         countries = [m.entity for m in view.mentions if m.kind == "place" and m.entity.rdf_type == "Country"]
         state.last_country = (countries[0] if countries else None) or state.last_country or main_country
         governments = [m.entity for m in view.mentions if m.kind == "org" and m.entity.rdf_type == "Government"]

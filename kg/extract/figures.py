@@ -482,6 +482,21 @@ def _sponsor(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity
     return None
 
 
+def _builder_by_purpose(view: SentenceView, amount: Amount, cands: list[Mention], clause: tuple[int, int]) -> Entity | None:
+    """ "aprovou financiamento de R$ 1,1 bilhão para a Imetame construir um data center de 48 MW": the firm
+    a loan or a grant lets build (`purpose_markers` right after it) owns the figures of what it builds."""
+    markers = view.pack.regex.get("purpose_markers")
+    public_money = view.pack.regex.get("public_money_words")
+    if markers is None or not (_about_a_loan(view) or (public_money is not None and public_money.search(view.text))):
+        return None  # (a partner "to build" with: "un acuerdo con Consorcio Financiero para construir un campus")
+    for m in reversed(cands):
+        if m.kind == "org" and clause[0] <= m.start and m.end <= amount.start:
+            hit = markers.match(view.text, _skip_space(view.text, m.end))
+            if hit is not None and hit.end() <= amount.start:
+                return m.entity
+    return None
+
+
 def _stake_owner(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
     """ "partecipata al 55% da Hera", "held 51% by Vetta", "gehört zu 81 Prozent dem Axpo-Konzern":
     a share written with its owner right after it (`stake_owner_markers`) is the owner's."""
@@ -772,6 +787,7 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     # the owner a marker names right after the amount first: "..., i restanti 100 mln da Cassa
     # depositi e prestiti" is Cdp's, though the clause reads like an appositive of the name before it
     owner = (_stake_owner(view, amount, cands) or _owner_after(view, amount, cands)
+             or _builder_by_purpose(view, amount, cands, clause)
              or _lender_after(view, amount, cands, _loan_named_just_before(view, state))
              or _holder_before(view, amount, cands)
              or _agent(view, amount, cands)
