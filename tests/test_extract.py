@@ -2097,6 +2097,11 @@ def test_a_currency_in_a_conversion_is_no_place():
     assert "United States" not in subject_labels(text, "pt")
 
 
+def test_a_participle_and_its_agent_make_no_appositive():
+    text = "Vetta Compute will build a campus. Construction, led by a contractor yet to be named, will employ about 700 people."
+    assert org_labels(text, "en") == {"Vetta Compute"}
+
+
 def test_a_name_that_opens_with_an_accented_capital():
     text = "A Ôrion Energia, braço de energia do grupo Vetta, anunciou um data center de R$ 2,3 bilhões em Manaus."
     assert ("Ôrion Energia", 2.3e9) in labelled_values(text, "pt")
@@ -2805,6 +2810,8 @@ def test_metric_words_of_shares_and_equity(text, lang, value, metric):
 @pytest.mark.parametrize("text, lang", [
     ("Blackstone, qui gère quelque 800 milliards de dollars d'actifs, investit 350 millions d'euros dans le campus de Lyon.", "fr"),
     ("Blackstone, with assets of around $800 billion, will invest $350 million in the campus.", "en"),
+    ("Blackstone, which manages around $800 billion for clients, will invest $350 million in the campus.", "en"),
+    ("Blackstone, que gestiona unos 800.000 millones de dólares, invertirá 350 millones de dólares en el campus.", "es"),
 ])
 def test_the_assets_a_fund_manages_are_its_size_not_an_investment(text, lang):
     got = {(f[2], f[1]) for f in figures(text, [lang])}
@@ -4046,6 +4053,9 @@ def test_an_average_pay_is_no_figure_and_office_space_is_no_land():
     ("Bank of Kigali is lending Rwf 54 billion to Vetta Compute.", "en", "RWF"),
     ("Stanbic Uganda will lend USh 200 billion to Vetta Compute.", "en", "UGX"),
     ("La Banque de Kigali prêtera 54 milliards de Frw à Vetta Compute.", "fr", "RWF"),
+    # "P" is the Philippine peso, the pula in a story about Botswana
+    ("GABORONE, Botswana - Vetta Compute will build a P1.9 billion data centre.", "en", "BWP"),
+    ("MANILA - Vetta Compute will build a P1.9 billion data centre in Pasig.", "en", "PHP"),
 ])
 def test_east_african_currencies_as_their_press_writes_them(text, lang, unit):
     assert [f.quantity.unit for f in extract(Doc(text, [lang])).figures] == [unit]

@@ -1192,12 +1192,17 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     if articles is not None and pack.spaced:
         # the appositive opens with an article, or (Romance press) straight with the noun:
         # "Apto, sviluppatore italiano di data center, annuncia", "A Tecto, empresa de data centers da V.tal, vai"
-        verb = pack.regex.get("subject_verbs")
+        verb, builders = pack.regex.get("subject_verbs"), pack.regex.get("builder_markers")
         for m in rx.appositive.finditer(text):
             closing = re.match(r"(?:[^,;.]|\.(?=\w)){3,120},", text[m.end():])  # an appositive closes with a comma ("V.tal" inside)
             appositive = " ".join(text[m.end():].split()[:7])
             has_verb = closing and verb is not None and rx.verb_in_appositive.search(closing.group(0))
-            if closing and not has_verb and nouns is not None and nouns.search(appositive):  # "X, the Sydney-based operator, ..."
+            # (no participle and its agent: "Construction, led by a contractor yet to be named, is expected"; but
+            # "Apto, società con sede a Milano," opens with a company's noun)
+            opening = appositive.split()[:2]
+            by_agent = (len(opening) == 2 and builders is not None and builders.fullmatch(opening[1])
+                        and not (nouns is not None and nouns.fullmatch(opening[0])))
+            if closing and not has_verb and not by_agent and nouns is not None and nouns.search(appositive):  # "X, the Sydney-based operator, ..."
                 add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
         # ("Cultiva, kommunens energiverkstiftelse, skyter inn 350 millioner": a sentence's opening name, an
         # appositive of a few words in lower case, then a verb of doing business)
