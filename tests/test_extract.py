@@ -2102,6 +2102,14 @@ def test_a_participle_and_its_agent_make_no_appositive():
     assert org_labels(text, "en") == {"Vetta Compute"}
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Der Kasseler Energieversorger Vetta Energie baut ein Rechenzentrum für 300 Millionen Euro.", "Vetta Energie"),
+    ("Der Niestetaler Wechselrichter-Hersteller Vetta Solar liefert einen Speicher für 14 Millionen Euro.", "Vetta Solar"),
+])
+def test_german_words_that_describe_a_firm_before_its_name_are_no_part_of_it(text, name):
+    assert org_labels(text, "de") == {name}
+
+
 def test_a_name_that_opens_with_an_accented_capital():
     text = "A Ôrion Energia, braço de energia do grupo Vetta, anunciou um data center de R$ 2,3 bilhões em Manaus."
     assert ("Ôrion Energia", 2.3e9) in labelled_values(text, "pt")

@@ -367,6 +367,19 @@ def _name_endings() -> tuple[str, ...]:
     return tuple(common().get("name_endings") or [])
 
 
+def _after_a_describing_noun(start: int, name: str, pack: LanguagePack) -> tuple[int, str]:
+    """ "Mannheimer Energieversorger MVV Energie", "Niestetaler Wechselrichter-Hersteller SMA Solar": where every
+    noun is capitalised, a run of capitals may open with the words that describe the firm; the name is what
+    follows the last word ending in a company's noun (a compound's end too: "-versorger", "-Hersteller")."""
+    nouns = [n.lower() for n in pack.get("company_nouns") or []] if pack.get("nouns_capitalised") else []
+    words = name.split(" ")
+    for i in range(len(words) - 2, -1, -1):
+        if any(words[i].lower().endswith(n) for n in nouns):
+            cut = len(" ".join(words[:i + 1])) + 1
+            return start + cut, name[cut:]
+    return start, name
+
+
 def _without_first_word(start: int, name: str) -> tuple[int, str]:
     """The name at `start` without its first word and the space after it."""
     first = name.split()[0]
@@ -1040,6 +1053,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             elif of_place and (of_place.start(1), of_place.end(1)) in place_spans:
                 name += of_place.group(0)
             company_word = pack.regex.get("company_nouns")
+            start, name = _after_a_describing_noun(start, name, pack)
             while " " in name and (name.split()[0].lower() in _STOP_HEADS
                                    or (company_word is not None and company_word.search(name.split()[0]))
                                    or (start == 0 and name.split()[0] not in proper_words
