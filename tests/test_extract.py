@@ -2110,6 +2110,14 @@ def test_german_words_that_describe_a_firm_before_its_name_are_no_part_of_it(tex
     assert org_labels(text, "de") == {name}
 
 
+def test_a_japanese_firm_without_two_characters_inside_its_name():
+    text = ("四国送配電　ＤＣ接続検討、累計80万キロワットに\n\n南海地所は29日、新拠点で６万キロワットの受電を目指すと発表した。"
+            "同社の投資額は約300億円。四国電力送配電によると、接続検討の申し込みは約80万キロワットに達した。"
+            "四国送配電は送変電設備に約900億円を投じる。")
+    assert ("四国電力送配電", 9e10) in labelled_values(text, "ja")
+    assert not any("接続検討" in label for label in org_labels(text, "ja"))
+
+
 def test_a_name_that_opens_with_an_accented_capital():
     text = "A Ôrion Energia, braço de energia do grupo Vetta, anunciou um data center de R$ 2,3 bilhões em Manaus."
     assert ("Ôrion Energia", 2.3e9) in labelled_values(text, "pt")

@@ -375,6 +375,30 @@ def _han_short_names(text: str, mentions: list[Mention], codes: set[str]) -> lis
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
 
 
+_KANJI_RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
+
+
+def _han_names_without_their_middle(text: str, mentions: list[Mention], codes: set[str]) -> list[Mention]:
+    """ "九州送配電" for "九州電力送配電": a Japanese or Chinese paper drops two characters inside a firm's
+    name - a kanji word of the text that is a found name without two of its inner characters (two at least
+    kept before them, three after), which no table knows, is that firm."""
+    if not codes & {"ja", "zh"}:
+        return mentions
+    table = gazetteer()
+    wanted = {}
+    for m in mentions:
+        if m.kind != "org" or not _KANJI_RUN.fullmatch(m.text):
+            continue
+        for k in range(2, len(m.text) - 4):
+            short = m.text[:k] + m.text[k + 2:]
+            if short not in wanted and short in text and not table.find(short) \
+                    and not any(o.text == short for o in mentions):
+                wanted[short] = (re.compile(rf"(?<![\u4e00-\u9fff]){re.escape(short)}(?![\u4e00-\u9fff])"), m.entity)
+    if not wanted:
+        return mentions
+    return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
+
+
 def _names_without_their_descriptor(text: str, mentions: list[Mention], codes: set[str]) -> list[Mention]:
     """ "وكانت آسيا سيل قد أعلنت" in a story that named "شركة آسيا سيل للاتصالات": where a pack says
     which word opens the description that ends a firm's name (`name_descriptor_word`, "for
@@ -1397,7 +1421,7 @@ def _extract(document) -> Extraction:
     mentions = _han_names_listed_with_found_firms(plain, mentions, named_in)
     mentions = _short_forms_of_found_names(plain, _possessive_words_of_found_names(plain, mentions), codes)
     mentions = _acronyms_of_found_names(plain, mentions)
-    mentions = _han_short_names(plain, mentions, codes)
+    mentions = _han_names_without_their_middle(plain, _han_short_names(plain, mentions, codes), codes)
     mentions = _names_without_their_descriptor(plain, mentions, codes)
     mentions.sort(key=lambda m: m.start)
     # a longer name wins over a name inside it ("Fastweb + Vodafone" over "Vodafone")
