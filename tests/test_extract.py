@@ -2118,6 +2118,12 @@ def test_a_japanese_firm_without_two_characters_inside_its_name():
     assert not any("接続検討" in label for label in org_labels(text, "ja"))
 
 
+def test_a_currency_written_once_is_the_one_its_first_amount_was_read_as():
+    text = ("DOUALA (Cameroun) - Vetta Compute construit un centre de données. La caisse de retraite y injecte "
+            "14 milliards de FCFA de fonds propres, Vetta Compute apporte 17 milliards.")
+    assert {f.quantity.unit for f in extract(Doc(text, ["fr"])).figures} == {"XAF"}
+
+
 def test_a_name_that_opens_with_an_accented_capital():
     text = "A Ôrion Energia, braço de energia do grupo Vetta, anunciou um data center de R$ 2,3 bilhões em Manaus."
     assert ("Ôrion Energia", 2.3e9) in labelled_values(text, "pt")

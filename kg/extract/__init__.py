@@ -1485,6 +1485,12 @@ def _extract(document) -> Extraction:
         relabel(amounts, dollar)
         relabel_words(amounts, bare_words[s.language], p.get("currency_words") or {})
         relabel_local_units(amounts, p, story_country)
+        # (a currency written once is the one the amount it was written with was relabelled to)
+        said = last_currency
+        for a in amounts:
+            if a.kind == MONEY and a.currency_said_before and said is not None:
+                a.unit = said
+            said = a.unit if a.kind == MONEY else said
         # (after relabelling: a Hong Kong paper's "52億元" carries HKD to the next "18億")
         last_currency = next((a.unit for a in reversed(amounts) if a.kind == MONEY), last_currency)
         # a name inside an amount is part of a currency ("US" in "US-Dollar"), not a mention

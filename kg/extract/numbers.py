@@ -46,6 +46,7 @@ class Amount:
     threshold: bool = False  # "clients paying over $100,000 a year": qualifies, is not a figure
     scale: float = 1.0  # the scale word's factor, for ranges that write it once
     elided: bool = False  # "1,200 jobs during construction and 150 permanently": the noun of the count before
+    currency_said_before: bool = False  # "14 milliards de FCFA ..., Camtel 17 milliards": the currency written once
     conversions: list["Amount"] = field(default_factory=list)  # "(about $3.4 billion)" beside it
 
     @property
@@ -506,7 +507,8 @@ class AmountScanner:
         if scaled is None or scaled[2] < 1e6 or tok.value is not None:
             return None
         value, end, scale = scaled
-        amount = Amount(start=tok.start, end=end, text=text[tok.start:end], kind=MONEY, unit=currency, value=value, scale=scale)
+        amount = Amount(start=tok.start, end=end, text=text[tok.start:end], kind=MONEY, unit=currency, value=value, scale=scale,
+                        currency_said_before=True)
         self._apply_hedges(norm, amount)
         return amount
 
