@@ -2124,6 +2124,11 @@ def test_a_currency_written_once_is_the_one_its_first_amount_was_read_as():
     assert {f.quantity.unit for f in extract(Doc(text, ["fr"])).figures} == {"XAF"}
 
 
+def test_a_norwegian_grid_owner_named_by_its_trade_opening_the_sentence():
+    text = "Vetta Compute bygger et datasenter i Namsos. Netteier Trønderkraft har gitt tilsagn om nettilknytning på 80 MW."
+    assert ("Trønderkraft", 80.0) in labelled_values(text, "nb")
+
+
 def test_a_name_that_opens_with_an_accented_capital():
     text = "A Ôrion Energia, braço de energia do grupo Vetta, anunciou um data center de R$ 2,3 bilhões em Manaus."
     assert ("Ôrion Energia", 2.3e9) in labelled_values(text, "pt")
