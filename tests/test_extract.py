@@ -2129,6 +2129,14 @@ def test_a_norwegian_grid_owner_named_by_its_trade_opening_the_sentence():
     assert ("Trønderkraft", 80.0) in labelled_values(text, "nb")
 
 
+def test_chinese_state_investment_firms_and_their_subscribed_capital():
+    text = "华北算力股份有限公司注册资本20亿元，其中华北算力股份有限公司认缴10.2亿元；湘江新区国投认缴其余3.8亿元，持股19%。"
+    got = {(f.subject.label, f.metric, f.quantity.value) for f in extract(Doc(text, ["zh"])).figures}
+    assert ("湘江新区国投", "equity_investment", 3.8e8) in got
+    # (10.2 x 10^8 in binary floats is 1,019,999,999.9999999; the figure is 1,020,000,000)
+    assert ("华北算力股份有限公司", "equity_investment", 1.02e9) in got
+
+
 def test_a_name_that_opens_with_an_accented_capital():
     text = "A Ôrion Energia, braço de energia do grupo Vetta, anunciou um data center de R$ 2,3 bilhões em Manaus."
     assert ("Ôrion Energia", 2.3e9) in labelled_values(text, "pt")

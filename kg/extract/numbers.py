@@ -279,6 +279,8 @@ class AmountScanner:
         found.extend(self._shares_in_words(norm, text, found))
         found.extend(self._efficiency_ratios(norm, text, found))
         found.sort(key=lambda a: a.start)
+        for a in found:
+            _tidy(a)
         return self._attach_conversions(norm, self._drop_rate_notes(norm, self._merge_between(norm, found)))
 
     def _numbers(self, norm: str) -> list[_Number]:
@@ -798,6 +800,14 @@ def relabel_local_units(amounts: list[Amount], pack: LanguagePack, country: str 
                     amount.unit = rule["unit"]
                     _in_reported_unit(amount)
                     break
+
+
+def _tidy(amount: Amount) -> None:
+    """ "10.2亿元" is 1,020,000,000, not the 1,019,999,999.9999999 that 10.2 x 10^8 makes in binary floats."""
+    for attr in ("value", "lower", "upper"):
+        v = getattr(amount, attr)
+        if v is not None:
+            setattr(amount, attr, float(f"{v:.15g}"))
 
 
 def _in_reported_unit(amount: Amount) -> None:
