@@ -4091,6 +4091,8 @@ def test_an_average_pay_is_no_figure_and_office_space_is_no_land():
     # "P" is the Philippine peso, the pula in a story about Botswana
     ("GABORONE, Botswana - Vetta Compute will build a P1.9 billion data centre.", "en", "BWP"),
     ("MANILA - Vetta Compute will build a P1.9 billion data centre in Pasig.", "en", "PHP"),
+    # (the "US" of a conversion's "US$" makes no second country of the story)
+    ("GABORONE - Vetta Compute will spend P1.9 billion (about US$140 million) on a data centre in Botswana.", "en", "BWP"),
 ])
 def test_east_african_currencies_as_their_press_writes_them(text, lang, unit):
     assert [f.quantity.unit for f in extract(Doc(text, [lang])).figures] == [unit]

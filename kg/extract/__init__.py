@@ -1441,7 +1441,8 @@ def _extract(document) -> Extraction:
     issuer_line = re.compile(rf"\s*(?:{'|'.join(map(re.escape, issuer_labels))})\s*[:：]?\s*") if issuer_labels else None
     state = DocumentState(main_org=_main_org([m for m in mentions if not any(a <= m.start < b for a, b in furniture)], text,
                                              issuer_line))
-    place_countries = [gazetteer().country_of(m.entity) for m in mentions if m.kind == "place"]
+    # (not the "US" of "US$140 million": a currency's letters name no place the story is about)
+    place_countries = [gazetteer().country_of(m.entity) for m in mentions if m.kind == "place" and text[m.end:m.end + 1] not in ("$", "＄")]
     ranked = Counter(c for c in place_countries if c).most_common(2)
     story_country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     dollar = local_dollar(text, place_countries)
