@@ -4087,6 +4087,8 @@ def test_an_average_pay_is_no_figure_and_office_space_is_no_land():
 @pytest.mark.parametrize("text, lang, unit", [
     ("Bank of Kigali is lending Rwf 54 billion to Vetta Compute.", "en", "RWF"),
     ("Stanbic Uganda will lend USh 200 billion to Vetta Compute.", "en", "UGX"),
+    ("KAMPALA, Uganda - Stanbic will lend Shs200 billion to Vetta Compute.", "en", "UGX"),
+    ("NAIROBI, Kenya - Equity Bank will lend Shs2 billion to Vetta Compute.", "en", "KES"),
     ("La Banque de Kigali prêtera 54 milliards de Frw à Vetta Compute.", "fr", "RWF"),
     # "P" is the Philippine peso, the pula in a story about Botswana
     ("GABORONE, Botswana - Vetta Compute will build a P1.9 billion data centre.", "en", "BWP"),
