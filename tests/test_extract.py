@@ -2137,6 +2137,26 @@ def test_chinese_state_investment_firms_and_their_subscribed_capital():
     assert ("华北算力股份有限公司", "equity_investment", 1.02e9) in got
 
 
+@pytest.mark.parametrize("text, firm", [
+    # "Co." is a legal form too, and a legal name may open with a place or its adjective
+    ("The village approved the campus. Badger Transmission Co. estimates the new lines will cost $290 million.",
+     "Badger Transmission"),
+    ("The village approved the campus. American Transmission Co. estimates the new lines will cost $290 million.",
+     "American Transmission"),
+    # ... with its acronym after the legal form
+    ("The village approved the campus. Wisconsin Public Transit Corp. (WPT), the Wausau-based operator, "
+     "asked for $184 million in new revenue.", "Wisconsin Public Transit"),
+])
+def test_legal_names_that_open_with_a_place_or_end_in_co(text, firm):
+    assert firm in subject_labels(text, "en")
+
+
+def test_a_legal_form_ends_a_sentence_before_its_opener():
+    text = ("The Cree Nation will buy a stake, backed by a guarantee from the Vetta Opportunities Corp. "
+            "The Harlow Infrastructure Bank is lending C$500 million for the plant.")
+    assert ("Harlow Infrastructure Bank", 5e8) in labelled_values(text, "en")
+
+
 def test_a_name_that_opens_with_an_accented_capital():
     text = "A Ôrion Energia, braço de energia do grupo Vetta, anunciou um data center de R$ 2,3 bilhões em Manaus."
     assert ("Ôrion Energia", 2.3e9) in labelled_values(text, "pt")

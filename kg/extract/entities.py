@@ -406,11 +406,12 @@ def _legal_name() -> re.Pattern:
     # the first word of a two-word form is no name word ("Orbis Holdings Pte Ltd")
     firsts = sorted({f.split()[0] for f in forms if " " in f}, key=len, reverse=True)
     word = rf"(?!(?:{'|'.join(map(re.escape, firsts))})(?![\w&]))[A-Z][\w&.-]*" if firsts else r"[A-Z][\w&.-]*"
-    # ("BDO Unibank, Inc.", "Metropolitan Bank & Trust Co.": a comma before the form, "&" inside)
+    # ("BDO Unibank, Inc.", "Metropolitan Bank & Trust Co.": a comma before the form, "&" inside; but not
+    # "Ennis, Co. Clare": an Irish county)
     endings = "|".join(map(re.escape, _name_endings())) or "(?!)"
     return re.compile(
         rf"\b{prefix}((?:{_DIGIT_NAME_WORD}\s)?(?:(?:{word}|&)\s){{0,3}}{word}(?:\s(?:{endings}))?),?\s?"
-        rf"(?:(?<=\s)(?:{form})(?![A-Za-z])|(?:{'|'.join(f'(?<={re.escape(w)})' for w in _name_endings()) or '(?!)'})(?![A-Za-z]))")
+        rf"(?:(?<=\s)(?:{form})(?![A-Za-z])(?<!,\sCo\.)|(?:{'|'.join(f'(?<={re.escape(w)})' for w in _name_endings()) or '(?!)'})(?![A-Za-z]))")
 
 
 @cache
@@ -839,6 +840,15 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         taken[:] = [c for c in taken if c not in clash]
         return True
 
+    def free_but_a_place_it_opens_with(s, e):
+        """ "Wisconsin Public Service Corp.", "American Transmission Co.": a legal name that opens with a
+        known place (or its adjective) and goes on in two words at least; the place gives way."""
+        clash = clashes(s, e)
+        if not (len(clash) == 1 and clash[0] in place_spans and clash[0][0] == s and len(text[clash[0][1]:e].split()) >= 2):
+            return False
+        taken[:] = [c for c in taken if c not in clash]
+        return True
+
     def free_but_places_inside(s, e):
         """ "البنك السعودي للاستثمار": a name a script's cue found whole, with a place's adjective inside."""
         clash = clashes(s, e)
@@ -888,7 +898,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             name = text[s:arm.end]
             e = arm.end
         if (free(s, e) or (" " in name and free_but_a_place_it_ends_in(s, e))
-                or (" " in name and free_but_names_inside(s, e))) and len(name) > 2:  # "PT Orbis Indonesia Tbk"
+                or (" " in name and free_but_names_inside(s, e)) or free_but_a_place_it_opens_with(s, e)) \
+                and len(name) > 2:  # "PT Orbis Indonesia Tbk"
             ent = Entity(kind="org", key=slug(name), label=name, rdf_type="Firm")
             out.append(Mention(s + sentence_start, e + sentence_start, name, ent, (ent,)))
             taken.append((s, e))
@@ -1155,11 +1166,19 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     # "Sociedad Española para la Transformación Tecnológica (SETT)": a name with its acronym
     terms = term_acronyms()  # ("Künstlichen Intelligenz (KI)": a term, no firm)
     # (capitals with accents too: "Électricité de Strasbourg (ÉS)")
-    for m in re.finditer(r"((?:[A-ZÀ-ÖØ-Þ][\w'’-]+)(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+|de|del|des|der|du|für|for|of|para|per|la|le|el|di|do|da|y|e|and|&)){1,8})\s+\(([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&]{1,9})\)", text):
+    for m in re.finditer(r"((?:[A-ZÀ-ÖØ-Þ][\w'’-]+)(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+|de|del|des|der|du|für|for|of|para|per|la|le|el|di|do|da|y|e|and|&)){1,8}\.?)\s+\(([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&]{1,9})\)", text):
         name, acronym = m.group(1), m.group(2)
         if acronym in terms:
             continue
         initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+        bare = name
+        while " " in bare and bare.rsplit(" ", 1)[1] in _legal_forms():
+            bare = bare.rsplit(" ", 1)[0]
+        if not initials.endswith(acronym) and "".join(w[0] for w in bare.split() if w[:1].isupper()).endswith(acronym):
+            # "Wisconsin Public Service Corp. (WPS)": the acronym spells the name without its legal form
+            name, initials = bare, "".join(w[0] for w in bare.split() if w[:1].isupper())
+        if name.endswith("."):
+            continue
         if len(acronym) == 2 and not initials.endswith(acronym):
             continue  # "Settimo Torinese (TO)", "Salvador (BA)": a province or state code, not the name's initials
         name_start = m.start(1)

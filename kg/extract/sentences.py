@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .language import pack
+from .language import common, pack
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -101,6 +101,25 @@ def _amount_units(code: str) -> frozenset[str]:
     return frozenset(w.rstrip(".").lower() for w in words)
 
 
+@cache
+def _sentence_openers(code: str) -> frozenset[str]:
+    """Capitalised, the pack's `relative_markers` ("The", "Its") open a sentence after a firm's legal form."""
+    return frozenset(w.capitalize() for w in pack(code).phrases("relative_markers") if " " not in w)
+
+
+def _a_firm_ends_here(text: str, dot: int, after: int, openers: frozenset[str]) -> bool:
+    """ "... from the Alberta Indigenous Opportunities Corp. The Canada Infrastructure Bank is lending": the
+    abbreviated legal form (common.yaml `legal_forms`) ends a sentence when an opener follows it."""
+    word = re.search(r"(\S+)$", text[max(0, dot - 20):dot])
+    following = re.match(r"\w+", text[after:])
+    return bool(word and word.group(1).rstrip(".") in _legal_form_words() and following and following.group(0) in openers)
+
+
+@cache
+def _legal_form_words() -> frozenset[str]:
+    return frozenset(f.rstrip(".") for f in common().get("legal_forms") or ())
+
+
 def split_sentences(text: str, languages: list[str]) -> list[Sentence]:
     latin_languages = [lang for lang in languages if lang not in ("zh", "ja", "ko", "ar")]
     latin_language = latin_languages[0] if latin_languages else (languages[0] if languages else "en")
@@ -112,6 +131,7 @@ def split_sentences(text: str, languages: list[str]) -> list[Sentence]:
     # (where only names are capitalised, a capital after an amount's abbreviated unit opens a sentence)
     ends_after_an_amount = not pack(latin_language).get("nouns_capitalised")
     units = _amount_units(latin_language) if ends_after_an_amount else frozenset()
+    openers = _sentence_openers(latin_language)
     pieces: list[tuple[int, int, int]] = []  # (start, end, paragraph)
     start = 0
     paragraph = 0
@@ -120,7 +140,8 @@ def split_sentences(text: str, languages: list[str]) -> list[Sentence]:
             # (a line break after the dot ends the sentence anyway: "... investerer 1,2 mrd.\n\nLån fra ...")
             line_break = "\n" in m.group("space")
             if m.group("end") == "." and not line_break and _is_abbreviation(text, m.start(), abbreviations) \
-                    and not (ends_after_an_amount and _an_amount_ends_here(text, m.start(), m.end(), units)):
+                    and not (ends_after_an_amount and _an_amount_ends_here(text, m.start(), m.end(), units)) \
+                    and not _a_firm_ends_here(text, m.start(), m.end(), openers):
                 continue
             nxt = text[m.end(): m.end() + 1]
             if nxt and nxt.islower() and not line_break:
