@@ -2157,6 +2157,21 @@ def test_a_legal_form_ends_a_sentence_before_its_opener():
     assert ("Harlow Infrastructure Bank", 5e8) in labelled_values(text, "en")
 
 
+def test_chinese_our_province_is_the_story_region_and_no_place_of_its_own():
+    text = ("青海绿算科技有限公司将在西宁建设算力中心，青海省提供绿电。"
+            "截至今年9月底，我省新能源装机突破6000万千瓦，为我省算力产业提供支撑。")
+    ex = extract(Doc(text, ["zh"]))
+    assert not any("我省" in e.label for e in ex.entities)
+    assert ("Qinghai", 60000.0) in {(f.subject.label, f.quantity.lower) for f in ex.figures}
+
+
+def test_a_provincial_design_institute_is_no_power_company():
+    text = ("国网青海省电力公司同意以330千伏接入，最大供电能力20万千瓦。"
+            "设计工作由中国电建集团青海省电力设计院承担。")
+    assert ("国网青海省电力公司", 200.0) in labelled_values(text, "zh")
+    assert "青海省电力" not in org_labels(text, "zh")
+
+
 def test_a_name_that_opens_with_an_accented_capital():
     text = "A Ôrion Energia, braço de energia do grupo Vetta, anunciou um data center de R$ 2,3 bilhões em Manaus."
     assert ("Ôrion Energia", 2.3e9) in labelled_values(text, "pt")
