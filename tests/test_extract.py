@@ -2172,6 +2172,16 @@ def test_a_provincial_design_institute_is_no_power_company():
     assert "青海省电力" not in org_labels(text, "zh")
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Vetta Compute Inc. is building a 40 MW campus. Asked whether a 500 MW campus was possible, the chief executive "
+     "said the grid would decide.", "en"),
+    ("Die Vetta Compute GmbH baut ein Rechenzentrum mit 40 Megawatt. Auf die Frage, ob auch 200 Megawatt denkbar "
+     "seien, winkte der Geschäftsführer ab.", "de"),
+])
+def test_an_amount_in_a_reporters_question_states_nothing(text, lang):
+    assert [f[2] for f in figures(text, [lang]) if f[1] == "power_capacity"] == [40.0]
+
+
 def test_a_name_that_opens_with_an_accented_capital():
     text = "A Ôrion Energia, braço de energia do grupo Vetta, anunciou um data center de R$ 2,3 bilhões em Manaus."
     assert ("Ôrion Energia", 2.3e9) in labelled_values(text, "pt")

@@ -1148,6 +1148,17 @@ def _an_exchange_rate(amount, sentence: str, p) -> bool:
     return amount.kind == MONEY and amount.scale < 1e6 and (amount.point or 0) < 100_000 and p.finds(("exchange_rate_words",), sentence)
 
 
+def _asked_about(amount, sentence: str, p) -> bool:
+    """ "Asked whether a 500-megawatt campus was possible, he ...", "Auf die Frage, ob auch 200 Megawatt denkbar
+    seien, winkte er ab": an amount in the question a reporter put (`question_markers` before it, no colon or
+    semicolon between) states nothing."""
+    rx = p.regex.get("question_markers")
+    if rx is None:
+        return False
+    return any(not re.search(r"[:;：；]", sentence[m.end():amount.start]) and amount.start - m.end() <= 80
+               for m in rx.finditer(sentence, 0, amount.start))
+
+
 def _a_salary(amount, sentence: str, p) -> bool:
     """ "an average salary of $78,000", "年薪约25万元": money without a scale word of a million right
     after a word for pay (`salary_words`, at most three words before it) is one person's pay, no figure."""
@@ -1479,6 +1490,7 @@ def _extract(document) -> Extraction:
                    and not _replaced(a, s.text, p)
                    and not _a_unit_price(a, s.text, p) and not _a_count_per(a, s.text, p) and not _an_exchange_rate(a, s.text, p)
                    and not _a_salary(a, s.text, p) and not _a_year_of_money(a) and not _a_spread(a, s.text)
+                   and not _asked_about(a, s.text, p)
                    and not _a_price_gap(a, s.text, p)
                    and a.unit not in ("kW", "kWh")  # under a megawatt (hour): a rack's density ("120 kW per rack"), a battery
                    and not imagined(p, text, s.start, s.end, s.start + a.start, s.start + a.end, quoted)]
