@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import cache
 
 from .dollars import bare_word_currencies, local_dollar, relabel, relabel_words
-from .entities import (ACRONYM, NAME_PARTICLES, Mention, _discovery_patterns, _org_name_words, calendar_words, discover, gazetteer,
+from .entities import (ACRONYM, NAME_PARTICLES, Mention, _discovery_patterns, _org_name_words, calendar_words, discover, gazetteer, initials,
                        legal_tail, listed_names, looks_like_a_name, proper_words, slug_key, spells, term_acronyms)
 from .figures import (DEAL_TOPIC_REACH, DocumentState, SentenceView, _skip_space, is_object_position,
                       last_list_of_firms, merge_figures, sentence_figures, subject_candidates)
@@ -375,24 +375,24 @@ def _han_short_names(text: str, mentions: list[Mention], codes: set[str]) -> lis
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
 
 
-_KANJI_RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
-
-
 def _han_names_without_their_middle(text: str, mentions: list[Mention], codes: set[str]) -> list[Mention]:
-    """ "九州送配電" for "九州電力送配電": a Japanese or Chinese paper drops two characters inside a firm's
-    name - a kanji word of the text that is a found name without two of its inner characters (two at least
-    kept before them, three after), which no table knows, is that firm."""
-    if not codes & {"ja", "zh"}:
+    """ "九州送配電" for "九州電力送配電": a Japanese or Chinese paper drops a trade word inside a firm's name
+    (the pack's `droppable_name_words`: 電力, 电力 ...) - a kanji word of the text that is a found name
+    without one of them (two characters at least kept before it, three after), which no table knows, is that
+    firm."""
+    droppable = {w for c in codes for w in pack(c).get("droppable_name_words") or ()}
+    if not droppable:
         return mentions
     table = gazetteer()
+    named = {m.text for m in mentions}
     wanted = {}
-    for m in mentions:
-        if m.kind != "org" or not _KANJI_RUN.fullmatch(m.text):
-            continue
-        for k in range(2, len(m.text) - 4):
-            short = m.text[:k] + m.text[k + 2:]
-            if short not in wanted and short in text and not table.find(short) \
-                    and not any(o.text == short for o in mentions):
+    for m in {m.text: m for m in mentions if m.kind == "org" and _HAN_NAME.fullmatch(m.text)}.values():
+        for word in droppable:
+            at = m.text.find(word, 2)
+            if at < 0 or len(m.text) - at - len(word) < 3:
+                continue
+            short = m.text[:at] + m.text[at + len(word):]
+            if short not in wanted and short not in named and short in text and not table.find(short):
                 wanted[short] = (re.compile(rf"(?<![\u4e00-\u9fff]){re.escape(short)}(?![\u4e00-\u9fff])"), m.entity)
     if not wanted:
         return mentions
@@ -439,11 +439,6 @@ def _with_entities(mentions: list[Mention], by_key: dict[str, Entity]) -> list[M
             for m in mentions]
 
 
-def _initials(name: str) -> str:
-    """The capitals that open a name's words: "ÉS" of "Électricité de Strasbourg"."""
-    return "".join(w[0] for w in name.split() if w[0].isupper())
-
-
 def _one_firm_per_key(mentions: list[Mention]) -> list[Mention]:
     """ "The Development Bank of Ruritania (DBR) ... DBR providing 180 billion": cues may find one firm by its name
     and acronym and, in the same sentence or a later one, by the acronym alone; same key, one firm, labelled by
@@ -452,7 +447,7 @@ def _one_firm_per_key(mentions: list[Mention]) -> list[Mention]:
     fullest: dict[str, Entity] = {}
     for m in mentions:
         entity = m.entity
-        if m.kind == "org" and len(m.text) > len(entity.label) and _initials(m.text) == entity.label:
+        if m.kind == "org" and len(m.text) > len(entity.label) and initials(m.text) == entity.label:
             # "ÉS et Euro-Information ... Électricité de Strasbourg (ÉS)": the name written out, given the
             # firm the headline's acronym found first
             entity = replace(entity, label=m.text)
@@ -1150,12 +1145,12 @@ def _an_exchange_rate(amount, sentence: str, p) -> bool:
 
 def _asked_about(amount, sentence: str, p) -> bool:
     """ "Asked whether a 500-megawatt campus was possible, he ...", "Auf die Frage, ob auch 200 Megawatt denkbar
-    seien, winkte er ab": an amount in the question a reporter put (`question_markers` before it, no colon or
-    semicolon between) states nothing."""
+    seien, winkte er ab": an amount in the question a reporter put (`question_markers` before it, and the
+    question's end, its first comma, after it) states nothing; the answer after the comma does."""
     rx = p.regex.get("question_markers")
     if rx is None:
         return False
-    return any(not re.search(r"[:;：；]", sentence[m.end():amount.start]) and amount.start - m.end() <= 80
+    return any(not re.search(r"[,:;，：；、]", sentence[m.end():amount.start]) and amount.start - m.end() <= 80
                for m in rx.finditer(sentence, 0, amount.start))
 
 
@@ -1508,8 +1503,8 @@ def _extract(document) -> Extraction:
         last_currency = next((a.unit for a in reversed(amounts) if a.kind == MONEY), last_currency)
         # a name inside an amount is part of a currency ("US" in "US-Dollar"), not a mention
         # (and in the conversion beside it: "(cerca de US$ 330 milhões)")
-        view.mentions = [m for m in local if not any(a.start <= m.start and m.end <= a.end
-                                                     for a in (*amounts, *(c for a in amounts for c in a.conversions)))]
+        spans = [(a.start, a.end) for a in amounts] + [(c.start, c.end) for a in amounts for c in a.conversions]
+        view.mentions = [m for m in local if not any(s_ <= m.start and m.end <= e_ for s_, e_ in spans)]
         countries = [m.entity for m in view.mentions if m.kind == "place" and m.entity.rdf_type == "Country"]
         state.last_country = (countries[0] if countries else None) or state.last_country or main_country
         governments = [m.entity for m in view.mentions if m.kind == "org" and m.entity.rdf_type == "Government"]

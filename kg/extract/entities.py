@@ -361,6 +361,19 @@ def _legal_forms() -> list[str]:
     return sorted(common().get("legal_forms") or [], key=len, reverse=True)
 
 
+def without_legal_forms(name: str) -> str:
+    """The name without the legal forms that end it ("Crescendo Corp Bhd" -> "Crescendo"); a word that also
+    ends names ("Group") stays."""
+    while " " in name and name.rsplit(" ", 1)[1] in _legal_forms() and name.rsplit(" ", 1)[1] not in _name_endings():
+        name = name.rsplit(" ", 1)[0]
+    return name
+
+
+def initials(name: str) -> str:
+    """The capitals that open a name's words: "ÉS" of "Électricité de Strasbourg", "WPS" of "Wisconsin Public Service"."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 @cache
 def _name_endings() -> tuple[str, ...]:
     """common.yaml `name_endings`: words that end a firm's name without a legal form after them."""
@@ -789,6 +802,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     def free(s, e):
         return not clashes(s, e)
 
+    place_words = pack.regex.get("place_prepositions")
+
     def on_a_place(s, e):
         """A known place here (the generated ones, which `taken` leaves out, included)."""
         return any(a < e and s < b for a, b in place_spans)
@@ -842,9 +857,13 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
 
     def free_but_a_place_it_opens_with(s, e):
         """ "Wisconsin Public Service Corp.", "American Transmission Co.": a legal name that opens with a
-        known place (or its adjective) and goes on in two words at least; the place gives way."""
+        known place (or its adjective) and goes on in two words at least; the place gives way (not after a
+        preposition of place: "In Texas Vetta Compute Inc. will build" names the place, then the firm)."""
         clash = clashes(s, e)
         if not (len(clash) == 1 and clash[0] in place_spans and clash[0][0] == s and len(text[clash[0][1]:e].split()) >= 2):
+            return False
+        before = _WORD_BEFORE.search(text, 0, s)
+        if before is not None and place_words is not None and place_words.fullmatch(before.group(1).lower()):
             return False
         taken[:] = [c for c in taken if c not in clash]
         return True
@@ -864,8 +883,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         if based:
             s, name = s + based[-1].end(), name[based[-1].end():]
             e = s + len(name)
-        while " " in name and name.rsplit(" ", 1)[1] in _legal_forms() and name.rsplit(" ", 1)[1] not in _name_endings():
-            name = name.rsplit(" ", 1)[0]  # "Crescendo Corp Bhd": two legal forms, one after the other
+        name = without_legal_forms(name)  # "Crescendo Corp Bhd": two legal forms, one after the other
         e = s + len(name)
         while name.split() and name.split()[0].lower() in _STOP_HEADS:  # "The Corp said"
             s, name = _without_first_word(s, name)
@@ -1170,25 +1188,22 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         name, acronym = m.group(1), m.group(2)
         if acronym in terms:
             continue
-        initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-        bare = name
-        while " " in bare and bare.rsplit(" ", 1)[1] in _legal_forms():
-            bare = bare.rsplit(" ", 1)[0]
-        if not initials.endswith(acronym) and "".join(w[0] for w in bare.split() if w[:1].isupper()).endswith(acronym):
+        letters, bare = initials(name), without_legal_forms(name)
+        if not letters.endswith(acronym) and initials(bare).endswith(acronym):
             # "Wisconsin Public Service Corp. (WPS)": the acronym spells the name without its legal form
-            name, initials = bare, "".join(w[0] for w in bare.split() if w[:1].isupper())
+            name, letters = bare, initials(bare)
         if name.endswith("."):
             continue
-        if len(acronym) == 2 and not initials.endswith(acronym):
+        if len(acronym) == 2 and not letters.endswith(acronym):
             continue  # "Settimo Torinese (TO)", "Salvador (BA)": a province or state code, not the name's initials
         name_start = m.start(1)
-        if initials != acronym and initials.endswith(acronym):
+        if letters != acronym and letters.endswith(acronym):
             # "Bank Mandiri and Bank Central Asia (BCA)": the acronym names the last words only
             # (words by their place in the name: a no-break space may part them)
             words = list(re.finditer(r"\S+", name))
             for i in range(1, len(words)):
                 tail = [w.group(0) for w in words[i:]]
-                if tail[0][:1].isupper() and "".join(w[0] for w in tail if w[:1].isupper()) == acronym:
+                if tail[0][:1].isupper() and initials(" ".join(tail)) == acronym:
                     cut = words[i].start()
                     name, name_start = name[cut:], name_start + cut
                     break

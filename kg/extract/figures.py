@@ -489,10 +489,14 @@ def _builder_by_purpose(view: SentenceView, amount: Amount, cands: list[Mention]
     public_money = view.pack.regex.get("public_money_words")
     if markers is None or not (_about_a_loan(view) or (public_money is not None and public_money.search(view.text))):
         return None  # (a partner "to build" with: "un acuerdo con Consorcio Financiero para construir un campus")
+    lenders = view.pack.regex.get("lender_markers")
     for m in reversed(cands):
         if m.kind == "org" and clause[0] <= m.start and m.end <= amount.start:
             hit = markers.match(view.text, _skip_space(view.text, m.end))
-            if hit is not None and hit.end() <= amount.start:
+            # (not the lender: "a loan from Atlas Bank to build a 50 MW campus", "von der Atlas Bank zum Bau")
+            lent_by = lenders is not None and any(re.fullmatch(r"\s+(?:\w{1,4}\s+)?", view.text[hit_.end():m.start])
+                                                  for hit_ in lenders.finditer(view.text, max(0, m.start - 24), m.start))
+            if hit is not None and hit.end() <= amount.start and not lent_by:
                 return m.entity
     return None
 
@@ -1179,11 +1183,15 @@ JOB_PHASE_REACH = 40  # characters between a phase word and the count of jobs it
 JOB_PHASE_REACH_AFTER = 12  # ... and after it ("1,500 construction workers")
 
 
-def _nearer_the_number_before(text: str, word: re.Match, amount: Amount) -> bool:
-    """ "150 وظيفة دائمة، إلى جانب نحو 900 عامل": a phase word nearer the number before it than the
-    amount after it describes that number."""
-    last_digit = max((d.end() for d in re.finditer(r"\d", text[:word.start()])), default=None)
-    return last_digit is not None and word.start() - last_digit < amount.start - word.end()
+_NUMBER_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _nearer_the_number_before(text: str, word: re.Match, amount: Amount, clause: tuple[int, int]) -> bool:
+    """ "150 وظيفة دائمة، إلى جانب نحو 900 عامل": a phase word nearer the number before it (in its clause,
+    no year, no colon or semicolon between) than the amount after it describes that number."""
+    numbers = [n for n in _NUMBER_RUN.finditer(text, clause[0], word.start())
+               if not re.fullmatch(r"(?:19|20)\d\d", n.group(0)) and not re.search(r"[:;：；]", text[n.end():word.start()])]
+    return bool(numbers) and word.start() - numbers[-1].end() < amount.start - word.end()
 
 
 def job_phase(view: SentenceView, amount: Amount, clause: tuple[int, int]) -> str:
@@ -1199,7 +1207,7 @@ def job_phase(view: SentenceView, amount: Amount, clause: tuple[int, int]) -> st
             continue
         for m in rx.finditer(view.text, clause[0], clause[1]):
             before = m.end() <= amount.start
-            if before and (amount.elided or _nearer_the_number_before(view.text, m, amount)):
+            if before and (amount.elided or _nearer_the_number_before(view.text, m, amount, clause)):
                 continue  # the words before a count that borrows its noun describe the count before it
             if amount.start <= m.start() < amount.end:  # "400 indirect jobs": the phase written in the amount
                 return metric

@@ -516,10 +516,18 @@ class AmountScanner:
 
     def _implied_count(self, norm: str, text: str, tok: _Number, counted: Amount) -> Amount | None:
         """ "1,200 people during construction and 150 permanently", "1.800 empleos, y 210 directos": a
-        bare number joined by a conjunction to the count before it counts the same noun, written once.
-        Only a plain number in digits, no year, with no other figure, clause break or number between."""
+        bare number joined by a conjunction to a count of jobs before it counts the same noun, written once.
+        Only a plain number in digits, no year, with no other figure, clause break or number between, and a
+        phase of work (`job_phases`) or the clause's end right after it ("300 people and 20 diesel
+        generators" counts generators)."""
         p = self.pack
-        if not p.spaced or tok.value is not None or _YEAR.fullmatch(tok.text):
+        if not p.spaced or tok.value is not None or _YEAR.fullmatch(tok.text) or not counted.count_metric.startswith("jobs"):
+            return None
+        after = self.sep.match(norm, tok.end).end()
+        phased = any(not re.search(r"[,;.]", norm[tok.end:m.start()])
+                     for key in ("job_phase_construction", "job_phase_operation", "job_phase_total")
+                     if (rx := p.regex.get(key)) is not None for m in rx.finditer(norm, after, after + 24))
+        if not (phased or re.match(r"\s*(?:[,.;)]|$)", norm[tok.end:])):
             return None
         scaled = self._scaled(norm, tok)
         if scaled is None or scaled[2] != 1.0 or re.match(r"\s*[\d%.,]", norm[scaled[1]:scaled[1] + 2]):
@@ -532,10 +540,9 @@ class AmountScanner:
         if (joined is None or len(gap) > 50 or re.search(r"[\d;:!?()]|\.\s", gap)
                 or not re.match(r"[\s,]", norm[joined.start() - 1:joined.start()])):
             return None
-        metric = "jobs_total" if counted.count_metric.startswith("jobs") else counted.count_metric
         value, end, _ = scaled
         amount = Amount(start=tok.start, end=end, text=text[tok.start:end], kind=COUNT, unit="count",
-                        count_metric=metric, value=value, elided=True)
+                        count_metric="jobs_total", value=value, elided=True)
         self._apply_hedges(norm, amount)
         return amount
 

@@ -111,12 +111,16 @@ def _a_firm_ends_here(text: str, dot: int, after: int, openers: frozenset[str]) 
     """ "... from the Alberta Indigenous Opportunities Corp. The Canada Infrastructure Bank is lending": the
     abbreviated legal form (common.yaml `legal_forms`) ends a sentence when an opener follows it."""
     word = re.search(r"(\S+)$", text[max(0, dot - 20):dot])
-    following = re.match(r"\w+", text[after:])
+    following = _WORD.match(text, after)
     return bool(word and word.group(1).rstrip(".") in _legal_form_words() and following and following.group(0) in openers)
+
+
+_WORD = re.compile(r"\w+")
 
 
 @cache
 def _legal_form_words() -> frozenset[str]:
+    """common.yaml `legal_forms` without their dot ("Corp", "Inc", "Co")."""
     return frozenset(f.rstrip(".") for f in common().get("legal_forms") or ())
 
 
