@@ -2195,6 +2195,16 @@ def test_review_findings_of_the_twentieth_session():
     assert "外资银行" not in org_labels("外资银行认为数据中心投资将增长。", "zh")
 
 
+@pytest.mark.parametrize("text, lang, mover", [
+    ("Wisconsin Valley Power Corp. (WVP) filed a rate case. Shares of WVP parent Badger Energy Group rose 0.6% on "
+     "Wednesday.", "en", "Badger Energy Group"),
+    # a short name right after a word for a parent is the parent, not the longer name it begins
+    ("LS전선은 케이블을 공급한다. 이날 LS전선 모회사인 LS 주가는 2.9% 올랐다.", "ko", "LS"),
+])
+def test_the_parent_named_after_a_firm_is_the_one_whose_shares_moved(text, lang, mover):
+    assert {f.subject.label for f in extract(Doc(text, [lang])).figures if f.metric == "stock_move"} == {mover}
+
+
 def test_a_name_that_opens_with_an_accented_capital():
     text = "A Ôrion Energia, braço de energia do grupo Vetta, anunciou um data center de R$ 2,3 bilhões em Manaus."
     assert ("Ôrion Energia", 2.3e9) in labelled_values(text, "pt")

@@ -724,8 +724,10 @@ def _short_names_to_long(text: str, mentions: list[Mention], arms: tuple[str, ..
             # `name_opening_words`, when no other name holds it)
             opened = [e for label, e in orgs.items() if label.split()[1:] == [m.entity.label]
                       and label.split()[0] in _opening_words()]
+            # ("LS전선 모회사인 LS", "Vetta Cloud's parent Vetta": a name right after a word for a parent is the parent's)
+            after_a_parent = _parent_before().search(text, max(0, m.start - 16), m.start) is not None
             if len(longer) == 1 and not elsewhere and not gazetteer().get(m.entity.key) \
-                    and not written_long_before(m.entity.label, longer[0]):
+                    and not written_long_before(m.entity.label, longer[0]) and not after_a_parent:
                 m = replace(m, entity=longer[0], candidates=(longer[0],))
             elif not longer and len(opened) == 1 and len(elsewhere) == 1 and not gazetteer().get(m.entity.key):
                 m = replace(m, entity=opened[0], candidates=(opened[0],))
@@ -767,6 +769,13 @@ def _short_names_to_long(text: str, mentions: list[Mention], arms: tuple[str, ..
 
 
 _FIRST_WORD_OF_A_NAME = re.compile(r"[^\W\d_][^\s'’]*")
+
+
+@cache
+def _parent_before() -> re.Pattern:
+    """Every pack's `parent_words`, right before a position (only spaces between)."""
+    words = sorted({w for code in available() for w in pack(code).get("parent_words") or ()}, key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words)) or '(?!)'})\s*$")
 
 
 @cache

@@ -1415,6 +1415,13 @@ def stock_subject(view: SentenceView, amount: Amount) -> Entity | None:
                     best = (dist, m)
     if best is None:
         return None
+    # "Shares of WPS parent WEC Energy Group", "LS전선 모회사인 LS 주가는": the parent named after the firm
+    # (`parent_words` between them) is the one whose shares moved
+    parents = view.pack.regex.get("parent_words")
+    parent = next((m for m in view.mentions if m.kind == "org" and best[1].end < m.start <= amount.start and parents is not None
+                   and parents.fullmatch(view.text[best[1].end:m.start].strip())), None) if parents is not None else None
+    if parent is not None:
+        return parent.entity
     # "as ações da Sonae subiram 2,9% ... e as da Navigator valorizaram 1,4%": a firm named after
     # the first firm's own move, right before this one, is this move's
     later = [m for m in view.mentions if m.kind == "org" and best[1].end < m.start and m.end <= amount.start

@@ -313,7 +313,7 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
         "respectively", "operation_cues", "determiners", "indefinite_articles", "share_price_words", "public_money_words",
         "stock_market_words", "share_move_stretch", "retraction_markers", "managed_assets_words", "contract_words",
         "remainder_words", "floor_area_words", "investee_markers", "noun_complements",
-        "stake_owner_markers", "lender_markers", "agent_markers", "owner_markers", "verb_clitics", "per_unit_markers", "rate_nouns", "sponsor_markers", "purpose_markers", "question_markers", "holder_markers", "count_per_markers", "lead_markers", "another_words",
+        "stake_owner_markers", "lender_markers", "agent_markers", "owner_markers", "verb_clitics", "per_unit_markers", "rate_nouns", "sponsor_markers", "purpose_markers", "question_markers", "parent_words", "holder_markers", "count_per_markers", "lead_markers", "another_words",
         "index_point_words", "condition_words", "exchange_rate_words", "salary_words", "unnamed_one", "price_gap_words",
     ):
         pack.regex[key] = phrase_regex(data.get(key) or [], latin_boundaries=b)
