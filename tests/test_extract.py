@@ -2205,6 +2205,14 @@ def test_the_parent_named_after_a_firm_is_the_one_whose_shares_moved(text, lang,
     assert {f.subject.label for f in extract(Doc(text, [lang])).figures if f.metric == "stock_move"} == {mover}
 
 
+def test_a_mayor_and_his_party_in_brackets_are_no_firm():
+    text = ("Die Vetta Compute GmbH baut ein Rechenzentrum. Lohfeldens Bürgermeister Uwe Jäger (SPD) rechnet mit "
+            "Gewerbesteuereinnahmen von rund zwei Millionen Euro.")
+    ex = extract(Doc(text, ["de"]))
+    assert {e.label for e in ex.entities if e.kind == "org"} == {"Vetta Compute"}
+    assert "Uwe Jäger" in {e.label for e in ex.entities if e.kind == "person"}
+
+
 def test_a_name_that_opens_with_an_accented_capital():
     text = "A Ôrion Energia, braço de energia do grupo Vetta, anunciou um data center de R$ 2,3 bilhões em Manaus."
     assert ("Ôrion Energia", 2.3e9) in labelled_values(text, "pt")

@@ -1188,6 +1188,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         name, acronym = m.group(1), m.group(2)
         if acronym in terms:
             continue
+        if any(rx.search(name) for rx in role_rx):
+            continue  # "Lohfeldens Bürgermeister Uwe Jäger (SPD)": a person with a title and a party, no firm
         letters, bare = initials(name), without_legal_forms(name)
         if not letters.endswith(acronym) and initials(bare).endswith(acronym):
             # "Wisconsin Public Service Corp. (WPS)": the acronym spells the name without its legal form
