@@ -1363,6 +1363,9 @@ def _jobs(text, lang):
     # a phase word nearer the count before it is that count's ("دائمة" of the 150), the one after is this count's
     ("أعلنت شركة أوراسكوم للاستثمار عن المشروع الذي سيوفر 150 وظيفة دائمة، إلى جانب نحو 900 عامل في ذروة أعمال البناء.",
      "ar", {(150.0, "jobs_permanent"), (900.0, "jobs_construction")}),
+    # ... but not across a comma: "150여명, 공사 기간 ... 1200명" are construction workers
+    ("가온데이터센터PFV가 센터를 짓는다. SPC는 상시 고용 인원이 150여명, 공사 기간 하루 최대 1200명의 인력이 투입될 것으로 내다봤다.",
+     "ko", {(150.0, "jobs_permanent"), (1200.0, "jobs_construction")}),
     # a noun of its own is no borrowed noun, and a year is never a count
     ("Harlow Compute will hire 300 people by 2027 and 2028 will see the second hall.", "en", {(300.0, "jobs_total")}),
 ])

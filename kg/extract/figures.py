@@ -1188,9 +1188,10 @@ _NUMBER_RUN = re.compile(r"\d+(?:[.,]\d+)*")
 
 def _nearer_the_number_before(text: str, word: re.Match, amount: Amount, clause: tuple[int, int]) -> bool:
     """ "150 وظيفة دائمة، إلى جانب نحو 900 عامل": a phase word nearer the number before it (in its clause,
-    no year, no colon or semicolon between) than the amount after it describes that number."""
+    no year, no comma, colon or semicolon between: "150여명, 공사 기간 ... 1200명" is not) than the amount after
+    it describes that number."""
     numbers = [n for n in _NUMBER_RUN.finditer(text, clause[0], word.start())
-               if not re.fullmatch(r"(?:19|20)\d\d", n.group(0)) and not re.search(r"[:;：；]", text[n.end():word.start()])]
+               if not re.fullmatch(r"(?:19|20)\d\d", n.group(0)) and not re.search(r"[,:;，：；、،]", text[n.end():word.start()])]
     return bool(numbers) and word.start() - numbers[-1].end() < amount.start - word.end()
 
 
