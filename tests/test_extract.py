@@ -2216,6 +2216,16 @@ def test_a_mayor_and_his_party_in_brackets_are_no_firm():
     assert "Uwe Jäger" in {e.label for e in ex.entities if e.kind == "person"}
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Vetta Compute Inc. said the first phase would host up to 3,000 graphics processing units for a cloud service.",
+     "en", ("chips", 3000.0)),
+    ("가온홀딩스는 신경망처리장치(NPU) 약 1만2000장을 공급한다.", "ko", ("chips", 12000.0)),
+    ("Vetta Telecom SA, qui revendique plus de 110 000 abonnés, apportera la connectivité.", "fr", ("customers", 110000.0)),
+])
+def test_counts_of_chips_and_subscribers_by_their_longer_names(text, lang, expected):
+    assert expected in {(f[1], next(v for v in f[2:5] if v is not None)) for f in figures(text, [lang])}
+
+
 def test_a_name_that_opens_with_an_accented_capital():
     text = "A Ôrion Energia, braço de energia do grupo Vetta, anunciou um data center de R$ 2,3 bilhões em Manaus."
     assert ("Ôrion Energia", 2.3e9) in labelled_values(text, "pt")
