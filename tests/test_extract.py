@@ -2226,6 +2226,16 @@ def test_counts_of_chips_and_subscribers_by_their_longer_names(text, lang, expec
     assert expected in {(f[1], next(v for v in f[2:5] if v is not None)) for f in figures(text, [lang])}
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Vetta Compute Inc. will build a campus. Power will come from Iberdrola in Texas, which will supply 30 MW under a "
+     "contract.", "en"),
+    ("A Vetta Compute vai construir um campus. A energia virá dos parques eólicos da Iberdrola em Portugal, que vai "
+     "fornecer 30 MW ao campus.", "pt"),
+])
+def test_a_relative_clause_after_a_firm_and_its_place_is_the_firms(text, lang):
+    assert labelled_values(text, lang) == {("Iberdrola", 30.0)}
+
+
 def test_a_name_that_opens_with_an_accented_capital():
     text = "A Ôrion Energia, braço de energia do grupo Vetta, anunciou um data center de R$ 2,3 bilhões em Manaus."
     assert ("Ôrion Energia", 2.3e9) in labelled_values(text, "pt")

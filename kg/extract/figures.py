@@ -137,6 +137,17 @@ def closed_segments(view: SentenceView, pos: int) -> tuple[list[tuple[int, int]]
     return closed, containing
 
 
+def _a_place_between(view: SentenceView, start: int, end: int) -> bool:
+    """ "dos parques eólicos da Finerge no Alto Minho, que vai fornecer 30 MW": only a preposition of place
+    (`place_prepositions`) and a known place stand between a firm and the relative clause about it."""
+    prep = view.pack.regex.get("place_prepositions")
+    hit = prep.match(view.text, _skip_space(view.text, start)) if prep is not None else None
+    if hit is None:
+        return False
+    at = _skip_space(view.text, hit.end())
+    return any(m.kind == "place" and m.start == at and view.text[m.end:end].strip(" ,") == "" for m in view.mentions)
+
+
 def in_any(span: tuple[int, int], segments) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in segments)
 
@@ -814,7 +825,10 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
 
     if containing is not None:  # "OpenAI, which plans to invest ..." -> the antecedent
         before = [m for m in cands if m.end <= containing
-                  and (containing - m.end <= 3 or legal_tail().fullmatch(view.text[m.end:containing]))]
+                  and (containing - m.end <= 3 or legal_tail().fullmatch(view.text[m.end:containing])
+                       or (m.kind in ("org", "group") and _a_place_between(view, m.end, containing)))]
+        if before and before[-1].kind == "place" and len(before) > 1 and _a_place_between(view, before[-2].end, containing):
+            before.pop()  # ("Iberdrola in Texas, which will supply 30 MW": the firm, not its place)
         if before and before[-1].kind in ("org", "group"):
             return before[-1].entity
 
