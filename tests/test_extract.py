@@ -2203,6 +2203,8 @@ def test_review_findings_of_the_twentieth_session():
      "Wednesday.", "en", "Badger Energy Group"),
     # a short name right after a word for a parent is the parent, not the longer name it begins
     ("LS전선은 케이블을 공급한다. 이날 LS전선 모회사인 LS 주가는 2.9% 올랐다.", "ko", "LS"),
+    # a financial holding company by its word ("금융지주")
+    ("가온건설이 데이터센터를 짓는다. 가온증권의 모회사인 가온금융지주 주가는 1.7% 올랐다.", "ko", "가온금융지주"),
 ])
 def test_the_parent_named_after_a_firm_is_the_one_whose_shares_moved(text, lang, mover):
     assert {f.subject.label for f in extract(Doc(text, [lang])).figures if f.metric == "stock_move"} == {mover}
