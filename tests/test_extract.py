@@ -2238,6 +2238,12 @@ def test_a_relative_clause_after_a_firm_and_its_place_is_the_firms(text, lang):
     assert labelled_values(text, lang) == {("Iberdrola", 30.0)}
 
 
+def test_a_grant_is_its_givers():
+    text = ("Vetta Energia costruirà un data center a Genova. A questi si aggiunge un contributo a fondo perduto di "
+            "12 milioni di euro della Regione Liguria, a valere sui fondi europei.")
+    assert labelled_values(text, "it") == {("Regione Liguria", 1.2e7)}
+
+
 def test_a_name_that_opens_with_an_accented_capital():
     text = "A Ôrion Energia, braço de energia do grupo Vetta, anunciou um data center de R$ 2,3 bilhões em Manaus."
     assert ("Ôrion Energia", 2.3e9) in labelled_values(text, "pt")

@@ -559,9 +559,12 @@ def _leader(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity 
 def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention], loan_just_named: bool = False) -> Entity | None:
     """ "un empréstimo de 480 M€, dos quais 240 M€ do BPI e 240 M€ do Novo Banco", "200 mln da
     Intesa Sanpaolo": money with a lender marker and a firm right after it, in a sentence about a
-    loan (or right after one: `loan_just_named`), is that lender's share (`lender_markers`)."""
-    if amount.kind != MONEY or not (loan_just_named or _about_a_loan(view)):
-        return None
+    loan (or right after one: `loan_just_named`) or public money (a grant's giver), is that lender's share
+    (`lender_markers`)."""
+    public_money = view.pack.regex.get("public_money_words")
+    if amount.kind != MONEY or not (loan_just_named or _about_a_loan(view)
+                                    or (public_money is not None and public_money.search(view.text))):
+        return None  # (a grant too: "un contributo a fondo perduto di 12 milioni di euro della Regione Liguria")
     lender = _named_right_after(view, amount, cands, "lender_markers", ("org",), 4)
     rest = view.pack.regex.get("remainder_words")
     remainder = rest is not None and rest.search(view.text, max(0, amount.start - 25), min(len(view.text), amount.end + 12))
