@@ -2244,6 +2244,11 @@ def test_a_grant_is_its_givers():
     assert labelled_values(text, "it") == {("Regione Liguria", 1.2e7)}
 
 
+def test_an_acronym_spells_a_name_whose_words_open_with_accents():
+    text = "La dette est assurée par la Banque de développement des États de l'Afrique centrale (BDEAC) pour 30 milliards."
+    assert "Banque de développement des États de l'Afrique centrale" in org_labels(text, "fr")
+
+
 def test_a_name_that_opens_with_an_accented_capital():
     text = "A Ôrion Energia, braço de energia do grupo Vetta, anunciou um data center de R$ 2,3 bilhões em Manaus."
     assert ("Ôrion Energia", 2.3e9) in labelled_values(text, "pt")

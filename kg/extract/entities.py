@@ -15,7 +15,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from .language import RARE_ZIPF, LanguagePack, common, load_yaml, phrase_regex, trie_alternation, word_frequency
-from .places import town_names
+from .places import ascii_fold, town_names
 from .model import Entity
 
 ENTITIES_FILE = Path(__file__).parent / "entities.yaml"
@@ -617,13 +617,14 @@ NAME_PARTICLES = frozenset("de del della des du di da do dos das der für for of
 
 
 def _initial(word: str) -> str:
-    """A word's letter in an acronym: "d'investissement" gives i, "2" gives 2."""
-    return re.sub(r"^[dl]['’]", "", word.lower())[:1]
+    """A word's letter in an acronym: "d'investissement" gives i, "2" gives 2, "États" gives e."""
+    return ascii_fold(re.sub(r"^[dl]['’]", "", word.lower())[:1])
 
 
 def spells(words: list[str], acronym: str) -> bool:
-    """The words' initials spell the acronym ("Coast Center Base", "CCB"), case aside."""
-    return "".join(_initial(w) for w in words) == acronym.lower()
+    """The words' initials spell the acronym ("Coast Center Base", "CCB"; "Banque de développement des États de
+    l'Afrique centrale", "BDEAC"), case and accents aside."""
+    return "".join(_initial(w) for w in words) == ascii_fold(acronym.lower())
 
 
 _ACRONYM_AFTER = re.compile(r"\s+\([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&]{1,9}\)")
