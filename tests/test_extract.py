@@ -2249,6 +2249,12 @@ def test_an_acronym_spells_a_name_whose_words_open_with_accents():
     assert "Banque de développement des États de l'Afrique centrale" in org_labels(text, "fr")
 
 
+def test_a_lender_with_its_acronym_then_to_the_amount_of():
+    text = ("Vetta Compute SA construit un centre. La dette est assurée par la Banque atlantique de développement (BAD), "
+            "à hauteur de 30 milliards de FCFA, sur douze ans.")
+    assert ("Banque atlantique de développement", 3e10) in labelled_values(text, "fr")
+
+
 def test_a_name_that_opens_with_an_accented_capital():
     text = "A Ôrion Energia, braço de energia do grupo Vetta, anunciou um data center de R$ 2,3 bilhões em Manaus."
     assert ("Ôrion Energia", 2.3e9) in labelled_values(text, "pt")

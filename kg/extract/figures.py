@@ -465,11 +465,16 @@ def _holder_before(view: SentenceView, amount: Amount, cands: list[Mention]) -> 
         return None
     for m in cands:
         if m.kind in ("org", "group") and m.end <= amount.start:
-            hit = markers.match(view.text, _skip_space(view.text, m.end))
+            # (its acronym in brackets and a comma may come first: "la BDEAC (...), à hauteur de 30 milliards")
+            lead = _ACRONYM_AND_COMMA.match(view.text, m.end)
+            hit = markers.match(view.text, _skip_space(view.text, lead.end()))
             if hit is not None and len(view.text[hit.end():amount.start].split()) <= 2 \
-                    and not re.search(r"[,;:.]", view.text[m.end:amount.start]):
+                    and not re.search(r"[,;:.]", view.text[hit.start():amount.start]):
                 return m.entity
     return None
+
+
+_ACRONYM_AND_COMMA = re.compile(r"\s*(?:\([^()]{1,12}\))?\s*,?")
 
 
 def _sponsor(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
