@@ -502,17 +502,13 @@ def _builder_by_purpose(view: SentenceView, amount: Amount, cands: list[Mention]
     """ "aprovou financiamento de R$ 1,1 bilhão para a Imetame construir um data center de 48 MW": the firm
     a loan or a grant lets build (`purpose_markers` right after it) owns the figures of what it builds."""
     markers = view.pack.regex.get("purpose_markers")
-    public_money = view.pack.regex.get("public_money_words")
-    if markers is None or not (_about_a_loan(view) or (public_money is not None and public_money.search(view.text))):
+    if markers is None or not _about_a_loan_or_a_grant(view):
         return None  # (a partner "to build" with: "un acuerdo con Consorcio Financiero para construir un campus")
-    lenders = view.pack.regex.get("lender_markers")
     for m in reversed(cands):
         if m.kind == "org" and clause[0] <= m.start and m.end <= amount.start:
             hit = markers.match(view.text, _skip_space(view.text, m.end))
             # (not the lender: "a loan from Atlas Bank to build a 50 MW campus", "von der Atlas Bank zum Bau")
-            lent_by = lenders is not None and any(re.fullmatch(r"\s+(?:\w{1,4}\s+)?", view.text[hit_.end():m.start])
-                                                  for hit_ in lenders.finditer(view.text, max(0, m.start - 24), m.start))
-            if hit is not None and hit.end() <= amount.start and not lent_by:
+            if hit is not None and hit.end() <= amount.start and not preceded_by(view, m, clause[0], "lender_markers"):
                 return m.entity
     return None
 
@@ -566,9 +562,7 @@ def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention], loan
     Intesa Sanpaolo": money with a lender marker and a firm right after it, in a sentence about a
     loan (or right after one: `loan_just_named`) or public money (a grant's giver), is that lender's share
     (`lender_markers`)."""
-    public_money = view.pack.regex.get("public_money_words")
-    if amount.kind != MONEY or not (loan_just_named or _about_a_loan(view)
-                                    or (public_money is not None and public_money.search(view.text))):
+    if amount.kind != MONEY or not (loan_just_named or _about_a_loan_or_a_grant(view)):
         return None  # (a grant too: "un contributo a fondo perduto di 12 milioni di euro della Regione Liguria")
     lender = _named_right_after(view, amount, cands, "lender_markers", ("org",), 4)
     rest = view.pack.regex.get("remainder_words")
@@ -609,6 +603,12 @@ def _loan_named_just_before(view: SentenceView, state: DocumentState) -> bool:
 def _about_a_loan(view: SentenceView) -> bool:
     """The sentence names a loan (the pack's `loan_or_debt` triggers)."""
     return _trigger_outside_names(view, view.pack.trigger_regex.get("loan_or_debt"))
+
+
+def _about_a_loan_or_a_grant(view: SentenceView) -> bool:
+    """The sentence names a loan, or public money (`public_money_words`: a grant, a subsidy)."""
+    public_money = view.pack.regex.get("public_money_words")
+    return _about_a_loan(view) or (public_money is not None and public_money.search(view.text) is not None)
 
 
 def _trigger_outside_names(view: SentenceView, rx: re.Pattern | None) -> bool:
@@ -1441,7 +1441,7 @@ def stock_subject(view: SentenceView, amount: Amount) -> Entity | None:
     # "Shares of WPS parent WEC Energy Group", "LS전선 모회사인 LS 주가는": the parent named after the firm
     # (`parent_words` between them) is the one whose shares moved
     parents = view.pack.regex.get("parent_words")
-    parent = next((m for m in view.mentions if m.kind == "org" and best[1].end < m.start <= amount.start and parents is not None
+    parent = next((m for m in view.mentions if m.kind == "org" and best[1].end < m.start <= amount.start
                    and parents.fullmatch(view.text[best[1].end:m.start].strip())), None) if parents is not None else None
     if parent is not None:
         return parent.entity
