@@ -1393,6 +1393,22 @@ def test_counts_of_chips_as_each_press_writes_them(text, lang, expected):
     assert {f[2] for f in figures(text, [lang]) if f[1] == "chips"} == expected
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    ("华北算力股份有限公司在廊坊建设智算中心，规划建设标准机架2万个，一期建成机柜约3000架。", "zh", {20000.0, 3000.0}),
+    ("ソフトバンクは北海道のデータセンターにサーバーラック2000台を設置する。", "ja", {2000.0}),
+    ("네이버는 세종 데이터센터에 서버랙 3000개를 설치한다.", "ko", {3000.0}),
+])
+def test_racks_counted_with_their_noun_before_the_number(text, lang, expected):
+    assert {f[2] for f in figures(text, [lang]) if f[1] == "other" and f[5] == "count"} == expected
+
+
+def test_racks_of_the_whole_city_are_the_citys():
+    # "全市" is the city the story named most; a province's word ("全省") is the region's, as before
+    text = ("华北算力股份有限公司在大同投资50亿元建设智算中心，大同市政府表示支持。"
+            "截至目前，全市已建成标准机架超过5万架。")
+    assert ("datong", "other", None, 50000.0, None, "count") in figures(text, ["zh"])
+
+
 def test_a_counter_reaches_no_one_letter_noun_across_describing_letters():
     # "20个交易日" counts trading days; "股" (shares) five letters on is no noun of that counter
     assert figures("华北算力股份有限公司发行价格不低于定价基准日前20个交易日公司股票均价。", ["zh"]) == []

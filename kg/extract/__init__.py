@@ -161,6 +161,15 @@ def _main_country(mentions: list[Mention]):
     return next((table.entities[key] for key, c in table.country_codes.items() if c == code and key in table.entities), None)
 
 
+def _named_most(counts: Counter, named: dict[str, Entity]) -> Entity | None:
+    """The place named most so far, on a tie the one named first latest ("la région": not a
+    département named once after its region)."""
+    if not counts:
+        return None
+    best = max(counts.values())
+    return named[next(k for k in reversed(list(counts)) if counts[k] == best)]
+
+
 def _market_of_the_report(first: Figure, main_org, mentions: list[Mention], text: str, first_end: int):
     """The place a market report is about: its first figure's place, when the story's firm is not
     named before the end of the paragraph after that figure's (a firm's story names it at once)."""
@@ -1468,8 +1477,8 @@ def _extract(document) -> Extraction:
     rstate = RelationState()
     main_country = _main_country(mentions)
     last_currency, previous_end = None, 0
-    region_counts: Counter = Counter()
-    regions: dict[str, Entity] = {}
+    place_counts: dict[str, Counter] = {"Region": Counter(), "City": Counter()}
+    places_named: dict[str, Entity] = {}
     quoted = quote_spans(text, dash_dialogue=any(pack(code).get("dash_dialogue") for code in codes))
     sections = _roundup_sections(text, [m for m in mentions if not any(a <= m.start < b for a, b in furniture)])
     for s in sentences:
@@ -1518,15 +1527,13 @@ def _extract(document) -> Extraction:
         state.last_country = (countries[0] if countries else None) or state.last_country or main_country
         governments = [m.entity for m in view.mentions if m.kind == "org" and m.entity.rdf_type == "Government"]
         state.last_government = governments[-1] if governments else state.last_government
-        # ("la région": the region the story has named most so far, on a tie the one it named first
-        # latest; not a département named once after its region)
+        # ("la région", "全市": the region and the city the story has named most so far)
         for m in view.mentions:
-            if m.kind == "place" and m.entity.rdf_type == "Region":
-                region_counts[m.entity.key] += 1
-                regions[m.entity.key] = m.entity
-        if region_counts:
-            best = max(region_counts.values())
-            state.story_region = regions[next(k for k in reversed(list(region_counts)) if region_counts[k] == best)]
+            if m.kind == "place" and m.entity.rdf_type in ("Region", "City"):
+                place_counts[m.entity.rdf_type][m.entity.key] += 1
+                places_named[m.entity.key] = m.entity
+        state.story_region = _named_most(place_counts["Region"], places_named) or state.story_region
+        state.story_city = _named_most(place_counts["City"], places_named) or state.story_city
         found, lost = sentence_figures(view, amounts, state, s.start)
         if found and not figures:  # the document's first figure decides whether it is a market report
             state.market_place = _market_of_the_report(found[0], state.main_org, mentions, text, s.end)

@@ -53,6 +53,7 @@ class DocumentState:
     last_country: Entity | None = None  # the country the story named last ("the country's capacity")
     last_government: Entity | None = None  # the public body the story named last ("the council's commitment")
     story_region: Entity | None = None  # the region the story named most so far ("in tutta la regione")
+    story_city: Entity | None = None  # the city the story named most so far ("全市", "citywide")
     recent_figures: list[tuple[int, Entity]] = field(default_factory=list)  # (sentence index, subject)
     # sentence index -> subjects that only took part in a deal there (a lender's share, an investor's ticket)
     deal_participants: dict[int, set[str]] = field(default_factory=dict)
@@ -660,7 +661,8 @@ def _unnamed_member(view: SentenceView, m: Mention) -> bool:
 def choose_subject(view: SentenceView, amount: Amount, state: DocumentState) -> tuple[Entity | None, bool]:
     """The amount's subject, and whether it is only a guess (the article's main firm)."""
     subject = _subject(view, amount, state)
-    if subject is not None and not _generated_town(subject):  # see subject_candidates
+    # (a town of the generated lists only as the story's own city: see subject_candidates)
+    if subject is not None and (not _generated_town(subject) or subject == state.story_city):
         return subject, False
     # a sentence that names no organisation continues the article's topic: "The site draws 12 MW."
     # (the maker of the chips counted names no one: "米エヌビディア製のGPU約4000基を設置")
@@ -797,6 +799,12 @@ _BRACKET_BEFORE = re.compile(r"\s?[(（]\s*$")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+")  # (the name's mention may hold the "'s")
 
 
+def _counts_heads(amount: Amount) -> bool:
+    """A count of people, chips or customers, which a firm has ("the region will gain 500 jobs" are the
+    project's); not racks, which a region has too ("全省标准机架超过20万架")."""
+    return amount.kind == COUNT and amount.count_metric != "other"
+
+
 def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity | None:
     cands = [m for m in subject_candidates(view) if not _makes_the_chips(view, amount, m)]
     clause = clause_span(view, amount.start)
@@ -867,20 +875,25 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     # ("das Land" in a German regional paper is the federal state the story is about, else the country)
     state_or_country = view.pack.regex.get("anaphora_state_or_country")
     land = state.story_region or state.last_country
-    if state_or_country is not None and land is not None and amount.kind != COUNT and state.market_place is None \
+    if state_or_country is not None and land is not None and not _counts_heads(amount) and state.market_place is None \
             and state_or_country.search(view.text, clause[0], amount.start):
         return land
     country = view.pack.regex.get("anaphora_country")
-    if country is not None and state.last_country is not None and amount.kind != COUNT:
+    if country is not None and state.last_country is not None and not _counts_heads(amount):
         named = country.search(view.text, clause[0], amount.start)
         # (not "domestic" of one unnamed firm: "国内のAI開発企業1社と2万キロワット分", `unnamed_one`)
         if named and not _one_unnamed_firm(view, named.end(), amount.start):
             return state.last_country
     region = view.pack.regex.get("anaphora_region")
     # (not in a market report, whose place is the one it is about)
-    if region is not None and state.story_region is not None and amount.kind != COUNT and state.market_place is None:
+    if region is not None and state.story_region is not None and not _counts_heads(amount) and state.market_place is None:
         if region.search(view.text, clause[0], amount.start):
             return state.story_region
+    # "全市已建成标准机架超过5万架": the city the story named most, likewise
+    city = view.pack.regex.get("anaphora_city")
+    if city is not None and state.story_city is not None and not _counts_heads(amount) and state.market_place is None:
+        if city.search(view.text, clause[0], amount.start):
+            return state.story_city
     # jobs a sentence names no firm for are the project's, that is the story's firm's ("the works
     # will create 1,200 jobs" after a partner's power contract or a lender's loan)
     if (amount.count_metric or "").startswith("jobs") and state.main_org is not None and state.market_place is None \
