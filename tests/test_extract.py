@@ -577,8 +577,10 @@ def test_a_place_after_a_preposition_is_no_verbs_subject_and_a_surname_is_its_pe
     ("Firmus has raised $330 million (US$215 million) for its campus in Tasmania, Australia.", "en", "AUD"),
     # a Quebec paper writes the sign after the number and marks US dollars as "$ US"
     ("L’entreprise QScale investira 1,3 milliard $ (environ 940 millions $ US) à Lévis, au Québec, au Canada.", "fr", "CAD"),
-    # without an explicit US mark a bare "$" stays USD, whatever country the story is about
-    ("Firmus has raised $330 million for its campus in Tasmania, Australia.", "en", "USD"),
+    # without an explicit US mark a bare "$" stays USD in a story that names a US place
+    ("Firmus, backed by a fund in Austin, Texas, has raised $330 million for its campus in Tasmania, Australia.", "en", "USD"),
+    # ... and in a story that names one dollar country's places only, that country's (an Australian paper never writes "A$")
+    ("Firmus has raised $330 million for its campus in Tasmania, Australia.", "en", "AUD"),
     # Swiss francs
     ("Safe Host will im Aargau rund 1,4 Mrd. Fr. investieren.", "de", "CHF"),
 ])
@@ -2942,6 +2944,34 @@ def test_a_quebec_paper_marking_its_dollar_once_writes_bare_dollars_in_it():
     got = figures(text, ["fr"])
     assert any(f[1] == "funding_round" and f[2] == 1.4e9 and f[5] == "CAD" for f in got)
     assert any(f[1] == "valuation" and f[2] == 4.2e9 and f[5] == "CAD" for f in got)
+
+
+def test_a_local_papers_bare_dollar_is_its_countrys_when_it_names_no_us_place():
+    text = ("Vetta Compute will build a $480 million data centre at Boyer, north-west of Hobart. "
+            "The first stage, the largest in Australia, will cost about $190 million.")
+    assert {f[5] for f in figures(text, ["en"])} == {"AUD"}
+    # (a story naming a US place keeps the US dollar: "a US story that mentions Canada")
+    text = ("Vetta Compute of Dallas, Texas will build a $480 million data centre at Boyer, north-west of Hobart, Australia.")
+    assert {f[5] for f in figures(text, ["en"])} == {"USD"}
+
+
+def test_taiwan_writes_the_kilowatt_as_one_character():
+    text = "台電表示，2030年前可再供應資料中心的電力約180萬瓩，北部新增可供容量約60萬瓩。"
+    assert {(f[1], f[2], f[5]) for f in figures(text, ["zh"])} == {("power_capacity", 1800.0, "MW"), ("power_capacity", 600.0, "MW")}
+
+
+def test_a_smaller_city_whose_name_is_no_word_of_any_language_is_a_place():
+    got = {e.label for e in extract(Doc("Vetta Compute will build a data centre in Windhoek and another in Hobart.", ["en"])).entities
+           if e.kind == "place"}
+    assert {"Windhoek", "Hobart"} <= got
+    # (not a name that a language writes as a word: "Natal" is Christmas in Portuguese)
+    got = {e.label for e in extract(Doc("A Vetta Energia vai investir no Natal.", ["pt"])).entities if e.kind == "place"}
+    assert "Natal" not in got
+
+
+def test_the_namibian_dollar_sign():
+    text = "Vetta Telecom will invest N$6.2bn in a data centre at Walvis Bay, and Bank Windhoek will lend N$1.2 billion."
+    assert {(f[2], f[5]) for f in figures(text, ["en"])} == {(6.2e9, "NAD"), (1.2e9, "NAD")}
 
 
 def test_a_japanese_firm_with_the_letters_of_its_short_form_in_brackets():

@@ -8,7 +8,9 @@ US dollars explicitly somewhere ("US$1.4 billion", "(US$215 million)", "940 mill
 which a writer only does when the bare sign means another dollar; and then either it writes
 that other dollar's own prefix ("A$2.3b") or it is about a country whose currency is a dollar
 (an Australian paper on Tasmania, a Quebec paper on Lévis). Without the explicit US marker the
-bare sign stays USD: a US story that mentions Canada is still in US dollars.
+bare sign stays USD: a US story that mentions Canada is still in US dollars; only a story that
+names no US place and places of one dollar country, twice or more, is in that country's dollar
+(a Hobart paper that never writes "A$").
 """
 
 from __future__ import annotations
@@ -31,9 +33,9 @@ def _us_mark() -> re.Pattern:
 
 
 # other dollars' own prefixes, or suffixes as French writes them ("1,61 $ CA")
-_LOCAL_PREFIX = re.compile(r"(?<![A-Za-z])(A|AU|C|CA|NZ|S|SG|HK|NT)\$|\$\s?(CA|CAN|AU|NZ|SG|HK)\b")
+_LOCAL_PREFIX = re.compile(r"(?<![A-Za-z])(A|AU|C|CA|NZ|S|SG|HK|NT|N)\$|\$\s?(CA|CAN|AU|NZ|SG|HK)\b")
 _PREFIX_CURRENCY = {"A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "CAN": "CAD", "NZ": "NZD", "S": "SGD", "SG": "SGD",
-                    "HK": "HKD", "NT": "TWD"}
+                    "HK": "HKD", "NT": "TWD", "N": "NAD"}
 # a "$" with no letters touching it: "$330 million", "400 M$", "1,3 milliard $" (not "US$", "A$", "$ US")
 _BARE = re.compile(r"(?:(?<![A-Za-z.])|(?<=\d[MGk])|(?<=\d\s[MGk]))\$(?!\s?(?:US|É\.-U\.)\b)")
 
@@ -49,6 +51,10 @@ def local_dollar(text: str, place_countries: list[str]) -> str | None:
     if not _us_mark().search(text):
         top = dollars.most_common(2)
         if top and (len(top) == 1 or top[0][1] > top[1][1]) and top[0][0] in prefixes:
+            return top[0][0]
+        # a story that names places of one dollar country only, twice or more, and no US place: its
+        # own paper's dollar ("a $480 million data centre at Boyer" in a Hobart paper)
+        if len(top) == 1 and top[0][1] >= 2 and "US" not in place_countries:
             return top[0][0]
         return None
     if dollars:

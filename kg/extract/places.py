@@ -84,6 +84,9 @@ def _cities(rules: dict, skip: set[str]) -> list[Place]:
     word_like = int(rules.get("city_population_hangul", 10**9))
     han_stem = int(rules.get("city_population_han_without_shi", 10**9))
     local_names = rules.get("city_local_names") or {}
+    # a one-word name of a smaller city when no Latin-script language uses it as a word ("Hobart",
+    # "Windhoek", "Graz"; not "Natal", Portuguese Christmas, nor "Reading")
+    rare_name = float(rules.get("city_name_rare_zipf", 0))
     out = []
     for city in sorted(_geonames_cities(), key=lambda c: -c["population"]):
         population = city["population"]
@@ -93,7 +96,8 @@ def _cities(rules: dict, skip: set[str]) -> list[Place]:
         # names in a script left out above, listed by hand for the cities that have them ("دبي")
         aliases = list(local_names.get(f"{city['countrycode']}:{name}") or [])
         if _LATIN.match(name) and name not in skip:
-            if population >= (latin_names if " " in name or "-" in name else latin_words):
+            if population >= (latin_names if " " in name or "-" in name else latin_words) or (
+                    population >= latin_names and _no_common_word(name, rare_name)):
                 aliases += [name, ascii_fold(name)]
         if population >= other_script:
             for alt in city["alternatenames"]:
@@ -119,6 +123,17 @@ def _cities(rules: dict, skip: set[str]) -> list[Place]:
             out.append(Place(label=name, iso=city["countrycode"], rdf_type="City", aliases=tuple(aliases),
                              geonames=str(city["geonameid"])))
     return out
+
+
+def _no_common_word(name: str, below: float) -> bool:
+    """No Latin-script language of the packs writes the name, lower-cased, as often as `below` (Zipf)."""
+    from .language import word_frequency
+
+    word = name.lower()
+    return all((word_frequency(word, code) or 0) < below for code in _LATIN_LANGUAGES)
+
+
+_LATIN_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nb")
 
 
 @cache
