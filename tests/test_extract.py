@@ -2969,6 +2969,16 @@ def test_a_smaller_city_whose_name_is_no_word_of_any_language_is_a_place():
     assert "Natal" not in got
 
 
+@pytest.mark.parametrize("text, lang, unit", [
+    ("A Vetta Telecom vai investir 2,2 mil milhões de escudos num centro de dados.", "pt", "CVE"),
+    ("La estatal Vetta Telecom invertirá G. 180.000 millones en un centro de datos.", "es", "PYG"),
+    ("La estatal Vetta Telecom invertirá 180.000 millones de guaraníes en un centro de datos.", "es", "PYG"),
+    ("Vetta Telecom invertirá 45 millones de colones en un centro de datos.", "es", "CRC"),
+])
+def test_currencies_of_smaller_economies_by_their_words_and_signs(text, lang, unit):
+    assert [f[5] for f in figures(text, [lang])] == [unit]
+
+
 def test_the_namibian_dollar_sign():
     text = "Vetta Telecom will invest N$6.2bn in a data centre at Walvis Bay, and Bank Windhoek will lend N$1.2 billion."
     assert {(f[2], f[5]) for f in figures(text, ["en"])} == {(6.2e9, "NAD"), (1.2e9, "NAD")}
