@@ -2979,6 +2979,16 @@ def test_currencies_of_smaller_economies_by_their_words_and_signs(text, lang, un
     assert [f[5] for f in figures(text, [lang])] == [unit]
 
 
+def test_capitals_glued_to_a_japanese_firms_name_make_its_arm():
+    text = ("ヴェッタ精機は5日、ヴェッタ精機MJにTOBを実施すると発表した。"
+            "ヴェッタ精機MJは西東京にデータセンターを持ち、受電容量は約1万5000キロワット。")
+    ex = extract(Doc(text, ["ja"]))
+    assert {e.label for e in ex.entities if e.kind == "org"} == {"ヴェッタ精機", "ヴェッタ精機MJ"}
+    assert [(f.subject.label, f.quantity.value) for f in ex.figures] == [("ヴェッタ精機MJ", 15.0)]
+    # (a term glued to a name is no arm: "海光信息DCU" counts a firm's chips)
+    assert "海光信息DCU" not in org_labels("华北算力股份有限公司计划部署海光信息DCU约3万片。", "zh")
+
+
 def test_the_namibian_dollar_sign():
     text = "Vetta Telecom will invest N$6.2bn in a data centre at Walvis Bay, and Bank Windhoek will lend N$1.2 billion."
     assert {(f[2], f[5]) for f in figures(text, ["en"])} == {(6.2e9, "NAD"), (1.2e9, "NAD")}

@@ -18,7 +18,8 @@ from dataclasses import replace
 from functools import cache
 
 from .dollars import bare_word_currencies, local_dollar, relabel, relabel_words
-from .entities import (ACRONYM, NAME_PARTICLES, Mention, _discovery_patterns, _org_name_words, calendar_words, discover, gazetteer, initials,
+from .entities import (ACRONYM, NAME_PARTICLES, Mention, _discovery_patterns, _org_name_words, arm_letters, arm_of, calendar_words, discover,
+                       gazetteer, initials,
                        legal_tail, listed_names, looks_like_a_name, proper_words, slug_key, spells, term_acronyms)
 from .figures import (DEAL_TOPIC_REACH, DocumentState, SentenceView, _skip_space, is_object_position,
                       last_list_of_firms, merge_figures, sentence_figures, subject_candidates)
@@ -724,8 +725,9 @@ def _short_names_to_long(text: str, mentions: list[Mention], arms: tuple[str, ..
         if m.kind == "org" and " " not in m.entity.label:
             # in scripts without spaces the whole name simply goes on: "大和ハウス" of "大和ハウス工業"
             head = m.entity.label if _UNSPACED_NAME.search(m.entity.label) and len(m.entity.label) >= 3 else m.entity.label + " "
+            # (nor its arm by capitals glued to its name: "キヤノンMJ" beside "キヤノン")
             longer = [e for label, e in orgs.items() if label.startswith(head) and label != m.entity.label and e.key != m.entity.key
-                      and label[len(m.entity.label):].strip() not in arms]
+                      and label[len(m.entity.label):].strip() not in arms and e.parent != m.entity.key]
             # ("Carso" beside "Grupo Carso" and "Carso Infraestructura": a word another name holds
             # after its start is neither's)
             elsewhere = [label for label in orgs if m.entity.label in label.split()[1:]]
@@ -884,6 +886,12 @@ def _every_mention_of_found_names(text: str, mentions: list[Mention], names: set
             stem = next((label[: -len(s)] for s in suffixes if label.endswith(s)), "")
             if len(stem) >= 2 and stem not in found and not table.find(stem):
                 found[stem] = entity
+    # "キヤノンMJ" beside "キヤノン": a found name with capitals glued to it is the firm's arm
+    for label, entity in list(found.items()):
+        if _UNSPACED_NAME.match(label[-1:]):
+            for m in re.finditer(re.escape(label), text):
+                if (arm := arm_letters(text, m.end())) is not None:
+                    found.setdefault(text[m.start():arm.end()], arm_of(entity, text[m.start():arm.end()], arm.group(0)))
     wanted = {label: (re.compile(_written_again(label)), entity) for label, entity in found.items()}
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions if m.kind != "place"])
 

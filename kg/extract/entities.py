@@ -51,6 +51,31 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HANGUL_START = re.compile(r"[\uac00-\ud7af]")
 _HAN_OR_KANA = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff]")
 _HANGUL_END = re.compile(r"[\uac00-\ud7a3]$")
+GLUED_CAPITALS = re.compile(r"[A-Z]{1,4}(?![A-Za-z0-9])")
+
+
+def arm_letters(text: str, pos: int) -> re.Match | None:
+    """Capitals glued at `pos` to a name in a script without spaces that make another name ("MJ" of
+    "キヤノンMJ"): not a term ("海光信息DCU", "中国电信AI"), a class of shares ("特变电工A股") nor the
+    short form of the name's ending ("西部ガスHD", `name_short_forms`)."""
+    hit = GLUED_CAPITALS.match(text, pos)
+    if hit is None or hit.group(0) in term_acronyms() or hit.group(0) in _short_form_letters() \
+            or text[hit.end():hit.end() + 1] in ("股", "株"):
+        return None
+    return hit
+
+
+@cache
+def _short_form_letters() -> frozenset[str]:
+    from .language import available, pack
+
+    return frozenset(short for code in available() for short in (pack(code).get("name_short_forms") or {}).values())
+
+
+def arm_of(parent: Entity, name: str, letters: str) -> Entity:
+    """A firm's arm the press names by the firm's name and a few capitals ("キヤノンMJ")."""
+    return Entity(kind="org", key=f"{parent.key}-{letters.lower()}", label=name, rdf_type=parent.rdf_type,
+                  labels={}, parent=parent.key)
 
 
 def _add_han_variants(by_alias: dict[str, list[Entity]]) -> None:
@@ -236,6 +261,12 @@ class Gazetteer:
                     continue
                 if entities and _HANGUL_END.search(text, s, e) and re.match(r"[A-Z]", text[e:e + 1]):
                     continue  # "삼성SDI": Latin capitals glued to a Korean name make another name
+                arm = arm_letters(text, e) if entities and _HAN_OR_KANA.match(text, e - 1) else None
+                if arm is not None:
+                    # "キヤノンMJ": ... and to a Japanese or Chinese one, a firm's arm when the name is a firm's
+                    if len(entities) == 1 and entities[0].kind == "org":
+                        raw.append((s, arm.end(), text[s:arm.end()], [arm_of(entities[0], text[s:arm.end()], arm.group(0))], False))
+                    continue
                 if entities:
                     raw.append((s, e, m.group(0), entities, False))
                 if _HAN_OR_KANA.match(text, s):
