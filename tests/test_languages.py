@@ -321,3 +321,13 @@ def test_an_abbreviation_before_a_lower_case_word_ends_no_sentence():
     text = "Die restlichen 100 Mio. Fr. übernimmt die Basler Kantonalbank. Der Bau beginnt 2027."
     assert [s.text for s in split_sentences(text, ["de"])] == [
         "Die restlichen 100 Mio. Fr. übernimmt die Basler Kantonalbank.", "Der Bau beginnt 2027."]
+
+
+@pytest.mark.parametrize("word, ends_a_name", [
+    ("للاتصالات", True), ("لمراكز", True),
+    # a nationality after a firm's name describes it too: "نورنت السعودية" is "نورنت"
+    ("السعودية", True), ("الإماراتية", True),
+    ("القابضة", False), ("الرقمية", False),
+])
+def test_arabic_words_that_describe_a_firm_after_its_name(word, ends_a_name):
+    assert bool(pack("ar").regex["name_descriptor_word"].match(word)) == ends_a_name
