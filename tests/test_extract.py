@@ -2989,6 +2989,14 @@ def test_capitals_glued_to_a_japanese_firms_name_make_its_arm():
     assert "海光信息DCU" not in org_labels("华北算力股份有限公司计划部署海光信息DCU约3万片。", "zh")
 
 
+@pytest.mark.parametrize("text", [
+    "ヴェッタ精機、新中計で成長投資1500億円　データセンター事業に参入、一時15％高",
+    "ヴェッタ精機は中期経営計画を発表した。同業の九州計算機（1942）も15％高と連れ高した。",
+])
+def test_a_japanese_share_price_higher_by_a_percentage_is_a_share_move(text):
+    assert ("stock_move", 15.0) in {(f[1], f[2]) for f in figures(text, ["ja"])}
+
+
 def test_the_namibian_dollar_sign():
     text = "Vetta Telecom will invest N$6.2bn in a data centre at Walvis Bay, and Bank Windhoek will lend N$1.2 billion."
     assert {(f[2], f[5]) for f in figures(text, ["en"])} == {(6.2e9, "NAD"), (1.2e9, "NAD")}
