@@ -2997,6 +2997,11 @@ def test_a_japanese_share_price_higher_by_a_percentage_is_a_share_move(text):
     assert ("stock_move", 15.0) in {(f[1], f[2]) for f in figures(text, ["ja"])}
 
 
+def test_two_names_joined_by_an_ampersand_before_a_firms_word_are_one_firm():
+    text = "Vestre & Nordre Sparebank og Haugesund Sparebank stiller med 400 millioner kroner hver."
+    assert {"Vestre & Nordre Sparebank", "Haugesund Sparebank"} <= org_labels(text, "nb")
+
+
 def test_the_namibian_dollar_sign():
     text = "Vetta Telecom will invest N$6.2bn in a data centre at Walvis Bay, and Bank Windhoek will lend N$1.2 billion."
     assert {(f[2], f[5]) for f in figures(text, ["en"])} == {(6.2e9, "NAD"), (1.2e9, "NAD")}

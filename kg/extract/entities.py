@@ -712,7 +712,8 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
     adjective = rf"(?:[a-zà-ÿ](?=[\w'’-]{{3,}}\s)[\w'’-]*(?:{endings})\s+)?" if endings else ""
     return SimpleNamespace(
         place_before_comma=re.compile(rf"({_NAME}),\s*$"),
-        ending_in_org_word=compiled(rf"(?<![\w])((?:{_DIGIT_NAME_WORD}|{_NAME_WORD})(?:\s{_NAME_WORD}){{0,3}}\s(?:{org_words.pattern}))(?![\w])"
+        # ("Skudenes & Aakra Sparebank": two names joined by "&" before the firm's word)
+        ending_in_org_word=compiled(rf"(?<![\w])((?:{_DIGIT_NAME_WORD}|{_NAME_WORD})(?:\s(?:&\s)?{_NAME_WORD}){{0,3}}\s(?:{org_words.pattern}))(?![\w])"
                                     if org_words is not None else None),
         # "Grupo Carso", "Banca di Cividale", "Caisse des Dépôts": an opening word, then the name
         # (maybe a number first: "Banca 360 Fvg")
