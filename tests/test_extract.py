@@ -3002,6 +3002,14 @@ def test_two_names_joined_by_an_ampersand_before_a_firms_word_are_one_firm():
     assert {"Vestre & Nordre Sparebank", "Haugesund Sparebank"} <= org_labels(text, "nb")
 
 
+@pytest.mark.parametrize("text, lang, name", [
+    ("Separatamente Vettaria ha annunciato un green bond da 300 milioni.", "it", "Vettaria"),
+    ("Paralelamente Vettaria anunció un bono verde de 300 millones.", "es", "Vettaria"),
+])
+def test_an_adverb_opening_the_sentence_is_no_part_of_the_name_after_it(text, lang, name):
+    assert org_labels(text, lang) == {name}
+
+
 def test_the_namibian_dollar_sign():
     text = "Vetta Telecom will invest N$6.2bn in a data centre at Walvis Bay, and Bank Windhoek will lend N$1.2 billion."
     assert {(f[2], f[5]) for f in figures(text, ["en"])} == {(6.2e9, "NAD"), (1.2e9, "NAD")}

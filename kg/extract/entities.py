@@ -967,6 +967,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     # a headline in capitals: "ORBIS TO INVEST $2 BILLION" (not a sentence with no cased letters: Han, Hangul)
     in_capitals = any(c.isupper() for c in text) and not any(c.islower() for c in text)
 
+    endings = pack.get("adverb_endings") or []
+    adverb_ending = re.compile(r"\w(?:" + "|".join(map(re.escape, endings)) + r")$") if endings else None
+
     def add_org(s, e, name, named_as_company=False, allow_any_script=False, places_inside=False):
         words = name.split()
         # "Secondo Equita", "Según Moody's": a capitalised preposition or attribution word is no part of a name;
@@ -979,6 +982,12 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 or (len(words) > 1 and _ORIGIN_WORD.search(words[0]))):
             # (in another language's text, "The" opens an English name: "a The Navigator Company")
             after_a_preposition = bool(objects and objects.fullmatch(words[0].lower()))
+            s += len(words[0]) + 1
+            words = words[1:]
+        # "Separatamente Alperia ha annunciato": an adverb opening the sentence is no part of the name
+        # (a common word with an adverb's ending, which the article capitalises nowhere else)
+        if len(words) > 1 and s == 0 and words[0] not in proper_words and adverb_ending is not None \
+                and adverb_ending.search(words[0].lower()) and (word_frequency(words[0].lower(), pack.code) or 0) >= RARE_ZIPF:
             s += len(words[0]) + 1
             words = words[1:]
         # "Shares of Anant Raj closed 4.6 per cent higher": the shares of a firm are no part of its name
