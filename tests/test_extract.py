@@ -3010,6 +3010,11 @@ def test_an_adverb_opening_the_sentence_is_no_part_of_the_name_after_it(text, la
     assert org_labels(text, lang) == {name}
 
 
+def test_an_acronym_spelling_the_parts_of_a_hyphenated_word_names_the_sentence_case_name():
+    text = "Vetta Banque apporte 20 milliards, la Banque ouest-africaine de développement (BOAD) 15 milliards."
+    assert "Banque ouest-africaine de développement" in org_labels(text, "fr")
+
+
 def test_the_namibian_dollar_sign():
     text = "Vetta Telecom will invest N$6.2bn in a data centre at Walvis Bay, and Bank Windhoek will lend N$1.2 billion."
     assert {(f[2], f[5]) for f in figures(text, ["en"])} == {(6.2e9, "NAD"), (1.2e9, "NAD")}

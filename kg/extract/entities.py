@@ -654,8 +654,12 @@ def _initial(word: str) -> str:
 
 def spells(words: list[str], acronym: str) -> bool:
     """The words' initials spell the acronym ("Coast Center Base", "CCB"; "Banque de développement des États de
-    l'Afrique centrale", "BDEAC"), case and accents aside."""
-    return "".join(_initial(w) for w in words) == ascii_fold(acronym.lower())
+    l'Afrique centrale", "BDEAC"), case and accents aside; a hyphenated word gives the initial of each of
+    its parts ("Banque ouest-africaine de développement", "BOAD") or of the whole."""
+    target = ascii_fold(acronym.lower())
+    if "".join(_initial(w) for w in words) == target:
+        return True
+    return any("-" in w for w in words) and "".join(_initial(p) for w in words for p in w.split("-") if p) == target
 
 
 _ACRONYM_AFTER = re.compile(r"\s+\([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&]{1,9}\)")
