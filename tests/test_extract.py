@@ -3015,6 +3015,11 @@ def test_an_acronym_spelling_the_parts_of_a_hyphenated_word_names_the_sentence_c
     assert "Banque ouest-africaine de développement" in org_labels(text, "fr")
 
 
+def test_a_leader_claims_no_sum_another_firm_opens_the_clause_of():
+    text = "资金方面，华北银行牵头组建40亿元银团贷款，其中华北银行提供20亿元，华东农商银行提供12亿元。"
+    assert labelled_values(text, "zh") == {("华北银行", 4e9), ("华北银行", 2e9), ("华东农商银行", 1.2e9)}
+
+
 def test_the_namibian_dollar_sign():
     text = "Vetta Telecom will invest N$6.2bn in a data centre at Walvis Bay, and Bank Windhoek will lend N$1.2 billion."
     assert {(f[2], f[5]) for f in figures(text, ["en"])} == {(6.2e9, "NAD"), (1.2e9, "NAD")}

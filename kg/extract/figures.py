@@ -555,7 +555,15 @@ def _leader(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity 
         return None
     leader = next((m for m in cands if m.kind in ("org", "group") and m.end <= amount.start
                    and lead.match(view.text, m.end)), None)
-    return leader.entity if leader is not None else None
+    if leader is None:
+        return None
+    # (not over another firm the amount's own clause names first: "青岛银行牵头组建银团贷款，其中青岛银行提供
+    # 20亿元，青岛农商银行提供12亿元" gives the last sum to the second bank)
+    clause_start = clause_span(view, amount.start)[0]
+    if any(m.kind in ("org", "group") and m.entity != leader.entity and clause_start <= m.start and m.end <= amount.start
+           for m in cands):
+        return None
+    return leader.entity
 
 
 def _lender_after(view: SentenceView, amount: Amount, cands: list[Mention], loan_just_named: bool = False) -> Entity | None:
