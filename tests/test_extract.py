@@ -3020,6 +3020,11 @@ def test_a_leader_claims_no_sum_another_firm_opens_the_clause_of():
     assert labelled_values(text, "zh") == {("华北银行", 4e9), ("华北银行", 2e9), ("华东农商银行", 1.2e9)}
 
 
+def test_chinese_firms_by_their_trade_word_in_a_list_of_share_moves():
+    text = "維塔電訊股價大漲4.8%，收在新台幣328元；華北電工上漲2.3%，東方電機則因獲利了結下跌1.2%。"
+    assert labelled_values(text, "zh") == {("維塔電訊", 4.8), ("華北電工", 2.3), ("東方電機", -1.2)}
+
+
 def test_the_namibian_dollar_sign():
     text = "Vetta Telecom will invest N$6.2bn in a data centre at Walvis Bay, and Bank Windhoek will lend N$1.2 billion."
     assert {(f[2], f[5]) for f in figures(text, ["en"])} == {(6.2e9, "NAD"), (1.2e9, "NAD")}
