@@ -3025,6 +3025,11 @@ def test_chinese_firms_by_their_trade_word_in_a_list_of_share_moves():
     assert labelled_values(text, "zh") == {("維塔電訊", 4.8), ("華北電工", 2.3), ("東方電機", -1.2)}
 
 
+def test_a_countrys_word_describing_a_kind_of_firm_makes_no_country_figure():
+    text = "부동산 개발사 비타디앤디가 안산에 데이터센터를 짓는다. 회사 측은 \"국내 클라우드 사업자와 25MW 규모의 선임대차 협약을 맺었다\"고 밝혔다."
+    assert [(f[0], f[1]) for f in figures(text, ["ko"])] == [("비타디앤디", "leased_capacity")]
+
+
 def test_the_namibian_dollar_sign():
     text = "Vetta Telecom will invest N$6.2bn in a data centre at Walvis Bay, and Bank Windhoek will lend N$1.2 billion."
     assert {(f[2], f[5]) for f in figures(text, ["en"])} == {(6.2e9, "NAD"), (1.2e9, "NAD")}

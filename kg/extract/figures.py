@@ -415,6 +415,18 @@ def _one_unnamed_firm(view: SentenceView, start: int, end: int) -> bool:
     return one is not None and any(not view.text[m.start() - 1:m.start()].isdigit() for m in one.finditer(view.text, start, end))
 
 
+def _a_kind_of_firm_between(view: SentenceView, start: int, end: int) -> bool:
+    """A company noun, within a few words after a country's word and before the amount, that the country's
+    word describes ("국내 클라우드 사업자와", "a domestic cloud provider"; not unspaced scripts, where a noun
+    may close a long stretch)."""
+    nouns = view.pack.regex.get("company_nouns")
+    if nouns is None or not view.pack.spaced:
+        return False
+    gap = view.text[start:end]
+    hit = nouns.search(gap)
+    return hit is not None and len(gap[:hit.start()].split()) <= 2 and not _CLAUSE_PUNCT.search(gap[:hit.end()])
+
+
 def _named_right_after(view: SentenceView, amount: Amount, cands: list[Mention], markers_key: str,
                        kinds: tuple[str, ...], reach: int | None, after_a_comma: bool = False,
                        after_a_remainder: bool = False) -> Entity | None:
@@ -889,8 +901,9 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     country = view.pack.regex.get("anaphora_country")
     if country is not None and state.last_country is not None and not _counts_heads(amount):
         named = country.search(view.text, clause[0], amount.start)
-        # (not "domestic" of one unnamed firm: "国内のAI開発企業1社と2万キロワット分", `unnamed_one`)
-        if named and not _one_unnamed_firm(view, named.end(), amount.start):
+        # (not "domestic" of one unnamed firm: "国内のAI開発企業1社と2万キロワット分", `unnamed_one`; nor of a kind
+        # of firm the amount is agreed with: "국내 클라우드 사업자와 25MW 규모의 선임대차 협약")
+        if named and not _one_unnamed_firm(view, named.end(), amount.start) and not _a_kind_of_firm_between(view, named.end(), amount.start):
             return state.last_country
     region = view.pack.regex.get("anaphora_region")
     # (not in a market report, whose place is the one it is about)
