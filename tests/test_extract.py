@@ -3030,6 +3030,16 @@ def test_a_countrys_word_describing_a_kind_of_firm_makes_no_country_figure():
     assert [(f[0], f[1]) for f in figures(text, ["ko"])] == [("비타디앤디", "leased_capacity")]
 
 
+def test_a_deals_adviser_is_no_referent_of_the_site_the_story_speaks_of():
+    text = "부동산 개발사 비타디앤디가 유상증자를 결의했다. 대표주관사는 한빛투자증권이 맡았다. 이 데이터센터는 IT 전력 용량 40MW 규모다."
+    assert labelled_values(text, "ko") == {("비타디앤디", 40.0)}
+
+
+def test_a_kind_of_firm_the_korean_press_counts_is_no_name():
+    text = "부동산 개발사 비타디앤디가 유상증자를 결의했다. 다른 증권사 관계자는 \"발행 주식 수가 많다\"고 말했다."
+    assert org_labels(text, "ko") == {"비타디앤디"}
+
+
 def test_the_namibian_dollar_sign():
     text = "Vetta Telecom will invest N$6.2bn in a data centre at Walvis Bay, and Bank Windhoek will lend N$1.2 billion."
     assert {(f[2], f[5]) for f in figures(text, ["en"])} == {(6.2e9, "NAD"), (1.2e9, "NAD")}

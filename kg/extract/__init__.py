@@ -162,6 +162,15 @@ def _main_country(mentions: list[Mention]):
     return next((table.entities[key] for key, c in table.country_codes.items() if c == code and key in table.entities), None)
 
 
+def _an_adviser(view: SentenceView, m: Mention) -> bool:
+    """A firm the sentence names as a deal's adviser, underwriter or arranger (the pack's `adviser_words`,
+    a few characters before or after the name): it works on the deal, it is not what the story is about."""
+    words = view.pack.regex.get("adviser_words")
+    if words is None:
+        return False
+    return bool(words.search(view.text, max(0, m.start - 16), m.start) or words.search(view.text, m.end, m.end + 16))
+
+
 def _named_most(counts: Counter, named: dict[str, Entity]) -> Entity | None:
     """The place named most so far, on a tie the one named first latest ("la région": not a
     département named once after its region)."""
@@ -1573,7 +1582,9 @@ def _extract(document) -> Extraction:
         if firms:  # "the company" refers to a firm, never to a country or a sector; the sentence's first one
             state.last_subject, state.last_subject_sentence = firms[0], s.index
         elif not found:
-            orgs = [m for m in subject_candidates(view) if m.kind == "org" and m.entity.rdf_type != "Government"]
+            # (nor an adviser of the deal: "대표주관사는 신한투자증권", "with Vetta Securities as bookrunner")
+            orgs = [m for m in subject_candidates(view) if m.kind == "org" and m.entity.rdf_type not in ("Government", "AnalystFirm")
+                    and not _an_adviser(view, m)]
             # the sentence's subject; a firm after a preposition only when it opens the sentence
             # ("For Fluidstack, the project is a success"), not "a loan led by DNB, Nordea and SEB"
             subjects = [m for m in orgs if not is_object_position(view, m, 0)] or [

@@ -309,7 +309,7 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
     pack.regex["unit_word"] = phrase_regex(data.get("units") or {}, latin_boundaries=b)
     for key in (
         "investor_nouns", "facility_nouns", "phase_words",
-        "relative_markers", "relative_pronouns", "object_markers", "place_prepositions", "counterpart_markers", "conjunctions", "tenant_markers", "builder_markers", "facility_cues", "attribution_markers", "subject_verbs", "each", "threshold_nouns", "market_words", "installed_capacity_words", "together", "of_words", "campus_words", "title_words", "measure_nouns", "threshold_after", "threshold_before",
+        "relative_markers", "relative_pronouns", "object_markers", "place_prepositions", "adviser_words", "counterpart_markers", "conjunctions", "tenant_markers", "builder_markers", "facility_cues", "attribution_markers", "subject_verbs", "each", "threshold_nouns", "market_words", "installed_capacity_words", "together", "of_words", "campus_words", "title_words", "measure_nouns", "threshold_after", "threshold_before",
         "respectively", "operation_cues", "determiners", "indefinite_articles", "share_price_words", "public_money_words",
         "stock_market_words", "share_move_stretch", "retraction_markers", "managed_assets_words", "contract_words",
         "remainder_words", "floor_area_words", "investee_markers", "noun_complements",
