@@ -3040,6 +3040,14 @@ def test_a_kind_of_firm_the_korean_press_counts_is_no_name():
     assert org_labels(text, "ko") == {"비타디앤디"}
 
 
+def test_a_firms_short_name_made_of_its_words_first_syllables():
+    text = "La estatal Compañía Vettana de Comunicaciones (Coveco) licitará un centro de datos de 2 MW."
+    assert org_labels(text, "es") == {"Compañía Vettana de Comunicaciones"}
+    # (not a public body's: "Secretaría de Desarrollo Sustentable (Sedesu)" is no firm this rule names)
+    assert "Secretaría de Desarrollo Sustentable" not in org_labels(
+        "El proyecto fue presentado ante la Secretaría de Desarrollo Sustentable (Sedesu) de Querétaro.", "es")
+
+
 def test_the_namibian_dollar_sign():
     text = "Vetta Telecom will invest N$6.2bn in a data centre at Walvis Bay, and Bank Windhoek will lend N$1.2 billion."
     assert {(f[2], f[5]) for f in figures(text, ["en"])} == {(6.2e9, "NAD"), (1.2e9, "NAD")}

@@ -663,6 +663,21 @@ def spells(words: list[str], acronym: str) -> bool:
 
 
 _ACRONYM_AFTER = re.compile(r"\s+\([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&]{1,9}\)")
+_SYLLABLE_ACRONYM_IN_BRACKETS = re.compile(r"(?<=\s)\(([A-Z][a-z]{3,11})\)")
+
+
+def spells_by_syllables(words: list[str], short: str) -> bool:
+    """The short name is the words' openings, each one to five letters, in order, every word giving one
+    ("Copaco" of "Compañía Paraguaya Comunicaciones"), accents and case aside."""
+    target = ascii_fold(short.lower())
+    folded = [ascii_fold(w.lower()) for w in words]
+
+    def fits(pos: int, i: int) -> bool:
+        if i == len(folded):
+            return pos == len(target)
+        return any(target.startswith(folded[i][:k], pos) and fits(pos + k, i + 1) for k in range(1, min(5, len(folded[i])) + 1))
+
+    return len(folded) >= 2 and fits(0, 0)
 _NAME_GOES_ON = re.compile(r"\s(?:(?:of|de|do|da|del|della|di|des|du)\s)?[A-Z]")
 _NAME_GOES_ON_TO_ITS_ACRONYM = re.compile(
     r"(?:\s(?:(?:of|de|do|da|del|della|di|des|du|e|y|et|and|&)\s)?[A-Z][\w'’-]*){0,4}\s+\([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&]{1,9}\)")
@@ -1277,6 +1292,23 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 continue
             add_name_and_acronym(offset + tail[0].start(), offset + tail[-1].end(), m.start(1), m.end(1))
             break
+    # "Compañía Paraguaya de Comunicaciones (Copaco)": a firm's name (opening with a company noun; not a public
+    # body's, "Secretaría de Desarrollo Sustentable (Sedesu)") whose words' first syllables make the short name
+    # in brackets after it, written as a word
+    company_opening = pack.regex.get("company_nouns")
+    for m in _SYLLABLE_ACRONYM_IN_BRACKETS.finditer(text) if company_opening is not None and pack.spaced else ():
+        short = m.group(1)
+        if not free(m.start(1), m.end(1)):
+            continue
+        words = list(re.finditer(r"[\w'’-]+", text[max(0, m.start() - 120):m.start()]))[-8:]
+        offset = max(0, m.start() - 120)
+        for i in range(len(words)):
+            tail = words[i:]
+            if len(tail) < 2 or not tail[0].group(0)[:1].isupper() or not company_opening.fullmatch(tail[0].group(0).lower()):
+                continue
+            if spells_by_syllables([w.group(0) for w in tail if w.group(0).lower() not in NAME_PARTICLES], short):
+                add_name_and_acronym(offset + tail[0].start(), offset + tail[-1].end(), m.start(1), m.end(1))
+                break
     # "chief executive of Digital Crossroads", "directeur financier de Vetta": the name after a
     # chief executive's or a finance chief's title and an "of" (`roles`, `of_words`, `employer_words`) is a firm's
     if pack.spaced:
