@@ -3048,6 +3048,12 @@ def test_a_firms_short_name_made_of_its_words_first_syllables():
         "El proyecto fue presentado ante la Secretaría de Desarrollo Sustentable (Sedesu) de Querétaro.", "es")
 
 
+def test_the_place_a_described_firm_comes_from_is_no_name():
+    text = "Dolomiti Energia avrà il 45% della società e Vodafone, l'operatore di telecomunicazioni di Bolzano, il 20%."
+    assert org_labels(text, "it") == {"Dolomiti Energia", "Vodafone"}
+    assert ("vodafone", "other", 20.0) in {f[:3] for f in figures(text, ["it"])}
+
+
 def test_the_namibian_dollar_sign():
     text = "Vetta Telecom will invest N$6.2bn in a data centre at Walvis Bay, and Bank Windhoek will lend N$1.2 billion."
     assert {(f[2], f[5]) for f in figures(text, ["en"])} == {(6.2e9, "NAD"), (1.2e9, "NAD")}

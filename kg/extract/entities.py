@@ -1186,7 +1186,11 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 continue  # "Snohomish County Public Utility District": a capitalised noun inside a name opens none
             add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
         if rx.name_after_described_noun is not None:
+            places_of = pack.regex.get("place_prepositions")
             for m in rx.name_after_described_noun.finditer(text):
+                before = _WORD_BEFORE.search(text, 0, m.start(1))
+                if before is not None and places_of is not None and places_of.fullmatch(before.group(1).lower()):
+                    continue  # "l'operatore di telecomunicazioni di Bolzano": the place it comes from, no name
                 add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
     # "MGX, Bpifrance et Mistral AI": unknown names listed with known firms are firms too
     conj = pack.regex.get("conjunctions")
