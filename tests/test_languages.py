@@ -283,6 +283,16 @@ def test_korean_spaced_jo_won_and_dollars():
     assert has(got, "KRW", 15e12, approx=True) and has(got, "USD", 5e8)
 
 
+@pytest.mark.parametrize("text, value", [
+    ("1단계로 8천5백억 원을 들여 짓는다.", 8.5e11),   # 8천 and 5백억: one group of 8500 × 억
+    ("총 5백억 원을 투자한다.", 5e10),
+    ("총 3천억 원을 투자한다.", 3e11),
+    ("총 7조8천500억 원을 투자한다.", 7.85e12),
+])
+def test_korean_scale_words_that_hold_a_small_unit_and_a_large_one(text, value):
+    assert has(amounts(text, "ko"), "KRW", value)
+
+
 def test_korean_units_counts_and_hedges():
     text = "최대 1기가와트 규모로, 약 3000개의 일자리를 만들고 100MW 이상을 먼저 가동한다."
     got = amounts(text, "ko")

@@ -339,6 +339,11 @@ class AmountScanner:
             return cand
         return None
 
+    def _large_unit_inside(self, word: str) -> float | None:
+        """The large unit a compound scale word ends in ("억" of "백억"), or None for a scale word of its own."""
+        key = _key(word)
+        return next((v for k, v in self.scales.items() if k != key and key.endswith(k) and v >= 1e4), None)
+
     def _scaled(self, norm: str, tok: _Number) -> tuple[float, int, float] | None:
         """A number with its scale, summing compound numerals ("1兆5000億", "3천400억", "3만6000").
 
@@ -357,6 +362,11 @@ class AmountScanner:
         while True:
             if scale < 1e4 and self.pack.get("myriad_numerals"):
                 group += n * scale
+            elif self.pack.get("myriad_numerals") and (large := self._large_unit_inside(sm.group(0))):
+                # a scale word that holds a small unit and a large one ("백억" = 백 × 억): the small one joins
+                # the group the large one multiplies ("8천5백억" = 8500 × 10^8)
+                total += (group + n * scale / large) * large
+                group = 0.0
             else:
                 total += (group + n) * scale
                 group = 0.0
