@@ -3054,6 +3054,15 @@ def test_the_place_a_described_firm_comes_from_is_no_name():
     assert ("vodafone", "other", 20.0) in {f[:3] for f in figures(text, ["it"])}
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Vetta Compute will pay about $0.05 per kilowatt-hour for power.", "en"),
+    ("Vetta Compute paiera environ 0,05 dollar le kilowattheure.", "fr"),
+    ("维塔公司表示，按照当前大工业用电约0.25元/千瓦时的价格测算，电费成本较低。", "zh"),
+])
+def test_a_power_tariff_per_kilowatt_hour_is_no_figure(text, lang):
+    assert figures(text, [lang]) == []
+
+
 def test_the_namibian_dollar_sign():
     text = "Vetta Telecom will invest N$6.2bn in a data centre at Walvis Bay, and Bank Windhoek will lend N$1.2 billion."
     assert {(f[2], f[5]) for f in figures(text, ["en"])} == {(6.2e9, "NAD"), (1.2e9, "NAD")}
