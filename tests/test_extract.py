@@ -3063,6 +3063,11 @@ def test_a_power_tariff_per_kilowatt_hour_is_no_figure(text, lang):
     assert figures(text, [lang]) == []
 
 
+def test_a_chinese_index_by_its_short_name_makes_no_share_move():
+    text = "受消息提振，华北电力（600025）当日股价上涨2.1%，报收10.86元，沪指同日上涨0.3%。"
+    assert [(f[1], f[2]) for f in figures(text, ["zh"])] == [("stock_move", 2.1)]
+
+
 def test_the_namibian_dollar_sign():
     text = "Vetta Telecom will invest N$6.2bn in a data centre at Walvis Bay, and Bank Windhoek will lend N$1.2 billion."
     assert {(f[2], f[5]) for f in figures(text, ["en"])} == {(6.2e9, "NAD"), (1.2e9, "NAD")}
