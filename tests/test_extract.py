@@ -3068,6 +3068,14 @@ def test_a_chinese_index_by_its_short_name_makes_no_share_move():
     assert [(f[1], f[2]) for f in figures(text, ["zh"])] == [("stock_move", 2.1)]
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("ヴェッタ精機は5日、九州計算機株式会社にTOBを実施すると発表した。買い付け価格は1株5200円で、5日終値に35％のプレミアムを上乗せした。", "ja"),
+    ("Vetta Compute agreed to buy Orbis Data. Vetta Compute offered $52 a share in cash, a 35% premium to Friday's close.", "en"),
+])
+def test_a_tender_offers_premium_is_no_figure(text, lang):
+    assert [f for f in figures(text, [lang]) if f[5] == "percent"] == []
+
+
 def test_the_namibian_dollar_sign():
     text = "Vetta Telecom will invest N$6.2bn in a data centre at Walvis Bay, and Bank Windhoek will lend N$1.2 billion."
     assert {(f[2], f[5]) for f in figures(text, ["en"])} == {(6.2e9, "NAD"), (1.2e9, "NAD")}

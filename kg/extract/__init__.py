@@ -1220,10 +1220,14 @@ def _spread_over_a_benchmark() -> re.Pattern | None:
 
 
 def _a_price_gap(amount, sentence: str, p) -> bool:
-    """ "upside of about 21%", "代價較估值折讓約3%", "plus or minus 5%": a percentage a price sits above or
-    below another, or a forecast's tolerance, is no figure (`price_gap_words`, a few characters before it)."""
-    words = p.regex.get("price_gap_words")
-    return amount.kind == PERCENT and words is not None and bool(words.search(sentence, max(0, amount.start - 24), amount.start))
+    """ "upside of about 21%", "代價較估值折讓約3%", "plus or minus 5%", "35％のプレミアム", "a 20% discount": a
+    percentage a price sits above or below another, or a forecast's tolerance, is no figure (`price_gap_words`, a
+    few characters before it, or `price_gap_after` right after it)."""
+    if amount.kind != PERCENT:
+        return False
+    before, after = p.regex.get("price_gap_words"), p.regex.get("price_gap_after")
+    return bool(before is not None and before.search(sentence, max(0, amount.start - 24), amount.start)) \
+        or bool(after is not None and after.match(sentence, amount.end))
 
 
 def _replaced(amount, sentence: str, p) -> bool:

@@ -445,6 +445,10 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
         raise LanguageDataError(f"{path}: government_names: {exc}") from exc
     try:  # a regex on a word, as the data file writes it
         pack.regex["name_descriptor_word"] = re.compile(data["name_descriptor_word"]) if data.get("name_descriptor_word") else None
+        # ("35％のプレミアム", "a 35% premium", "20% 할인된": the word for a price's gap right after a percentage)
+        after = data.get("price_gap_after") or []
+        pack.regex["price_gap_after"] = re.compile(
+            r"\s?(?:\S{1,2}\s|[^\s\d]{0,2})(?:" + "|".join(map(re.escape, sorted(after, key=len, reverse=True))) + ")", re.IGNORECASE) if after else None
         pack.regex["name_head_not_alone"] = re.compile(data["name_head_not_alone"]) if data.get("name_head_not_alone") else None
         pack.regex["facility_after_place"] = re.compile(data["facility_after_place"]) if data.get("facility_after_place") else None
         not_name = (data.get("org_cues") or {}).get("not_name_pattern")
