@@ -3076,6 +3076,40 @@ def test_a_tender_offers_premium_is_no_figure(text, lang):
     assert [f for f in figures(text, [lang]) if f[5] == "percent"] == []
 
 
+def test_review_cases_of_the_twenty_first_session_rules():
+    # a sector's index move is no firm's, nor is "其中" part of a name
+    assert org_labels("截至收盘，沪指上涨0.3%，消费电子上涨2.1%，有色金属下跌1.2%。", "zh") == set()
+    assert "其中華北電工" not in org_labels("維塔電訊股價大漲4.8%；其中華北電工上漲2.3%。", "zh")
+    # one glued capital, or a product's letters, make no arm
+    assert labelled_values("ソフトバンクは5日、ソフトバンクGの出資を受け、北海道に300億円を投資すると発表した。", "ja") == {("SoftBank", 3e10)}
+    assert labelled_values("华为宣布，华为HMS生态投资100亿元。", "zh") == {("Huawei", 1e10)}
+    # a known firm before "&" stays itself
+    assert labelled_values("Equinix & Vetta Bank sign $2 billion loan for data centres.", "en") == {("Vetta Bank", 2e9)}
+    # a word for a premium only as a whole word right after the percentage
+    assert [f[2] for f in figures("Vetta Telecom tendrá el 20% en primavera de 2026.", ["es"])] == [20.0]
+    assert [f[2] for f in figures("Vetta Compute owns 35% of premium hotel operator Orbis Hotels.", ["en"])] == [35.0]
+    # the whole market is no city
+    got = figures("ソフトバンクは札幌市に300億円を投じる。札幌市は歓迎した。全市場の売買代金は4兆円だった。", ["ja"])
+    assert not any(f[0] == "sapporo" for f in got)
+    # a wire's bare dollar in Singapore stays the US dollar (Singapore's press writes "S$")
+    assert {f[5] for f in figures("Equinix will invest $500 million in a new data centre in Singapore, its sixth in Singapore.", ["en"])} == {"USD"}
+    # a person's surname is no town
+    text = "Vetta Compute will invest $2 billion, chief executive Mark Vaughan said. Vaughan said the campus would open in 2028."
+    assert not any(e.kind == "place" for e in extract(Doc(text, ["en"])).entities)
+    # the client of an adviser is still the story's firm
+    text = "삼성전자는 지난달 실적을 발표했다. 네이버는 대표주관사로 한빛투자증권을 선정했다. 이 데이터센터는 IT 전력 용량 40MW 규모다."
+    assert labelled_values(text, "ko") == {("Naver", 40.0)}
+    # a firm described by what it does, then "de" and its name, is still found
+    assert "Vettana" in org_labels("La empresa de telecomunicaciones de Vettana invertirá 300 millones de euros en un centro de datos.", "es")
+    # the leader's own clause may list the banks it leads
+    assert labelled_values("华北银行牵头联合华东银行、华南银行提供40亿元银团贷款。", "zh") == {("华北银行", 4e9)}
+    # French nouns in "-ment" open names; trucks are no racks; "30％高める" moves no shares; shields are no escudos
+    assert org_labels("Investissement Vetta injectera 50 millions d'euros dans le projet.", "fr") == {"Investissement Vetta"}
+    assert figures("ソフトバンクは物流拠点に電動トラック2000台を導入する。", ["ja"]) == []
+    assert [f[1] for f in figures("ソフトバンクは新しい冷却方式で電力効率を30％高める。", ["ja"])] != ["stock_move"]
+    assert figures("A Vettabras vai entregar 5 mil escudos térmicos ao Exército.", ["pt"]) == []
+
+
 def test_the_namibian_dollar_sign():
     text = "Vetta Telecom will invest N$6.2bn in a data centre at Walvis Bay, and Bank Windhoek will lend N$1.2 billion."
     assert {(f[2], f[5]) for f in figures(text, ["en"])} == {(6.2e9, "NAD"), (1.2e9, "NAD")}

@@ -288,6 +288,8 @@ def test_korean_spaced_jo_won_and_dollars():
     ("총 5백억 원을 투자한다.", 5e10),
     ("총 3천억 원을 투자한다.", 3e11),
     ("총 7조8천500억 원을 투자한다.", 7.85e12),
+    ("총 1조2천5백억 원을 투자한다.", 1.25e12),
+    ("총 3천5백만 원을 투자한다.", 3.5e7),
 ])
 def test_korean_scale_words_that_hold_a_small_unit_and_a_large_one(text, value):
     assert has(amounts(text, "ko"), "KRW", value)

@@ -163,12 +163,22 @@ def _main_country(mentions: list[Mention]):
 
 
 def _an_adviser(view: SentenceView, m: Mention) -> bool:
-    """A firm the sentence names as a deal's adviser, underwriter or arranger (the pack's `adviser_words`,
-    a few characters before or after the name): it works on the deal, it is not what the story is about."""
+    """A firm the sentence names as a deal's adviser, underwriter or arranger (the pack's `adviser_words`
+    right before the name, "대표주관사는 신한투자증권", "bookrunner Vetta Securities", or after it as its role,
+    "Vetta Securities as lead manager"): it works on the deal, it is not what the story is about (not the
+    client: "Equinix hired advisers", "네이버는 대표주관사로 ...을 선정했다")."""
     words = view.pack.regex.get("adviser_words")
     if words is None:
         return False
-    return bool(words.search(view.text, max(0, m.start - 16), m.start) or words.search(view.text, m.end, m.end + 16))
+    before = [hit for hit in words.finditer(view.text, max(0, m.start - 16), m.start) if _ROLE_TO_NAME.fullmatch(view.text, hit.end(), m.start)]
+    role = _NAME_TO_ROLE.match(view.text, m.end)
+    return bool(before) or bool(role and words.match(view.text, role.end()))
+
+
+# what stands between a role word and the name it names ("대표주관사는 ", "bookrunner "), and between a name and
+# its role ("... as lead manager", "...이 주관사를")
+_ROLE_TO_NAME = re.compile(r"[\s:,은는이가로으]{0,4}")
+_NAME_TO_ROLE = re.compile(r"\s+as(?:\s+(?:the|its|a|lead|joint|sole))*\s+|[이가]\s?")
 
 
 def _named_most(counts: Counter, named: dict[str, Entity]) -> Entity | None:
@@ -854,12 +864,18 @@ def _local_names_of_found_firms(mentions: list[Mention]) -> list[Mention]:
 
 def _surnames_are_people(mentions: list[Mention]) -> list[Mention]:
     """ "Nygård will not say who the customer is": a surname alone, after the article named the
-    person in full ("Terje Nygård"), is that person, not a firm some cue guessed."""
+    person in full ("Terje Nygård"), is that person, not a firm some cue guessed, nor a town of the
+    generated lists ("Vaughan said": no Vaughan, Ontario)."""
     table = gazetteer()
     people = {m.entity.label.split()[-1]: m.entity for m in mentions if m.kind == "person" and " " in m.entity.label}
-    return [replace(m, entity=people[m.entity.label], candidates=(people[m.entity.label],))
-            if m.kind == "org" and m.entity.label in people and table.get(m.entity.key) is None else m
-            for m in mentions]
+    out = []
+    for m in mentions:
+        name = m.entity.label if m.kind == "org" else m.text
+        if (m.kind == "org" and name in people and table.get(m.entity.key) is None) \
+                or (m.kind == "place" and m.entity.generated and name in people):
+            m = replace(m, entity=people[name], candidates=(people[name],))
+        out.append(m)
+    return out
 
 
 def _every_mention_of_found_names(text: str, mentions: list[Mention], names: set[str],
@@ -1220,9 +1236,9 @@ def _spread_over_a_benchmark() -> re.Pattern | None:
 
 
 def _a_price_gap(amount, sentence: str, p) -> bool:
-    """ "upside of about 21%", "代價較估值折讓約3%", "plus or minus 5%", "35％のプレミアム", "a 20% discount": a
-    percentage a price sits above or below another, or a forecast's tolerance, is no figure (`price_gap_words`, a
-    few characters before it, or `price_gap_after` right after it)."""
+    """ "upside of about 21%", "代價較估值折讓約3%", "plus or minus 5%", "35％のプレミアム", "a 35% premium": a
+    percentage a price sits above another, or a forecast's tolerance, is no figure (`price_gap_words`, a few
+    characters before it, or `price_gap_after` right after it)."""
     if amount.kind != PERCENT:
         return False
     before, after = p.regex.get("price_gap_words"), p.regex.get("price_gap_after")

@@ -9,8 +9,8 @@ which a writer only does when the bare sign means another dollar; and then eithe
 that other dollar's own prefix ("A$2.3b") or it is about a country whose currency is a dollar
 (an Australian paper on Tasmania, a Quebec paper on Lévis). Without the explicit US marker the
 bare sign stays USD: a US story that mentions Canada is still in US dollars; only a story that
-names no US place and places of one dollar country, twice or more, is in that country's dollar
-(a Hobart paper that never writes "A$").
+names no US place and places of one dollar country, twice or more, is in that country's dollar,
+where that country's press writes the bare sign (a Hobart paper that never writes "A$").
 """
 
 from __future__ import annotations
@@ -45,7 +45,8 @@ def local_dollar(text: str, place_countries: list[str]) -> str | None:
 
     `place_countries` holds the ISO country of each place mention, in order. Without an explicit
     US-dollar mark, a bare "$" is the US dollar, unless the article marks the dollar of the country
-    it names most once ("400 M$" in a Quebec paper that writes "1,61 $ CA" somewhere)."""
+    it names most once ("400 M$" in a Quebec paper that writes "1,61 $ CA" somewhere), or names one
+    such country's places only, twice or more, and its press writes the bare sign (a Hobart paper)."""
     prefixes = Counter(_PREFIX_CURRENCY[m.group(1) or m.group(2)] for m in _LOCAL_PREFIX.finditer(text))
     dollars = Counter(d for d in map(_dollar_of, place_countries) if d)
     if not _us_mark().search(text):
@@ -53,8 +54,10 @@ def local_dollar(text: str, place_countries: list[str]) -> str | None:
         if top and (len(top) == 1 or top[0][1] > top[1][1]) and top[0][0] in prefixes:
             return top[0][0]
         # a story that names places of one dollar country only, twice or more, and no US place: its
-        # own paper's dollar ("a $480 million data centre at Boyer" in a Hobart paper)
-        if len(top) == 1 and top[0][1] >= 2 and "US" not in place_countries:
+        # own paper's dollar ("a $480 million data centre at Boyer" in a Hobart paper), where that press writes
+        # the bare sign (common.yaml `bare_sign_dollars`; Singapore's writes "S$", and a wire's story on
+        # Toronto is in US dollars)
+        if len(top) == 1 and top[0][1] >= 2 and "US" not in place_countries and top[0][0] in _bare_sign_dollars():
             return top[0][0]
         return None
     if dollars:
@@ -74,6 +77,14 @@ def local_dollar(text: str, place_countries: list[str]) -> str | None:
             return ranked[0]
         return None  # two other dollars, equally present: no way to tell
     return dollars.most_common(1)[0][0] if dollars else None
+
+
+@cache
+def _bare_sign_dollars() -> frozenset[str]:
+    """common.yaml `bare_sign_dollars`: the dollars whose press writes a bare "$"."""
+    from .language import common
+
+    return frozenset(common().get("bare_sign_dollars") or ())
 
 
 @cache

@@ -51,7 +51,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HANGUL_START = re.compile(r"[\uac00-\ud7af]")
 _HAN_OR_KANA = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff]")
 _HANGUL_END = re.compile(r"[\uac00-\ud7a3]$")
-GLUED_CAPITALS = re.compile(r"[A-Z]{1,4}(?![A-Za-z0-9])")
+GLUED_CAPITALS = re.compile(r"[A-Z]{2,4}(?![A-Za-z0-9])")  # (not one letter: "ソフトバンクG" is the group, the parent)
 
 
 def arm_letters(text: str, pos: int) -> re.Match | None:
@@ -670,7 +670,7 @@ def spells_by_syllables(words: list[str], short: str) -> bool:
     """The short name is the words' openings, each one to five letters, in order, every word giving one
     ("Copaco" of "Compañía Paraguaya Comunicaciones"), accents and case aside."""
     target = ascii_fold(short.lower())
-    folded = [ascii_fold(w.lower()) for w in words]
+    folded = [ascii_fold(re.sub(r"^[dl]['’]", "", w.lower())) for w in words]
 
     def fits(pos: int, i: int) -> bool:
         if i == len(folded):
@@ -1134,6 +1134,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                     and goes_on.group(1) != "Co":
                 continue  # "Bashundhara Digital Park": the name goes on, a site's, not a firm's ("Manila Electric Co." is one)
             start, name = m.start(1), text[m.start(1):end]
+            # ("Equinix & Vetta Bank": a known firm before the "&" is a firm of its own, the name starts after it)
+            amp = name.find(" & ")
+            if amp > 0 and any(k.kind == "org" and k.start <= start and start + amp <= k.end for k in known):
+                start, name = start + amp + 3, name[amp + 3:]
             # "Campus Digital do Sado": the name goes on after "do" and a free name; "Union Bank of India":
             # after "of" and a known place
             particle = _PARTICLE_AND_NAME_AFTER.match(text, m.end(1))
@@ -1189,8 +1193,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             places_of = pack.regex.get("place_prepositions")
             for m in rx.name_after_described_noun.finditer(text):
                 before = _WORD_BEFORE.search(text, 0, m.start(1))
-                if before is not None and places_of is not None and places_of.fullmatch(before.group(1).lower()):
-                    continue  # "l'operatore di telecomunicazioni di Bolzano": the place it comes from, no name
+                if before is not None and places_of is not None and places_of.fullmatch(before.group(1).lower()) \
+                        and ((m.start(1), m.end(1)) in place_spans or m.group(1) in town_names(15_000)):
+                    continue  # "l'operatore di telecomunicazioni di Bolzano": the town it comes from, no name
                 add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
     # "MGX, Bpifrance et Mistral AI": unknown names listed with known firms are firms too
     conj = pack.regex.get("conjunctions")
@@ -1281,38 +1286,29 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             names_listed_with([(name_start, name_start + len(name))])  # "Bank Mandiri and Bank Central Asia (BCA)"
     # "Société nationale de crédit et d'investissement (SNCI)", "Luxembourg Future Fund 2 (LFF2)": a
     # name in sentence case, or with a number, whose words' initials spell the acronym after it
-    for m in _ACRONYM_IN_BRACKETS.finditer(text):
-        acronym = m.group(1)
-        if len(acronym) < 3 or acronym in terms or not free(m.start(1), m.end(1)):
-            continue
-        words = list(re.finditer(r"[\w'’-]+", text[max(0, m.start() - 120):m.start()]))[-12:]
+    def name_spelling_the_bracket(m: re.Match, opens, spelt, most_words: int) -> None:
+        """The name of the last `most_words` words before the bracket whose first word `opens` and whose words
+        (particles aside) spell what the bracket holds (`spelt`): the name and its short form, one firm."""
         offset = max(0, m.start() - 120)
+        words = list(re.finditer(r"[\w'’-]+", text[offset:m.start()]))[-most_words:]
         for i in range(len(words)):
             tail = words[i:]
-            first = tail[0].group(0)
-            if not first[:1].isupper() or first.lower() in _STOP_HEADS:
-                continue
-            if not spells([w.group(0) for w in tail if w.group(0).lower() not in NAME_PARTICLES], acronym):
-                continue
-            add_name_and_acronym(offset + tail[0].start(), offset + tail[-1].end(), m.start(1), m.end(1))
-            break
+            if opens(tail) and spelt([w.group(0) for w in tail if w.group(0).lower() not in NAME_PARTICLES], m.group(1)):
+                add_name_and_acronym(offset + tail[0].start(), offset + tail[-1].end(), m.start(1), m.end(1))
+                return
+
+    for m in _ACRONYM_IN_BRACKETS.finditer(text):
+        if len(m.group(1)) >= 3 and m.group(1) not in terms and free(m.start(1), m.end(1)):
+            name_spelling_the_bracket(m, lambda tail: tail[0].group(0)[:1].isupper() and tail[0].group(0).lower() not in _STOP_HEADS,
+                                      spells, 12)
     # "Compañía Paraguaya de Comunicaciones (Copaco)": a firm's name (opening with a company noun; not a public
     # body's, "Secretaría de Desarrollo Sustentable (Sedesu)") whose words' first syllables make the short name
     # in brackets after it, written as a word
-    company_opening = pack.regex.get("company_nouns")
-    for m in _SYLLABLE_ACRONYM_IN_BRACKETS.finditer(text) if company_opening is not None and pack.spaced else ():
-        short = m.group(1)
-        if not free(m.start(1), m.end(1)):
-            continue
-        words = list(re.finditer(r"[\w'’-]+", text[max(0, m.start() - 120):m.start()]))[-8:]
-        offset = max(0, m.start() - 120)
-        for i in range(len(words)):
-            tail = words[i:]
-            if len(tail) < 2 or not tail[0].group(0)[:1].isupper() or not company_opening.fullmatch(tail[0].group(0).lower()):
-                continue
-            if spells_by_syllables([w.group(0) for w in tail if w.group(0).lower() not in NAME_PARTICLES], short):
-                add_name_and_acronym(offset + tail[0].start(), offset + tail[-1].end(), m.start(1), m.end(1))
-                break
+    company_noun = pack.regex.get("company_nouns")
+    for m in _SYLLABLE_ACRONYM_IN_BRACKETS.finditer(text) if company_noun is not None and pack.spaced else ():
+        if free(m.start(1), m.end(1)):
+            name_spelling_the_bracket(m, lambda tail: len(tail) >= 2 and tail[0].group(0)[:1].isupper()
+                                      and bool(company_noun.fullmatch(tail[0].group(0).lower())), spells_by_syllables, 8)
     # "chief executive of Digital Crossroads", "directeur financier de Vetta": the name after a
     # chief executive's or a finance chief's title and an "of" (`roles`, `of_words`, `employer_words`) is a firm's
     if pack.spaced:

@@ -416,11 +416,11 @@ def _one_unnamed_firm(view: SentenceView, start: int, end: int) -> bool:
 
 
 def _a_kind_of_firm_between(view: SentenceView, start: int, end: int) -> bool:
-    """A company noun, within a few words after a country's word and before the amount, that the country's
-    word describes ("국내 클라우드 사업자와", "a domestic cloud provider"; not unspaced scripts, where a noun
-    may close a long stretch)."""
+    """A company noun, at most two words after a country's word and before the amount, that the country's
+    word describes ("국내 클라우드 사업자와"): where particles mark a noun's role (Korean), so that the noun is no
+    modifier ("the country's utility grid"), and not in unspaced scripts, where a noun may close a long stretch."""
     nouns = view.pack.regex.get("company_nouns")
-    if nouns is None or not view.pack.spaced:
+    if nouns is None or not view.pack.spaced or view.pack.regex.get("particle_subject") is None:
         return False
     gap = view.text[start:end]
     hit = nouns.search(gap)
@@ -571,9 +571,10 @@ def _leader(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity 
         return None
     # (not over another firm the amount's own clause names first: "青岛银行牵头组建银团贷款，其中青岛银行提供
     # 20亿元，青岛农商银行提供12亿元" gives the last sum to the second bank)
+    # (the leader's own clause may name the firms it leads: "华北银行牵头联合华东银行、华南银行提供40亿元")
     clause_start = clause_span(view, amount.start)[0]
-    if any(m.kind in ("org", "group") and m.entity != leader.entity and clause_start <= m.start and m.end <= amount.start
-           for m in cands):
+    if leader.start < clause_start and any(m.kind in ("org", "group") and m.entity != leader.entity
+                                           and clause_start <= m.start and m.end <= amount.start for m in cands):
         return None
     return leader.entity
 
@@ -819,8 +820,8 @@ _BRACKET_BEFORE = re.compile(r"\s?[(（]\s*$")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+")  # (the name's mention may hold the "'s")
 
 
-def _counts_heads(amount: Amount) -> bool:
-    """A count of people, chips or customers, which a firm has ("the region will gain 500 jobs" are the
+def _a_firms_count(amount: Amount) -> bool:
+    """A count of jobs, chips or customers, which a firm has ("the region will gain 500 jobs" are the
     project's); not racks, which a region has too ("全省标准机架超过20万架")."""
     return amount.kind == COUNT and amount.count_metric != "other"
 
@@ -895,11 +896,11 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     # ("das Land" in a German regional paper is the federal state the story is about, else the country)
     state_or_country = view.pack.regex.get("anaphora_state_or_country")
     land = state.story_region or state.last_country
-    if state_or_country is not None and land is not None and not _counts_heads(amount) and state.market_place is None \
+    if state_or_country is not None and land is not None and not _a_firms_count(amount) and state.market_place is None \
             and state_or_country.search(view.text, clause[0], amount.start):
         return land
     country = view.pack.regex.get("anaphora_country")
-    if country is not None and state.last_country is not None and not _counts_heads(amount):
+    if country is not None and state.last_country is not None and not _a_firms_count(amount):
         named = country.search(view.text, clause[0], amount.start)
         # (not "domestic" of one unnamed firm: "国内のAI開発企業1社と2万キロワット分", `unnamed_one`; nor of a kind
         # of firm the amount is agreed with: "국내 클라우드 사업자와 25MW 규모의 선임대차 협약")
@@ -907,13 +908,14 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
             return state.last_country
     region = view.pack.regex.get("anaphora_region")
     # (not in a market report, whose place is the one it is about)
-    if region is not None and state.story_region is not None and not _counts_heads(amount) and state.market_place is None:
+    if region is not None and state.story_region is not None and not _a_firms_count(amount) and state.market_place is None:
         if region.search(view.text, clause[0], amount.start):
             return state.story_region
     # "全市已建成标准机架超过5万架": the city the story named most, likewise
     city = view.pack.regex.get("anaphora_city")
-    if city is not None and state.story_city is not None and not _counts_heads(amount) and state.market_place is None:
-        if city.search(view.text, clause[0], amount.start):
+    if city is not None and state.story_city is not None and not _a_firms_count(amount) and state.market_place is None:
+        # (not the whole market: "全市場の売買代金", "全市场成交额")
+        if any(view.text[hit.end():hit.end() + 1] not in ("场", "場") for hit in city.finditer(view.text, clause[0], amount.start)):
             return state.story_city
     # jobs a sentence names no firm for are the project's, that is the story's firm's ("the works
     # will create 1,200 jobs" after a partner's power contract or a lender's loan)

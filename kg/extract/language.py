@@ -438,6 +438,10 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
         else None
     )
     pack.regex["multiple_word"] = phrase_regex(multiples.get("words") or {}, latin_boundaries=b)
+    # ("35％のプレミアム", "a 35% premium": a word for a price's premium right after a percentage, with at most a
+    # space or a genitive particle between)
+    premium = phrase_regex(data.get("price_gap_after") or [], latin_boundaries=b)
+    pack.regex["price_gap_after"] = re.compile(rf"\s?(?:の|的)?{premium.pattern}", premium.flags) if premium else None
     pack.org_cues = _org_cues(data.get("org_cues") or {}, spaced, path)
     try:
         pack.government_names = [re.compile(p) for p in data.get("government_names") or []]
@@ -445,10 +449,6 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
         raise LanguageDataError(f"{path}: government_names: {exc}") from exc
     try:  # a regex on a word, as the data file writes it
         pack.regex["name_descriptor_word"] = re.compile(data["name_descriptor_word"]) if data.get("name_descriptor_word") else None
-        # ("35％のプレミアム", "a 35% premium", "20% 할인된": the word for a price's gap right after a percentage)
-        after = data.get("price_gap_after") or []
-        pack.regex["price_gap_after"] = re.compile(
-            r"\s?(?:\S{1,2}\s|[^\s\d]{0,2})(?:" + "|".join(map(re.escape, sorted(after, key=len, reverse=True))) + ")", re.IGNORECASE) if after else None
         pack.regex["name_head_not_alone"] = re.compile(data["name_head_not_alone"]) if data.get("name_head_not_alone") else None
         pack.regex["facility_after_place"] = re.compile(data["facility_after_place"]) if data.get("facility_after_place") else None
         not_name = (data.get("org_cues") or {}).get("not_name_pattern")

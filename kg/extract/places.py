@@ -133,7 +133,7 @@ def _no_common_word(name: str, below: float) -> bool:
     return all((word_frequency(word, code) or 0) < below for code in _LATIN_LANGUAGES)
 
 
-_LATIN_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nb")
+_LATIN_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nb")  # the Latin-script packs (kg/extract/lang); a new one goes here too
 
 
 @cache
