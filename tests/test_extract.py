@@ -3110,6 +3110,12 @@ def test_review_cases_of_the_twenty_first_session_rules():
     assert figures("A Vettabras vai entregar 5 mil escudos térmicos ao Exército.", ["pt"]) == []
 
 
+def test_shares_listed_after_their_holders_inside_a_relative_clause_are_the_holders():
+    text = ("Das Gemeinschaftsunternehmen Neckar Compute GmbH, an dem die Vetta AG 50,1 Prozent und die Orbis SE 49,9 Prozent "
+            "halten, investiert 900 Millionen Euro.")
+    assert labelled_values(text, "de") == {("Vetta", 50.1), ("Orbis", 49.9), ("Neckar Compute", 9e8)}
+
+
 def test_the_namibian_dollar_sign():
     text = "Vetta Telecom will invest N$6.2bn in a data centre at Walvis Bay, and Bank Windhoek will lend N$1.2 billion."
     assert {(f[2], f[5]) for f in figures(text, ["en"])} == {(6.2e9, "NAD"), (1.2e9, "NAD")}

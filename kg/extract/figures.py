@@ -820,6 +820,12 @@ _BRACKET_BEFORE = re.compile(r"\s?[(（]\s*$")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+")  # (the name's mention may hold the "'s")
 
 
+def _without_a_legal_form(gap: str) -> str:
+    """What stands between a name and the next word, without the name's legal form ("AG 50,1" -> " 50,1")."""
+    form = legal_tail().match(gap)
+    return gap[form.end():] if form else gap
+
+
 def _a_firms_count(amount: Amount) -> bool:
     """A count of jobs, chips or customers, which a firm has ("the region will gain 500 jobs" are the
     project's); not racks, which a region has too ("全省标准机架超过20万架")."""
@@ -857,6 +863,13 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     opening = _BRACKET_BEFORE.search(view.text, 0, amount.start) if amount.kind == PERCENT else None
     if opening is not None:
         named = next((m for m in cands if m.kind in ("org", "group") and m.end == opening.start()), None)
+        if named is not None:
+            return named.entity
+    # ... and so is one right after a firm's name, an article at most between, inside a relative clause that
+    # lists the holders: "Neckar Compute GmbH, an dem Bechtle 50,1 Prozent und W&W 49,9 Prozent halten"
+    if amount.kind == PERCENT and containing is not None:
+        named = next((m for m in cands if m.kind in ("org", "group") and containing <= m.start and m.end <= amount.start
+                      and _an_article_at_most(_without_a_legal_form(view.text[m.end:amount.start]))), None)
         if named is not None:
             return named.entity
 
