@@ -3116,6 +3116,17 @@ def test_shares_listed_after_their_holders_inside_a_relative_clause_are_the_hold
     assert labelled_values(text, "de") == {("Vetta", 50.1), ("Orbis", 49.9), ("Neckar Compute", 9e8)}
 
 
+def test_a_korean_firms_name_glued_to_more_of_a_word_is_another_firm():
+    assert "Korea Electric Power Corporation" not in org_labels("한국전력기술과 도시가스 업체 비타가스가 손을 잡았다.", "ko")
+    # (particles, one or more, end the name: "한국전력으로부터" is KEPCO)
+    assert "Korea Electric Power Corporation" in org_labels("비타디앤디는 한국전력으로부터 120MW 규모 수전 승인을 받았다.", "ko")
+
+
+def test_a_korean_speaker_asking_to_imagine_a_figure_states_none():
+    text = "한국전력은 데이터센터를 짓는다. 그는 \"대형 원전 1기, 1.4GW를 통째로 데이터센터에 붙인다고 생각해 보세요\"라고 말했다."
+    assert figures(text, ["ko"]) == []
+
+
 def test_the_namibian_dollar_sign():
     text = "Vetta Telecom will invest N$6.2bn in a data centre at Walvis Bay, and Bank Windhoek will lend N$1.2 billion."
     assert {(f[2], f[5]) for f in figures(text, ["en"])} == {(6.2e9, "NAD"), (1.2e9, "NAD")}

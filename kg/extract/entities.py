@@ -72,6 +72,29 @@ def _short_form_letters() -> frozenset[str]:
     return frozenset(short for code in available() for short in (pack(code).get("name_short_forms") or {}).values())
 
 
+@cache
+def _korean_particles() -> re.Pattern:
+    """The Korean pack's particles (org_cues.particles) and the few more words a name may be glued to."""
+    from .language import pack
+
+    words = [*((pack("ko").get("org_cues") or {}).get("particles") or []), "도", "만", "까지", "부터", "보다", "처럼", "에게", "께서",
+             "와의", "과의", "에도", "으로서", "로서", "등", "측"]
+    return re.compile("|".join(sorted(map(re.escape, set(words)), key=len, reverse=True)))
+
+
+def _korean_particle_at(text: str, pos: int) -> bool:
+    """Particles (or words the press glues to a name), one to three of them ("으로부터", "에서는"), start at pos
+    and end the word."""
+    for _ in range(3):
+        hit = _korean_particles().match(text, pos)
+        if hit is None:
+            return False
+        pos = hit.end()
+        if not _HANGUL_START.match(text, pos):
+            return True
+    return False
+
+
 def arm_of(parent: Entity, name: str, letters: str) -> Entity:
     """A firm's arm the press names by the firm's name and a few capitals ("キヤノンMJ")."""
     return Entity(kind="org", key=f"{parent.key}-{letters.lower()}", label=name, rdf_type=parent.rdf_type,
@@ -261,6 +284,9 @@ class Gazetteer:
                     continue
                 if entities and _HANGUL_END.search(text, s, e) and re.match(r"[A-Z]", text[e:e + 1]):
                     continue  # "삼성SDI": Latin capitals glued to a Korean name make another name
+                if entities and _HANGUL_END.search(text, s, e) and _HANGUL_START.match(text, e) \
+                        and any(x.kind == "org" for x in entities) and not _korean_particle_at(text, e):
+                    continue  # "한국전력기술은": a Korean firm's name glued to more of a word is another firm's
                 arm = arm_letters(text, e) if entities and _HAN_OR_KANA.match(text, e - 1) else None
                 if arm is not None:
                     # "キヤノンMJ": ... and to a Japanese or Chinese one, a firm's arm when the name is a firm's
