@@ -3127,6 +3127,12 @@ def test_a_korean_speaker_asking_to_imagine_a_figure_states_none():
     assert figures(text, ["ko"]) == []
 
 
+def test_the_remaining_share_a_named_lender_provides_after_a_preposition_in_its_name():
+    text = ("Le prêt de 45 milliards de FCFA est signé. Vetta Banque apporte 20 milliards, et les 10 milliards restants "
+            "sont fournis par la Banque togolaise pour le commerce et l'industrie (BTCI).")
+    assert ("Banque togolaise pour le commerce et l'industrie", 1e10) in labelled_values(text, "fr")
+
+
 def test_the_namibian_dollar_sign():
     text = "Vetta Telecom will invest N$6.2bn in a data centre at Walvis Bay, and Bank Windhoek will lend N$1.2 billion."
     assert {(f[2], f[5]) for f in figures(text, ["en"])} == {(6.2e9, "NAD"), (1.2e9, "NAD")}

@@ -689,6 +689,9 @@ def spells(words: list[str], acronym: str) -> bool:
 
 
 _ACRONYM_AFTER = re.compile(r"\s+\([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&]{1,9}\)")
+# the small words an acronym leaves out: the name particles and a few prepositions ("Banque togolaise pour le
+# commerce et l'industrie (BTCI)")
+_NOT_SPELT = NAME_PARTICLES | {"pour", "sur", "au", "aux", "en", "para", "per", "zur", "zum", "til"}
 _SYLLABLE_ACRONYM_IN_BRACKETS = re.compile(r"(?<=\s)\(([A-Z][a-z]{3,11})\)")
 
 
@@ -1319,7 +1322,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         words = list(re.finditer(r"[\w'’-]+", text[offset:m.start()]))[-most_words:]
         for i in range(len(words)):
             tail = words[i:]
-            if opens(tail) and spelt([w.group(0) for w in tail if w.group(0).lower() not in NAME_PARTICLES], m.group(1)):
+            if opens(tail) and spelt([w.group(0) for w in tail if w.group(0).lower() not in _NOT_SPELT], m.group(1)):
                 add_name_and_acronym(offset + tail[0].start(), offset + tail[-1].end(), m.start(1), m.end(1))
                 return
 
