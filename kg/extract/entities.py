@@ -74,11 +74,12 @@ def _short_form_letters() -> frozenset[str]:
 
 @cache
 def _korean_particles() -> re.Pattern:
-    """The Korean pack's particles (org_cues.particles) and the few more words a name may be glued to."""
+    """The Korean pack's particles and the few more words the press glues to a name (org_cues.particles,
+    org_cues.glued_words)."""
     from .language import pack
 
-    words = [*((pack("ko").get("org_cues") or {}).get("particles") or []), "도", "만", "까지", "부터", "보다", "처럼", "에게", "께서",
-             "와의", "과의", "에도", "으로서", "로서", "등", "측"]
+    cues = pack("ko").get("org_cues") or {}
+    words = [*(cues.get("particles") or []), *(cues.get("glued_words") or [])]
     return re.compile("|".join(sorted(map(re.escape, set(words)), key=len, reverse=True)))
 
 
@@ -675,7 +676,15 @@ NAME_PARTICLES = frozenset("de del della des du di da do dos das der für for of
 
 def _initial(word: str) -> str:
     """A word's letter in an acronym: "d'investissement" gives i, "2" gives 2, "États" gives e."""
-    return ascii_fold(re.sub(r"^[dl]['’]", "", word.lower())[:1])
+    return ascii_fold(_without_elision(word.lower())[:1])
+
+
+def _without_elision(word: str) -> str:
+    """A word without the elided article or preposition glued to it ("l'industrie" -> "industrie")."""
+    return _ELISION.sub("", word)
+
+
+_ELISION = re.compile(r"^[dl]['’]")
 
 
 def spells(words: list[str], acronym: str) -> bool:
@@ -689,9 +698,15 @@ def spells(words: list[str], acronym: str) -> bool:
 
 
 _ACRONYM_AFTER = re.compile(r"\s+\([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&]{1,9}\)")
-# the small words an acronym leaves out: the name particles and a few prepositions ("Banque togolaise pour le
-# commerce et l'industrie (BTCI)")
-_NOT_SPELT = NAME_PARTICLES | {"pour", "sur", "au", "aux", "en", "para", "per", "zur", "zum", "til"}
+
+
+@cache
+def _not_spelt() -> frozenset[str]:
+    """The small words an acronym leaves out: the name particles and common.yaml's `acronym_skipped_words`
+    ("Banque togolaise pour le commerce et l'industrie (BTCI)")."""
+    return NAME_PARTICLES | frozenset(common().get("acronym_skipped_words") or ())
+
+
 _SYLLABLE_ACRONYM_IN_BRACKETS = re.compile(r"(?<=\s)\(([A-Z][a-z]{3,11})\)")
 
 
@@ -699,7 +714,7 @@ def spells_by_syllables(words: list[str], short: str) -> bool:
     """The short name is the words' openings, each one to five letters, in order, every word giving one
     ("Copaco" of "Compañía Paraguaya Comunicaciones"), accents and case aside."""
     target = ascii_fold(short.lower())
-    folded = [ascii_fold(re.sub(r"^[dl]['’]", "", w.lower())) for w in words]
+    folded = [ascii_fold(_without_elision(w.lower())) for w in words]
 
     def fits(pos: int, i: int) -> bool:
         if i == len(folded):
@@ -707,6 +722,8 @@ def spells_by_syllables(words: list[str], short: str) -> bool:
         return any(target.startswith(folded[i][:k], pos) and fits(pos + k, i + 1) for k in range(1, min(5, len(folded[i])) + 1))
 
     return len(folded) >= 2 and fits(0, 0)
+
+
 _NAME_GOES_ON = re.compile(r"\s(?:(?:of|de|do|da|del|della|di|des|du)\s)?[A-Z]")
 _NAME_GOES_ON_TO_ITS_ACRONYM = re.compile(
     r"(?:\s(?:(?:of|de|do|da|del|della|di|des|du|e|y|et|and|&)\s)?[A-Z][\w'’-]*){0,4}\s+\([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&]{1,9}\)")
@@ -1015,8 +1032,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     # a headline in capitals: "ORBIS TO INVEST $2 BILLION" (not a sentence with no cased letters: Han, Hangul)
     in_capitals = any(c.isupper() for c in text) and not any(c.islower() for c in text)
 
-    endings = pack.get("adverb_endings") or []
-    adverb_ending = re.compile(r"\w(?:" + "|".join(map(re.escape, endings)) + r")$") if endings else None
+    adverb_ending = pack.regex.get("adverb_ending")
 
     def add_org(s, e, name, named_as_company=False, allow_any_script=False, places_inside=False):
         words = name.split()
@@ -1322,7 +1338,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         words = list(re.finditer(r"[\w'’-]+", text[offset:m.start()]))[-most_words:]
         for i in range(len(words)):
             tail = words[i:]
-            if opens(tail) and spelt([w.group(0) for w in tail if w.group(0).lower() not in _NOT_SPELT], m.group(1)):
+            if opens(tail) and spelt([w.group(0) for w in tail if w.group(0).lower() not in _not_spelt()], m.group(1)):
                 add_name_and_acronym(offset + tail[0].start(), offset + tail[-1].end(), m.start(1), m.end(1))
                 return
 

@@ -310,9 +310,7 @@ _NAME_GOING_ON = re.compile(r"(?:\s[A-ZÀ-Ý][\w'’-]+){1,2}(?=[\s,])")
 
 def _between_names(view: SentenceView, end: int, start: int) -> str:
     """The text between two names, without the first one's legal form ("BDO Unibank, Inc. and")."""
-    gap = view.text[end:start].lstrip(" ,")
-    legal = legal_tail().match(gap)
-    return gap[legal.end():] if legal else gap
+    return _without_a_legal_form(view.text[end:start].lstrip(" ,"))
 
 
 def _list_gap(view: SentenceView, end: int, start: int) -> bool:

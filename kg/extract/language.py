@@ -438,6 +438,9 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
         else None
     )
     pack.regex["multiple_word"] = phrase_regex(multiples.get("words") or {}, latin_boundaries=b)
+    # (a word that ends in one of `adverb_endings`: "Separatamente")
+    adverb_endings = data.get("adverb_endings") or []
+    pack.regex["adverb_ending"] = re.compile(r"\w(?:" + "|".join(map(re.escape, adverb_endings)) + r")$") if adverb_endings else None
     # ("35％のプレミアム", "a 35% premium": a word for a price's premium right after a percentage, with at most a
     # space or a genitive particle between)
     premium = phrase_regex(data.get("price_gap_after") or [], latin_boundaries=b)
