@@ -962,6 +962,15 @@ def test_a_name_with_an_appositive_naming_it_a_subsidiary():
 
 
 @pytest.mark.parametrize("text, lang", [
+    ("Aruba costruirà il campus. Per l'energia, Ventoverde, la società eolica del gruppo Alpiq, fornirà 45 MW al campus.", "it"),
+    ("Aruba will build the campus. For power, Ventoverde, the wind company owned by Alpiq, will supply 45 MW to the campus.", "en"),
+])
+def test_a_name_with_an_appositive_after_an_opening_phrase_is_a_firm(text, lang):
+    # (the name and its appositive need not open the sentence: a phrase and a comma may come first)
+    assert [(f[0], f[2]) for f in figures(text, [lang])] == [("ventoverde", 45.0)]
+
+
+@pytest.mark.parametrize("text, lang", [
     ("Orbis asked for 300 MW. The largest block, 120 MW, goes to Microsoft, the rest to others.", "en"),
     ("Orbis a demandé 300 MW. Le plus gros bloc, 120 MW, revient à Microsoft.", "fr"),
 ])

@@ -804,8 +804,9 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
                        for role in ("CEO", "CFO") if p.regex.get(f"role_{role}") is not None] if of_words else [],
         name_list=compiled(rf"{_NAME}(?:{joiner}{_NAME})+" if joiner else None),
         spaced_conjunction=compiled(rf"\s(?i:{conj.pattern})\s" if conj is not None else None),
-        # (an article may open the sentence: "A Amaggi, uma das maiores tradings do país, assinou")
-        appositive=compiled(rf"(?:^|(?<=[.;:(—–-]\s))(?:(?i:{article})\s+)?({_NAME}),\s+(?={opens})" if opens else None),
+        # (an article may open the sentence: "A Amaggi, uma das maiores tradings do país, assinou"; an opening
+        # phrase and a comma may come first: "Per l'energia, Ventoverde, la società eolica del gruppo, fornirà")
+        appositive=compiled(rf"(?:^|(?<=[.;:(—–-]\s)|(?<=,\s))(?:(?i:{article})\s+)?({_NAME}),\s+(?={opens})" if opens else None),
         # ("à 15 % par Noshaq, le fonds d'investissement liégeois.": after a preposition, closing the sentence)
         appositive_at_end=compiled(rf"(?<=\s)({_NAME}),\s+(?={opens})" if opens else None),
         verb_in_appositive=compiled(rf"\s(?i:{verbs.pattern})\b" if verbs is not None else None),
