@@ -971,6 +971,21 @@ def test_a_name_with_an_appositive_after_an_opening_phrase_is_a_firm(text, lang)
 
 
 @pytest.mark.parametrize("text, lang", [
+    ("Orbis construirá un campus en Toledo. Solvera, que suministrará energía solar al campus mediante un contrato de 40 MW, "
+     "es de un fondo.", "es"),
+    ("Orbis will build a campus. Solvera, which will supply 40 MW of solar power to the campus, is owned by a fund.", "en"),
+])
+def test_an_opening_word_a_relative_pronoun_and_a_business_verb_make_a_firm(text, lang):
+    assert [(f[0], f[2]) for f in figures(text, [lang])] == [("solvera", 40.0)]
+
+
+def test_a_surname_before_a_relative_pronoun_and_a_business_verb_stays_a_person():
+    text = ("Orbis construirá un campus. La consejera delegada, Ana Vidal, explicó el plan. Vidal, que anunció una "
+            "inversión de 200 millones de euros, dijo que el campus tendrá 40 MW.")
+    assert org_labels(text, "es") == {"Orbis"}
+
+
+@pytest.mark.parametrize("text, lang", [
     ("Orbis asked for 300 MW. The largest block, 120 MW, goes to Microsoft, the rest to others.", "en"),
     ("Orbis a demandé 300 MW. Le plus gros bloc, 120 MW, revient à Microsoft.", "fr"),
 ])

@@ -664,6 +664,7 @@ def _overlapping(rx: re.Pattern, text: str):
 
 
 _NAME_RX = re.compile(_NAME)
+_OPENING_WORD_AND_RELATIVE = re.compile(rf"^({_NAME_WORD}),\s+(\w+)\s+")
 _OPENING_NAME_AND_APPOSITIVE = re.compile(rf"^({_NAME}),\s+(?:[^\W\d_A-ZÀ-Þ][\w'’-]*\s+){{0,4}}[^\W\d_A-ZÀ-Þ][\w'’-]*,\s+")
 _OF_THE = re.compile(r"\.?\s+of\s+(?:the\s+)?")
 _CAPITALISED_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
@@ -1383,6 +1384,12 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         # (not an appositive that opens with an article or another of the pack's `relative_markers`, "Great Oaks
         # Career Campuses, the joint vocational district, will receive": the rule above reads those, by their
         # company noun; a relative pronoun may open it: "Dalkia, qui l'exploite, investira")
+        # ("Solaria, que suministrará energía al campus": a one-word opening name, a relative pronoun, then a
+        # verb of doing business; not a person's two names, "Ana Vidal, que anunció")
+        relative = pack.regex.get("relative_pronouns")
+        opening = _OPENING_WORD_AND_RELATIVE.match(text) if verb is not None and relative is not None else None
+        if opening is not None and relative.fullmatch(opening.group(2)) and verb.match(text, opening.end()):
+            add_org(opening.start(1), opening.end(1), opening.group(1))
         opening = _OPENING_NAME_AND_APPOSITIVE.match(text) if verb is not None else None
         if opening is not None and verb.match(text, opening.end()):
             first = text[opening.end(1):].lstrip(", ").split(" ", 1)[0].lower()
