@@ -986,6 +986,24 @@ def test_a_surname_before_a_relative_pronoun_and_a_business_verb_stays_a_person(
 
 
 @pytest.mark.parametrize("text, lang", [
+    ("Orbis will build a campus near Tromsø. Orbis signed a power purchase agreement with Statkraft for 120 MW of wind power.", "en"),
+    ("Orbis will build a campus. To power it, Orbis agreed to buy 120 MW of output from Statkraft's wind farms.", "en"),
+    ("Orbis construira un campus à Lyon. Pour son approvisionnement, Orbis a signé avec Statkraft un contrat de fourniture "
+     "de 120 MW sur quinze ans.", "fr"),
+    ("Orbis construirá un campus en Toledo. Orbis firmó con Statkraft un contrato de suministro de 120 MW.", "es"),
+])
+def test_the_megawatts_of_a_power_purchase_agreement_are_the_suppliers(text, lang):
+    assert [(f.subject.label, f.metric, [c.label for c in f.counterparts]) for f in extract(Doc("Test\n\n" + text, [lang])).figures] \
+        == [("Statkraft", "power_capacity", ["Orbis"])]
+
+
+def test_after_a_power_purchase_agreement_the_site_is_still_the_buyers():
+    text = ("Orbis will build a campus near Tromsø. Orbis signed a power purchase agreement with Statkraft for 120 MW. "
+            "At full build-out the site could host up to 200 MW.")
+    assert [(f[0], f[2], f[4]) for f in figures(text, ["en"])] == [("statkraft", 120.0, None), ("orbis", None, 200.0)]
+
+
+@pytest.mark.parametrize("text, lang", [
     ("Orbis asked for 300 MW. The largest block, 120 MW, goes to Microsoft, the rest to others.", "en"),
     ("Orbis a demandé 300 MW. Le plus gros bloc, 120 MW, revient à Microsoft.", "fr"),
 ])

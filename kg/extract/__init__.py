@@ -1595,9 +1595,11 @@ def _extract(document) -> Extraction:
                          and (_a_stake_or_a_loan(f) if named else f.metric == "equity_investment" and round_just_named)}
             if investors and all(firm.key in investors for firm in firms):
                 firms = [state.main_org]
-            # (nor are lenders who give a loan together: "CBAO, Ecobank et la BOAD apportent 60 milliards de dette")
+            # (nor are lenders who give a loan together: "CBAO, Ecobank et la BOAD apportent 60 milliards de dette";
+            # nor the seller of the story's firm's power: "signed a power purchase agreement with Meridian Energy")
             lenders = state.deal_participants.get(s.index, set())
-            if firms and all(f.metric == "loan_or_debt" and f.subject.key in lenders for f in found if f.subject in firms):
+            if firms and all(f.metric in ("loan_or_debt", "power_capacity") and f.subject.key in lenders
+                             for f in found if f.subject in firms):
                 firms = [state.main_org]
         if firms:  # "the company" refers to a firm, never to a country or a sector; the sentence's first one
             state.last_subject, state.last_subject_sentence = firms[0], s.index

@@ -1082,6 +1082,23 @@ def _the_round_is_for(view: SentenceView, amount: Amount, counterparts: list[Ent
     return None
 
 
+def _the_supplier(view: SentenceView, amount: Amount, subject: Entity | None, counterparts: list[Entity],
+                  state: DocumentState) -> Entity | None:
+    """The seller of a power supply contract the story's firm signs (`power_purchase_words`): its counterpart
+    ("Prologis a signé avec EDF un contrat de fourniture de 150 MW") or the firm it buys from ("agreed to buy
+    200 MW of output from Ørsted"). The megawatts are the supplier's, as a generator's supply is."""
+    words = view.pack.regex.get("power_purchase_words")
+    if amount.kind != POWER or words is None or subject is None or subject != state.main_org:
+        return None
+    clause = clause_span(view, amount.start)
+    if not words.search(view.text, clause[0], clause[1]):
+        return None
+    if counterparts:
+        return counterparts[0]
+    return next((m.entity for m in view.mentions if m.kind == "org" and m.entity != subject and amount.end <= m.start
+                 and m.end <= clause[1] and preceded_by(view, m, clause[0], "lender_markers")), None)
+
+
 def _a_share_of_the_loan(view: SentenceView, amount: Amount, subject: Entity | None, state: DocumentState) -> bool:
     """ "CAF y BID Invest aportarán US$ 200 millones cada uno, y el Banco Galicia, los US$ 100 millones
     restantes de un paquete de deuda", "... Unicaja aporta los 60 millones restantes.": money in a
@@ -1743,6 +1760,10 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
         investee = _the_round_is_for(view, amount, counterparts) if metric == "funding_round" else None
         if investee is not None:  # "Sequoia led a $100 million round in Vetta": Vetta's round
             subject, counterparts = investee, [subject]
+        supplier = _the_supplier(view, amount, subject, counterparts, state) if metric == "power_capacity" else None
+        if supplier is not None:  # the story's firm buys the megawatts: the seller's (a partner in the deal, whose
+            subject, counterparts = supplier, [subject]  # site the next sentence's figures are not)
+            state.deal_participants.setdefault(s.index, set()).add(supplier.key)
         investor = view.pack.regex.get("investor_nouns")
         if metric == "investment_commitment" and investor and investor.search(view.text):
             # "Amazon, Anthropic's largest investor, has put in $8 billion": money into a firm
