@@ -1003,6 +1003,12 @@ def test_after_a_power_purchase_agreement_the_site_is_still_the_buyers():
     assert [(f[0], f[2], f[4]) for f in figures(text, ["en"])] == [("statkraft", 120.0, None), ("orbis", None, 200.0)]
 
 
+def test_a_known_name_two_more_words_and_a_firms_word_name_an_arm():
+    # ("Tata Power" is known; "Tata Power Renewable Energy" is its arm, and the firm the sentence names)
+    assert org_labels("Orbis signed a deal with Tata Power Renewable Energy to supply solar power.", "en") \
+        == {"Orbis", "Tata Power Renewable Energy"}
+
+
 @pytest.mark.parametrize("text, lang", [
     ("Orbis asked for 300 MW. The largest block, 120 MW, goes to Microsoft, the rest to others.", "en"),
     ("Orbis a demandé 300 MW. Le plus gros bloc, 120 MW, revient à Microsoft.", "fr"),

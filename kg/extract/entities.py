@@ -917,6 +917,11 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         taken.remove(clash[0])
         return True
 
+    def _two_more_words(s, e):
+        """ "Tata Power Renewable Energy": a known name and two words more, the last a firm's word, name an arm."""
+        clash = clashes(s, e)
+        return len(clash) == 1 and len(text[clash[0][1]:e].split()) >= 2
+
     def place_it_begins_with(s, e):
         """ "Angola Cables vai construir": a name that opens with a known place (not an association
         named by its country and letters, "Spain DC", nor a plan with its year, "Maroc Digital 2030")."""
@@ -1095,7 +1100,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         if not free(s, e) and not (len(words) > 1 and free_but_a_place_it_ends_in(s, e)) and not (
                 not pack.spaced and katakana_before_a_place_it_ends_in(s, e)) and not (
                 len(words) > 1 and free_but_a_generic_name_it_ends_in(s, e)) and not (
-                allow_any_script and begins_with_a_shorter_name(s, e)) and not (
+                (allow_any_script or (named_as_company and _two_more_words(s, e))) and begins_with_a_shorter_name(s, e)) and not (
                 (allow_any_script or places_inside) and len(words) > 1 and free_but_places_inside(s, e)) and not (
                 len(words) > 1 and pack.spaced and place_it_begins_with(s, e) and begins_with_a_shorter_name(s, e)):
             return
