@@ -4610,6 +4610,28 @@ def test_an_arabic_authority_before_its_arabic_acronym_owns_no_centre():
     assert by_unit["count"].label == "فيتا للحوسبة"
 
 
+def test_an_arabic_firm_described_by_what_it_handles_and_its_short_forms():
+    # (the description "لتداول الحبوب والأعلاف" ends the name; the story shortens it, and drops the firm's
+    # word "تليكوم" from the other one's, and both short forms are the firms named in full)
+    text = ("وقّعت شركة «فاردال تليكوم» وشركة الدلتا لتداول الحبوب والأعلاف اتفاقية لإنشاء مركز بيانات. وتستحوذ «فاردال» "
+            "على 55% من الشركة المشتركة، مقابل 45% لشركة الدلتا لتداول الحبوب.")
+    found = extract(Doc("Test\n\n" + text, ["ar"]))
+    assert [(f.subject.label, f.quantity.value) for f in found.figures] == [
+        ("فاردال تليكوم", 55.0), ("الدلتا لتداول الحبوب والأعلاف", 45.0)]
+
+
+def test_a_day_before_a_month_whose_name_opens_with_a_currency_word_is_no_money():
+    text = "القاهرة - الثلاثاء 27 يناير 2026\n\nوقعت شركة «فاردال تليكوم» عقداً بقيمة 5 ملايين دولار."
+    assert [(f.quantity.value, f.quantity.unit) for f in extract(Doc("Test\n\n" + text, ["ar"])).figures] == [(5000000.0, "USD")]
+
+
+def test_two_quoted_names_joined_by_a_conjunction_share_the_headline_figure():
+    text = ("«فاردال» و«أوربيس» تطلقان مركز بيانات بـ 2.2 مليار درهم\n\n"
+            "وقعت شركة «فاردال» وشركة «أوربيس» اتفاقية لإنشاء مركز بيانات في الشارقة.")
+    assert [(f.subject.label, [c.label for c in f.counterparts]) for f in extract(Doc(text, ["ar"])).figures] \
+        == [("فاردال", ["أوربيس"])]
+
+
 def test_a_chinese_bank_right_after_qizhong_is_a_lender():
     text = "项目已获得45亿元银团贷款授信，其中秦岭银行提供18亿元、西安银行提供15亿元。"
     assert {(f.subject.label, f.quantity.value) for f in extract(Doc(text, ["zh"])).figures} >= {("秦岭银行", 1.8e9)}

@@ -722,11 +722,14 @@ def _final(renamed: dict[str, Entity], entity: Entity) -> Entity:
     return entity
 
 
-def _short_names_to_long(text: str, mentions: list[Mention], arms: tuple[str, ...] = ()) -> list[Mention]:
+def _short_names_to_long(text: str, mentions: list[Mention], arms: tuple[str, ...] = (),
+                         conjunctions: tuple[str, ...] = ()) -> list[Mention]:
     """Within one article, "Marvell" is the "Marvell Technology" it named in full, and
     "Vantage" the "Vantage Data Centers": a firm's first word stands for the whole name. Not a
     firm beside another of its group named by the words a pack lists (`org_cues.arm_words`:
-    "中国電力ネットワーク", "東急不動産ホールディングス")."""
+    "中国電力ネットワーク", "東急不動産ホールディングス"). A name of several words stands for the one
+    that goes on with its firm's words, or with a conjunction and one word (`conjunctions`: "الإسكندرية
+    لتداول الحاويات" for "الإسكندرية لتداول الحاويات والبضائع")."""
     orgs = {m.entity.label: m.entity for m in mentions if m.kind == "org"}
     first_at: dict[str, int] = {}
     for m in mentions:
@@ -777,7 +780,8 @@ def _short_names_to_long(text: str, mentions: list[Mention], arms: tuple[str, ..
             # that another one goes on from with a firm's words only (common.yaml `org_name_words`);
             # not a name written in full itself ("Granite Hills Corp" beside "Granite Hills Energy")
             longer = [e for label, e in orgs.items() if label.startswith(m.entity.label + " ") and e.key != m.entity.key
-                      and _firm_words_only().fullmatch(label[len(m.entity.label) + 1:])]
+                      and (_firm_words_only().fullmatch(label[len(m.entity.label) + 1:])
+                           or _one_word_joined(label[len(m.entity.label) + 1:], conjunctions))]
             # "«عذيب للاتصالات»" is the "اتحاد عذيب للاتصالات" named in full: the ending of the one
             # longer name, from a word that is no firm's word, after one word of the name (not a
             # descriptor: "UK's CUDO Compute", "ADR de Central Puerto")
@@ -798,7 +802,14 @@ def _short_names_to_long(text: str, mentions: list[Mention], arms: tuple[str, ..
     return out
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 _FIRST_WORD_OF_A_NAME = re.compile(r"[^\W\d_][^\s'’]*")
+
+
+def _one_word_joined(rest: str, conjunctions: tuple[str, ...]) -> bool:
+    """ "and Cloud", "والبضائع": a conjunction (spaced, or glued where a script glues it) and one word."""
+    return any((rest.startswith(c + " ") or (not c.isascii() and rest.startswith(c))) and len(rest[len(c):].split()) == 1
+               for c in conjunctions)
 
 
 @cache
@@ -963,6 +974,29 @@ def _possessive_words_of_found_names(text: str, mentions: list[Mention]) -> list
         for word in m.entity.label.split()[1:-1]:
             if len(word) > 3 and word[-1] in "'’" and word[0].isupper() and word not in wanted:
                 wanted[word] = (re.compile(rf"(?<![\w'’-]){re.escape(word)}(?=\s)"), m.entity)
+    if not wanted:
+        return mentions
+    return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
+
+
+def _found_names_without_their_firm_words(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "«إيه إف آر-آي إكس» تستحوذ على 55%" in a story that named "إيه إف آر-آي إكس تليكوم": a found name
+    of two words or more without the firm's words that end it (common.yaml `org_name_words`) is that firm,
+    where no table knows it and no other found name begins with it; in a script without capitals, where
+    no cue finds the short name by itself (in Latin script "Wheal Jane" of "Wheal Jane Group" may be the
+    mine, "Cascade County" of "Cascade County Commission" the county)."""
+    table = gazetteer()
+    ending = re.compile(rf"\s(?:{_firm_words_only().pattern})$")
+    orgs = [m for m in mentions if m.kind == "org" and not table.get(m.entity.key)]
+    wanted: dict[str, tuple] = {}
+    for m in orgs:
+        cut = ending.search(m.entity.label)
+        short = m.entity.label[:cut.start()] if cut is not None else ""
+        if short.count(" ") < 1 or short in wanted or table.find(short) or _a_place(short) or _LATIN_LETTER.search(short):
+            continue
+        if any(o.entity.key != m.entity.key and o.entity.label.startswith(short) for o in orgs):
+            continue  # ("Vetta Data Cloud" beside "Vetta Data Energy": neither's)
+        wanted[short] = (re.compile(rf"(?<![\w&-]){re.escape(short)}(?![\w&-])"), m.entity)
     if not wanted:
         return mentions
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
@@ -1481,7 +1515,7 @@ def _extract(document) -> Extraction:
     mentions = _names_listed_with_found_firms(plain, mentions, named_in, names)
     mentions = _han_names_listed_with_found_firms(plain, mentions, named_in)
     mentions = _short_forms_of_found_names(plain, _possessive_words_of_found_names(plain, mentions), codes)
-    mentions = _acronyms_of_found_names(plain, mentions)
+    mentions = _acronyms_of_found_names(plain, _found_names_without_their_firm_words(plain, mentions))
     mentions = _han_names_without_their_middle(plain, _han_short_names(plain, mentions, codes), codes)
     mentions = _names_without_their_descriptor(plain, mentions, codes)
     mentions.sort(key=lambda m: m.start)
@@ -1490,7 +1524,8 @@ def _extract(document) -> Extraction:
                                                and o.end - o.start > m.end - m.start for o in mentions)]
     mentions = _names_given_hereinafter(plain, mentions)
     arms = tuple(w for code in codes for w in (pack(code).get("org_cues") or {}).get("arm_words") or [])
-    mentions = _called_by_their_head(_short_names_to_long(plain, _drop_datelines(plain, mentions), arms), codes)
+    conjunctions = tuple(c for code in codes for c in pack(code).get("conjunctions") or [] if " " not in c)
+    mentions = _called_by_their_head(_short_names_to_long(plain, _drop_datelines(plain, mentions), arms, conjunctions), codes)
     mentions = _short_names_of_latin_labelled(mentions)
     mentions = _brokers(plain, _han_firms_by_their_short_name(mentions), codes)
     mentions = _one_firm_per_key(_local_names_of_found_firms(_surnames_are_people(mentions)))

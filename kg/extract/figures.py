@@ -313,15 +313,24 @@ def _between_names(view: SentenceView, end: int, start: int) -> str:
     return _without_a_legal_form(view.text[end:start].lstrip(" ,"))
 
 
+_QUOTES = "«»“”„\"「」『』"
+
+
 def _list_gap(view: SentenceView, end: int, start: int) -> bool:
     """What lies between two names of one list: nothing but a comma or a conjunction, and an
     article of the next name ("KfW und der Europäischen Investitionsbank", "et la Caisse")."""
     # (a closing bracket of an acronym may come first: "Caixa Geral de Depósitos (CGD) e o Millennium bcp")
-    words = _between_names(view, end, start).lstrip(")）").strip(" ,、،").lower().split()
+    between = _between_names(view, end, start).lstrip(")）")
+    conj = view.pack.regex.get("conjunctions")
+    # (quotes may close one name and open the next around the conjunction: "«بيئة» و«الشارقة لإدارة الأصول»",
+    # "عمانتل" وجهاز الاستثمار العماني)
+    unquoted = between.strip(" ,、،" + _QUOTES)
+    if unquoted != between.strip(" ,、،") and conj is not None and conj.fullmatch(unquoted.lower()):
+        return True
+    words = between.strip(" ,、،").lower().split()
     if words and words[-1] in _articles():
         words.pop()
     gap = " ".join(words).strip(" ,、،")
-    conj = view.pack.regex.get("conjunctions")
     # ("60% da Marseglia, mentre Exprivia avrà il 40%": a conjunction that breaks a clause even without
     # a comma, "while", "mentre", "but", opens another clause, no list)
     breaks = view.pack.regex.get("clause_break")

@@ -23,6 +23,18 @@ _UNIT_KIND = {"GW": POWER, "MW": POWER, "kW": POWER, "TWh": ENERGY, "GWh": ENERG
               "acre-foot": VOLUME, "m3": VOLUME, "gallon": VOLUME, "liter": VOLUME}
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _a_calendar_word(text: str, start: int, end: int, pack: LanguagePack) -> bool:
+    """The word at `start` goes on after `end` into a day's or a month's name (where a pack matches words
+    without boundaries: "ين" inside "يناير"; not "Fr." itself, francs, though it is Friday's short name)."""
+    from .entities import calendar_words
+
+    word = _LETTERS.match(text, start)
+    return word is not None and word.end() > end and word.group(0).lower() in calendar_words(pack.get("locale") or pack.code)
+
+
 @dataclass(frozen=True)
 class _Number:
     start: int
@@ -464,6 +476,8 @@ class AmountScanner:
                 cm = self._match_at(rx, norm, after2 if rx is p.regex.get("currency_word") else end)
                 if cm and rx is self.suffix_symbol and cm.group(0).strip() in self.signs_needing_a_scale:
                     cm = None  # "23,000 Nvidia GPUs": those signs stand before the number only
+                if cm and rx is p.regex.get("currency_word") and _a_calendar_word(norm, cm.start(), cm.end(), p):
+                    cm = None  # "27 يناير": a month whose name opens with a currency's word ("ين", yen)
                 if cm:
                     currency = resolve(cm.group(0))
                     end = cm.end()
