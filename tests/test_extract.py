@@ -4927,6 +4927,17 @@ def test_a_japanese_tv_programme_or_framework_is_no_contractor():
     assert not org_labels("テレビ番組で新しい枠組みを紹介した。", "ja")
 
 
+@pytest.mark.parametrize("text, name", [
+    # (a big city alone in brackets, then the particle of a recipient; a Japanese arm's "日本法人" is no part of it)
+    ("経済産業省は24日、5社の計画を認定した。通信事業者のオルビス・ネット（東京）に最大180億円を充てる。", "オルビス・ネット"),
+    ("経済産業省は24日、5社の計画を認定した。台湾系クラウド大手の日本法人オルビス（東京）に最大60億円を充てる。", "オルビス"),
+    # (Latin letters glued to a firm's word)
+    ("経済産業省は24日、5社の計画を認定した。最も多いのはVARDALホールディングスで、最大340億円。", "VARDALホールディングス"),
+])
+def test_a_japanese_recipient_named_with_its_head_office_or_its_firm_word(text, name):
+    assert [f.subject.label for f in extract(Doc("Test\n\n" + text, ["ja"])).figures] == [name]
+
+
 def test_a_partners_works_without_a_site_make_it_no_owner_of_the_site_next():
     text = ("Vardlund Data will build a 200 MW campus near Ennis. Orvik Gas will lay a 14km spur from the transmission "
             "pipeline, costing €38 million. The site will cover 48 hectares.")
