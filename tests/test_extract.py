@@ -4474,6 +4474,12 @@ def test_an_average_pay_is_no_figure_and_office_space_is_no_land():
     ("MANILA - Vetta Compute will build a P1.9 billion data centre in Pasig.", "en", "PHP"),
     # (the "US" of a conversion's "US$" makes no second country of the story)
     ("GABORONE - Vetta Compute will spend P1.9 billion (about US$140 million) on a data centre in Botswana.", "en", "BWP"),
+    # the Trinidad and Tobago dollar by its prefix, and a bare "$" in a story that names the country twice and writes it
+    ("Vetta Compute will borrow TT$1.6 billion for its campus in Trinidad and Tobago.", "en", "TTD"),
+    ("Vetta Compute will spend $2.7 billion in Trinidad and Tobago; banks in Trinidad and Tobago lend TT$1.6 billion.", "en", "TTD"),
+    # the ariary by its CLDR head word; the CFP franc by its name, and a bare "francs" in a story that writes it
+    ("Vetta Compute investira 180 milliards d'ariary à Antananarivo.", "fr", "MGA"),
+    ("À Papeete, Vetta Compute engage 8 milliards de francs ; le câble coûtera 6,2 milliards de F CFP.", "fr", "XPF"),
 ])
 def test_currency_signs_as_each_countrys_press_writes_them(text, lang, unit):
     assert {f.quantity.unit for f in extract(Doc(text, [lang])).figures} == {unit}
@@ -4623,6 +4629,12 @@ def test_an_arabic_firm_described_by_what_it_handles_and_its_short_forms():
 def test_a_day_before_a_month_whose_name_opens_with_a_currency_word_is_no_money():
     text = "القاهرة - الثلاثاء 27 يناير 2026\n\nوقعت شركة «فاردال تليكوم» عقداً بقيمة 5 ملايين دولار."
     assert [(f.quantity.value, f.quantity.unit) for f in extract(Doc("Test\n\n" + text, ["ar"])).figures] == [(5000000.0, "USD")]
+
+
+def test_a_firms_ticker_that_is_a_currency_code_too_is_no_money():
+    # (AMD is the Armenian dram's code: the codes that are words or tickers are left out of common.yaml)
+    assert [(f.metric, f.quantity.unit) for f in extract(Doc("Vetta Compute runs about 8,000 AMD GPUs today.", ["en"])).figures] \
+        == [("chips", "count")]
 
 
 def test_two_quoted_names_joined_by_a_conjunction_share_the_headline_figure():

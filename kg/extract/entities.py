@@ -216,8 +216,11 @@ class Gazetteer:
                 if by_iso.get(iso) is None and not _LATIN_NAME.match(alias) and len(alias) <= 2:
                     continue  # "马里" (Mali) inside "马里兰州", "가나" (Ghana) inside "가나다"
                 table = by_alias_cs if _LATIN_NAME.match(alias) else by_alias_other
-                if entity not in table.setdefault(alias, []):
-                    table[alias].append(entity)
+                # (CLDR's "&" as the press writes it, with the language's "and": "Trinidad and Tobago")
+                joined = (pack(lang).get("conjunctions") or ["&"])[0] if lang in available() else "and"
+                for form in dict.fromkeys([alias, alias.replace(" & ", f" {joined} ")]):
+                    if entity not in table.setdefault(form, []):
+                        table[form].append(entity)
 
     def _add_generated_places(self, data, by_alias_cs, by_alias_other) -> None:
         """Regions and cities no table lists (kg/extract/places.py), each in its country; a name
