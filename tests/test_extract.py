@@ -4480,6 +4480,8 @@ def test_an_average_pay_is_no_figure_and_office_space_is_no_land():
     # the ariary by its CLDR head word; the CFP franc by its name, and a bare "francs" in a story that writes it
     ("Vetta Compute investira 180 milliards d'ariary à Antananarivo.", "fr", "MGA"),
     ("À Papeete, Vetta Compute engage 8 milliards de francs ; le câble coûtera 6,2 milliards de F CFP.", "fr", "XPF"),
+    ("Vetta Compute invertirá RD$2,100 millones en Santo Domingo.", "es", "DOP"),
+    ("استثمرت شركة فاردال، اليوم، في دمشق، وحصلت على قرض بقيمة 9.9 مليارات ليرة.", "ar", "SYP"),
 ])
 def test_currency_signs_as_each_countrys_press_writes_them(text, lang, unit):
     assert {f.quantity.unit for f in extract(Doc(text, [lang])).figures} == {unit}
@@ -4635,6 +4637,14 @@ def test_a_firms_ticker_that_is_a_currency_code_too_is_no_money():
     # (AMD is the Armenian dram's code: the codes that are words or tickers are left out of common.yaml)
     assert [(f.metric, f.quantity.unit) for f in extract(Doc("Vetta Compute runs about 8,000 AMD GPUs today.", ["en"])).figures] \
         == [("chips", "count")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vetta investira 10 millions d'euros. Son service compte 4,5 millions d'utilisateurs actifs.", "fr"),  # (an elided "de")
+    ("استثمرت شركة فاردال، اليوم، 10 ملايين دولار. وتخدم الشركة نحو 4.5 ملايين مشترك.", "ar"),
+])
+def test_subscribers_and_users_after_a_scale_word_are_customers(text, lang):
+    assert [(f.metric, f.quantity.unit) for f in extract(Doc(text, [lang])).figures][-1] == ("customers", "count")
 
 
 def test_two_quoted_names_joined_by_a_conjunction_share_the_headline_figure():

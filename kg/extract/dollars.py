@@ -33,9 +33,9 @@ def _us_mark() -> re.Pattern:
 
 
 # other dollars' own prefixes, or suffixes as French writes them ("1,61 $ CA")
-_LOCAL_PREFIX = re.compile(r"(?<![A-Za-z])(A|AU|C|CA|NZ|S|SG|HK|NT|N|TT|J|EC|FJ)\$|\$\s?(CA|CAN|AU|NZ|SG|HK)\b")
+_LOCAL_PREFIX = re.compile(r"(?<![A-Za-z])(A|AU|C|CA|NZ|S|SG|HK|NT|N|TT|J|EC|FJ|RD)\$|\$\s?(CA|CAN|AU|NZ|SG|HK)\b")
 _PREFIX_CURRENCY = {"A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "CAN": "CAD", "NZ": "NZD", "S": "SGD", "SG": "SGD",
-                    "HK": "HKD", "NT": "TWD", "N": "NAD", "TT": "TTD", "J": "JMD", "EC": "XCD", "FJ": "FJD"}
+                    "HK": "HKD", "NT": "TWD", "N": "NAD", "TT": "TTD", "J": "JMD", "EC": "XCD", "FJ": "FJD", "RD": "DOP"}
 # a "$" with no letters touching it: "$330 million", "400 M$", "1,3 milliard $" (not "US$", "A$", "$ US")
 _BARE = re.compile(r"(?:(?<![A-Za-z.])|(?<=\d[MGk])|(?<=\d\s[MGk]))\$(?!\s?(?:US|É\.-U\.)\b)")
 

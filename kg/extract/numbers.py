@@ -24,6 +24,7 @@ _UNIT_KIND = {"GW": POWER, "MW": POWER, "kW": POWER, "TWh": ENERGY, "GWh": ENERG
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+_ELIDED_OF = re.compile(r"d['’](?=[^\W\d_])")
 
 
 def _a_calendar_word(text: str, start: int, end: int, pack: LanguagePack) -> bool:
@@ -648,6 +649,9 @@ class AmountScanner:
         hyphen = re.match(r"[^\W\d_][\w]*-", norm[starts[0]:])
         if hyphen:  # "10.000 Nvidia-Chips", "3.000 KI-Beschleuniger"
             starts.append(starts[0] + hyphen.end())
+        elided = _ELIDED_OF.match(norm, starts[0])
+        if elided:  # "4,5 millions d'utilisateurs"
+            starts.append(elided.end())
         described = range(0)
         if self.counter_gap is not None:
             # "1.5万张国产AI加速卡", "8000片思元系列加速卡": in a script without spaces a counter, then a few
