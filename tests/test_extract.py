@@ -4647,6 +4647,11 @@ def test_subscribers_and_users_after_a_scale_word_are_customers(text, lang):
     assert [(f.metric, f.quantity.unit) for f in extract(Doc(text, [lang])).figures][-1] == ("customers", "count")
 
 
+def test_a_subordinator_opens_no_name_and_a_cooperative_is_a_firm():
+    text = "When Vardal Holdings first called East Fork Electric Power Cooperative about a site, the answer was simple."
+    assert org_labels(text, "en") == {"Vardal Holdings", "East Fork Electric Power Cooperative"}
+
+
 def test_two_quoted_names_joined_by_a_conjunction_share_the_headline_figure():
     text = ("«فاردال» و«أوربيس» تطلقان مركز بيانات بـ 2.2 مليار درهم\n\n"
             "وقعت شركة «فاردال» وشركة «أوربيس» اتفاقية لإنشاء مركز بيانات في الشارقة.")

@@ -993,8 +993,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             e = s + len(name)
         name = without_legal_forms(name)  # "Crescendo Corp Bhd": two legal forms, one after the other
         e = s + len(name)
-        while name.split() and name.split()[0].lower() in _STOP_HEADS:  # "The Corp said"
-            s, name = _without_first_word(s, name)
+        subordinators = pack.regex.get("subordinators")  # ("When Soluna Holdings first called")
+        while name.split() and (name.split()[0].lower() in _STOP_HEADS
+                                or (subordinators is not None and subordinators.fullmatch(name.split()[0].lower()))):
+            s, name = _without_first_word(s, name)  # "The Corp said"
         # "Das Gemeinschaftsunternehmen Neckar Compute GmbH", "Der Konzern Vetta AG": where nouns are
         # capitalised and glued into compounds, a word ending in a company noun opens no name (elsewhere a
         # capitalised one is part of it: "Giant Eagle Inc.")
@@ -1032,8 +1034,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     role_rx = pack.person_role_regexes
 
     # (a determiner opens no name either: "Beide Seiten unterzeichneten", "Alle Partner")
-    lead_rx = [rx for rx in (pack.regex.get("attribution_markers"), pack.regex.get("object_markers"), pack.regex.get("determiners"))
-               if rx is not None]
+    # (nor a word that opens a subordinate clause: "When Soluna Holdings first called", `subordinators`)
+    lead_rx = [rx for rx in (pack.regex.get("attribution_markers"), pack.regex.get("object_markers"), pack.regex.get("determiners"),
+                             pack.regex.get("subordinators")) if rx is not None]
     objects = pack.regex.get("object_markers")
     # particles a script glues to a name ("하이퍼엑셀이", "NHN의"), longest first (org_cues.particles)
     particles = sorted((pack.get("org_cues") or {}).get("particles") or [], key=len, reverse=True)
