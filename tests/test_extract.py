@@ -4917,6 +4917,14 @@ def test_a_chinese_time_word_after_a_kind_of_firm_is_no_name():
     assert "明年" not in org_labels("维塔公司明年将投资50亿元建设数据中心。", "zh")
 
 
+@pytest.mark.parametrize("text", [
+    "“我们希望就在芜湖。”晋星控股集团副总经理王明在签约仪式上说。",
+    "晋星控股集团2025年实现营业收入2830亿元。",
+])
+def test_a_chinese_group_before_its_officers_title_or_a_year_of_its_results_is_a_firm(text):
+    assert "晋星控股集团" in org_labels(text, "zh")
+
+
 def test_a_street_after_a_number_does_not_end_the_sentence():
     assert len(split_sentences("The office at 12 St. James Street sold for $5 million.", ["en"])) == 1
 
