@@ -4652,6 +4652,12 @@ def test_a_subordinator_opens_no_name_and_a_cooperative_is_a_firm():
     assert org_labels(text, "en") == {"Vardal Holdings", "East Fork Electric Power Cooperative"}
 
 
+def test_a_place_between_a_names_words_and_a_currency_sign_after_it():
+    # ("Asia" inside the name is the name's; "Rs" after it is the amount's sign, no word of the name)
+    text = "Vetta will build a campus in Kathmandu. Orbis Bank will lend Rs 7 billion and NIC Asia Bank Rs 5 billion."
+    assert labelled_values(text, "en") == {("Orbis Bank", 7e9), ("NIC Asia Bank", 5e9)}
+
+
 def test_two_quoted_names_joined_by_a_conjunction_share_the_headline_figure():
     text = ("«فاردال» و«أوربيس» تطلقان مركز بيانات بـ 2.2 مليار درهم\n\n"
             "وقعت شركة «فاردال» وشركة «أوربيس» اتفاقية لإنشاء مركز بيانات في الشارقة.")

@@ -1188,8 +1188,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             end = arm.end if arm is not None else m.end(1)
             # (not where every noun is capitalised: "Nordwind Capital Milliarden")
             goes_on = _CAPITALISED_WORD_AFTER.match(text, end) if not pack.get("nouns_capitalised") else None
+            # (nor a currency's sign: "NIC Asia Bank Rs 5 billion")
             if goes_on and not any(ts == goes_on.start(1) for ts, _ in taken) and goes_on.group(1) not in _legal_forms() \
-                    and goes_on.group(1) != "Co":
+                    and goes_on.group(1) != "Co" and goes_on.group(1) not in _currency_signs(pack.code):
                 continue  # "Bashundhara Digital Park": the name goes on, a site's, not a firm's ("Manila Electric Co." is one)
             start, name = m.start(1), text[m.start(1):end]
             # ("Equinix & Vetta Bank": a known firm before the "&" is a firm of its own, the name starts after it)
@@ -1217,8 +1218,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             if arm is not None and generic_names is not None and generic_names.fullmatch(name[:len(name) - len(arm.text)].strip()):
                 continue  # "Data Centers Europe" once the opening word went: no name
             if " " in name:  # the firm's word alone ("Campus") is no name
-                # (a country inside a name of four words or more is the name's: "Nippon India Mutual Fund")
-                add_org(start, start + len(name), name, named_as_company=True, places_inside=name.count(" ") >= 3)
+                # (a country inside a name of four words or more is the name's: "Nippon India Mutual Fund"; so is one
+                # between its first and its last word: "NIC Asia Bank")
+                between = any(start < a and b < start + len(name) for a, b in place_spans)
+                add_org(start, start + len(name), name, named_as_company=True, places_inside=name.count(" ") >= 3 or between)
     # "Grupo Carso tendrá 70%", "Banca di Cividale": a word opening a name (common.yaml
     # `name_opening_words`)
     opened: list[tuple[int, int]] = []
