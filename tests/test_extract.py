@@ -979,6 +979,11 @@ def test_an_opening_word_a_relative_pronoun_and_a_business_verb_make_a_firm(text
     assert [(f[0], f[2]) for f in figures(text, [lang])] == [("solvera", 40.0)]
 
 
+def test_an_elided_article_before_an_opening_name_and_a_relative_pronoun_is_no_part_of_it():
+    text = "Orbis construira un câble. L'OPT, qui financera le projet, investira 8 milliards de francs CFP."
+    assert "OPT" in org_labels(text, "fr") and "L'OPT" not in org_labels(text, "fr")
+
+
 def test_a_surname_before_a_relative_pronoun_and_a_business_verb_stays_a_person():
     text = ("Orbis construirá un campus. La consejera delegada, Ana Vidal, explicó el plan. Vidal, que anunció una "
             "inversión de 200 millones de euros, dijo que el campus tendrá 40 MW.")

@@ -667,7 +667,7 @@ def _overlapping(rx: re.Pattern, text: str):
 
 
 _NAME_RX = re.compile(_NAME)
-_OPENING_WORD_AND_RELATIVE = re.compile(rf"^({_NAME_WORD}),\s+(\w+)\s+")
+_OPENING_WORD_AND_RELATIVE = re.compile(rf"^(?:[LD]['’])?({_NAME_WORD}),\s+(\w+)\s+")  # (an elided article is no part of it: "L'OPT")
 _OPENING_NAME_AND_APPOSITIVE = re.compile(rf"^({_NAME}),\s+(?:[^\W\d_A-ZÀ-Þ][\w'’-]*\s+){{0,4}}[^\W\d_A-ZÀ-Þ][\w'’-]*,\s+")
 _OF_THE = re.compile(r"\.?\s+of\s+(?:the\s+)?")
 _CAPITALISED_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
