@@ -4992,3 +4992,36 @@ def test_a_partners_works_without_a_site_make_it_no_owner_of_the_site_next():
 
 def test_benggang_in_a_hong_kong_paper_is_hong_kong():
     assert "hong-kong" in {m.entity.key for m in gazetteer().find("本港數據中心總電力容量約為1,100兆瓦")}
+
+
+@pytest.mark.parametrize("text, lang, unwanted", [
+    # (second reading of the twenty-second session: each rule's misfire on a sentence of the reviewer's kind)
+    ("Vetta Data Centers agreed to buy the 120 MW Ashburn campus from Orbis Capital for $900 million.", "en",
+     ("Orbis Capital", "power_capacity")),                                   # buying a campus is no power contract
+    ("SE Ventures investirà 20 milioni di euro in Vetta Data Centers.", "it", None),  # "SE" in capitals opens a name
+    ("According to the filing, Marcus Webb, the company's chief financial officer, will receive $2 million.", "en",
+     ("Marcus Webb", None)),                                                 # an appositive naming a title: a person
+    ("Culpeper, which will receive $40 million in new tax revenue, approved the campus.", "en", ("Culpeper", None)),
+    ("Yesterday Ohio Power approved 300 MW for the campus.", "en", ("Yesterday Ohio Power", None)),
+    ('The venture will be 60% owned by "Vetta Data Centers", while "Orbis Capital" will hold 40%.', "en",
+     ("Vetta Data Centers", 40.0)),                                          # quotes do not hide a clause's break
+    ("同社は新拠点（大阪）に100億円を投資する。", "ja", ("新拠点", None)),
+    ("矢野経済研究所（東京）によると、国内データセンター市場は2030年に3兆円に達する見通しだ。", "ja", ("矢野経済研究所", None)),
+    ("据悉奇瑞控股集团2025年实现营业收入3000亿元。", "zh", ("据悉奇瑞控股集团", None)),
+])
+def test_review_findings_of_the_twenty_second_session(text, lang, unwanted):
+    found = extract(Doc("Test\n\n" + text, [lang]))
+    labels = {(f.subject.label, f.metric) for f in found.figures} | {(f.subject.label, f.quantity.value) for f in found.figures}
+    orgs = {e.label for e in found.entities if e.kind == "org"}
+    if unwanted is None:
+        assert "SE Ventures" in orgs
+    elif unwanted[1] is None:
+        assert unwanted[0] not in orgs
+    else:
+        assert unwanted not in labels
+
+
+def test_a_bare_franc_is_the_one_the_places_of_the_story_name():
+    text = ("La société camerounaise Camtel investira 14 milliards de FCFA dans un centre de données à Douala, au Cameroun. "
+            "L'État apportera 5 milliards de francs.")
+    assert {f.quantity.unit for f in extract(Doc(text, ["fr"])).figures} == {"XAF"}

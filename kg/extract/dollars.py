@@ -135,7 +135,7 @@ def bare_word_currencies(text: str, pack, place_countries: list[str] = ()) -> di
             continue
         named = [currency for currency, markers in options.items() if any(m in text for m in markers)]
         if len(named) == 1:
-            out[word] = named[0]
+            out.setdefault(word, named[0])  # (the places the article names decide first)
     return out
 
 

@@ -678,6 +678,13 @@ _ACRONYM_IN_BRACKETS = re.compile(r"(?<=\s)\(([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&]
 NAME_PARTICLES = frozenset("de del della des du di da do dos das der für for of para per la le les el et e y and & the".split())
 
 
+def _a_subordinator(word: str, pack: LanguagePack) -> bool:
+    """A word in title case that opens a subordinate clause (`subordinators`): at a sentence's start it opens no
+    name ("When Soluna Holdings first called"); in capitals it may ("SI Group")."""
+    words = pack.regex.get("subordinators")
+    return words is not None and word.istitle() and words.fullmatch(word.lower()) is not None
+
+
 def _initial(word: str) -> str:
     """A word's letter in an acronym: "d'investissement" gives i, "2" gives 2, "États" gives e."""
     return ascii_fold(_without_elision(word.lower())[:1])
@@ -993,10 +1000,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             e = s + len(name)
         name = without_legal_forms(name)  # "Crescendo Corp Bhd": two legal forms, one after the other
         e = s + len(name)
-        subordinators = pack.regex.get("subordinators")  # ("When Soluna Holdings first called")
-        while name.split() and (name.split()[0].lower() in _STOP_HEADS
-                                or (subordinators is not None and subordinators.fullmatch(name.split()[0].lower()))):
-            s, name = _without_first_word(s, name)  # "The Corp said"
+        while name.split() and (name.split()[0].lower() in _STOP_HEADS or (s == 0 and _a_subordinator(name.split()[0], pack))):
+            s, name = _without_first_word(s, name)  # "The Corp said", "When Soluna Holdings first called"
         # "Das Gemeinschaftsunternehmen Neckar Compute GmbH", "Der Konzern Vetta AG": where nouns are
         # capitalised and glued into compounds, a word ending in a company noun opens no name (elsewhere a
         # capitalised one is part of it: "Giant Eagle Inc.")
@@ -1034,9 +1039,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     role_rx = pack.person_role_regexes
 
     # (a determiner opens no name either: "Beide Seiten unterzeichneten", "Alle Partner")
-    # (nor a word that opens a subordinate clause: "When Soluna Holdings first called", `subordinators`)
-    lead_rx = [rx for rx in (pack.regex.get("attribution_markers"), pack.regex.get("object_markers"), pack.regex.get("determiners"),
-                             pack.regex.get("subordinators")) if rx is not None]
+    lead_rx = [rx for rx in (pack.regex.get("attribution_markers"), pack.regex.get("object_markers"), pack.regex.get("determiners"))
+               if rx is not None]
     objects = pack.regex.get("object_markers")
     # particles a script glues to a name ("하이퍼엑셀이", "NHN의"), longest first (org_cues.particles)
     particles = sorted((pack.get("org_cues") or {}).get("particles") or [], key=len, reverse=True)
@@ -1056,6 +1060,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         while words and not (words[0] == "The" and pack.code != "en" and len(words) > 1) \
                 and not (len(words) == 1 and ACRONYM.fullmatch(words[0]) and not in_capitals) and (
                 words[0].lower() in _STOP_HEADS or any(rx.fullmatch(words[0].lower()) for rx in lead_rx)
+                or (s == 0 and _a_subordinator(words[0], pack))
                 or (len(words) > 1 and _ORIGIN_WORD.search(words[0]))):
             # (in another language's text, "The" opens an English name: "a The Navigator Company")
             after_a_preposition = bool(objects and objects.fullmatch(words[0].lower()))
@@ -1220,7 +1225,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             if " " in name:  # the firm's word alone ("Campus") is no name
                 # (a country inside a name of four words or more is the name's: "Nippon India Mutual Fund"; so is one
                 # between its first and its last word: "NIC Asia Bank")
-                between = any(start < a and b < start + len(name) for a, b in place_spans)
+                # ("Yesterday Ohio Power": not a common word opening the sentence)
+                between = any(start < a and b < start + len(name) for a, b in place_spans) and (
+                    start > 0 or looks_like_a_name(name.split()[0]))
                 add_org(start, start + len(name), name, named_as_company=True, places_inside=name.count(" ") >= 3 or between)
     # "Grupo Carso tendrá 70%", "Banca di Cividale": a word opening a name (common.yaml
     # `name_opening_words`)
@@ -1391,7 +1398,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             opening = appositive.split()[:2]
             by_agent = (len(opening) == 2 and builders is not None and builders.fullmatch(opening[1])
                         and not (nouns is not None and nouns.fullmatch(opening[0])))
-            if closing and not has_verb and not by_agent and nouns is not None and nouns.search(appositive):  # "X, the Sydney-based operator, ..."
+            titled = any(r.search(closing.group(0)) for r in role_rx) if closing else False  # ("Marcus Webb, the chief executive,")
+            if closing and not has_verb and not by_agent and not titled and nouns is not None and nouns.search(appositive):  # "X, the Sydney-based operator, ..."
                 add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
         # ("Cultiva, kommunens energiverkstiftelse, skyter inn 350 millioner": a sentence's opening name, an
         # appositive of a few words in lower case, then a verb of doing business)
@@ -1402,7 +1410,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         # verb of doing business; not a person's two names, "Ana Vidal, que anunció")
         relative = pack.regex.get("relative_pronouns")
         opening = _OPENING_WORD_AND_RELATIVE.match(text) if verb is not None and relative is not None else None
-        if opening is not None and relative.fullmatch(opening.group(2)) and verb.match(text, opening.end()):
+        if opening is not None and relative.fullmatch(opening.group(2)) and verb.match(text, opening.end()) \
+                and opening.group(1) not in town_names(15_000):  # (not a town: "Culpeper, which will receive")
             add_org(opening.start(1), opening.end(1), opening.group(1))
         opening = _OPENING_NAME_AND_APPOSITIVE.match(text) if verb is not None else None
         if opening is not None and verb.match(text, opening.end()):

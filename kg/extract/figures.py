@@ -323,10 +323,10 @@ def _list_gap(view: SentenceView, end: int, start: int) -> bool:
     between = _between_names(view, end, start).lstrip(")）")
     conj = view.pack.regex.get("conjunctions")
     # (quotes may close one name and open the next around the conjunction: "«بيئة» و«الشارقة لإدارة الأصول»",
-    # "عمانتل" وجهاز الاستثمار العماني)
+    # "عمانتل" وجهاز الاستثمار العماني; then read as without them, a clause's break included)
     unquoted = between.strip(" ,、،" + _QUOTES)
     if unquoted != between.strip(" ,、،") and conj is not None and conj.fullmatch(unquoted.lower()):
-        return True
+        between = unquoted
     words = between.strip(" ,、،").lower().split()
     if words and words[-1] in _articles():
         words.pop()
