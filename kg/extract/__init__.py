@@ -827,6 +827,12 @@ def _firm_words_only() -> re.Pattern:
 
 
 @cache
+def _firm_words_ending() -> re.Pattern:
+    """`_firm_words_only` ending a name, after a space ("... تليكوم", "... Data Centres")."""
+    return re.compile(rf"\s(?:{_firm_words_only().pattern})$")
+
+
+@cache
 def _opening_words() -> frozenset[str]:
     return frozenset(common().get("name_opening_words") or ())
 
@@ -986,7 +992,7 @@ def _found_names_without_their_firm_words(text: str, mentions: list[Mention]) ->
     no cue finds the short name by itself (in Latin script "Wheal Jane" of "Wheal Jane Group" may be the
     mine, "Cascade County" of "Cascade County Commission" the county)."""
     table = gazetteer()
-    ending = re.compile(rf"\s(?:{_firm_words_only().pattern})$")
+    ending = _firm_words_ending()
     orgs = [m for m in mentions if m.kind == "org" and not table.get(m.entity.key)]
     wanted: dict[str, tuple] = {}
     for m in orgs:
@@ -1632,8 +1638,8 @@ def _extract(document) -> Extraction:
                 firms = [state.main_org]
             # (nor are lenders who give a loan together: "CBAO, Ecobank et la BOAD apportent 60 milliards de dette";
             # nor the seller of the story's firm's power: "signed a power purchase agreement with Meridian Energy")
-            lenders = state.deal_participants.get(s.index, set())
-            if firms and all(f.metric in ("loan_or_debt", "power_capacity") and f.subject.key in lenders
+            partners = state.deal_participants.get(s.index, set())
+            if firms and all(f.metric in ("loan_or_debt", "power_capacity") and f.subject.key in partners
                              for f in found if f.subject in firms):
                 firms = [state.main_org]
         if firms:  # "the company" refers to a firm, never to a country or a sector; the sentence's first one

@@ -927,8 +927,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         taken.remove(clash[0])
         return True
 
-    def _two_more_words(s, e):
-        """ "Tata Power Renewable Energy": a known name and two words more, the last a firm's word, name an arm."""
+    def two_more_words_after_a_known_name(s, e):
+        """ "Tata Power Renewable Energy": a known name and two words more (the caller's cue found the last a
+        firm's word) name an arm."""
         clash = clashes(s, e)
         return len(clash) == 1 and len(text[clash[0][1]:e].split()) >= 2
 
@@ -1111,7 +1112,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         if not free(s, e) and not (len(words) > 1 and free_but_a_place_it_ends_in(s, e)) and not (
                 not pack.spaced and katakana_before_a_place_it_ends_in(s, e)) and not (
                 len(words) > 1 and free_but_a_generic_name_it_ends_in(s, e)) and not (
-                (allow_any_script or (named_as_company and _two_more_words(s, e))) and begins_with_a_shorter_name(s, e)) and not (
+                (allow_any_script or (named_as_company and two_more_words_after_a_known_name(s, e))) and begins_with_a_shorter_name(s, e)) and not (
                 (allow_any_script or places_inside) and len(words) > 1 and free_but_places_inside(s, e)) and not (
                 len(words) > 1 and pack.spaced and place_it_begins_with(s, e) and begins_with_a_shorter_name(s, e)):
             return
@@ -1416,7 +1417,6 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         opening = _OPENING_NAME_AND_APPOSITIVE.match(text) if verb is not None else None
         if opening is not None and verb.match(text, opening.end()):
             first = text[opening.end(1):].lstrip(", ").split(" ", 1)[0].lower()
-            relative = pack.regex.get("relative_pronouns")
             if not articles.fullmatch(first) or (relative is not None and relative.fullmatch(first)):
                 add_org(opening.start(1), opening.end(1), opening.group(1))
         for m in rx.appositive_at_end.finditer(text):
