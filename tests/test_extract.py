@@ -5025,3 +5025,24 @@ def test_a_bare_franc_is_the_one_the_places_of_the_story_name():
     text = ("La société camerounaise Camtel investira 14 milliards de FCFA dans un centre de données à Douala, au Cameroun. "
             "L'État apportera 5 milliards de francs.")
     assert {f.quantity.unit for f in extract(Doc(text, ["fr"])).figures} == {"XAF"}
+
+
+@pytest.mark.parametrize("text, lang, developer, approver", [
+    ("Harwell Digital plans a data centre campus outside Wakefield. Wakefield Council's planning committee approved "
+     "the scheme on Monday, which allows up to 150MW of IT load on 38 acres.", "en", "Harwell Digital", "Wakefield Council"),
+    ("Orbis Capital wants to build near Selma. The Elmore County Commission on Tuesday approved a 90 MW campus and "
+     "120 acres of rezoning.", "en", "Orbis Capital", "Elmore County Commission"),
+])
+def test_a_public_body_approving_a_project_gives_its_figures_to_the_developer(text, lang, developer, approver):
+    subjects = {f.subject.label for f in extract(Doc("Test\n\n" + text, [lang])).figures}
+    assert developer in subjects and approver not in subjects
+
+
+@pytest.mark.parametrize("text, lang, owner", [
+    ("Vetta Data Centers will build a campus in Stoke. Stoke City Council approved a £3 million grant for the road.",
+     "en", "Stoke City Council"),                                            # public money it approves is its own
+    ("A Vetta Data Centers vai construir um campus no Ceará. O Banco do Nordeste aprovou um financiamento de "
+     "R$ 500 milhões para a obra.", "pt", "Banco do Nordeste"),            # a bank approving a loan lends it
+])
+def test_what_an_approving_body_keeps(text, lang, owner):
+    assert owner in {f.subject.label for f in extract(Doc("Test\n\n" + text, [lang])).figures}

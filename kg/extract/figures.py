@@ -839,6 +839,48 @@ def _a_firms_count(amount: Amount) -> bool:
     return amount.kind == COUNT and amount.count_metric != "other"
 
 
+@cache
+def _public_body_words() -> re.Pattern:
+    return re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" if w.isascii() else re.escape(w)
+                               for w in common().get("public_body_words") or ["Council"]))
+
+
+def is_public_body(entity: Entity) -> bool:
+    """A council, commission, ministry or agency, by its name's words (common.yaml `public_body_words`:
+    "Leeds City Council", "Consejo Nacional de Zonas Francas"); not by the gazetteer's Government type,
+    which a state development bank or an investment agency has too ("BNDES aprovou financiamento de ..."
+    is the bank's loan; "MIDA approved investments worth ..." the country's market)."""
+    return not is_a_bank(entity) and any(
+        _public_body_words().search(label) for label in [entity.label, *(entity.labels or {}).values()])
+
+
+def _applicant(view: SentenceView, amount: Amount, approver: Mention, cands: list[Mention],
+               clause: tuple[int, int], state: DocumentState) -> Entity | None:
+    """Whose project a public body's approval gives a figure to: "The planning commission approved stage
+    one, a 96 MW, $1.1 billion development" is the developer's (a firm named after the verb, else the
+    story's firm), not the commission's. Public money it approves stays its own ("approved a $3 million
+    grant"), and so does a figure before the verb."""
+    verbs = view.pack.regex.get("approval_verbs")
+    if verbs is None or not is_public_body(approver.entity):
+        return None
+    verb = verbs.search(view.text, approver.end, amount.start)
+    if verb is None or verb.start() - approver.end > 40:
+        # (a verb that opens its clause before the body: "ووافق مجلس المدينة على المشروع بقدرة 100 ميغاواط")
+        verb = next((v for v in verbs.finditer(view.text, max(clause[0], approver.start - 20), approver.start)
+                     if not view.text[v.end():approver.start].strip()), None)
+        if verb is None:
+            return None
+    public_money = view.pack.regex.get("public_money_words")
+    if amount.kind == MONEY and public_money is not None and public_money.search(view.text, clause[0], clause[1]):
+        return None
+    named = next((m.entity for m in cands if m.kind in ("org", "group") and verb.end() <= m.start and m.end <= clause[1]
+                  and not is_public_body(m.entity)), None)
+    if named is not None:
+        return named
+    main = state.main_org
+    return main if main is not None and main != approver.entity and not is_public_body(main) else None
+
+
 def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity | None:
     cands = [m for m in subject_candidates(view) if not _makes_the_chips(view, amount, m)]
     clause = clause_span(view, amount.start)
@@ -900,7 +942,7 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         # a named firm before a scope word: "Infineon employs 58,000 people worldwide"
         orgs = [m for m in usable_here if m.kind in ("org", "group")] or [m for m in usable_here if m.entity.collective]
         if orgs:
-            return orgs[-1].entity
+            return _applicant(view, amount, orgs[-1], cands, clause, state) or orgs[-1].entity
         if lo == clause[0]:
             # "나머지 3000억원은 국민은행 등 4개 금융기관이 분담한다": where particles mark roles, the
             # clause's own subject after a topical amount comes before an earlier clause's firm
