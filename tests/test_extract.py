@@ -5046,3 +5046,12 @@ def test_a_public_body_approving_a_project_gives_its_figures_to_the_developer(te
 ])
 def test_what_an_approving_body_keeps(text, lang, owner):
     assert owner in {f.subject.label for f in extract(Doc("Test\n\n" + text, [lang])).figures}
+
+
+@pytest.mark.parametrize("text, lang, owner, share", [
+    ("La société de projet sera détenue à 70 % par Vetta Everywhere et à 30 % par la Caisse d'Épargne Loire-Centre.",
+     "fr", "Vetta Everywhere", 70.0),
+    ("La joint-venture sarà partecipata al 55% da Orbis Compute e al 45% da Banca Alpi Marittime.", "it", "Orbis Compute", 55.0),
+])
+def test_a_name_right_after_a_share_and_its_owner_marker_owns_it(text, lang, owner, share):
+    assert (owner, share) in labelled_values("Test\n\n" + text, lang)

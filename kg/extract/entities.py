@@ -776,6 +776,8 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
     def compiled(pattern: str | None) -> re.Pattern | None:
         return re.compile(pattern) if pattern is not None else None
 
+    percent_words = "|".join(re.escape(w) for w, unit in sorted((p.get("units") or {}).items(), key=lambda kv: -len(kv[0]))
+                             if unit == "percent" and w.isalpha() or unit == "percent" and " " in w)
     # (an article may open the next name: "la Banque Nationale et le Mouvement Desjardins")
     article = "|".join(re.escape(a) for a in sorted(common().get("articles") or [], key=len, reverse=True))
     joiner = (rf"(?:,\s*|\s+(?i:{conj.pattern})\s+|,\s*(?i:{conj.pattern})\s+)(?:(?:{article})\s+)?"
@@ -844,6 +846,10 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         name_after_verb_before_amount=compiled(rf"(?<!\w)(?i:{verbs.pattern})\s+(?:(?i:{article})\s+)?({_NAME})\s+"
                                                rf"(?=\d[\d.,’' ]*\s?(?:{scale.pattern}))"
                                                if verbs is not None and scale is not None and p.get("verb_second") else None),
+        # ("détenue à 60 % par Etix Everywhere, à 40 % par ...": a name right after a share and the pack's
+        # `stake_owner_markers` owns it)
+        name_after_a_share=compiled(rf"(?:[%％٪]|\s(?i:{percent_words}))\s+(?i:{stake.pattern})\s+(?:(?:{article})\s+)?({_NAME})(?=[\s,.;:)]|$)"
+                                    if (stake := p.regex.get("stake_owner_markers")) is not None and percent_words else None),
         # ("Die Jenoptik-Aktie legte 2,4 Prozent zu": a name glued to a word for its shares)
         name_of_shares=compiled(rf"(?<![\w-])({_NAME_WORD})-(?=(?i:{shares.pattern})(?![\w-]))"
                                 if (shares := p.trigger_regex.get("stock_move")) is not None and p.get("compound_words") else None),
@@ -1467,6 +1473,10 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     if rx.gapped_clause is not None and verbs is not None and verbs.search(text):
         for m in rx.gapped_clause.finditer(text):
             if verbs.search(text, 0, m.start(1)):
+                add_org(m.start(1), m.end(1), m.group(1))
+    if rx.name_after_a_share is not None:
+        for m in rx.name_after_a_share.finditer(text):
+            if free(m.start(1), m.end(1)) and not on_a_place(m.start(1), m.end(1)):
                 add_org(m.start(1), m.end(1), m.group(1))
     if rx.name_of_shares is not None:
         for m in rx.name_of_shares.finditer(text):
