@@ -5052,6 +5052,8 @@ def test_what_an_approving_body_keeps(text, lang, owner):
     ("La société de projet sera détenue à 70 % par Vetta Everywhere et à 30 % par la Caisse d'Épargne Loire-Centre.",
      "fr", "Vetta Everywhere", 70.0),
     ("La joint-venture sarà partecipata al 55% da Orbis Compute e al 45% da Banca Alpi Marittime.", "it", "Orbis Compute", 55.0),
+    ('أعلنت شركة سنا للاتصالات إنشاء مركز بيانات بقيمة 100 مليون دولار. وتمتلك سنا 60% من الشركة المشتركة، مقابل 40% لـ"أورانج الأردن".',
+     "ar", "أورانج الأردن", 40.0),                                          # a quoted name, in any script
 ])
 def test_a_name_right_after_a_share_and_its_owner_marker_owns_it(text, lang, owner, share):
     assert (owner, share) in labelled_values("Test\n\n" + text, lang)

@@ -850,6 +850,9 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         # `stake_owner_markers` owns it)
         name_after_a_share=compiled(rf"(?:[%％٪]|\s(?i:{percent_words}))\s+(?i:{stake.pattern})\s+(?:(?:{article})\s+)?({_NAME})(?=[\s,.;:)]|$)"
                                     if (stake := p.regex.get("stake_owner_markers")) is not None and percent_words else None),
+        # (or a quoted one, in any script: "مقابل 45% لـ«اتصالات تونس»")
+        quoted_after_a_share=compiled(rf"(?:[%％٪]|\s(?i:{percent_words}))\s+(?i:{stake.pattern})\s*[{_OPENING_QUOTES}]([^»“”\"」』]{{2,40}})[»“”\"」』]"
+                                      if stake is not None and percent_words else None),
         # ("Die Jenoptik-Aktie legte 2,4 Prozent zu": a name glued to a word for its shares)
         name_of_shares=compiled(rf"(?<![\w-])({_NAME_WORD})-(?=(?i:{shares.pattern})(?![\w-]))"
                                 if (shares := p.trigger_regex.get("stock_move")) is not None and p.get("compound_words") else None),
@@ -1478,6 +1481,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         for m in rx.name_after_a_share.finditer(text):
             if free(m.start(1), m.end(1)) and not on_a_place(m.start(1), m.end(1)):
                 add_org(m.start(1), m.end(1), m.group(1))
+    if rx.quoted_after_a_share is not None and _QUOTE_MARKS.search(text):
+        for m in rx.quoted_after_a_share.finditer(text):
+            add_org(m.start(1), m.end(1), m.group(1), named_as_company=True, allow_any_script=True)
     if rx.name_of_shares is not None:
         for m in rx.name_of_shares.finditer(text):
             # (not a kind of shares: "KI-Aktien", "Tech-Aktien", "AI-aksjer")
