@@ -2347,7 +2347,7 @@ def test_korean_industries_and_etc_are_no_firm():
 def test_a_groups_loan_stays_a_loan_and_each_after_an_amount_splits_it():
     got = figures("Vetta Compute bygger et datasenter i Alver. DNB og Nordea låner ut til sammen 3 mrd. kr "
                   "til prosjektet, 1,5 mrd. kr hver.", ["nb"])
-    assert ("dnb-and-nordea", "loan_or_debt", 3e9) in [(f[0], f[1], f[2]) for f in got]
+    assert ("vetta-compute", "loan_or_debt", 3e9) in [(f[0], f[1], f[2]) for f in got]  # (the borrower's total)
     assert sorted(f[0] for f in got if f[2] == 1.5e9) == ["dnb", "nordea"]
 
 
@@ -5057,3 +5057,13 @@ def test_what_an_approving_body_keeps(text, lang, owner):
 ])
 def test_a_name_right_after_a_share_and_its_owner_marker_owns_it(text, lang, owner, share):
     assert (owner, share) in labelled_values("Test\n\n" + text, lang)
+
+
+@pytest.mark.parametrize("text, lang, borrower, total", [
+    ("Orbis Data AS skal investere 4 mrd. kroner i et datasenter i Moss. Nordea og DNB stiller med lån på 1,2 mrd. kr "
+     "hver, til sammen 2,4 mrd. kr.", "nb", "Orbis Data", 2.4e9),
+    ("润泽科技投资50亿元建设数据中心。融资方面，海南银行、华夏银行分别提供贷款15亿元和20亿元，合计35亿元。", "zh",
+     "Range Intelligent Computing", 3.5e9),
+])
+def test_a_loan_total_that_other_firms_give_together_is_the_story_firms_debt(text, lang, borrower, total):
+    assert (borrower, total) in labelled_values("Test\n\n" + text, lang)

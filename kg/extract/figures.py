@@ -1850,6 +1850,10 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
         if len(group) > 1 and together and together.search(view.text, clause[0], clause[1]) and not each_after:
             # "Microsoft, Amazon, Meta and Alphabet together will spend $650 billion": the group's figure
             figure.subject = gazetteer().group_of(group)
+            if figure.metric == "loan_or_debt" and state.main_org is not None and state.main_org not in group:
+                # "Nordea og SpareBank 1 SMN stiller med 1,2 mrd. kr hver, til sammen 2,4 mrd. kr": firms other
+                # than the story's lend a total to it, whose debt it is (each lender's share is its own)
+                figure.subject, figure.counterparts = state.main_org, [*group, *figure.counterparts]
             if figure.quantity.unit.isupper() and figure.metric in GENERIC_METRICS | {"capex"}:
                 figure.metric = "market_total"
         elif len(group) > 1:
