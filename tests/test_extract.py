@@ -5067,3 +5067,8 @@ def test_a_name_right_after_a_share_and_its_owner_marker_owns_it(text, lang, own
 ])
 def test_a_loan_total_that_other_firms_give_together_is_the_story_firms_debt(text, lang, borrower, total):
     assert (borrower, total) in labelled_values("Test\n\n" + text, lang)
+
+
+def test_an_arabic_headline_opening_with_a_quoted_name_with_digits():
+    text = "«سحابة7» تستثمر 900 مليون درهم في مجمع للذكاء الاصطناعي\n\nوتقدّر «سحابة7» تكلفة المرحلة الأولى بنحو 300 مليون درهم."
+    assert org_labels(text, "ar") == {"سحابة7"}
