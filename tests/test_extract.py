@@ -5072,3 +5072,8 @@ def test_a_loan_total_that_other_firms_give_together_is_the_story_firms_debt(tex
 def test_an_arabic_headline_opening_with_a_quoted_name_with_digits():
     text = "«سحابة7» تستثمر 900 مليون درهم في مجمع للذكاء الاصطناعي\n\nوتقدّر «سحابة7» تكلفة المرحلة الأولى بنحو 300 مليون درهم."
     assert org_labels(text, "ar") == {"سحابة7"}
+
+
+def test_a_national_arms_possessive_is_no_part_of_its_name():
+    text = "Test\n\nTwo developers won STT GDC India's 300 MW tender. STT GDC India will hold 26% of each project."
+    assert "STT GDC India" in org_labels(text, "en") and "STT GDC India's" not in org_labels(text, "en")

@@ -132,6 +132,8 @@ def _national_arms(text: str, mentions: list[Mention], facility_nouns: list[re.P
                 i += 1
                 continue
             end = compass.end() if compass else nxt.end
+            if text.endswith(("'s", "’s"), m.start, end):
+                end -= 2  # ("STT GDC India's tender": the arm's possessive, no part of its name)
             name = text[m.start:end]
             # (of the firm's kind: "CBRE France" reports figures, as CBRE does)
             ent = Entity(kind="org", key=slug_key(name), label=name, rdf_type=m.entity.rdf_type)
