@@ -5077,3 +5077,11 @@ def test_an_arabic_headline_opening_with_a_quoted_name_with_digits():
 def test_a_national_arms_possessive_is_no_part_of_its_name():
     text = "Test\n\nTwo developers won STT GDC India's 300 MW tender. STT GDC India will hold 26% of each project."
     assert "STT GDC India" in org_labels(text, "en") and "STT GDC India's" not in org_labels(text, "en")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vetta Solar won 200 MW at a tariff of Rs 4.12/kWh.", "en"),
+    ("Vetta Solar a remporté 200 MW au tarif de 52 €/MWh.", "fr"),
+])
+def test_a_price_per_unit_written_with_a_slash_is_no_figure(text, lang):
+    assert [f[1] for f in figures("Test\n\n" + text, [lang])] == ["power_capacity"]

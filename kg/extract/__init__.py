@@ -1335,7 +1335,8 @@ def _a_unit_price(amount, sentence: str, p) -> bool:
     currency = p.regex.get("currency_word")
     if before and (amount.value == 1 or (currency is not None and currency.search(sentence[max(0, before.start() - 6):before.start()]))):
         return True  # the "1美元" of "32.45元兌1美元", the "3.28令吉" of "1新元兑3.28令吉"
-    hit = per.match(sentence, amount.end + len(sentence[amount.end:]) - len(sentence[amount.end:].lstrip()))
+    after = amount.end + len(sentence[amount.end:]) - len(sentence[amount.end:].lstrip())
+    hit = per.match(sentence, after) or _SLASH.match(sentence, after)  # ("Rs 4.38/kWh" in any language)
     if hit is None:
         return False
     rest = sentence[hit.end():].lstrip()
@@ -1347,6 +1348,7 @@ def _a_unit_price(amount, sentence: str, p) -> bool:
         or bool(_UNIT_SYMBOL.match(rest))
 
 
+_SLASH = re.compile(r"\s?[/／]")
 _UNIT_SYMBOL = re.compile(r"(?:m²|m2|qm|ft²|sq\.? ?ft|[kMG]Wh?|TWh)(?!\w)")
 
 
