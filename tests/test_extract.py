@@ -5085,3 +5085,8 @@ def test_a_national_arms_possessive_is_no_part_of_its_name():
 ])
 def test_a_price_per_unit_written_with_a_slash_is_no_figure(text, lang):
     assert [f[1] for f in figures("Test\n\n" + text, [lang])] == ["power_capacity"]
+
+
+def test_korean_heating_corporations_and_industrial_developers_are_firms():
+    text = "Test\n\nSPC 지분은 대원산업개발이 55%, 한국지역난방공사가 35%, 청주도시공사가 10%를 갖는다."
+    assert {("대원산업개발", 55.0), ("한국지역난방공사", 35.0)} <= labelled_values(text, "ko")
