@@ -5090,3 +5090,11 @@ def test_a_price_per_unit_written_with_a_slash_is_no_figure(text, lang):
 def test_korean_heating_corporations_and_industrial_developers_are_firms():
     text = "Test\n\nSPC 지분은 대원산업개발이 55%, 한국지역난방공사가 35%, 청주도시공사가 10%를 갖는다."
     assert {("대원산업개발", 55.0), ("한국지역난방공사", 35.0)} <= labelled_values(text, "ko")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vetta Compute will invest US$40 million in the campus. Amounts in this story use J$157.60 to US$1.", "en"),
+    ("Vetta Compute investira 20 milliards de FCFA dans le campus. Au cours de 655,957 FCFA pour 1 €.", "fr"),
+])
+def test_an_exchange_rate_written_as_a_pair_of_currencies_is_no_figure(text, lang):
+    assert [f[1] for f in figures("Test\n\n" + text, [lang])] == ["investment_commitment"]

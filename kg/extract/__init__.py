@@ -1236,6 +1236,18 @@ def _an_exchange_rate(amount, sentence: str, p) -> bool:
     return amount.kind == MONEY and amount.scale < 1e6 and (amount.point or 0) < 100_000 and p.finds(("exchange_rate_words",), sentence)
 
 
+def _a_currency_pair(amount, scanned) -> bool:
+    """ "at J$157.60 to US$1", "1 € = 655,957 FCFA": money without a scale word a few characters from one
+    unit of another currency is an exchange rate, and so is that unit (in any language)."""
+    def unscaled(a) -> bool:
+        return a.kind == MONEY and a.scale < 1e6
+
+    return unscaled(amount) and any(
+        unscaled(other) and other.unit != amount.unit and (other.value == 1 or amount.value == 1)
+        and 0 <= (other.start - amount.end if other.start >= amount.end else amount.start - other.end) <= 8
+        for other in scanned if other is not amount)
+
+
 def _asked_about(amount, sentence: str, p) -> bool:
     """ "Asked whether a 500-megawatt campus was possible, he ...", "Auf die Frage, ob auch 200 Megawatt denkbar
     seien, winkte er ab": an amount in the question a reporter put (`question_markers` before it, and the
@@ -1584,6 +1596,7 @@ def _extract(document) -> Extraction:
                    and not (retraction is not None and retraction.search(s.text, 0, a.start))
                    and not _replaced(a, s.text, p)
                    and not _a_unit_price(a, s.text, p) and not _a_count_per(a, s.text, p) and not _an_exchange_rate(a, s.text, p)
+                   and not _a_currency_pair(a, scanned)
                    and not _a_salary(a, s.text, p) and not _a_year_of_money(a) and not _a_spread(a, s.text)
                    and not _asked_about(a, s.text, p)
                    and not _a_price_gap(a, s.text, p)
