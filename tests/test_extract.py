@@ -5098,3 +5098,9 @@ def test_korean_heating_corporations_and_industrial_developers_are_firms():
 ])
 def test_an_exchange_rate_written_as_a_pair_of_currencies_is_no_figure(text, lang):
     assert [f[1] for f in figures("Test\n\n" + text, [lang])] == ["investment_commitment"]
+
+
+def test_a_lower_case_brand_that_is_no_word_opens_a_name():
+    assert "zentel BPO Services" in org_labels("Test\n\nKingston-based zentel BPO Services has signed for 4MW.", "en")
+    # (not where adjectives inflect: an unknown lower-case word there is an adjective)
+    assert "Vetta Énergie" in org_labels("Test\n\nLe producteur ostendais Vetta Énergie fournira 25 MW.", "fr")

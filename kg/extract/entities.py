@@ -96,6 +96,9 @@ def _korean_particle_at(text: str, pos: int) -> bool:
     return False
 
 
+_LOWER_CASE_BRAND_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“‘]))([a-z][a-z0-9]{2,9}) $")
+
+
 def arm_of(parent: Entity, name: str, letters: str) -> Entity:
     """A firm's arm the press names by the firm's name and a few capitals ("キヤノンMJ")."""
     return Entity(kind="org", key=f"{parent.key}-{letters.lower()}", label=name, rdf_type=parent.rdf_type,
@@ -1096,6 +1099,13 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         while len(words) > 1 and words[-1] in _CAPITALS_FUNCTION_WORDS:
             words = words[:-1]  # "VARDLUND DATA SYSTEMS TO INVEST ...": a headline in capitals ends the name at "TO"
         name = " ".join(words)
+        # "Montego Bay-based itel BPO Solutions", "edotco Group": a brand written in lower case that is no
+        # word of the language opens the name (not where adjectives inflect or glue, and an unknown one is
+        # more likely an adjective: "l'éolien ostendais Elicio", "die an der SIX kotierte LLB")
+        uninflected = not (pack.get("adjective_endings") or pack.get("compound_words") or pack.get("nouns_capitalised"))
+        brand = _LOWER_CASE_BRAND_BEFORE.search(text, 0, s) if words and pack.spaced and uninflected and s > 0 else None
+        if brand is not None and word_frequency(brand.group(1), pack.code) == 0:
+            s, name = brand.start(1), f"{brand.group(1)} {name}"
         if after_a_preposition and len(words) == 1 and pack.get("nouns_capitalised") and not named_as_company \
                 and not looks_like_a_name(name):
             return  # "Als Partnerin steigt ...", "Im Betrieb rechnet ...": where every noun is capitalised, one word after a preposition is its object
