@@ -5104,3 +5104,8 @@ def test_a_lower_case_brand_that_is_no_word_opens_a_name():
     assert "zentel BPO Services" in org_labels("Test\n\nKingston-based zentel BPO Services has signed for 4MW.", "en")
     # (not where adjectives inflect: an unknown lower-case word there is an adjective)
     assert "Vetta Énergie" in org_labels("Test\n\nLe producteur ostendais Vetta Énergie fournira 25 MW.", "fr")
+
+
+def test_a_percentage_of_a_noun_in_chinese_is_no_share_move():
+    text = "Test\n\n铜牛信息披露定增预案。本次发行股票数量不超过发行前公司总股本的30%。"
+    assert "stock_move" not in {f[1] for f in figures(text, ["zh"])}

@@ -1193,6 +1193,9 @@ def _managed_assets(view: SentenceView, amount: Amount) -> bool:
                for m in rx.finditer(view.text, max(0, amount.start - 40), amount.start))
 
 
+_A_PART_OF = re.compile(r"[的の]\s?$")  # (Chinese and Japanese: "X的30%", "Xの30%")
+
+
 def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None, others: list[Amount] = ()) -> str | None:
     p = view.pack
     clause = clause_span(view, amount.start)
@@ -1221,6 +1224,8 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None, ot
         respectively = p.regex.get("respectively")
         near = (max(clause[0], amount.start - 40), min(clause[1], amount.end + 40))
         moved = found("growth_up", *near) or found("growth_down", *near)  # "rose 38%", not "fell ..., the margin was 15.8%"
+        if not moved and _A_PART_OF.search(view.text, max(0, amount.start - 2), amount.start):
+            return "other"  # "发行前公司总股本的30%", "均价的80%": a part of something, no move of the shares
         if (found("stock_move") or (respectively and respectively.search(view.text) and found("stock_move", 0, len(view.text)))
                 or (not p.spaced and _a_share_move_continued(view, amount, clause)) or (moved and _about_trading(view))):
             # ("Micron shares have gained 41% so far this year": a change over a stretch of time)
