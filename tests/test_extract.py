@@ -5107,5 +5107,5 @@ def test_a_lower_case_brand_that_is_no_word_opens_a_name():
 
 
 def test_a_percentage_of_a_noun_in_chinese_is_no_share_move():
-    text = "Test\n\n铜牛信息披露定增预案。本次发行股票数量不超过发行前公司总股本的30%。"
-    assert "stock_move" not in {f[1] for f in figures(text, ["zh"])}
+    text = "Test\n\n铜牛信息（300895.SZ）披露定增预案，拟募资不超过18.6亿元。预案显示，本次发行股票数量不超过发行前公司总股本的30%。"
+    assert ("other", 30.0) in {(f[1], f[2]) for f in figures(text, ["zh"])}
