@@ -5109,3 +5109,11 @@ def test_a_lower_case_brand_that_is_no_word_opens_a_name():
 def test_a_percentage_of_a_noun_in_chinese_is_no_share_move():
     text = "Test\n\n铜牛信息（300895.SZ）披露定增预案，拟募资不超过18.6亿元。预案显示，本次发行股票数量不超过发行前公司总股本的30%。"
     assert ("other", 30.0) in {(f[1], f[2]) for f in figures(text, ["zh"])}
+
+
+@pytest.mark.parametrize("text, lang, wanted", [
+    ("Vetta Data construira le centre. Le centre emploiera 45 personnes en permanence.", "fr", ("jobs_permanent", 45.0, None)),
+    ("Vetta Data will build the campus, which will employ as many as 1,800 construction workers.", "en", ("jobs_construction", None, 1800.0)),
+])
+def test_more_words_for_permanent_jobs_and_an_upper_bound(text, lang, wanted):
+    assert wanted in {(f[1], f[2], f[4]) for f in figures("Test\n\n" + text, [lang])}
