@@ -5117,3 +5117,13 @@ def test_a_percentage_of_a_noun_in_chinese_is_no_share_move():
 ])
 def test_more_words_for_permanent_jobs_and_an_upper_bound(text, lang, wanted):
     assert wanted in {(f[1], f[2], f[4]) for f in figures("Test\n\n" + text, [lang])}
+
+
+def test_a_stake_sold_to_a_buyer_is_the_buyers():
+    text = ("Test\n\nVetta Cloud will build a campus in Canberra. To pay for it, Vetta has sold a 35 per cent stake to "
+            "Orbis Super (Orbis Superannuation Corporation) for $150 million.")
+    assert ("Orbis Superannuation Corporation", 35.0) in labelled_values(text, "en")
+    # (not the holders' shares of a buyer named before them)
+    text = ("Test\n\nDie Gemeinde verkauft die Fläche an die Projektgesellschaft Vetta Compute GmbH, an der die Stadtwerke "
+            "Potsdam 51 Prozent halten.")
+    assert ("Vetta Compute", 51.0) not in labelled_values(text, "de")

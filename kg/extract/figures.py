@@ -550,15 +550,17 @@ def _stake_owner(view: SentenceView, amount: Amount, cands: list[Mention]) -> En
 def _buyer(view: SentenceView, amount: Amount, cands: list[Mention], clause: tuple[int, int]) -> Entity | None:
     """ "Stadt verkauft 28 Hektar an Colt", "the county sold 120 acres to Vetta": land in a sale's
     clause is the buyer's, the firm after the pack's buyer marker (not money: "the unit, which
-    sells to hyperscalers, made $7.2 billion" is the seller's revenue)."""
-    if amount.kind != AREA:
+    sells to hyperscalers, made $7.2 billion" is the seller's revenue). So is a stake sold, named before
+    the buyer ("Vault has sold a 40 per cent stake to CSC": CSC's; not the shares of the buyer's holders
+    after it, "verkauft die Fläche an die Havelcompute GmbH, an der die EWP 51 Prozent hält")."""
+    if amount.kind not in (AREA, PERCENT):
         return None
     sale, marker = view.pack.regex.get("sale_words"), view.pack.regex.get("buyer_markers")
     sold = sale.search(view.text, clause[0], amount.start) if sale is not None and marker is not None else None
     if sold is None:
         return None
     for m in cands:
-        if m.kind in ("org", "group") and sold.end() < m.start < clause[1]:
+        if m.kind in ("org", "group") and sold.end() < m.start < clause[1] and (amount.kind != PERCENT or amount.end <= m.start):
             # the marker right before the name, or before a noun or two that describe it ("an Rechenzentrumsbetreiber Colt")
             if any(re.fullmatch(r"\s+(?:\S+\s+){0,2}", view.text[hit.end():m.start])
                    for hit in marker.finditer(view.text, sold.end(), m.start)):
