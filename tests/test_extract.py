@@ -5127,3 +5127,10 @@ def test_a_stake_sold_to_a_buyer_is_the_buyers():
     text = ("Test\n\nDie Gemeinde verkauft die Fläche an die Projektgesellschaft Vetta Compute GmbH, an der die Stadtwerke "
             "Potsdam 51 Prozent halten.")
     assert ("Vetta Compute", 51.0) not in labelled_values(text, "de")
+
+
+def test_a_premier_with_a_malaysian_honorific_is_no_firm_and_a_rate_to_the_us_dollar_no_figure():
+    text = ("Test\n\nVetta Mata will invest RM2 billion in Bintulu. Premier Tan Sri Ahmad Rizal Tun Yusof said the state "
+            "aims for 2GW. The ringgit closed at RM4.31 to the US dollar.")
+    assert not {label for label in org_labels(text, "en") if "Rizal" in label}
+    assert 4.31 not in {f[2] for f in figures(text, ["en"])}

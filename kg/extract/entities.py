@@ -1147,8 +1147,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             return  # "il Ftse Mib ha ceduto lo 0,2%", "el S&P Merval": a stock index, no firm
         if words[0].strip(".").lower() in calendar_words(pack.get("locale", pack.code)):
             return  # "Tuesday", "January", "Sept"
-        if words[0] in _honorifics():
-            return  # "Mr Mwangi said": a person
+        if any(name.startswith(h) and name[len(h):len(h) + 1] in ("", " ") or (" " in h and f" {h} " in name)
+               for h in _honorifics()):
+            return  # "Mr Mwangi said", "Tan Sri Abang Johari", "Premier Tan Sri Abang Johari": a person
         if _names_an_area(name):
             return  # "Zona Franca de Barcelona", "Special Economic Zone": an area, no firm
         if pack.regex.get("market_index") is not None and pack.regex["market_index"].fullmatch(name):
