@@ -5134,3 +5134,11 @@ def test_a_premier_with_a_malaysian_honorific_is_no_firm_and_a_rate_to_the_us_do
             "aims for 2GW. The ringgit closed at RM4.31 to the US dollar.")
     assert not {label for label in org_labels(text, "en") if "Rizal" in label}
     assert 4.31 not in {f[2] for f in figures(text, ["en"])}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vetta Data will build a 300MW campus. More than 180 people signed up to speak at the hearing.", "en"),
+    ("Vetta Data construira un campus de 300 MW. Environ 150 personnes ont assisté à la réunion publique.", "fr"),
+])
+def test_a_crowd_at_a_hearing_is_no_count_of_jobs(text, lang):
+    assert [f[1] for f in figures("Test\n\n" + text, [lang])] == ["power_capacity"]

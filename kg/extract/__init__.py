@@ -1330,6 +1330,13 @@ def _a_count_per(amount, sentence: str, p) -> bool:
     return amount.kind == COUNT and before is not None and before.search(sentence, max(0, amount.start - 12), amount.start) is not None
 
 
+def _a_crowd(amount, sentence: str, p) -> bool:
+    """ "More than 260 people signed up to speak", "80 personnes ont assisté": a count a verb of the pack's
+    `crowd_verbs` follows closely is people at a hearing or a protest, no jobs."""
+    crowd = p.regex.get("crowd_verbs")
+    return amount.kind == COUNT and crowd is not None and crowd.search(sentence, amount.end, amount.end + 25) is not None
+
+
 @cache
 def _marker_right_before(code: str, key: str) -> re.Pattern | None:
     """One of the pack's `key` markers ending right where the searched span ends (maybe a space between)."""
@@ -1596,7 +1603,7 @@ def _extract(document) -> Extraction:
                    and not (retraction is not None and retraction.search(s.text, 0, a.start))
                    and not _replaced(a, s.text, p)
                    and not _a_unit_price(a, s.text, p) and not _a_count_per(a, s.text, p) and not _an_exchange_rate(a, s.text, p)
-                   and not _a_currency_pair(a, scanned)
+                   and not _a_currency_pair(a, scanned) and not _a_crowd(a, s.text, p)
                    and not _a_salary(a, s.text, p) and not _a_year_of_money(a) and not _a_spread(a, s.text)
                    and not _asked_about(a, s.text, p)
                    and not _a_price_gap(a, s.text, p)
