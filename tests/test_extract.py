@@ -5142,3 +5142,9 @@ def test_a_premier_with_a_malaysian_honorific_is_no_firm_and_a_rate_to_the_us_do
 ])
 def test_a_crowd_at_a_hearing_is_no_count_of_jobs(text, lang):
     assert [f[1] for f in figures("Test\n\n" + text, [lang])] == ["power_capacity"]
+
+
+def test_a_known_collective_after_the_amount_is_not_its_subject():
+    text = ("Test\n\nVetta Mata will build a data centre park near Bintulu. First 120MW phase targeted for end-2028 as "
+            "state courts hyperscalers with green power.")
+    assert labelled_values(text, "en") == {("Vetta Mata", 120.0)}

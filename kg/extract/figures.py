@@ -1049,9 +1049,10 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     # a subject after the amount in the same clause: "Having earmarked $80 billion, Microsoft ..."
     # (where particles mark roles, only a name marked as subject: "...を経済産業省の助成で" is not)
     subject_particle = view.pack.regex.get("particle_subject")
+    # (not a collective named after it: "First 120MW phase ... as state courts hyperscalers" is the story's)
     after = [
         m for m in cands
-        if m.start >= amount.end and m.end <= clause[1] and m.kind in ("org", "group")
+        if m.start >= amount.end and m.end <= clause[1] and (m.kind == "org" or (m.kind == "group" and not gazetteer().get(m.entity.key)))
         and not is_object_position(view, m, clause[0]) and not in_any((m.start, m.end), closed)
         and (subject_particle is None or subject_particle.match(view.text, m.end))
     ]
