@@ -5148,3 +5148,9 @@ def test_a_known_collective_after_the_amount_is_not_its_subject():
     text = ("Test\n\nVetta Mata will build a data centre park near Bintulu. First 120MW phase targeted for end-2028 as "
             "state courts hyperscalers with green power.")
     assert labelled_values(text, "en") == {("Vetta Mata", 120.0)}
+
+
+def test_a_land_price_in_millions_per_acre_and_a_number_in_a_question_are_no_figures():
+    text = ("Test\n\nVetta Data will buy the 500 acres for $640 million, about $1.3 million an acre. Supervisor Ana Ruiz "
+            "asked what would happen \"when the next 900 megawatts shows up\".")
+    assert {f[2] for f in figures(text, ["en"])} == {500.0, 640e6}

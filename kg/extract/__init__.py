@@ -27,7 +27,7 @@ from .furniture import furniture_spans
 from .quotes import imagined, quote_spans
 from .language import available, common, pack
 from .model import Entity, Extraction, Figure
-from .numbers import COUNT, MONEY, PERCENT, relabel_local_units, scan_amounts
+from .numbers import COUNT, MONEY, PERCENT, _key as _unit_key, relabel_local_units, scan_amounts
 from .relations import RelationState, finish, sentence_relations
 from .sentences import split_sentences
 from .time import PeriodFinder
@@ -1348,8 +1348,16 @@ def _a_unit_price(amount, sentence: str, p) -> bool:
     """ "52 Euro je Quadratmeter", "$45 per MWh", "52 euros le m²": money without a scale
     word per unit of a thing is a rate (a land price, a power tariff), no sum anyone invests or earns."""
     per = p.regex.get("per_unit_markers")
-    if amount.kind != MONEY or per is None or amount.scale >= 1e6:
-        return False  # ("$10 million per megawatt", a build cost per unit, some report as a figure)
+    if amount.kind != MONEY or per is None:
+        return False
+    if amount.scale >= 1e6:
+        # ("$10 million per megawatt", a build cost per unit, some report as a figure; not a land price,
+        # "about $1.1 million an acre")
+        after = amount.end + len(sentence[amount.end:]) - len(sentence[amount.end:].lstrip())
+        hit = per.match(sentence, after)
+        unit = p.regex.get("unit_word")
+        return bool(hit and unit is not None and (word := unit.match(sentence[hit.end():].lstrip()))
+                    and (p.get("units") or {}).get(_unit_key(word.group(0))) in _LAND_UNITS)
     before = _marker_right_before(p.code, "per_unit_markers").search(sentence, max(0, amount.start - 12), amount.start)
     currency = p.regex.get("currency_word")
     if before and (amount.value == 1 or (currency is not None and currency.search(sentence[max(0, before.start() - 6):before.start()]))):
@@ -1367,6 +1375,7 @@ def _a_unit_price(amount, sentence: str, p) -> bool:
         or bool(_UNIT_SYMBOL.match(rest))
 
 
+_LAND_UNITS = frozenset({"acre", "hectare", "m2", "ft2", "km2", "feddan", "dunam", "mu", "pyeong", "tsubo", "dekar"})
 _SLASH = re.compile(r"\s?[/／]")
 _UNIT_SYMBOL = re.compile(r"(?:m²|m2|qm|ft²|sq\.? ?ft|[kMG]Wh?|TWh)(?!\w)")
 
