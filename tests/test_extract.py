@@ -5154,3 +5154,9 @@ def test_a_land_price_in_millions_per_acre_and_a_number_in_a_question_are_no_fig
     text = ("Test\n\nVetta Data will buy the 500 acres for $640 million, about $1.3 million an acre. Supervisor Ana Ruiz "
             "asked what would happen \"when the next 900 megawatts shows up\".")
     assert {f[2] for f in figures(text, ["en"])} == {500.0, 640e6}
+
+
+def test_more_local_news_links_are_page_furniture():
+    text = ("Test\n\nVetta Data will invest $900 million in a campus near Sioux City.\n\n"
+            "More local news:\n- City council approves $14 million riverfront plan\n- County budget: what a $1 levy buys\n")
+    assert [f[2] for f in figures(text, ["en"])] == [900e6]
