@@ -5160,3 +5160,11 @@ def test_more_local_news_links_are_page_furniture():
     text = ("Test\n\nVetta Data will invest $900 million in a campus near Sioux City.\n\n"
             "More local news:\n- City council approves $14 million riverfront plan\n- County budget: what a $1 levy buys\n")
     assert [f[2] for f in figures(text, ["en"])] == [900e6]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("楽天モバイル（東京都世田谷区）は酒田市に200億円を投じる。社長は「いきなり50万キロワット級を目指すつもりはない」と話した。", "ja"),
+    ("润泽科技投资50亿元建设数据中心。公司表示，“我们不打算一次建成30万千瓦”。", "zh"),
+])
+def test_a_quoted_figure_someone_has_no_intention_of_reaching_is_no_fact(text, lang):
+    assert {f[1] for f in figures("Test\n\n" + text, [lang])} == {"investment_commitment"}
