@@ -5168,3 +5168,11 @@ def test_more_local_news_links_are_page_furniture():
 ])
 def test_a_quoted_figure_someone_has_no_intention_of_reaching_is_no_fact(text, lang):
     assert {f[1] for f in figures("Test\n\n" + text, [lang])} == {"investment_commitment"}
+
+
+def test_a_name_before_is_to_build_or_is_set_to_is_a_firm():
+    text = ("Test\n\nVetta Switch will build the campus at Cambois. Tyneside Water is to build a £14m treatment plant "
+            "to supply cooling water.")
+    assert ("Tyneside Water", 14e6) in labelled_values(text, "en")
+    # (not a place before "is to follow")
+    assert "Batam" not in org_labels("Test\n\nThe first 48MW in Johor is due by 2027; Batam is to follow in 2028.", "en")
