@@ -5176,3 +5176,14 @@ def test_a_name_before_is_to_build_or_is_set_to_is_a_firm():
     assert ("Tyneside Water", 14e6) in labelled_values(text, "en")
     # (not a place before "is to follow")
     assert "Batam" not in org_labels("Test\n\nThe first 48MW in Johor is due by 2027; Batam is to follow in 2028.", "en")
+
+
+@pytest.mark.parametrize("text, lang, rate", [
+    ("A Voltalia investirá R$ 2 bilhões no campus. O dólar fechou a R$ 5,37 nesta segunda-feira.", "pt", 5.37),
+    ("Vetta investira 5 milliards de FCFA. Au marché interbancaire, le dollar s'échangeait autour de 2 830 francs congolais.",
+     "fr", 2830.0),
+    ("Vetta investira 20 milliards d'ariary dans le câble (1 euro = environ 4 900 ariary).", "fr", 4900.0),
+])
+def test_a_currency_quoted_against_another_is_no_figure(text, lang, rate):
+    values = {f[2] for f in figures("Test\n\n" + text, [lang])}
+    assert values and rate not in values

@@ -1236,16 +1236,36 @@ def _an_exchange_rate(amount, sentence: str, p) -> bool:
     return amount.kind == MONEY and amount.scale < 1e6 and (amount.point or 0) < 100_000 and p.finds(("exchange_rate_words",), sentence)
 
 
-def _a_currency_pair(amount, scanned) -> bool:
-    """ "at J$157.60 to US$1", "1 € = 655,957 FCFA": money without a scale word a few characters from one
+_ONE_UNIT_EQUALS = re.compile(r"(?<![\d.,])1\s?[^\d\s=]{1,12}\s?=\s?(?:\w+\s)?$")  # "1 euro = environ "
+
+
+def _a_currency_pair(amount, scanned, sentence: str) -> bool:
+    """ "at J$157.60 to US$1", "1 euro = environ 5 000 ariary": money without a scale word a few characters from one
     unit of another currency is an exchange rate, and so is that unit (in any language)."""
     def unscaled(a) -> bool:
         return a.kind == MONEY and a.scale < 1e6
 
+    if unscaled(amount) and _ONE_UNIT_EQUALS.search(sentence, max(0, amount.start - 30), amount.start):
+        return True
     return unscaled(amount) and any(
         unscaled(other) and other.unit != amount.unit and (other.value == 1 or amount.value == 1)
-        and 0 <= (other.start - amount.end if other.start >= amount.end else amount.start - other.end) <= 8
+        and 0 <= (other.start - amount.end if other.start >= amount.end else amount.start - other.end) <= 12
         for other in scanned if other is not amount)
+
+
+@cache
+def _currency_as_subject(code: str) -> re.Pattern | None:
+    """A currency's name after an article (common.yaml `currency_subject_articles`) at a clause's start."""
+    words = pack(code).regex.get("currency_word")
+    articles = "|".join(map(re.escape, common().get("currency_subject_articles") or []))
+    return re.compile(rf"(?:^|[,;:]\s*)(?i:{articles})\s?(?:{words.pattern})(?!\w)", words.flags) if words is not None and articles else None
+
+
+def _a_currency_quoted(amount, sentence: str, p) -> bool:
+    """ "The ringgit closed at RM4.25 to the US dollar", "O dólar fechou a R$ 5,41", "le dollar s'échangeait
+    autour de 2 850 francs": money without a scale word in a clause whose subject is a currency is its rate."""
+    rx = _currency_as_subject(p.code)
+    return amount.kind == MONEY and amount.scale < 1e6 and rx is not None and rx.search(sentence, 0, amount.start) is not None
 
 
 def _asked_about(amount, sentence: str, p) -> bool:
@@ -1612,7 +1632,7 @@ def _extract(document) -> Extraction:
                    and not (retraction is not None and retraction.search(s.text, 0, a.start))
                    and not _replaced(a, s.text, p)
                    and not _a_unit_price(a, s.text, p) and not _a_count_per(a, s.text, p) and not _an_exchange_rate(a, s.text, p)
-                   and not _a_currency_pair(a, scanned) and not _a_crowd(a, s.text, p)
+                   and not _a_currency_pair(a, scanned, s.text) and not _a_crowd(a, s.text, p) and not _a_currency_quoted(a, s.text, p)
                    and not _a_salary(a, s.text, p) and not _a_year_of_money(a) and not _a_spread(a, s.text)
                    and not _asked_about(a, s.text, p)
                    and not _a_price_gap(a, s.text, p)
