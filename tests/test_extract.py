@@ -5187,3 +5187,9 @@ def test_a_name_before_is_to_build_or_is_set_to_is_a_firm():
 def test_a_currency_quoted_against_another_is_no_figure(text, lang, rate):
     values = {f[2] for f in figures("Test\n\n" + text, [lang])}
     assert values and rate not in values
+
+
+def test_korean_prices_per_unit_are_no_figures():
+    text = ("Test\n\nCJ올리브네트웍스는 데이터센터에 5000억원을 투자한다. PPA 단가는 kWh당 150원 수준이다. "
+            "부지 분양가도 3.3㎡당 90만원이다. 부지는 3만3000㎡다.")
+    assert {f[2] for f in figures(text, ["ko"])} == {5e11, 33000.0}

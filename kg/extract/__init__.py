@@ -27,7 +27,7 @@ from .furniture import furniture_spans
 from .quotes import imagined, quote_spans
 from .language import available, common, pack
 from .model import Entity, Extraction, Figure
-from .numbers import COUNT, MONEY, PERCENT, _key as _unit_key, relabel_local_units, scan_amounts
+from .numbers import AREA, COUNT, MONEY, PERCENT, _key as _unit_key, relabel_local_units, scan_amounts
 from .relations import RelationState, finish, sentence_relations
 from .sentences import split_sentences
 from .time import PeriodFinder
@@ -1382,6 +1382,8 @@ def _a_unit_price(amount, sentence: str, p) -> bool:
     currency = p.regex.get("currency_word")
     if before and (amount.value == 1 or (currency is not None and currency.search(sentence[max(0, before.start() - 6):before.start()]))):
         return True  # the "1美元" of "32.45元兌1美元", the "3.28令吉" of "1新元兑3.28令吉"
+    if before and _a_unit_ending(sentence[max(0, before.start() - 12):before.start()], p):
+        return True  # "kWh당 140원", "3.3㎡당 80만원": the marker glued after the unit, the price after it
     after = amount.end + len(sentence[amount.end:]) - len(sentence[amount.end:].lstrip())
     hit = per.match(sentence, after) or _SLASH.match(sentence, after)  # ("Rs 4.38/kWh" in any language)
     if hit is None:
@@ -1395,9 +1397,23 @@ def _a_unit_price(amount, sentence: str, p) -> bool:
         or bool(_UNIT_SYMBOL.match(rest))
 
 
+def _a_rate_base(amount, sentence: str, p) -> bool:
+    """ "3.3㎡당 80만원": an amount a per-unit marker is glued to, a price right after, is the base of a rate."""
+    per = p.regex.get("per_unit_markers")
+    hit = per.match(sentence, amount.end) if per is not None and amount.kind == AREA else None
+    return hit is not None and re.match(r"\s?\d", sentence[hit.end():]) is not None
+
+
+def _a_unit_ending(text: str, p) -> bool:
+    """Whether `text` ends with a unit or a rate noun of the pack ("kWh", "㎡", "주")."""
+    return bool(re.search(rf"(?:{_UNIT_SYMBOL.pattern})$", text)) or any(
+        (rx := p.regex.get(key)) is not None and any(hit.end() == len(text) for hit in rx.finditer(text))
+        for key in ("unit_word", "rate_nouns"))
+
+
 _LAND_UNITS = frozenset({"acre", "hectare", "m2", "ft2", "km2", "feddan", "dunam", "mu", "pyeong", "tsubo", "dekar"})
 _SLASH = re.compile(r"\s?[/／]")
-_UNIT_SYMBOL = re.compile(r"(?:m²|m2|qm|ft²|sq\.? ?ft|[kMG]Wh?|TWh)(?!\w)")
+_UNIT_SYMBOL = re.compile(r"(?:m²|m2|㎡|qm|ft²|sq\.? ?ft|[kMG]Wh?|TWh)(?!\w)")
 
 
 # full-width Latin letters and digits, as Japanese and Chinese papers write them ("ＢＳＮアイネット"),
@@ -1633,6 +1649,7 @@ def _extract(document) -> Extraction:
                    and not _replaced(a, s.text, p)
                    and not _a_unit_price(a, s.text, p) and not _a_count_per(a, s.text, p) and not _an_exchange_rate(a, s.text, p)
                    and not _a_currency_pair(a, scanned, s.text) and not _a_crowd(a, s.text, p) and not _a_currency_quoted(a, s.text, p)
+                   and not _a_rate_base(a, s.text, p)
                    and not _a_salary(a, s.text, p) and not _a_year_of_money(a) and not _a_spread(a, s.text)
                    and not _asked_about(a, s.text, p)
                    and not _a_price_gap(a, s.text, p)
