@@ -5193,3 +5193,8 @@ def test_korean_prices_per_unit_are_no_figures():
     text = ("Test\n\nCJ올리브네트웍스는 데이터센터에 5000억원을 투자한다. PPA 단가는 kWh당 150원 수준이다. "
             "부지 분양가도 3.3㎡당 90만원이다. 부지는 3만3000㎡다.")
     assert {f[2] for f in figures(text, ["ko"])} == {5e11, 33000.0}
+
+
+def test_a_french_conversion_rate_is_no_figure():
+    text = "Test\n\nCologix investira 900 millions de dollars canadiens. Les montants sont convertis au taux de 1,58 $ CA par euro."
+    assert {f[2] for f in figures(text, ["fr"])} == {900e6}
