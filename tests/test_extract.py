@@ -5198,3 +5198,11 @@ def test_korean_prices_per_unit_are_no_figures():
 def test_a_french_conversion_rate_is_no_figure():
     text = "Test\n\nCologix investira 900 millions de dollars canadiens. Les montants sont convertis au taux de 1,58 $ CA par euro."
     assert {f[2] for f in figures(text, ["fr"])} == {900e6}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vetta Data will invest $2 billion. The bill keeps the exemption from the state's 6% sales tax on servers.", "en"),
+    ("Celsia invertirá 500 millones de dólares. El proyecto tributará a la tarifa de renta de zona franca del 20%.", "es"),
+])
+def test_a_tax_rate_is_no_figure(text, lang):
+    assert [f[1] for f in figures("Test\n\n" + text, [lang])] == ["investment_commitment"]

@@ -1397,6 +1397,22 @@ def _a_unit_price(amount, sentence: str, p) -> bool:
         or bool(_UNIT_SYMBOL.match(rest))
 
 
+def _a_tax_rate(amount, sentence: str, p) -> bool:
+    """ "la tarifa de renta de zona franca del 20%", "Indiana's 7% sales tax": a percentage the pack's
+    `tax_rate_words` name right before it (or right after it) is a tax rate, no figure. (Interest rates and
+    coupons stay: the older corpora count them.)"""
+    words = p.regex.get("tax_rate_words")
+    if amount.kind != PERCENT or words is None:
+        return False
+    before = [hit for hit in words.finditer(sentence, max(0, amount.start - 40), amount.start)]
+    return bool(before and not re.search(r"[,;，；、]|\d", sentence[before[-1].end():amount.start])) \
+        or words.match(sentence, _skip_spaces(sentence, amount.end)) is not None
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    return pos + len(text[pos:]) - len(text[pos:].lstrip(" "))
+
+
 def _a_rate_base(amount, sentence: str, p) -> bool:
     """ "3.3㎡당 80만원": an amount a per-unit marker is glued to, a price right after, is the base of a rate."""
     per = p.regex.get("per_unit_markers")
@@ -1649,7 +1665,7 @@ def _extract(document) -> Extraction:
                    and not _replaced(a, s.text, p)
                    and not _a_unit_price(a, s.text, p) and not _a_count_per(a, s.text, p) and not _an_exchange_rate(a, s.text, p)
                    and not _a_currency_pair(a, scanned, s.text) and not _a_crowd(a, s.text, p) and not _a_currency_quoted(a, s.text, p)
-                   and not _a_rate_base(a, s.text, p)
+                   and not _a_rate_base(a, s.text, p) and not _a_tax_rate(a, s.text, p)
                    and not _a_salary(a, s.text, p) and not _a_year_of_money(a) and not _a_spread(a, s.text)
                    and not _asked_about(a, s.text, p)
                    and not _a_price_gap(a, s.text, p)
