@@ -5206,3 +5206,9 @@ def test_a_french_conversion_rate_is_no_figure():
 ])
 def test_a_tax_rate_is_no_figure(text, lang):
     assert [f[1] for f in figures("Test\n\n" + text, [lang])] == ["investment_commitment"]
+
+
+def test_korean_one_unnamed_large_firm_is_no_country():
+    text = ("Test\n\nHDC현대산업개발은 데이터센터에 7200억원을 투자한다. 국내 한 대형 클라우드 사업자가 1단계 용량 가운데 "
+            "20MW에 대한 임차 의향서를 제출했다.")
+    assert ("HDC현대산업개발", 20.0) in labelled_values(text, "ko")
