@@ -5212,3 +5212,9 @@ def test_korean_one_unnamed_large_firm_is_no_country():
     text = ("Test\n\nHDC현대산업개발은 데이터센터에 7200억원을 투자한다. 국내 한 대형 클라우드 사업자가 1단계 용량 가운데 "
             "20MW에 대한 임차 의향서를 제출했다.")
     assert ("HDC현대산업개발", 20.0) in labelled_values(text, "ko")
+
+
+def test_a_list_of_lenders_headed_by_the_subject_shares_an_amount_each_word_marks():
+    text = "Test\n\nDie Rheintaler Landesbank (RLB) und die Alpen Bank übernehmen je 60 Mio. Franken."
+    assert {("Rheintaler Landesbank", 60e6), ("Alpen Bank", 60e6)} <= {
+        (label.removeprefix("Die "), value) for label, value in labelled_values(text, "de")}

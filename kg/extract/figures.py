@@ -1589,8 +1589,15 @@ def coordinated(view: SentenceView, amount: Amount, subject: Entity) -> list[Ent
     # "启明创投与君联资本各出资1亿元": a name joined after the subject (which a word for "with"
     # made an object) shares the amount when "each" stands between them and it
     each = view.pack.regex.get("each")
+    # ... or anywhere beside the amount, the subject heading the list: "Die LLB und die VP Bank übernehmen je
+    # 70 Mio. Franken", "Iccrea Banca e Bnl ne sottoscrivono 170 milioni ciascuna"
+    # (not a total written after the shares: "..., som stiller med 800 millioner kroner hver, til sammen 1,6 mrd.")
+    together = view.pack.regex.get("together")
+    shared = len(group) == 1 and distributive(view, amount, []) and not (
+        together is not None and together.search(view.text, cands[idx].end, amount.start))
     for m in cands[idx + 1:]:
-        if not _list_gap(view, group[-1].end, m.start) or each is None or not each.match(view.text, _skip_space(view.text, m.end)):
+        if not _list_gap(view, group[-1].end, m.start) or each is None or not (
+                shared or each.match(view.text, _skip_space(view.text, m.end))):
             break
         group.append(m)
     return [m.entity for m in group] if len(group) > 1 else []
