@@ -5218,3 +5218,8 @@ def test_a_list_of_lenders_headed_by_the_subject_shares_an_amount_each_word_mark
     text = "Test\n\nDie Rheintaler Landesbank (RLB) und die Alpen Bank übernehmen je 60 Mio. Franken."
     assert {("Rheintaler Landesbank", 60e6), ("Alpen Bank", 60e6)} <= {
         (label.removeprefix("Die "), value) for label, value in labelled_values(text, "de")}
+
+
+def test_a_german_separable_verb_of_falling_signs_the_move():
+    text = "Test\n\nDie Alpen Bank finanziert 70 Mio. Franken. Die Titel der Alpen Bank gaben 0,6 Prozent nach."
+    assert ("Alpen Bank", -0.6) in labelled_values(text, "de")

@@ -1378,7 +1378,8 @@ def signed(view: SentenceView, amount: Amount, metric: str) -> None:
         if rx is None:
             continue
         for m in rx.finditer(view.text, clause[0], clause[1]):
-            dist = amount.start - m.end() if m.end() <= amount.start else m.start() - amount.end
+            dist = amount.start - m.end() if m.end() <= amount.start else max(0, m.start() - amount.end) if m.end() > amount.end else -1
+            # (a cue that ends past the amount and takes its unit in: "gaben 0,4 Prozent nach")
             if dist >= 0 and (best is None or dist < best[0]):
                 best = (dist, direction)
     if best is None and view.pack.regex.get("respectively") and view.pack.regex["respectively"].search(view.text):
