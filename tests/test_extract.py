@@ -5223,3 +5223,9 @@ def test_a_list_of_lenders_headed_by_the_subject_shares_an_amount_each_word_mark
 def test_a_german_separable_verb_of_falling_signs_the_move():
     text = "Test\n\nDie Alpen Bank finanziert 70 Mio. Franken. Die Titel der Alpen Bank gaben 0,6 Prozent nach."
     assert ("Alpen Bank", -0.6) in labelled_values(text, "de")
+
+
+def test_a_german_revenue_earned_is_no_projection():
+    # ("erzielte" holds "Ziel", a target: a cue must be a word of its own)
+    text = "Test\n\nDie Alpen Energie AG baut ein Rechenzentrum. Die Alpen Energie AG erzielte 2025 einen Umsatz von 95 Mio. Franken."
+    assert ("revenue", 95e6) in {(f[1], f[2]) for f in figures(text, ["de"])}
