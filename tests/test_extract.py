@@ -5229,3 +5229,9 @@ def test_a_german_revenue_earned_is_no_projection():
     # ("erzielte" holds "Ziel", a target: a cue must be a word of its own)
     text = "Test\n\nDie Alpen Energie AG baut ein Rechenzentrum. Die Alpen Energie AG erzielte 2025 einen Umsatz von 95 Mio. Franken."
     assert ("revenue", 95e6) in {(f[1], f[2]) for f in figures(text, ["de"])}
+
+
+def test_a_forecast_cue_inside_another_word_is_none_where_words_do_not_glue():
+    # ("devises" holds "vise", aims: only German and Norwegian glue cues into compounds)
+    text = "Test\n\nVetta Data a réalisé en 2025 un chiffre d'affaires de 300 millions d'euros, réalisé en devises."
+    assert ("revenue", 300e6) in {(f[1], f[2]) for f in figures(text, ["fr"])}

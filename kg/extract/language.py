@@ -349,8 +349,10 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
         pack.regex[key] = re.compile("|".join(f"(?:{x})" for x in parts), re.IGNORECASE) if parts else None
     # company nouns end compounds ("KI-Infrastrukturunternehmen"): match anywhere
     pack.regex["company_nouns"] = phrase_regex(data.get("company_nouns") or [], latin_boundaries=False)
-    # forecast words also hide inside compounds ("Umsatzprognosen"): match anywhere
-    pack.regex["forecast_cues"] = prefix_regex(data.get("forecast_cues") or [], latin_boundaries=False)
+    # forecast words also hide inside compounds ("Umsatzprognosen"): match anywhere where words glue, else at a
+    # word's start (not the "vise" of "devise", the "pode" of "poder", the "meta" of "metade")
+    pack.regex["forecast_cues"] = prefix_regex(data.get("forecast_cues") or [],
+                                               latin_boundaries=b and not data.get("compound_words"))
     pack.regex["clause_break"] = phrase_regex(data.get("clause_breaks") or [], latin_boundaries=False)
     passive = data.get("attribution_not_before") or {}
     if passive:  # "تقدر بنحو": estimated at, no one's estimate; the marker is one only without what follows it
