@@ -5235,3 +5235,9 @@ def test_a_forecast_cue_inside_another_word_is_none_where_words_do_not_glue():
     # ("devises" holds "vise", aims: only German and Norwegian glue cues into compounds)
     text = "Test\n\nVetta Data a réalisé en 2025 un chiffre d'affaires de 300 millions d'euros, réalisé en devises."
     assert ("revenue", 300e6) in {(f[1], f[2]) for f in figures(text, ["fr"])}
+
+
+def test_a_financing_facility_is_a_loan():
+    text = ("Test\n\nVetta Mata will build the data park. The first phase will be funded with shareholder equity and a "
+            "RM1.2 billion Islamic financing facility.")
+    assert ("loan_or_debt", 1.2e9) in {(f[1], f[2]) for f in figures(text, ["en"])}
