@@ -5241,3 +5241,9 @@ def test_a_financing_facility_is_a_loan():
     text = ("Test\n\nVetta Mata will build the data park. The first phase will be funded with shareholder equity and a "
             "RM1.2 billion Islamic financing facility.")
     assert ("loan_or_debt", 1.2e9) in {(f[1], f[2]) for f in figures(text, ["en"])}
+
+
+def test_money_raised_by_a_loan_named_before_it_is_debt():
+    text = ("Test\n\n楽天モバイル（東京都世田谷区）は酒田市にデータセンターを建設する。資金面では、シンジケートローンで総額500億円を"
+            "調達する。")
+    assert ("loan_or_debt", 5e10) in {(f[1], f[2]) for f in figures(text, ["ja"])}

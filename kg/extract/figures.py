@@ -1254,13 +1254,16 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None, ot
                 gap = view.text[amount.end:m.start()]
             else:
                 continue
-            hits.append((metric, len(gap), _gap_is_adjacent(gap, p.spaced)))
+            hits.append((metric, len(gap), _gap_is_adjacent(gap, p.spaced), m.end() <= amount.start))
     metric = None
     adjacent = [h for h in hits if h[2]]
     if adjacent:
         metric = min(adjacent, key=lambda h: (h[0] in GENERIC_METRICS, h[1], METRIC_PRIORITY.index(h[0])))[0]
     elif hits:
         metric = min(hits, key=lambda h: h[1])[0]
+    if metric == "funding_round" and any(h[0] == "loan_or_debt" and h[1] <= 4 and h[3] for h in hits) \
+            and not any(h[0] == "funding_round" and h[3] for h in hits):
+        metric = "loan_or_debt"  # "シンジケートローンで総額600億円を調達し": raised by the loan named before it (not "una ronda de financiación de ...")
     if (metric is None or metric in GENERIC_METRICS) and _word_beside(view, amount, "contract_words"):
         return "other"  # "an order for 24,576 GPUs worth roughly $1.2 billion": a contract's value
     # (a group's loan stays a loan: "Sparebanken Vest og DNB låner ut til sammen 3 mrd. kr")
