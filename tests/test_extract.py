@@ -5247,3 +5247,9 @@ def test_money_raised_by_a_loan_named_before_it_is_debt():
     text = ("Test\n\n楽天モバイル（東京都世田谷区）は酒田市にデータセンターを建設する。資金面では、シンジケートローンで総額500億円を"
             "調達する。")
     assert ("loan_or_debt", 5e10) in {(f[1], f[2]) for f in figures(text, ["ja"])}
+
+
+def test_a_market_value_beside_a_rise_keeps_it_a_share_move():
+    text = ("Test\n\n铜牛信息（300895.SZ）披露定增预案。二级市场上，铜牛信息11月20日收盘涨7.25%，报36.20元/股，"
+            "总市值约50.9亿元。")
+    assert ("stock_move", 7.25) in {(f[1], f[2]) for f in figures(text, ["zh"])}

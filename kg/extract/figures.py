@@ -1093,9 +1093,10 @@ def _a_share_move_continued(view: SentenceView, amount: Amount, clause: tuple[in
     return p.finds(("growth_up", "growth_down"), view.text, *clause)
 
 
-def other_metric_named(view: SentenceView, clause: tuple[int, int]) -> bool:
-    """A trigger of a metric other than a share move in the clause ("revenue rose 12%")."""
-    return any(key != "stock_move" and rx.search(view.text, *clause) for key, rx in view.pack.trigger_regex.items())
+def other_metric_named(view: SentenceView, clause: tuple[int, int], also_trading: tuple[str, ...] = ()) -> bool:
+    """A trigger of a metric other than a share move (or `also_trading`) in the clause ("revenue rose 12%")."""
+    return any(key != "stock_move" and key not in also_trading and rx.search(view.text, *clause)
+               for key, rx in view.pack.trigger_regex.items())
 
 
 def _about_trading(view: SentenceView) -> bool:
@@ -1107,7 +1108,8 @@ def _about_trading(view: SentenceView) -> bool:
     cue = view.quotes_a_share_price or any(
         p.regex.get(k) is not None and any(view.text[m.end():m.end() + 1] != "-" for m in p.regex[k].finditer(view.text))
         for k in ("share_price_words", "stock_market_words"))
-    return cue and not other_metric_named(view, (0, len(view.text)))
+    # (a market value is the shares' too: "截至收盘涨8.75%，报36.20元/股，总市值约50.9亿元")
+    return cue and not other_metric_named(view, (0, len(view.text)), ("valuation",))
 
 
 def _a_share_move_paragraph(view: SentenceView, amount: Amount, state: DocumentState) -> bool:
