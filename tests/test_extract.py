@@ -5253,3 +5253,12 @@ def test_a_market_value_beside_a_rise_keeps_it_a_share_move():
     text = ("Test\n\n铜牛信息（300895.SZ）披露定增预案。二级市场上，铜牛信息11月20日收盘涨7.25%，报36.20元/股，"
             "总市值约50.9亿元。")
     assert ("stock_move", 7.25) in {(f[1], f[2]) for f in figures(text, ["zh"])}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("A Vetta Data vai investir R$ 2 bilhões no campus. O governo concedeu ao projeto incentivo de ICMS de até R$ 300 milhões.", "pt"),
+    ("Vetta Data invertirá 500 millones de euros en el campus. El proyecto contará con beneficios fiscales de 12 millones de euros.", "es"),
+])
+def test_tax_incentives_are_public_money_no_commitment(text, lang):
+    metrics = [f[1] for f in figures("Test\n\n" + text, [lang])]
+    assert metrics.count("investment_commitment") == 1 and "other" in metrics
