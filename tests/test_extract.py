@@ -5262,3 +5262,12 @@ def test_a_market_value_beside_a_rise_keeps_it_a_share_move():
 def test_tax_incentives_are_public_money_no_commitment(text, lang):
     metrics = [f[1] for f in figures("Test\n\n" + text, [lang])]
     assert metrics.count("investment_commitment") == 1 and "other" in metrics
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("A Globenet vai construir o cabo. A Globenet fará um aporte de R$ 150 milhões em capital.", "pt"),
+    ("Tigo construirá el campus. Tigo aportará 700 mil millones de pesos en capital.", "es"),
+    ("Macquarie Asset Management has committed up to $3 billion of preferred equity to fund the campus.", "en"),
+])
+def test_money_put_in_as_capital_is_an_equity_investment(text, lang):
+    assert "equity_investment" in {f[1] for f in figures("Test\n\n" + text, [lang])}
