@@ -1236,7 +1236,9 @@ def _an_exchange_rate(amount, sentence: str, p) -> bool:
     return amount.kind == MONEY and amount.scale < 1e6 and (amount.point or 0) < 100_000 and p.finds(("exchange_rate_words",), sentence)
 
 
-_ONE_UNIT_EQUALS = re.compile(r"(?<![\d.,])1\s?[^\d\s=]{1,12}\s?=\s?(?:\w+\s)?$")  # "1 euro = environ "
+# "1 euro = environ ": one unit of a currency, an equals sign and a word at most before the rate (any language:
+# the sign says it, not a word)
+_ONE_UNIT_EQUALS = re.compile(r"(?<![\d.,])1\s?[^\d\s=]{1,12}\s?=\s?(?:\w+\s)?$")
 
 
 def _a_currency_pair(amount, scanned, sentence: str) -> bool:
@@ -1255,17 +1257,27 @@ def _a_currency_pair(amount, scanned, sentence: str) -> bool:
 
 @cache
 def _currency_as_subject(code: str) -> re.Pattern | None:
-    """A currency's name after an article (common.yaml `currency_subject_articles`) at a clause's start."""
+    """A currency's name after an article (common.yaml `currency_subject_articles`) opening a clause: a space
+    after the article, none after an elided one ("l'euro")."""
     words = pack(code).regex.get("currency_word")
-    articles = "|".join(map(re.escape, common().get("currency_subject_articles") or []))
-    return re.compile(rf"(?:^|[,;:]\s*)(?i:{articles})\s?(?:{words.pattern})(?!\w)", words.flags) if words is not None and articles else None
+    articles = common().get("currency_subject_articles") or []
+    elided = "|".join(map(re.escape, [a for a in articles if a.endswith(("'", "’"))]))
+    spaced = "|".join(map(re.escape, [a for a in articles if not a.endswith(("'", "’"))]))
+    if words is None or not spaced:
+        return None
+    opener = rf"(?:(?i:{spaced})\s+" + (rf"|(?i:{elided})" if elided else "") + ")"
+    return re.compile(rf"(?:^|[,;:]\s*){opener}(?:{words.pattern})(?!\w)", words.flags)
 
 
 def _a_currency_quoted(amount, sentence: str, p) -> bool:
     """ "The ringgit closed at RM4.25 to the US dollar", "O dólar fechou a R$ 5,41", "le dollar s'échangeait
-    autour de 2 850 francs": money without a scale word in a clause whose subject is a currency is its rate."""
+    autour de 2 850 francs": money without a scale word in the clause a currency opens as its subject is its
+    rate (not money in a later clause: "The dollar's strength hurt margins, but Vetta will spend $800,000")."""
     rx = _currency_as_subject(p.code)
-    return amount.kind == MONEY and amount.scale < 1e6 and rx is not None and rx.search(sentence, 0, amount.start) is not None
+    if amount.kind != MONEY or amount.scale >= 1e6 or rx is None:
+        return False
+    opened = [m for m in rx.finditer(sentence, 0, amount.start)]
+    return bool(opened) and not re.search(r"[,;:，；]", sentence[opened[-1].end():amount.start])
 
 
 def _asked_about(amount, sentence: str, p) -> bool:
@@ -1377,7 +1389,7 @@ def _a_unit_price(amount, sentence: str, p) -> bool:
         hit = per.match(sentence, after)
         unit = p.regex.get("unit_word")
         return bool(hit and unit is not None and (word := unit.match(sentence[hit.end():].lstrip()))
-                    and (p.get("units") or {}).get(_unit_key(word.group(0))) in _LAND_UNITS)
+                    and (p.get("units") or {}).get(_unit_key(word.group(0))) in _land_units())
     before = _marker_right_before(p.code, "per_unit_markers").search(sentence, max(0, amount.start - 12), amount.start)
     currency = p.regex.get("currency_word")
     if before and (amount.value == 1 or (currency is not None and currency.search(sentence[max(0, before.start() - 6):before.start()]))):
@@ -1399,18 +1411,17 @@ def _a_unit_price(amount, sentence: str, p) -> bool:
 
 def _a_tax_rate(amount, sentence: str, p) -> bool:
     """ "la tarifa de renta de zona franca del 20%", "Indiana's 7% sales tax": a percentage the pack's
-    `tax_rate_words` name right before it (or right after it) is a tax rate, no figure. (Interest rates and
+    `tax_rate_words` name a few words before it (or right after it) is a tax rate, no figure. (Interest rates and
     coupons stay: the older corpora count them.)"""
     words = p.regex.get("tax_rate_words")
     if amount.kind != PERCENT or words is None:
         return False
     before = [hit for hit in words.finditer(sentence, max(0, amount.start - 40), amount.start)]
-    return bool(before and not re.search(r"[,;，；、]|\d", sentence[before[-1].end():amount.start])) \
-        or words.match(sentence, _skip_spaces(sentence, amount.end)) is not None
-
-
-def _skip_spaces(text: str, pos: int) -> int:
-    return pos + len(text[pos:]) - len(text[pos:].lstrip(" "))
+    gap = sentence[before[-1].end():amount.start] if before else ""
+    # (a few words between, none of them another measure: "de zona franca del", not "lifted its net profit")
+    return bool(before and not re.search(r"[,;，；、]|\d", gap) and len(gap.split()) <= 4
+                and not any(rx.search(gap) for rx in p.trigger_regex.values())) \
+        or words.match(sentence, _skip_space(sentence, amount.end)) is not None
 
 
 def _a_rate_base(amount, sentence: str, p) -> bool:
@@ -1422,14 +1433,20 @@ def _a_rate_base(amount, sentence: str, p) -> bool:
 
 def _a_unit_ending(text: str, p) -> bool:
     """Whether `text` ends with a unit or a rate noun of the pack ("kWh", "㎡", "주")."""
-    return bool(re.search(rf"(?:{_UNIT_SYMBOL.pattern})$", text)) or any(
+    return bool(_UNIT_SYMBOL_AT_END.search(text)) or any(
         (rx := p.regex.get(key)) is not None and any(hit.end() == len(text) for hit in rx.finditer(text))
         for key in ("unit_word", "rate_nouns"))
 
 
-_LAND_UNITS = frozenset({"acre", "hectare", "m2", "ft2", "km2", "feddan", "dunam", "mu", "pyeong", "tsubo", "dekar"})
+@cache
+def _land_units() -> frozenset[str]:
+    """The units of land (common.yaml `land_units`): a price per one is a land price."""
+    return frozenset(common()["land_units"])
+
+
 _SLASH = re.compile(r"\s?[/／]")
 _UNIT_SYMBOL = re.compile(r"(?:m²|m2|㎡|qm|ft²|sq\.? ?ft|[kMG]Wh?|TWh)(?!\w)")
+_UNIT_SYMBOL_AT_END = re.compile(rf"(?:{_UNIT_SYMBOL.pattern})$")
 
 
 # full-width Latin letters and digits, as Japanese and Chinese papers write them ("ＢＳＮアイネット"),

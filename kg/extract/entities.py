@@ -96,7 +96,9 @@ def _korean_particle_at(text: str, pos: int) -> bool:
     return False
 
 
-_LOWER_CASE_BRAND_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“‘]))([a-z][a-z0-9]{2,9}) $")
+# a lower-case word opening the sentence or after an "X-based" ("Montego Bay-based itel"): not after a country or
+# a kind ("UK fintech Revolut", "Nordic neocloud Vetta", words wordfreq does not know either)
+_LOWER_CASE_BRAND_BEFORE = re.compile(r"(?:^|(?<=-based )|(?<=^[(\"“‘]))([a-z][a-z0-9]{2,9}) $")
 
 
 def arm_of(parent: Entity, name: str, letters: str) -> Entity:
@@ -1148,8 +1150,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         if words[0].strip(".").lower() in calendar_words(pack.get("locale", pack.code)):
             return  # "Tuesday", "January", "Sept"
         if any(name.startswith(h) and name[len(h):len(h) + 1] in ("", " ") or (" " in h and f" {h} " in name)
-               for h in _honorifics()):
-            return  # "Mr Mwangi said", "Tan Sri Abang Johari", "Premier Tan Sri Abang Johari": a person
+               or text[:s].rstrip().endswith(h) and text[max(0, s - len(h) - 2):s].strip() == h for h in _honorifics()):
+            return  # "Mr Mwangi said", "Tan Sri Abang Johari", "Premier Tan Sri ...", "Dato' Lim Guan Keat": a person
         if _names_an_area(name):
             return  # "Zona Franca de Barcelona", "Special Economic Zone": an area, no firm
         if pack.regex.get("market_index") is not None and pack.regex["market_index"].fullmatch(name):

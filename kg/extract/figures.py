@@ -844,7 +844,7 @@ def _a_firms_count(amount: Amount) -> bool:
 @cache
 def _public_body_words() -> re.Pattern:
     return re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" if w.isascii() else re.escape(w)
-                               for w in common().get("public_body_words") or ["Council"]))
+                               for w in common()["public_body_words"]))
 
 
 def is_public_body(entity: Entity) -> bool:
@@ -861,7 +861,7 @@ def _applicant(view: SentenceView, amount: Amount, approver: Mention, cands: lis
     """Whose project a public body's approval gives a figure to: "The planning commission approved stage
     one, a 96 MW, $1.1 billion development" is the developer's (a firm named after the verb, else the
     story's firm), not the commission's. Public money it approves stays its own ("approved a $3 million
-    grant"), and so does a figure before the verb."""
+    grant", a budget for no site), and so does a figure before the verb."""
     verbs = view.pack.regex.get("approval_verbs")
     if verbs is None or not is_public_body(approver.entity):
         return None
@@ -875,6 +875,9 @@ def _applicant(view: SentenceView, amount: Amount, approver: Mention, cands: lis
     public_money = view.pack.regex.get("public_money_words")
     if amount.kind == MONEY and public_money is not None and public_money.search(view.text, clause[0], clause[1]):
         return None
+    phase = view.pack.regex.get("phase_words")
+    if amount.kind == MONEY and not (_names_a_site(view, clause) or (phase is not None and phase.search(view.text, clause[0], clause[1]))):
+        return None  # (its own budget: "The Ministry approved a $300 million budget for its AI programme")
     named = next((m.entity for m in cands if m.kind in ("org", "group") and verb.end() <= m.start and m.end <= clause[1]
                   and not is_public_body(m.entity)), None)
     if named is not None:
@@ -1093,9 +1096,9 @@ def _a_share_move_continued(view: SentenceView, amount: Amount, clause: tuple[in
     return p.finds(("growth_up", "growth_down"), view.text, *clause)
 
 
-def other_metric_named(view: SentenceView, clause: tuple[int, int], also_trading: tuple[str, ...] = ()) -> bool:
-    """A trigger of a metric other than a share move (or `also_trading`) in the clause ("revenue rose 12%")."""
-    return any(key != "stock_move" and key not in also_trading and rx.search(view.text, *clause)
+def other_metric_named(view: SentenceView, clause: tuple[int, int], metrics_of_shares: tuple[str, ...] = ()) -> bool:
+    """A trigger of a metric other than a share move (or `metrics_of_shares`) in the clause ("revenue rose 12%")."""
+    return any(key != "stock_move" and key not in metrics_of_shares and rx.search(view.text, *clause)
                for key, rx in view.pack.trigger_regex.items())
 
 
@@ -1198,7 +1201,11 @@ def _managed_assets(view: SentenceView, amount: Amount) -> bool:
                for m in rx.finditer(view.text, max(0, amount.start - 40), amount.start))
 
 
-_A_PART_OF = re.compile(r"[的の]\s?$")  # (Chinese and Japanese: "X的30%", "Xの30%")
+@cache
+def _a_part_of() -> re.Pattern:
+    """A particle right before a percentage that makes it a part of the noun before (common.yaml
+    `part_of_particles`: "X的30%", "Xの30%")."""
+    return re.compile(rf"(?:{'|'.join(map(re.escape, common()['part_of_particles']))})\s?$")
 
 
 def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None, others: list[Amount] = ()) -> str | None:
@@ -1229,7 +1236,7 @@ def choose_metric(view: SentenceView, amount: Amount, subject: Entity | None, ot
         respectively = p.regex.get("respectively")
         near = (max(clause[0], amount.start - 40), min(clause[1], amount.end + 40))
         moved = found("growth_up", *near) or found("growth_down", *near)  # "rose 38%", not "fell ..., the margin was 15.8%"
-        if not moved and _A_PART_OF.search(view.text, max(0, amount.start - 2), amount.start):
+        if not moved and _a_part_of().search(view.text, max(0, amount.start - 2), amount.start):
             return "other"  # "发行前公司总股本的30%", "均价的80%": a part of something, no move of the shares
         if (found("stock_move") or (respectively and respectively.search(view.text) and found("stock_move", 0, len(view.text)))
                 or (not p.spaced and _a_share_move_continued(view, amount, clause)) or (moved and _about_trading(view))):
@@ -1871,7 +1878,10 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
         if len(group) > 1 and together and together.search(view.text, clause[0], clause[1]) and not each_after:
             # "Microsoft, Amazon, Meta and Alphabet together will spend $650 billion": the group's figure
             figure.subject = gazetteer().group_of(group)
-            if figure.metric == "loan_or_debt" and state.main_org is not None and state.main_org not in group:
+            named_others = any(m.kind == "org" and m.entity not in group and m.entity != state.main_org
+                               and not is_reporter(view, m) for m in view.mentions)
+            if figure.metric == "loan_or_debt" and state.main_org is not None and state.main_org not in group \
+                    and not named_others:  # (not a loan to a firm the sentence names: "... lent $400 million to Microsoft")
                 # "Nordea og SpareBank 1 SMN stiller med 1,2 mrd. kr hver, til sammen 2,4 mrd. kr": firms other
                 # than the story's lend a total to it, whose debt it is (each lender's share is its own)
                 figure.subject, figure.counterparts = state.main_org, [*group, *figure.counterparts]
