@@ -5304,3 +5304,9 @@ def test_review_findings_of_the_twenty_third_session(text, lang, check):
     found = {(f.subject.label, f.quantity.value) for f in ex.figures} | {
         (f.subject.label, f.quantity.value, f.metric) for f in ex.figures} | {(None, None, f.metric) for f in ex.figures}
     assert check(found, {e.label for e in ex.entities if e.kind == "org"})
+
+
+def test_a_stock_exchange_is_no_share_moves_subject():
+    text = ("Test\n\nA Vetta Energia vai fornecer 40 MW ao campus. Na Bolsa de Valores de Moçambique (BVM), as acções da "
+            "XKB subiram ontem 1,2%.")
+    assert "Bolsa de Valores de Moçambique" not in {f.subject.label for f in extract(Doc(text, ["pt"])).figures}

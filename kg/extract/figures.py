@@ -1554,6 +1554,12 @@ def particle_owner(view: SentenceView, amount: Amount) -> Entity | None:
     return owner
 
 
+def _an_exchange(view: SentenceView, entity: Entity) -> bool:
+    """A stock exchange by its name (the pack's `stock_market_words` open it: "Bolsa de Valores de ...")."""
+    exchange = view.pack.regex.get("stock_market_words")
+    return entity.kind == "org" and exchange is not None and exchange.match(entity.label) is not None
+
+
 def stock_subject(view: SentenceView, amount: Amount) -> Entity | None:
     """ "Shares in Segro rose 3.1%", "Marvell's shares", "die Aktie von SAP": the firm beside the
     word for its shares, even after a preposition."""
@@ -1827,9 +1833,9 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
                 owner = None  # "エヌビディア製のGPU": the maker's name, not the owner's
             if owner is not None:
                 subject, guessed = owner, False
-            elif metric == "stock_move" and subject is not None and subject.kind == "place":
-                # "وارتفع سهمها في سوق العراق": a place has no shares; "its shares" are the firm's
-                # the story was just about
+            elif metric == "stock_move" and subject is not None and (subject.kind == "place" or _an_exchange(view, subject)):
+                # "وارتفع سهمها في سوق العراق": a place has no shares, nor has the exchange ("Na Bolsa de Valores
+                # de Moçambique, as acções da HCB subiram"); "its shares" are the firm's the story was just about
                 subject = next((e for e in (state.last_subject, state.main_org) if e is not None and e.kind == "org"), None)
                 guessed = True
         if subject is None:
