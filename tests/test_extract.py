@@ -5310,3 +5310,10 @@ def test_a_stock_exchange_is_no_share_moves_subject():
     text = ("Test\n\nA Vetta Energia vai fornecer 40 MW ao campus. Na Bolsa de Valores de Moçambique (BVM), as acções da "
             "XKB subiram ontem 1,2%.")
     assert "Bolsa de Valores de Moçambique" not in {f.subject.label for f in extract(Doc(text, ["pt"])).figures}
+
+
+def test_an_appointed_contractor_is_a_deal_participant():
+    text = ("Test\n\nAtlas Edge will build the campus. Hillsborough-based Graham has been appointed main contractor in a "
+            "deal worth about £170m. Construction will employ up to 350 workers.")
+    assert ("Graham", 170e6) in labelled_values(text, "en")
+    assert {f[0] for f in figures(text, ["en"]) if f[1] == "jobs_construction"} == {"atlas-edge"}

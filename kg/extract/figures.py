@@ -1554,6 +1554,14 @@ def particle_owner(view: SentenceView, amount: Amount) -> Entity | None:
     return owner
 
 
+def _appointed(view: SentenceView, entity: Entity) -> bool:
+    """A firm the pack's `appointment_verbs` follow closely ("Graham has been appointed", "がを受注"): picked
+    for a deal, a participant in it."""
+    verbs = view.pack.regex.get("appointment_verbs")
+    return verbs is not None and any(m.entity == entity and verbs.search(view.text, m.end, m.end + 30)
+                                     for m in view.mentions)
+
+
 def _an_exchange(view: SentenceView, entity: Entity) -> bool:
     """A stock exchange by its name (the pack's `stock_market_words` open it: "Bolsa de Valores de ...")."""
     exchange = view.pack.regex.get("stock_market_words")
@@ -1908,6 +1916,10 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
             continue
         figures.append(figure)
         state.recent_figures.append((s.index, subject))
+        if _appointed(view, figure.subject):
+            # ("Graham has been appointed main contractor in a deal worth about £190m": the next sentence's jobs
+            # and homes are the campus's, not the contractor's)
+            state.deal_participants.setdefault(s.index, set()).add(figure.subject.key)
         # a lender's share, an investor's ticket; a loan that banks sign (the lenders', not the story firm's),
         # or that several firms give in a sentence without the story's firm ("CBAO, Ecobank et la BOAD
         # apportent 60 milliards de dette"; not "RackBank is in talks for Rs 2,200 crore of debt")

@@ -315,7 +315,7 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
         "remainder_words", "floor_area_words", "investee_markers", "noun_complements",
         "stake_owner_markers", "lender_markers", "agent_markers", "owner_markers", "verb_clitics", "per_unit_markers", "rate_nouns", "sponsor_markers", "purpose_markers", "question_markers", "parent_words", "holder_markers", "count_per_markers", "lead_markers", "another_words",
         "index_point_words", "condition_words", "exchange_rate_words", "salary_words", "unnamed_one", "price_gap_words",
-        "power_purchase_words", "subordinators", "approval_verbs", "crowd_verbs", "tax_rate_words",
+        "power_purchase_words", "subordinators", "approval_verbs", "crowd_verbs", "tax_rate_words", "appointment_verbs",
     ):
         pack.regex[key] = phrase_regex(data.get(key) or [], latin_boundaries=b)
     # (a marker that opens with a comma: no word boundary before it; the amount right after it bounds it)
