@@ -5317,3 +5317,9 @@ def test_an_appointed_contractor_is_a_deal_participant():
             "deal worth about £170m. Construction will employ up to 350 workers.")
     assert ("Graham", 170e6) in labelled_values(text, "en")
     assert {f[0] for f in figures(text, ["en"]) if f[1] == "jobs_construction"} == {"atlas-edge"}
+
+
+def test_an_acronym_after_a_word_for_shares_and_an_of_is_a_firm():
+    text = ("Test\n\nA Vetta Energia vai fornecer 40 MW ao campus. Na Bolsa de Valores de Moçambique (BVM), as acções da "
+            "XKB subiram ontem 1,2%.")
+    assert ("XKB", 1.2) in labelled_values(text, "pt")

@@ -1555,7 +1555,7 @@ def particle_owner(view: SentenceView, amount: Amount) -> Entity | None:
 
 
 def _appointed(view: SentenceView, entity: Entity) -> bool:
-    """A firm the pack's `appointment_verbs` follow closely ("Graham has been appointed", "がを受注"): picked
+    """A firm the pack's `appointment_verbs` follow closely ("Graham has been appointed", "を受注"): picked
     for a deal, a participant in it."""
     verbs = view.pack.regex.get("appointment_verbs")
     return verbs is not None and any(m.entity == entity and verbs.search(view.text, m.end, m.end + 30)
