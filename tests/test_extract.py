@@ -5323,3 +5323,9 @@ def test_an_acronym_after_a_word_for_shares_and_an_of_is_a_firm():
     text = ("Test\n\nA Vetta Energia vai fornecer 40 MW ao campus. Na Bolsa de Valores de Moçambique (BVM), as acções da "
             "XKB subiram ontem 1,2%.")
     assert ("XKB", 1.2) in labelled_values(text, "pt")
+
+
+def test_the_authority_with_a_relative_clause_is_the_public_body_named_last():
+    text = ("Test\n\nVetta Data will build the campus in Warrington. Warrington Borough Council backed the plan. "
+            "Councillors warned that the authority, which already carries more than £1.4bn of debt, was taking a risk.")
+    assert "Warrington Borough Council" in subject_labels(text, "en")
