@@ -5329,3 +5329,8 @@ def test_the_authority_with_a_relative_clause_is_the_public_body_named_last():
     text = ("Test\n\nVetta Data will build the campus in Warrington. Warrington Borough Council backed the plan. "
             "Councillors warned that the authority, which already carries more than £1.4bn of debt, was taking a risk.")
     assert "Warrington Borough Council" in subject_labels(text, "en")
+
+
+def test_japanese_latin_capitals_glued_to_their_shares_name_a_firm():
+    text = "Test\n\n認定を受け、24日の東京株式市場ではXRTEC株が一時前日比3.8％高となった。野村不動産HD株は2.1%高。"
+    assert "XRTEC" in org_labels(text, "ja") and "HD" not in org_labels(text, "ja")
