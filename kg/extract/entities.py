@@ -781,7 +781,6 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
     def compiled(pattern: str | None) -> re.Pattern | None:
         return re.compile(pattern) if pattern is not None else None
 
-    of_alternation = "|".join(map(re.escape, [w for w in p.get("of_words") or [] if w.isalpha()]))
     percent_words = "|".join(re.escape(w) for w, unit in sorted((p.get("units") or {}).items(), key=lambda kv: -len(kv[0]))
                              if unit == "percent" and w.isalpha() or unit == "percent" and " " in w)
     # (an article may open the next name: "la Banque Nationale et le Mouvement Desjardins")
@@ -859,9 +858,6 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         # (or a quoted one, in any script: "مقابل 45% لـ«اتصالات تونس»")
         quoted_after_a_share=compiled(rf"(?:[%％٪]|\s(?i:{percent_words}))\s+(?i:{stake.pattern})\s*[{_OPENING_QUOTES}]([^»“”\"」』]{{2,40}})[»“”\"」』]"
                                       if stake is not None and percent_words else None),
-        # ("as acções da HCB subiram 1,2%", "shares of XKB rose": an acronym right after a word for shares and an "of")
-        acronym_of_shares=compiled(rf"(?<!\w)(?i:{shares_words.pattern})\s+(?i:{of_alternation})\s+({ACRONYM.pattern})(?![\w&-])"
-                                   if (shares_words := p.regex.get("share_price_words")) is not None and of_alternation else None),
         # ("Die Jenoptik-Aktie legte 2,4 Prozent zu": a name glued to a word for its shares)
         name_of_shares=compiled(rf"(?<![\w-])({_NAME_WORD})-(?=(?i:{shares.pattern})(?![\w-]))"
                                 if (shares := p.trigger_regex.get("stock_move")) is not None and p.get("compound_words") else None),
@@ -1498,10 +1494,6 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         for m in rx.name_after_a_share.finditer(text):
             if free(m.start(1), m.end(1)) and not on_a_place(m.start(1), m.end(1)):
                 add_org(m.start(1), m.end(1), m.group(1))
-    if rx.acronym_of_shares is not None:
-        for m in rx.acronym_of_shares.finditer(text):
-            if free(m.start(1), m.end(1)) and m.group(1) not in term_acronyms():
-                add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
     if rx.quoted_after_a_share is not None and _QUOTE_MARKS.search(text):
         for m in rx.quoted_after_a_share.finditer(text):
             add_org(m.start(1), m.end(1), m.group(1), named_as_company=True, allow_any_script=True)
