@@ -5225,35 +5225,25 @@ def test_a_german_separable_verb_of_falling_signs_the_move():
     assert ("Alpen Bank", -0.6) in labelled_values(text, "de")
 
 
-def test_a_german_revenue_earned_is_no_projection():
+
+@pytest.mark.parametrize("text, lang, metric, value", [
     # ("erzielte" holds "Ziel", a target: a cue must be a word of its own)
-    text = "Test\n\nDie Alpen Energie AG baut ein Rechenzentrum. Die Alpen Energie AG erzielte 2025 einen Umsatz von 95 Mio. Franken."
-    assert ("revenue", 95e6) in {(f[1], f[2]) for f in figures(text, ["de"])}
-
-
-def test_a_forecast_cue_inside_another_word_is_none_where_words_do_not_glue():
+    ("Die Alpen Energie AG baut ein Rechenzentrum. Die Alpen Energie AG erzielte 2025 einen Umsatz von 95 Mio. Franken.",
+     "de", "revenue", 95e6),
     # ("devises" holds "vise", aims: only German and Norwegian glue cues into compounds)
-    text = "Test\n\nVetta Data a réalisé en 2025 un chiffre d'affaires de 300 millions d'euros, réalisé en devises."
-    assert ("revenue", 300e6) in {(f[1], f[2]) for f in figures(text, ["fr"])}
-
-
-def test_a_financing_facility_is_a_loan():
-    text = ("Test\n\nVetta Mata will build the data park. The first phase will be funded with shareholder equity and a "
-            "RM1.2 billion Islamic financing facility.")
-    assert ("loan_or_debt", 1.2e9) in {(f[1], f[2]) for f in figures(text, ["en"])}
-
-
-def test_money_raised_by_a_loan_named_before_it_is_debt():
-    text = ("Test\n\n楽天モバイル（東京都世田谷区）は酒田市にデータセンターを建設する。資金面では、シンジケートローンで総額500億円を"
-            "調達する。")
-    assert ("loan_or_debt", 5e10) in {(f[1], f[2]) for f in figures(text, ["ja"])}
-
-
-def test_a_market_value_beside_a_rise_keeps_it_a_share_move():
-    text = ("Test\n\n铜牛信息（300895.SZ）披露定增预案。二级市场上，铜牛信息11月20日收盘涨7.25%，报36.20元/股，"
-            "总市值约50.9亿元。")
-    assert ("stock_move", 7.25) in {(f[1], f[2]) for f in figures(text, ["zh"])}
-
+    ("Vetta Data a réalisé en 2025 un chiffre d'affaires de 300 millions d'euros, réalisé en devises.", "fr", "revenue", 300e6),
+    # (a financing facility is a loan)
+    ("Vetta Mata will build the data park. The first phase will be funded with shareholder equity and a "
+     "RM1.2 billion Islamic financing facility.", "en", "loan_or_debt", 1.2e9),
+    # (money raised by a loan named before it is debt)
+    ("楽天モバイル（東京都世田谷区）は酒田市にデータセンターを建設する。資金面では、シンジケートローンで総額500億円を"
+     "調達する。", "ja", "loan_or_debt", 5e10),
+    # (a market value beside a rise keeps it a share move)
+    ("铜牛信息（300895.SZ）披露定增预案。二级市场上，铜牛信息11月20日收盘涨7.25%，报36.20元/股，"
+     "总市值约50.9亿元。", "zh", "stock_move", 7.25),
+])
+def test_the_metric_a_figure_gets(text, lang, metric, value):
+    assert (metric, value) in {(f[1], f[2]) for f in figures("Test\n\n" + text, [lang])}
 
 @pytest.mark.parametrize("text, lang", [
     ("A Vetta Data vai investir R$ 2 bilhões no campus. O governo concedeu ao projeto incentivo de ICMS de até R$ 300 milhões.", "pt"),

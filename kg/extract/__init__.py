@@ -1247,9 +1247,11 @@ def _a_currency_pair(amount, scanned, sentence: str) -> bool:
     def unscaled(a) -> bool:
         return a.kind == MONEY and a.scale < 1e6
 
-    if unscaled(amount) and _ONE_UNIT_EQUALS.search(sentence, max(0, amount.start - 30), amount.start):
+    if not unscaled(amount):
+        return False
+    if _ONE_UNIT_EQUALS.search(sentence, max(0, amount.start - 30), amount.start):
         return True
-    return unscaled(amount) and any(
+    return any(
         unscaled(other) and other.unit != amount.unit and (other.value == 1 or amount.value == 1)
         and 0 <= (other.start - amount.end if other.start >= amount.end else amount.start - other.end) <= 12
         for other in scanned if other is not amount)
@@ -1276,7 +1278,7 @@ def _a_currency_quoted(amount, sentence: str, p) -> bool:
     rx = _currency_as_subject(p.code)
     if amount.kind != MONEY or amount.scale >= 1e6 or rx is None:
         return False
-    opened = [m for m in rx.finditer(sentence, 0, amount.start)]
+    opened = list(rx.finditer(sentence, 0, amount.start))
     return bool(opened) and not re.search(r"[,;:，；]", sentence[opened[-1].end():amount.start])
 
 
@@ -1382,10 +1384,10 @@ def _a_unit_price(amount, sentence: str, p) -> bool:
     per = p.regex.get("per_unit_markers")
     if amount.kind != MONEY or per is None:
         return False
+    after = amount.end + len(sentence[amount.end:]) - len(sentence[amount.end:].lstrip())
     if amount.scale >= 1e6:
         # ("$10 million per megawatt", a build cost per unit, some report as a figure; not a land price,
         # "about $1.1 million an acre")
-        after = amount.end + len(sentence[amount.end:]) - len(sentence[amount.end:].lstrip())
         hit = per.match(sentence, after)
         unit = p.regex.get("unit_word")
         return bool(hit and unit is not None and (word := unit.match(sentence[hit.end():].lstrip()))
@@ -1396,7 +1398,6 @@ def _a_unit_price(amount, sentence: str, p) -> bool:
         return True  # the "1美元" of "32.45元兌1美元", the "3.28令吉" of "1新元兑3.28令吉"
     if before and _a_unit_ending(sentence[max(0, before.start() - 12):before.start()], p):
         return True  # "kWh당 140원", "3.3㎡당 80만원": the marker glued after the unit, the price after it
-    after = amount.end + len(sentence[amount.end:]) - len(sentence[amount.end:].lstrip())
     hit = per.match(sentence, after) or _SLASH.match(sentence, after)  # ("Rs 4.38/kWh" in any language)
     if hit is None:
         return False
@@ -1416,7 +1417,7 @@ def _a_tax_rate(amount, sentence: str, p) -> bool:
     words = p.regex.get("tax_rate_words")
     if amount.kind != PERCENT or words is None:
         return False
-    before = [hit for hit in words.finditer(sentence, max(0, amount.start - 40), amount.start)]
+    before = list(words.finditer(sentence, max(0, amount.start - 40), amount.start))
     gap = sentence[before[-1].end():amount.start] if before else ""
     # (a few words between, none of them another measure: "de zona franca del", not "lifted its net profit")
     return bool(before and not re.search(r"[,;，；、]|\d", gap) and len(gap.split()) <= 4

@@ -101,6 +101,13 @@ def _korean_particle_at(text: str, pos: int) -> bool:
 _LOWER_CASE_BRAND_BEFORE = re.compile(r"(?:^|(?<=-based )|(?<=^[(\"“‘]))([a-z][a-z0-9]{2,9}) $")
 
 
+def _a_persons_name(name: str, before: str) -> bool:
+    """A name an honorific opens (common.yaml `honorifics`), holds (one of two words: "Premier Tan Sri Abang
+    Johari") or stands right before (`before`, the text up to the name: "Dato' Lim Guan Keat")."""
+    return any(name.startswith(h) and name[len(h):len(h) + 1] in ("", " ") or (" " in h and f" {h} " in name)
+               or before[-len(h) - 2:].strip() == h for h in _honorifics())
+
+
 def arm_of(parent: Entity, name: str, letters: str) -> Entity:
     """A firm's arm the press names by the firm's name and a few capitals ("キヤノンMJ")."""
     return Entity(kind="org", key=f"{parent.key}-{letters.lower()}", label=name, rdf_type=parent.rdf_type,
@@ -782,7 +789,10 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         return re.compile(pattern) if pattern is not None else None
 
     percent_words = "|".join(re.escape(w) for w, unit in sorted((p.get("units") or {}).items(), key=lambda kv: -len(kv[0]))
-                             if unit == "percent" and w.isalpha() or unit == "percent" and " " in w)
+                             if unit == "percent" and (w.isalpha() or " " in w))
+    # a share, then the pack's `stake_owner_markers`: the owner's name follows ("à 60 % par", "45% لـ")
+    stake = p.regex.get("stake_owner_markers")
+    share_then_owner = rf"(?:[%％٪]|\s(?i:{percent_words}))\s+(?i:{stake.pattern})" if stake is not None and percent_words else None
     # (an article may open the next name: "la Banque Nationale et le Mouvement Desjardins")
     article = "|".join(re.escape(a) for a in sorted(common().get("articles") or [], key=len, reverse=True))
     joiner = (rf"(?:,\s*|\s+(?i:{conj.pattern})\s+|,\s*(?i:{conj.pattern})\s+)(?:(?:{article})\s+)?"
@@ -853,11 +863,11 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
                                                if verbs is not None and scale is not None and p.get("verb_second") else None),
         # ("détenue à 60 % par Etix Everywhere, à 40 % par ...": a name right after a share and the pack's
         # `stake_owner_markers` owns it)
-        name_after_a_share=compiled(rf"(?:[%％٪]|\s(?i:{percent_words}))\s+(?i:{stake.pattern})\s+(?:(?:{article})\s+)?({_NAME})(?=[\s,.;:)]|$)"
-                                    if (stake := p.regex.get("stake_owner_markers")) is not None and percent_words else None),
+        name_after_a_share=compiled(rf"{share_then_owner}\s+(?:(?:{article})\s+)?({_NAME})(?=[\s,.;:)]|$)"
+                                    if share_then_owner else None),
         # (or a quoted one, in any script: "مقابل 45% لـ«اتصالات تونس»")
-        quoted_after_a_share=compiled(rf"(?:[%％٪]|\s(?i:{percent_words}))\s+(?i:{stake.pattern})\s*[{_OPENING_QUOTES}]([^»“”\"」』]{{2,40}})[»“”\"」』]"
-                                      if stake is not None and percent_words else None),
+        quoted_after_a_share=compiled(rf"{share_then_owner}\s*[{_OPENING_QUOTES}]([^»“”\"」』]{{2,40}})[»“”\"」』]"
+                                      if share_then_owner else None),
         # ("Die Jenoptik-Aktie legte 2,4 Prozent zu": a name glued to a word for its shares)
         name_of_shares=compiled(rf"(?<![\w-])({_NAME_WORD})-(?=(?i:{shares.pattern})(?![\w-]))"
                                 if (shares := p.trigger_regex.get("stock_move")) is not None and p.get("compound_words") else None),
@@ -1065,6 +1075,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     in_capitals = any(c.isupper() for c in text) and not any(c.islower() for c in text)
 
     adverb_ending = pack.regex.get("adverb_ending")
+    # (a lower-case brand opens a name only where adjectives neither inflect nor glue: see add_org)
+    uninflected = pack.spaced and not (pack.get("adjective_endings") or pack.get("compound_words") or pack.get("nouns_capitalised"))
 
     def add_org(s, e, name, named_as_company=False, allow_any_script=False, places_inside=False):
         words = name.split()
@@ -1104,8 +1116,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
         # "Montego Bay-based itel BPO Solutions", "edotco Group": a brand written in lower case that is no
         # word of the language opens the name (not where adjectives inflect or glue, and an unknown one is
         # more likely an adjective: "l'éolien ostendais Elicio", "die an der SIX kotierte LLB")
-        uninflected = not (pack.get("adjective_endings") or pack.get("compound_words") or pack.get("nouns_capitalised"))
-        brand = _LOWER_CASE_BRAND_BEFORE.search(text, 0, s) if words and pack.spaced and uninflected and s > 0 else None
+        brand = _LOWER_CASE_BRAND_BEFORE.search(text, 0, s) if words and uninflected and s > 0 else None
         if brand is not None and word_frequency(brand.group(1), pack.code) == 0:
             s, name = brand.start(1), f"{brand.group(1)} {name}"
         if after_a_preposition and len(words) == 1 and pack.get("nouns_capitalised") and not named_as_company \
@@ -1149,8 +1160,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             return  # "il Ftse Mib ha ceduto lo 0,2%", "el S&P Merval": a stock index, no firm
         if words[0].strip(".").lower() in calendar_words(pack.get("locale", pack.code)):
             return  # "Tuesday", "January", "Sept"
-        if any(name.startswith(h) and name[len(h):len(h) + 1] in ("", " ") or (" " in h and f" {h} " in name)
-               or text[:s].rstrip().endswith(h) and text[max(0, s - len(h) - 2):s].strip() == h for h in _honorifics()):
+        if _a_persons_name(name, text[:s]):
             return  # "Mr Mwangi said", "Tan Sri Abang Johari", "Premier Tan Sri ...", "Dato' Lim Guan Keat": a person
         if _names_an_area(name):
             return  # "Zona Franca de Barcelona", "Special Economic Zone": an area, no firm

@@ -353,15 +353,21 @@ def _described_next(view: SentenceView, end: int, start: int) -> bool:
 
 
 @cache
-def _bank_words() -> re.Pattern:
-    # (whole words in Latin script: "RackBank" is no bank)
+def _name_words(key: str) -> re.Pattern:
+    """A common.yaml list of words that tell what a name stands for, as one pattern (whole words in Latin
+    script: "RackBank" is no bank)."""
     return re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" if w.isascii() else re.escape(w)
-                               for w in common().get("bank_words") or ["Bank"]))
+                               for w in common()[key]))
+
+
+def _named_with(key: str, entity: Entity) -> bool:
+    """Whether one of the entity's labels holds a word of the common.yaml list `key`."""
+    return any(_name_words(key).search(label) for label in [entity.label, *(entity.labels or {}).values()])
 
 
 def is_a_bank(entity: Entity) -> bool:
     """A bank by its name ("Banque Misr", "البنك الأهلي المصري", "中國銀行"; common.yaml `bank_words`)."""
-    return any(_bank_words().search(label) for label in [entity.label, *(entity.labels or {}).values()])
+    return _named_with("bank_words", entity)
 
 
 def subject_candidates(view: SentenceView) -> list[Mention]:
@@ -841,19 +847,12 @@ def _a_firms_count(amount: Amount) -> bool:
     return amount.kind == COUNT and amount.count_metric != "other"
 
 
-@cache
-def _public_body_words() -> re.Pattern:
-    return re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" if w.isascii() else re.escape(w)
-                               for w in common()["public_body_words"]))
-
-
 def is_public_body(entity: Entity) -> bool:
     """A council, commission, ministry or agency, by its name's words (common.yaml `public_body_words`:
     "Leeds City Council", "Consejo Nacional de Zonas Francas"); not by the gazetteer's Government type,
     which a state development bank or an investment agency has too ("BNDES aprovou financiamento de ..."
     is the bank's loan; "MIDA approved investments worth ..." the country's market)."""
-    return not is_a_bank(entity) and any(
-        _public_body_words().search(label) for label in [entity.label, *(entity.labels or {}).values()])
+    return not is_a_bank(entity) and _named_with("public_body_words", entity)
 
 
 def _applicant(view: SentenceView, amount: Amount, approver: Mention, cands: list[Mention],
@@ -872,12 +871,12 @@ def _applicant(view: SentenceView, amount: Amount, approver: Mention, cands: lis
                      if not view.text[v.end():approver.start].strip()), None)
         if verb is None:
             return None
-    public_money = view.pack.regex.get("public_money_words")
-    if amount.kind == MONEY and public_money is not None and public_money.search(view.text, clause[0], clause[1]):
-        return None
-    phase = view.pack.regex.get("phase_words")
-    if amount.kind == MONEY and not (_names_a_site(view, clause) or (phase is not None and phase.search(view.text, clause[0], clause[1]))):
-        return None  # (its own budget: "The Ministry approved a $300 million budget for its AI programme")
+    if amount.kind == MONEY:
+        public_money, phase = view.pack.regex.get("public_money_words"), view.pack.regex.get("phase_words")
+        if public_money is not None and public_money.search(view.text, clause[0], clause[1]):
+            return None
+        if not (_names_a_site(view, clause) or (phase is not None and phase.search(view.text, clause[0], clause[1]))):
+            return None  # (its own budget: "The Ministry approved a $300 million budget for its AI programme")
     named = next((m.entity for m in cands if m.kind in ("org", "group") and verb.end() <= m.start and m.end <= clause[1]
                   and not is_public_body(m.entity)), None)
     if named is not None:
@@ -1390,9 +1389,13 @@ def signed(view: SentenceView, amount: Amount, metric: str) -> None:
         if rx is None:
             continue
         for m in rx.finditer(view.text, clause[0], clause[1]):
-            dist = amount.start - m.end() if m.end() <= amount.start else max(0, m.start() - amount.end) if m.end() > amount.end else -1
-            # (a cue that ends past the amount and takes its unit in: "gaben 0,4 Prozent nach")
-            if dist >= 0 and (best is None or dist < best[0]):
+            if m.end() <= amount.start:
+                dist = amount.start - m.end()
+            elif m.end() > amount.end:
+                dist = max(0, m.start() - amount.end)  # (a cue may take the amount's unit in: "gaben 0,4 Prozent nach")
+            else:
+                continue
+            if best is None or dist < best[0]:
                 best = (dist, direction)
     if best is None and view.pack.regex.get("respectively") and view.pack.regex["respectively"].search(view.text):
         down = view.pack.regex.get("growth_down")
@@ -1892,10 +1895,10 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
         if len(group) > 1 and together and together.search(view.text, clause[0], clause[1]) and not each_after:
             # "Microsoft, Amazon, Meta and Alphabet together will spend $650 billion": the group's figure
             figure.subject = gazetteer().group_of(group)
-            named_others = any(m.kind == "org" and m.entity not in group and m.entity != state.main_org
-                               and not is_reporter(view, m) for m in view.mentions)
             if figure.metric == "loan_or_debt" and state.main_org is not None and state.main_org not in group \
-                    and not named_others:  # (not a loan to a firm the sentence names: "... lent $400 million to Microsoft")
+                    and not any(m.kind == "org" and m.entity not in group and m.entity != state.main_org
+                                and not is_reporter(view, m) for m in view.mentions):
+                # (not a loan to a firm the sentence names: "... lent $400 million to Microsoft")
                 # "Nordea og SpareBank 1 SMN stiller med 1,2 mrd. kr hver, til sammen 2,4 mrd. kr": firms other
                 # than the story's lend a total to it, whose debt it is (each lender's share is its own)
                 figure.subject, figure.counterparts = state.main_org, [*group, *figure.counterparts]
