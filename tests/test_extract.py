@@ -1088,6 +1088,12 @@ def test_an_arabic_share_then_for_glued_to_its_owner_is_that_owners():
     assert {(f[0], f[2]) for f in figures(text, ["ar"])} == {("موريتل", 45.0), ("riyad-bank", 35.0), ("aramco", 20.0)}
 
 
+def test_an_arabic_fund_named_in_a_construct_is_a_firm_and_owns_its_share():
+    text = "وتملك شركة موريتل 55% من الشركة المشغلة، مقابل 45% لصندوق استثمار أموال المتقاعدين، الذراع الاستثمارية للدولة."
+    assert ("صندوق استثمار أموال المتقاعدين", 45.0) in labelled_values(text, "ar")
+    assert "صندوق استثماري" not in org_labels("ويدرس صندوق استثماري جديد دخول المشروع.", "ar")
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}
