@@ -1094,6 +1094,19 @@ def test_an_arabic_fund_named_in_a_construct_is_a_firm_and_owns_its_share():
     assert "صندوق استثماري" not in org_labels("ويدرس صندوق استثماري جديد دخول المشروع.", "ar")
 
 
+def test_a_german_pension_fund_listed_after_a_share_is_a_firm_and_the_unit_no_name():
+    text = "Test\n\nDie Stadtwerke Ulm halten 60 Prozent, die Atlas Edge AG 25 Prozent und die Pensionskasse Ulm die restlichen 15 Prozent."
+    assert ("Pensionskasse Ulm", 15.0) in labelled_values(text, "de")
+    assert "Prozent" not in org_labels(text, "de")
+
+
+def test_a_declined_german_name_is_the_firm_the_story_names_undeclined():
+    text = ("Test\n\nDie Vetta Data und die Bayerische Versicherung bauen ein Rechenzentrum für 500 Millionen Euro. "
+            "Die Projektgesellschaft gehört zu 70 Prozent der Vetta Data und zu 30 Prozent der Bayerischen Versicherung.")
+    assert ("Bayerische Versicherung", 30.0) in labelled_values(text, "de")
+    assert "Bayerischen Versicherung" not in org_labels(text, "de")
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}

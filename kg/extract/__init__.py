@@ -602,6 +602,29 @@ def _called_by_their_head(mentions: list[Mention], codes: set[str]) -> list[Ment
     return _with_entities(mentions, renamed)
 
 
+def _declined_names_of_found_firms(mentions: list[Mention], codes: set[str]) -> list[Mention]:
+    """ "zu 26 Prozent der Oberösterreichischen Versicherung" is the "Oberösterreichische Versicherung"
+    the story names too: where the adjectives of a name decline (pack `name_inflections`, the endings
+    a case adds), a found name that is another one with one word declined is that firm, labelled
+    by the undeclined name."""
+    endings = tuple({e for code in codes for e in pack(code).get("name_inflections") or []})
+    if not endings:
+        return mentions
+    table = gazetteer()
+    orgs = {m.entity.key: m.entity for m in mentions if m.kind == "org" and not table.get(m.entity.key)}
+    renamed: dict[str, Entity] = {}
+    for base in orgs.values():
+        words = base.label.split()
+        for other in orgs.values():
+            declined = other.label.split()
+            if other.key == base.key or other.key in renamed or len(declined) != len(words):
+                continue
+            differ = [(a, b) for a, b in zip(words, declined) if a != b]
+            if len(differ) == 1 and any(differ[0][1] == differ[0][0] + ending for ending in endings):
+                renamed[other.key] = base
+    return _with_entities(mentions, renamed)
+
+
 def _short_names_of_latin_labelled(mentions: list[Mention]) -> list[Mention]:
     """ 'مجموعة "وان تك القابضة" (One Tech Holding)' and later "وان تك": a firm labelled by the Latin
     name it was given in brackets is also the firm its own-script name opens with, written alone
@@ -1634,7 +1657,7 @@ def _extract(document) -> Extraction:
     arms = tuple(w for code in codes for w in (pack(code).get("org_cues") or {}).get("arm_words") or [])
     conjunctions = tuple(c for code in codes for c in pack(code).get("conjunctions") or [] if " " not in c)
     mentions = _called_by_their_head(_short_names_to_long(plain, _drop_datelines(plain, mentions), arms, conjunctions), codes)
-    mentions = _short_names_of_latin_labelled(mentions)
+    mentions = _short_names_of_latin_labelled(_declined_names_of_found_firms(mentions, codes))
     mentions = _brokers(plain, _han_firms_by_their_short_name(mentions), codes)
     mentions = _one_firm_per_key(_local_names_of_found_firms(_surnames_are_people(mentions)))
 

@@ -750,6 +750,7 @@ def spells_by_syllables(words: list[str], short: str) -> bool:
 _NAME_GOES_ON = re.compile(r"\s(?:(?:of|de|do|da|del|della|di|des|du)\s)?[A-Z]")
 _NAME_GOES_ON_TO_ITS_ACRONYM = re.compile(
     r"(?:\s(?:(?:of|de|do|da|del|della|di|des|du|e|y|et|and|&)\s)?[A-Z][\w'’-]*){0,4}\s+\([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&]{1,9}\)")
+_AFTER_A_NUMBER = re.compile(r"\d\s*$")
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
 _ORIGIN_WORD = re.compile(r"-(?:based|owned|listed|backed|headquartered|controlled)$", re.IGNORECASE)
 _BRAND_PAIR = re.compile(rf"({_NAME_WORD}\s\+\s{_NAME_WORD})")
@@ -1308,7 +1309,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
             if not any(ks <= s_ < ke or s_ <= ks < e_ for s_, e_, _ in items for ks, ke in anchors):
                 continue
             for s_, e_, name in items:
-                if free(s_, e_) and not (conj.fullmatch(name.lower())):
+                # (not the unit of an amount: "die SAK 35 Prozent und die Pensionskasse Thurgau")
+                if free(s_, e_) and not (conj.fullmatch(name.lower())) and not _AFTER_A_NUMBER.search(text, max(0, s_ - 12), s_):
                     add_org(s_, e_, name, named_as_company=True)
 
     # ("la Banque Nationale et le Mouvement Desjardins": a name an opening word found is an anchor too)
