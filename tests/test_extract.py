@@ -1107,6 +1107,15 @@ def test_a_declined_german_name_is_the_firm_the_story_names_undeclined():
     assert "Bayerischen Versicherung" not in org_labels(text, "de")
 
 
+def test_lenders_listed_right_before_each_share_a_loan_after_a_sentence_about_the_borrower():
+    text = ("Test\n\nVetta Data will build the campus. Vetta will invest $75 million of its own.\n\n"
+            "Debt will come from a $1.6 billion loan arranged by Atlas Bank and Orbis Bank, each contributing $600 million, "
+            "with Kestrel Bank providing the remaining $400 million.")
+    found = labelled_values(text, "en")
+    assert {("Atlas Bank", 600e6), ("Orbis Bank", 600e6), ("Kestrel Bank", 400e6)} <= found
+    assert ("Vetta Data", 600e6) not in found
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}

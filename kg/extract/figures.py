@@ -1683,10 +1683,10 @@ def _an_index_move(view: SentenceView, amount: Amount) -> bool:
     return bool(before) and not any(m.kind == "org" and before[-1].end() <= m.start < amount.start for m in view.mentions)
 
 
-def _each_of_a_list(view: SentenceView, amount: Amount, subject_found: bool) -> list[Entity]:
+def _each_of_a_list(view: SentenceView, amount: Amount, found: Entity | None) -> list[Entity]:
     """ "... from BDO Unibank and Metrobank, with each bank extending P15 billion": "each" in the
     amount's clause, before it, shares it among the firms an earlier clause listed (when no
-    subject was found otherwise); "... من البنك العربي الوطني والبنك السعودي للاستثمار، بواقع 1.5 مليار
+    subject was `found` otherwise, or only one the sentence does not name); "... من البنك العربي الوطني والبنك السعودي للاستثمار، بواقع 1.5 مليار
     ريال لكل بنك": "each" right after the amount shares it among the firms listed before it."""
     each = view.pack.regex.get("each")
     if each is None:
@@ -1706,11 +1706,24 @@ def _each_of_a_list(view: SentenceView, amount: Amount, subject_found: bool) -> 
             runs = runs_of_firms([m for m in view.mentions if m.kind == "org" and m.start >= hit.end()], listed)
             if runs and runs[0][0].start - hit.end() <= 4 and len(runs[0]) >= 2:
                 return _each_firm_once(runs[0])
-    elif not subject_found and (hit := each.search(view.text, clause[0], amount.start)):
+    elif hit := each.search(view.text, clause[0], amount.start):
         limit = hit.start()  # (the list may end the clause's start too: "provided by RHB Bank and CIMB, each contributing RM900 million")
+        if found is not None and not _a_list_right_before_each(view, amount, found, hit):
+            return []
     else:
         return []
     return last_list_of_firms([m for m in view.mentions if m.kind == "org" and m.end <= limit], listed)
+
+
+def _a_list_right_before_each(view: SentenceView, amount: Amount, found: Entity, each: re.Match) -> bool:
+    """ "Debt will come from a loan arranged by Republic Bank and First Citizens Bank, each contributing
+    TT$600 million" after a sentence about the borrower: a subject the sentence does not name (the last
+    figure's) gives way to the firms listed right before "each", no other amount between it and this one
+    ("..., with Sagicor and JN Bank each providing J$5 billion and NCB the remaining J$4 billion")."""
+    if any(m.entity == found for m in view.mentions) or re.search(r"\d", view.text[each.end():amount.start]):
+        return False
+    named = [m for m in view.mentions if m.kind == "org" and m.end <= each.start()]
+    return bool(named) and re.fullmatch(r",?\s*", view.text[max(m.end for m in named):each.start()]) is not None
 
 
 def runs_of_firms(orgs: list[Mention], joined) -> list[list[Mention]]:
@@ -1828,7 +1841,7 @@ def sentence_figures(view: SentenceView, amounts: list[Amount], state: DocumentS
         )
         subject, guessed = (paired[id(amount)], False) if id(amount) in paired else choose_subject(view, amount, state)
         group = coordinated(view, amount, subject) if subject is not None and not guessed and id(amount) not in paired else []
-        listed = _each_of_a_list(view, amount, subject is not None and not guessed) if id(amount) not in paired else []
+        listed = _each_of_a_list(view, amount, None if guessed else subject) if id(amount) not in paired else []
         if listed:  # "a loan from BDO Unibank and Metrobank, with each bank extending P15 billion"
             subject, guessed, group = listed[0], False, listed
         metric = choose_metric(view, amount, subject, amounts)
