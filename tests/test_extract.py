@@ -1116,6 +1116,15 @@ def test_lenders_listed_right_before_each_share_a_loan_after_a_sentence_about_th
     assert ("Vetta Data", 600e6) not in found
 
 
+@pytest.mark.parametrize("text, lang, firms, place", [
+    ("Data center a Rovato, Vetta e Orbis investono 300 milioni", "it", {"Vetta", "Orbis"}, "Rovato"),
+    ("Data center à Thionville, Vetta et Orbis investissent 300 millions d'euros", "fr", {"Vetta", "Orbis"}, "Thionville"),
+])
+def test_a_place_after_its_preposition_opens_no_list_of_firms(text, lang, firms, place):
+    found = org_labels("Test\n\n" + text, lang)
+    assert firms <= found and place not in found
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}

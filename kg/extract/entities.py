@@ -873,6 +873,8 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         name_of_shares=compiled(rf"(?<![\w-])({_NAME_WORD})-(?=(?i:{shares.pattern})(?![\w-]))"
                                 if (shares := p.trigger_regex.get("stock_move")) is not None and p.get("compound_words") else None),
         right_after_place_preposition=compiled(rf"(?:^|\s)(?i:{objects.pattern})\s+$" if objects is not None else None),
+        # (the ones that mean no "of" too, in lower case: "a", "in", not "de")
+        place_only_prepositions=frozenset(p.get("place_prepositions") or ()) - set(p.get("of_words") or ()),
         # scripts without spaces: a firm's word after a known place ("中国電力"), or a few characters and
         # a legal form ("澳門投資發展股份有限公司"); org_cues.firm_words and org_cues.legal_endings
         firm_word=compiled(_longest_first(firm_words) if firm_words and not p.spaced else None),
@@ -901,10 +903,22 @@ def listed_names(rx: SimpleNamespace, text: str) -> list[list[tuple[int, int, st
     AI"; not "Separately, Meta said"), as (start, end, name); `rx` is `_discovery_patterns(code)`."""
     if rx.name_list is None:
         return []
-    # (a capital before "$" is a currency's sign, no name: "... do Banco da Amazônia, e R$ 250 milhões")
-    return [[(lst.start() + i.start(), lst.start() + i.end(), i.group(0)) for i in _NAME_RX.finditer(lst.group(0))
-             if text[lst.start() + i.end():lst.start() + i.end() + 1] != "$"]
-            for lst in rx.name_list.finditer(text) if rx.spaced_conjunction.search(lst.group(0))]
+    # (a capital before "$" is a currency's sign, no name: "... do Banco da Amazônia, e R$ 250 milhões"; a place
+    # after its preposition (in lower case, no "of") and a comma opens no list of three: "Data center a
+    # Ospitaletto, Intred e Italmobiliare investono", unlike "financiamento de BNDES, Banrisul e BRDE")
+    lists = []
+    for lst in rx.name_list.finditer(text):
+        if not rx.spaced_conjunction.search(lst.group(0)):
+            continue
+        items = [(lst.start() + i.start(), lst.start() + i.end(), i.group(0)) for i in _NAME_RX.finditer(lst.group(0))
+                 if text[lst.start() + i.end():lst.start() + i.end() + 1] != "$"]
+        place = rx.right_after_place_preposition.search(text, max(0, lst.start() - 20), lst.start()) \
+            if rx.right_after_place_preposition is not None else None
+        if place is not None and place.group(0).strip() in rx.place_only_prepositions and len(items) >= 3 \
+                and text.startswith(",", items[0][1]):
+            items = items[1:]
+        lists.append(items)
+    return lists
 
 
 def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start: int = 0,
