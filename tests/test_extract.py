@@ -1125,6 +1125,12 @@ def test_a_place_after_its_preposition_opens_no_list_of_firms(text, lang, firms,
     assert firms <= found and place not in found
 
 
+def test_a_kind_of_site_and_its_acronym_in_brackets_is_no_firm():
+    text = "Test\n\n한화오션은 24일 부유식 데이터센터(FDC) 2기를 5200억원에 수주했다고 공시했다."
+    assert "FDC" not in org_labels(text, "ko")
+    assert {f.subject.label for f in extract(Doc(text, ["ko"])).figures} == {"한화오션"}
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}

@@ -1554,6 +1554,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     break_words = cues.get("break_words") or []
     not_names = set(cues.get("not_names") or ())  # "政府は13日、": the cue's words, but no firm
     not_a_name = pack.regex.get("org_not_name")  # (a pattern of them: org_cues.not_name_pattern)
+    facility_noun = pack.regex.get("facility_nouns")
     cued: list[tuple[int, int]] = []
 
     def link_latin_name(m: re.Match, s_: int, name: str, latin: str, found: int) -> None:
@@ -1608,6 +1609,8 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 s_, name = s_ + len(bullet), name[len(bullet):]
             if not_a_name is not None and not_a_name.fullmatch(name):
                 continue  # "広島銀行の3社は9日、": a count of firms, no name
+            if m.groupdict().get("latin") and facility_noun is not None and facility_noun.fullmatch(name):
+                continue  # "부유식 데이터센터(FDC)": a kind of site and its acronym, no firm (but «مرافق», a firm quoted)
             if m.groupdict().get("descriptor") and any(c[0] == s_ and c not in place_spans for c in clashes(s_, s_ + len(name))):
                 continue  # "شركة إزدي تك السعودية لمراكز البيانات": the known firm it opens with is named
             # (a legal name is as long as its pattern lets it be: "云上贵州大数据产业发展有限公司")
