@@ -1131,6 +1131,11 @@ def test_a_kind_of_site_and_its_acronym_in_brackets_is_no_firm():
     assert {f.subject.label for f in extract(Doc(text, ["ko"])).figures} == {"한화오션"}
 
 
+def test_an_arabic_banks_proper_name_stops_before_the_amount_after_it():
+    text = "Test\n\nوحصلت شركة فيتا للبيانات على قرض، إذ يقدم البنك الأهلي 500 مليون درهم، ويقدم مصرف صحار المبلغ المتبقي البالغ 200 مليون درهم."
+    assert "مصرف صحار" in org_labels(text, "ar") and "مصرف صحار المبلغ المتبقي" not in org_labels(text, "ar")
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}
