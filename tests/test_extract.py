@@ -1136,6 +1136,31 @@ def test_an_arabic_banks_proper_name_stops_before_the_amount_after_it():
     assert "مصرف صحار" in org_labels(text, "ar") and "مصرف صحار المبلغ المتبقي" not in org_labels(text, "ar")
 
 
+def test_a_chinese_firm_by_its_shares_move_leaves_the_day_out_of_its_name():
+    assert org_labels("Test\n\n消息激勵下，友達昨日股價上漲4.1%，收在15.85元。", "zh") == {"友達"}
+
+
+def test_a_lenders_loan_does_not_carry_over_to_the_sites_power():
+    text = "Test\n\n友達昨日股價上漲4.1%。友達宣布投資48億元建設算力中心。其中40億元由彰化銀行承作。依規劃，首期建置12MW的IT負載。"
+    assert ("友達", 12.0) in labelled_values(text, "zh") and ("彰化銀行", 12.0) not in labelled_values(text, "zh")
+
+
+def test_a_common_word_is_no_short_name_of_a_bank():
+    # "土地面積" (land area) is no mention of 土地銀行
+    text = ("Test\n\n友達昨日股價上漲4.1%。友達宣布投資48億元建設算力中心，友達預計明年動工。聯貸案中，其餘40億元由土地銀行承作。"
+            "依規劃，算力中心土地面積2.8公頃。")
+    assert ("友達", 2.8) in labelled_values(text, "zh")
+
+
+def test_a_chinese_site_named_in_corner_brackets_is_no_firm():
+    assert org_labels("Test\n\n依規劃，「友達后里AI算力中心」將利用既有廠房結構，土地面積2.8公頃。", "zh") == set()
+
+
+def test_a_japanese_example_in_a_quote_is_no_figure():
+    text = "Test\n\nIIJ（3774）は静岡市にデータセンターを建設する。同社の山田社長は「例えば100万キロワット級の施設をつくれるかと言われれば、電力が足りない」と話す。"
+    assert extract(Doc(text, ["ja"])).figures == []
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}

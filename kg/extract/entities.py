@@ -898,6 +898,11 @@ def _longest_first(words: list[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
+def _ends_in(words: re.Pattern, name: str) -> bool:
+    """Whether one of `words` ends `name`."""
+    return any(m.end() == len(name) for m in words.finditer(name))
+
+
 def listed_names(rx: SimpleNamespace, text: str) -> list[list[tuple[int, int, str]]]:
     """The names of each list in `text` that a spaced conjunction joins ("MGX, Bpifrance et Mistral
     AI"; not "Separately, Meta said"), as (start, end, name); `rx` is `_discovery_patterns(code)`."""
@@ -1609,8 +1614,11 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 s_, name = s_ + len(bullet), name[len(bullet):]
             if not_a_name is not None and not_a_name.fullmatch(name):
                 continue  # "広島銀行の3社は9日、": a count of firms, no name
-            if m.groupdict().get("latin") and facility_noun is not None and facility_noun.fullmatch(name):
-                continue  # "부유식 데이터센터(FDC)": a kind of site and its acronym, no firm (but «مرافق», a firm quoted)
+            if facility_noun is not None and ((m.groupdict().get("latin") and facility_noun.fullmatch(name))
+                                              or (not pack.spaced and _ends_in(facility_noun, name))):
+                # "부유식 데이터센터(FDC)": a kind of site and its acronym, no firm (but «مرافق», a firm quoted);
+                # "「友達后里AI算力中心」將利用": a site by its name, where words are not spaced
+                continue
             if m.groupdict().get("descriptor") and any(c[0] == s_ and c not in place_spans for c in clashes(s_, s_ + len(name))):
                 continue  # "شركة إزدي تك السعودية لمراكز البيانات": the known firm it opens with is named
             # (a legal name is as long as its pattern lets it be: "云上贵州大数据产业发展有限公司")

@@ -1067,11 +1067,23 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
     for idx, subject in reversed(state.recent_figures):
         if view.sentence.index != idx and amount.kind in (POWER, AREA, COUNT) and subject.key in state.deal_participants.get(idx, ()):
             continue  # "DNB lends NOK 1.5 billion. The hall will draw 80 MW": the site is not the lender's
+        if view.sentence.index != idx and subject != state.main_org and subject.kind == "org" and is_a_bank(subject) \
+                and not _goes_on_about_a_loan(view, amount, state):
+            continue  # (nor a bank's the story does not follow: "……其餘40億元由土地銀行承作。依規劃，……土地面積2.8公頃")
         next_one = view.sentence.index - idx == 1 and idx >= state.paragraph_start  # a new paragraph, a new topic
         if view.sentence.index == idx or (next_one and subject.rdf_type != "Government") or (
                 view.sentence.index - idx <= 2 and subject == state.main_org):
             return subject
     return None
+
+
+def _goes_on_about_a_loan(view: SentenceView, amount: Amount, state: DocumentState) -> bool:
+    """Money in a sentence about a loan, or right after one when it shares the loan out ("内訳は両行が各100億円",
+    "the remaining ..."): a lender's figure may go on into it, not into a site's power, land or jobs, nor a grant."""
+    if amount.kind != MONEY:
+        return False
+    return _about_a_loan(view) or (_loan_named_just_before(view, state)
+                                   and view.pack.finds(("each", "remainder_words"), view.text))
 
 
 # ---- metric ---------------------------------------------------------------------------------
