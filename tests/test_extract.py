@@ -1161,6 +1161,11 @@ def test_a_japanese_example_in_a_quote_is_no_figure():
     assert extract(Doc(text, ["ja"])).figures == []
 
 
+def test_japanese_holders_marked_each_by_their_particle_own_their_shares():
+    text = "Test\n\nNTTデータ（東京都江東区）は新会社を設立する。新会社にはNTTデータが60％、山陰FHDが25％、施工を担う松尾建設が15％を出資する。"
+    assert {("山陰FHD", 25.0), ("松尾建設", 15.0)} <= labelled_values(text, "ja")
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}
