@@ -1166,6 +1166,12 @@ def test_japanese_holders_marked_each_by_their_particle_own_their_shares():
     assert {("山陰FHD", 25.0), ("松尾建設", 15.0)} <= labelled_values(text, "ja")
 
 
+@pytest.mark.parametrize("text, value", [("東邦ガス株は0.7％安。", -0.7), ("四国電力は前日比1.3％安の1250円で取引を終えた。", -1.3),
+                                         ("東邦ガス株は一時2.2％高。", 2.2)])
+def test_a_japanese_share_move_written_cheap_or_dear_right_after_the_percentage(text, value):
+    assert [f[2] for f in figures("Test\n\n" + text, ["ja"]) if f[1] == "stock_move"] == [value]
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}
