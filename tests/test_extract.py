@@ -1172,6 +1172,12 @@ def test_a_japanese_share_move_written_cheap_or_dear_right_after_the_percentage(
     assert [f[2] for f in figures("Test\n\n" + text, ["ja"]) if f[1] == "stock_move"] == [value]
 
 
+def test_a_firm_named_by_its_kind_and_place_is_called_by_its_kind_word():
+    text = ("Test\n\nDie Stadtwerke Landshut und Max Bögl bauen ein Rechenzentrum für 300 Millionen Euro. "
+            "An der Projektgesellschaft halten die Stadtwerke 51 Prozent, Max Bögl 49 Prozent.")
+    assert {("Stadtwerke Landshut", 51.0), ("Max Bögl", 49.0)} <= labelled_values(text, "de")
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}

@@ -28,6 +28,7 @@ from .quotes import imagined, quote_spans
 from .language import available, common, pack
 from .model import Entity, Extraction, Figure
 from .numbers import AREA, COUNT, MONEY, PERCENT, _key as _unit_key, relabel_local_units, scan_amounts
+from .places import town_names
 from .relations import RelationState, finish, sentence_relations
 from .sentences import split_sentences
 from .time import PeriodFinder
@@ -1010,6 +1011,26 @@ def _possessive_words_of_found_names(text: str, mentions: list[Mention]) -> list
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
 
 
+def _called_by_their_kind_word(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "An der Projektgesellschaft halten die Stadtwerke 51 Prozent" in a story about the "Stadtwerke
+    Landshut": a firm named by a word for its kind and its place (a utility, a pension fund, a savings
+    bank) is called by that word alone after a definite article (common.yaml `definite_articles`),
+    where no other firm's name opens with it."""
+    articles = [a for a in common().get("definite_articles") or [] if a.isalpha()]
+    orgs = {m.entity.key: m.entity for m in mentions if m.kind == "org"}
+    heads = Counter(e.label.split()[0] for e in orgs.values())
+    behind = "|".join(rf"(?<=\b(?i:{re.escape(a)})\s)" for a in articles)
+    wanted: dict[str, tuple] = {}
+    for entity in orgs.values():
+        head, _, rest = entity.label.partition(" ")
+        if not rest or len(head) < 4 or not head[:1].isupper() or heads[head] > 1 or not (_a_place(rest) or rest in town_names(15_000)):
+            continue
+        wanted[head] = (re.compile(rf"(?:{behind}){re.escape(head)}(?![\w-])(?!\s+{re.escape(rest.split()[0])})"), entity)
+    if not wanted or not behind:
+        return mentions
+    return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
+
+
 def _found_names_without_their_firm_words(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "«إيه إف آر-آي إكس» تستحوذ على 55%" in a story that named "إيه إف آر-آي إكس تليكوم": a found name
     of two words or more without the firm's words that end it (common.yaml `org_name_words`) is that firm,
@@ -1646,6 +1667,7 @@ def _extract(document) -> Extraction:
     mentions = _names_listed_with_found_firms(plain, mentions, named_in, names)
     mentions = _han_names_listed_with_found_firms(plain, mentions, named_in)
     mentions = _short_forms_of_found_names(plain, _possessive_words_of_found_names(plain, mentions), codes)
+    mentions = _called_by_their_kind_word(plain, mentions)
     mentions = _acronyms_of_found_names(plain, _found_names_without_their_firm_words(plain, mentions))
     mentions = _han_names_without_their_middle(plain, _han_short_names(plain, mentions, codes), codes)
     mentions = _names_without_their_descriptor(plain, mentions, codes)
