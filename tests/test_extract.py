@@ -1178,6 +1178,12 @@ def test_a_firm_named_by_its_kind_and_place_is_called_by_its_kind_word():
     assert {("Stadtwerke Landshut", 51.0), ("Max Bögl", 49.0)} <= labelled_values(text, "de")
 
 
+def test_the_holding_company_is_the_firm_whose_name_ends_in_holding():
+    text = ("Test\n\nأعلنت شركة فيتا للبيانات وشركة الخليج للاتصالات القابضة عن مشروع مركز بيانات. وقالت فيتا للبيانات إن المشروع "
+            "سيكتمل في 2028. وتملك الشركة القابضة 60% من الشركة المشتركة.")
+    assert ("الخليج للاتصالات القابضة", 60.0) in labelled_values(text, "ar")
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}

@@ -1011,11 +1011,13 @@ def _possessive_words_of_found_names(text: str, mentions: list[Mention]) -> list
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
 
 
-def _called_by_their_kind_word(text: str, mentions: list[Mention]) -> list[Mention]:
+def _called_by_their_kind_word(text: str, mentions: list[Mention], codes: set[str]) -> list[Mention]:
     """ "An der Projektgesellschaft halten die Stadtwerke 51 Prozent" in a story about the "Stadtwerke
     Landshut": a firm named by a word for its kind and its place (a utility, a pension fund, a savings
     bank) is called by that word alone after a definite article (common.yaml `definite_articles`),
-    where no other firm's name opens with it."""
+    where no other firm's name opens with it. And a holding (common.yaml `holding_words`) is "the
+    company" and that word ("الشركة القابضة" of "الشركة الليبية للبريد ... القابضة"), where no other
+    firm's name ends in it."""
     articles = [a for a in common().get("definite_articles") or [] if a.isalpha()]
     orgs = {m.entity.key: m.entity for m in mentions if m.kind == "org"}
     heads = Counter(e.label.split()[0] for e in orgs.values())
@@ -1026,9 +1028,21 @@ def _called_by_their_kind_word(text: str, mentions: list[Mention]) -> list[Menti
         if not rest or len(head) < 4 or not head[:1].isupper() or heads[head] > 1 or not (_a_place(rest) or rest in town_names(15_000)):
             continue
         wanted[head] = (re.compile(rf"(?:{behind}){re.escape(head)}(?![\w-])(?!\s+{re.escape(rest.split()[0])})"), entity)
-    if not wanted or not behind:
-        return mentions
-    return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
+    out = _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions]) if wanted and behind else mentions
+    holdings = set(common().get("holding_words") or ())
+    tails = Counter(e.label.split()[-1] for e in orgs.values())
+    company = [rx for code in codes if (rx := pack(code).regex.get("anaphora_company")) is not None]
+    taken = [(m.start, m.end) for m in out]
+    for entity in orgs.values():
+        tail = entity.label.split()[-1]
+        if " " not in entity.label or tail not in holdings or tails[tail] > 1:
+            continue
+        for rx in company:
+            for hit in re.finditer(rf"(?:{rx.pattern})\s+({re.escape(tail)})(?![\w-])", text):
+                if not any(hit.start(1) < e and s_ < hit.end(1) for s_, e in taken):
+                    out.append(Mention(hit.start(1), hit.end(1), tail, entity, (entity,)))
+                    taken.append(hit.span(1))
+    return out
 
 
 def _found_names_without_their_firm_words(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1667,7 +1681,7 @@ def _extract(document) -> Extraction:
     mentions = _names_listed_with_found_firms(plain, mentions, named_in, names)
     mentions = _han_names_listed_with_found_firms(plain, mentions, named_in)
     mentions = _short_forms_of_found_names(plain, _possessive_words_of_found_names(plain, mentions), codes)
-    mentions = _called_by_their_kind_word(plain, mentions)
+    mentions = _called_by_their_kind_word(plain, mentions, codes)
     mentions = _acronyms_of_found_names(plain, _found_names_without_their_firm_words(plain, mentions))
     mentions = _han_names_without_their_middle(plain, _han_short_names(plain, mentions, codes), codes)
     mentions = _names_without_their_descriptor(plain, mentions, codes)
