@@ -1184,6 +1184,11 @@ def test_the_holding_company_is_the_firm_whose_name_ends_in_holding():
     assert ("الخليج للاتصالات القابضة", 60.0) in labelled_values(text, "ar")
 
 
+def test_the_rest_of_a_sum_is_the_firm_its_clause_marks_as_subject_after_it():
+    text = "Test\n\nIIJ（3774）は高知市にデータセンターを建設する。四国銀行が200億円、高知銀行が100億円を融資し、残り150億円を日本政策投資銀行が担う。"
+    assert ("Development Bank of Japan", 150e8) in labelled_values(text, "ja")
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}

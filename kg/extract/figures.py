@@ -466,6 +466,18 @@ def _named_right_after(view: SentenceView, amount: Amount, cands: list[Mention],
     return named.entity if named is not None else None
 
 
+def _the_rest_taken_by(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
+    """ "伊予銀行が300億円、愛媛銀行が150億円を融資し、残り250億円を日本政策投資銀行が担う", "나머지 25%는 X가 보유한다":
+    where particles mark roles, the rest of a sum (`remainder_words` right before it) is the firm after it that
+    its clause marks as the subject, not the firm listed before."""
+    rest, subject = view.pack.regex.get("remainder_words"), view.pack.regex.get("particle_subject")
+    if rest is None or subject is None or not rest.search(view.text, max(0, amount.start - 6), amount.start):
+        return None
+    clause_end = clause_span(view, amount.start)[1]
+    named = next((m for m in cands if m.kind in ("org", "group") and amount.end <= m.start and m.end < clause_end), None)
+    return named.entity if named is not None and subject.match(view.text, named.end) else None
+
+
 def _agent(view: SentenceView, amount: Amount, cands: list[Mention]) -> Entity | None:
     """The firm an amount goes to or comes from (`agent_markers`): "120 MW, goes to Telus", "剩余约1亿元由红杉中国
     认购". Money that goes to a firm in a spaced language is its giver's investment in it ("$2 billion will go to
@@ -897,7 +909,7 @@ def _subject(view: SentenceView, amount: Amount, state: DocumentState) -> Entity
         return named[-1].entity if named else state.main_org
     # the owner a marker names right after the amount first: "..., i restanti 100 mln da Cassa
     # depositi e prestiti" is Cdp's, though the clause reads like an appositive of the name before it
-    owner = (_stake_owner(view, amount, cands) or _owner_after(view, amount, cands)
+    owner = (_stake_owner(view, amount, cands) or _owner_after(view, amount, cands) or _the_rest_taken_by(view, amount, cands)
              or _builder_by_purpose(view, amount, cands, clause)
              or _lender_after(view, amount, cands, _loan_named_just_before(view, state))
              or _holder_before(view, amount, cands)
