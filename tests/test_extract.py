@@ -1189,6 +1189,16 @@ def test_the_rest_of_a_sum_is_the_firm_its_clause_marks_as_subject_after_it():
     assert ("Development Bank of Japan", 150e8) in labelled_values(text, "ja")
 
 
+@pytest.mark.parametrize("text, lang, lender, value", [
+    ("Vetta Data will build the campus. Debt of £150 million has been arranged. Atlas Bank is providing £90 million and "
+     "Kestrel Capital International the balance of £60 million.", "en", "Kestrel Capital International", 60e6),
+    ("Vetta Data construirá el campus. Banco Atlas aporta 90 millones de euros y Kestrel Capital los restantes 60 millones de euros.",
+     "es", "Kestrel Capital", 60e6),
+])
+def test_a_lender_named_in_a_gapped_clause_before_the_rest_of_the_sum(text, lang, lender, value):
+    assert (lender, value) in labelled_values("Test\n\n" + text, lang)
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}

@@ -794,6 +794,12 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
     # a share, then the pack's `stake_owner_markers`: the owner's name follows ("à 60 % par", "45% لـ")
     stake = p.regex.get("stake_owner_markers")
     share_then_owner = rf"(?:[%％٪]|\s(?i:{percent_words}))\s+(?i:{stake.pattern})" if stake is not None and percent_words else None
+    # (the rest of a sum before the amount, an article and an "of" around it: "the balance of", "la parte restante de")
+    rest = p.regex.get("remainder_words")
+    of_word = "|".join(map(re.escape, [w for w in p.get("of_words") or [] if w.isalpha()]))
+    rest_of = rf"(?:(?i:{of_word})\s+)?" if of_word else ""
+    articles_any = "|".join(map(re.escape, common().get("articles") or []))
+    the_rest = rf"(?:(?:(?i:{articles_any})\s+)?(?i:{rest.pattern})\s+{rest_of})?" if rest is not None and articles_any else ""
     # (an article may open the next name: "la Banque Nationale et le Mouvement Desjardins")
     article = "|".join(re.escape(a) for a in sorted(common().get("articles") or [], key=len, reverse=True))
     joiner = (rf"(?:,\s*|\s+(?i:{conj.pattern})\s+|,\s*(?i:{conj.pattern})\s+)(?:(?:{article})\s+)?"
@@ -854,7 +860,8 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         # article may open the name: "..., le Crédit Coopératif 150 millions")
         # (the amount may open with its currency's sign: "and Cleveland's KeyBank $700 million"; after a
         # place's possessive, the name is what follows it)
-        gapped_clause=compiled(rf"(?:,\s*|\s(?i:{conj.pattern})\s+)(?:(?i:{article})\s+)?(?:[A-Z][a-z]+['’]s\s)?({_NAME})\s+{another}"
+        # (or the rest of the sum: "Butterfield is providing £90 million and RBS International the balance of £60 million")
+        gapped_clause=compiled(rf"(?:,\s*|\s(?i:{conj.pattern})\s+)(?:(?i:{article})\s+)?(?:[A-Z][a-z]+['’]s\s)?({_NAME})\s+{another}{the_rest}"
                                rf"(?=(?:{_sign_pattern(code)})?\s?\d[\d.,’' ]*\s?(?:{scale.pattern}))"
                                if conj is not None and scale is not None else None),
         # ("Davon übernimmt die NORD/LB 350 Millionen Euro": where the verb comes second, its subject
