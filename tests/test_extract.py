@@ -1199,6 +1199,11 @@ def test_a_lender_named_in_a_gapped_clause_before_the_rest_of_the_sum(text, lang
     assert (lender, value) in labelled_values("Test\n\n" + text, lang)
 
 
+def test_a_possessive_after_a_name_with_a_place_inside_is_no_part_of_it():
+    labels = org_labels("Test\n\nThe Reserve Bank of Vanuatu's board kept its policy rate unchanged.", "en")
+    assert "Reserve Bank of Vanuatu" in labels and "Reserve Bank of Vanuatu's" not in labels
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}

@@ -1175,9 +1175,11 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 (allow_any_script or places_inside) and len(words) > 1 and free_but_places_inside(s, e)) and not (
                 len(words) > 1 and pack.spaced and place_it_begins_with(s, e) and begins_with_a_shorter_name(s, e)):
             return
-        if len(words) > 1 and name.endswith(("'s", "’s")) and len(words[-1]) > 3 and not gazetteer().find(name):
+        if len(words) > 1 and name.endswith(("'s", "’s")) and len(words[-1]) > 3 \
+                and not any(m.start == 0 and m.end == len(name) for m in gazetteer().find(name)):
             # "the National Bank of Ethiopia's reference rate": the possessive is no part of the name (a
-            # last word of two letters and "'s" is too short to tell; a known name keeps it: "Standard & Poor's")
+            # last word of two letters and "'s" is too short to tell; a name known whole keeps it: "Standard & Poor's",
+            # a place inside it does not: "the Reserve Bank of Fiji's mid-rate")
             name, e = name[:-2], e - 2
             words[-1] = words[-1][:-2]
         if any(rx.search(name) for rx in role_rx):
