@@ -1204,6 +1204,10 @@ def test_a_possessive_after_a_name_with_a_place_inside_is_no_part_of_it():
     assert "Reserve Bank of Vanuatu" in labels and "Reserve Bank of Vanuatu's" not in labels
 
 
+def test_tr_after_an_amount_is_a_trillion():
+    assert [f[2] for f in figures("Test\n\nVetta Group will invest Shs2.4tr in a data centre in Kampala, Uganda.", ["en"])] == [2.4e12]
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}
