@@ -1208,6 +1208,14 @@ def test_tr_after_an_amount_is_a_trillion():
     assert [f[2] for f in figures("Test\n\nVetta Group will invest Shs2.4tr in a data centre in Kampala, Uganda.", ["en"])] == [2.4e12]
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("润泽科技（300442.SZ）宣布投资50亿元建设智算中心。该公司负责人表示：“以一个万卡集群为例，液冷设备的投资就可能达到20亿元。”", "zh"),
+    ("네이버는 춘천에 데이터센터를 짓는다. 네이버 관계자는 \"예를 들어 1GW급 캠퍼스라면 변압기만 3000억원어치가 들어간다\"고 말했다.", "ko"),
+])
+def test_an_example_in_a_quote_is_no_figure(text, lang):
+    assert not any(f.quantity.value in (2e9, 3e11) for f in extract(Doc("Test\n\n" + text, [lang])).figures)
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}
