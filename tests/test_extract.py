@@ -1216,6 +1216,15 @@ def test_an_example_in_a_quote_is_no_figure(text, lang):
     assert not any(f.quantity.value in (2e9, 3e11) for f in extract(Doc("Test\n\n" + text, [lang])).figures)
 
 
+@pytest.mark.parametrize("text, lang, supplier", [
+    ("Axian construira le site. Côté électricité, la Sénélec s'est engagée à fournir 8 MW au site via une ligne dédiée.", "fr", "Sénélec"),
+    ("A Vetta vai construir o campus. Do lado da energia, a Cemar se comprometeu a fornecer 8 MW ao campus.", "pt", "Cemar"),
+    ("Vetta costruirà il campus. Per l'energia, Acea si è impegnata a fornire 8 MW al campus.", "it", "Acea"),
+])
+def test_a_firm_that_commits_itself_to_supply_power_is_the_supplier(text, lang, supplier):
+    assert (supplier, 8.0) in labelled_values("Test\n\n" + text, lang)
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}
