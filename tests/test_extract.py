@@ -1153,12 +1153,14 @@ def test_a_common_word_is_no_short_name_of_a_bank():
 
 
 def test_a_chinese_site_named_in_corner_brackets_is_no_firm():
-    assert org_labels("Test\n\n依規劃，「友達后里AI算力中心」將利用既有廠房結構，土地面積2.8公頃。", "zh") == set()
+    text = "Test\n\n友達昨日股價上漲4.1%。依規劃，「友達后里AI算力中心」將利用既有廠房結構，土地面積2.8公頃。"
+    assert "友達后里AI算力中心" not in org_labels(text, "zh") and ("友達", 2.8) in labelled_values(text, "zh")
 
 
-def test_a_japanese_example_in_a_quote_is_no_figure():
-    text = "Test\n\nIIJ（3774）は静岡市にデータセンターを建設する。同社の山田社長は「例えば100万キロワット級の施設をつくれるかと言われれば、電力が足りない」と話す。"
-    assert extract(Doc(text, ["ja"])).figures == []
+def test_a_japanese_condition_in_a_quote_is_no_figure():
+    text = ("Test\n\nIIJ（3774）は静岡市に300億円を投じてデータセンターを建設する。同社の山田社長は「例えば100万キロワット級の施設を"
+            "つくれるかと言われれば、電力が足りない」と話す。")
+    assert [f.quantity.value for f in extract(Doc(text, ["ja"])).figures] == [3e10]
 
 
 def test_japanese_holders_marked_each_by_their_particle_own_their_shares():
@@ -1208,12 +1210,10 @@ def test_tr_after_an_amount_is_a_trillion():
     assert [f[2] for f in figures("Test\n\nVetta Group will invest Shs2.4tr in a data centre in Kampala, Uganda.", ["en"])] == [2.4e12]
 
 
-@pytest.mark.parametrize("text, lang", [
-    ("润泽科技（300442.SZ）宣布投资50亿元建设智算中心。该公司负责人表示：“以一个万卡集群为例，液冷设备的投资就可能达到20亿元。”", "zh"),
-    ("네이버는 춘천에 데이터센터를 짓는다. 네이버 관계자는 \"예를 들어 1GW급 캠퍼스라면 변압기만 3000억원어치가 들어간다\"고 말했다.", "ko"),
-])
-def test_an_example_in_a_quote_is_no_figure(text, lang):
-    assert not any(f.quantity.value in (2e9, 3e11) for f in extract(Doc("Test\n\n" + text, [lang])).figures)
+def test_an_example_taken_in_a_quote_is_no_figure():
+    text = ("Test\n\n润泽科技（300442.SZ）宣布投资50亿元建设智算中心。该公司负责人表示：“以一个万卡集群为例，液冷设备的投资就可能达到20亿元。”")
+    values = {f.quantity.value for f in extract(Doc(text, ["zh"])).figures}
+    assert 5e9 in values and 2e9 not in values
 
 
 @pytest.mark.parametrize("text, lang, supplier", [
@@ -1223,6 +1223,45 @@ def test_an_example_in_a_quote_is_no_figure(text, lang):
 ])
 def test_a_firm_that_commits_itself_to_supply_power_is_the_supplier(text, lang, supplier):
     assert (supplier, 8.0) in labelled_values("Test\n\n" + text, lang)
+
+
+@pytest.mark.parametrize("text, lang, check", [
+    # (the second reading of the twenty-fourth session: each of these misfired before it was mended)
+    # a list after "between", "from" or a year keeps its first firm
+    ("The campus is a joint venture between Vantor, Kelso and Brightwell, which will invest $500 million over five years.",
+     "en", lambda found, orgs: ("Vantor", 5e8) in found),
+    ("Vetta Data has secured $900 million in financing from Vantor, Kelso and Brightwell, which each lent $300 million.",
+     "en", lambda found, orgs: {("Vantor", 3e8), ("Kelso", 3e8), ("Brightwell", 3e8)} <= found),
+    ("By 2030 Vantor, Kelso and Brightwell plan to invest $2 billion in data centres across Kenya.",
+     "en", lambda found, orgs: "Vantor" in orgs),
+    # common Japanese nouns before が or は are no builders or banks
+    ("さくらインターネット（3778）は石狩市にデータセンターを建設する。北海道では大規模なデータセンター建設が相次ぐ。"
+     "複数の投資銀行が融資を検討している。周辺の道路建設は白井市が20億円を負担する。",
+     "ja", lambda found, orgs: orgs == {"Sakura Internet"}),
+    # 各地 is no "each": one sum, given once
+    ("ソフトバンクとKDDIは、各地の拠点整備に2030年までに1兆円を投じる。", "ja",
+     lambda found, orgs: [v for _, v in found if v == 1e12] == [1e12] and ("KDDI", 1e12) not in found),
+    # an example that is a fact stays one
+    ("润泽科技（300442.SZ）董事长周超男表示：“公司持续加大算力投入，例如今年已在廊坊追加投资30亿元建设智算中心。”",
+     "zh", lambda found, orgs: any(v == 3e9 for _, v in found)),
+    ("さくらインターネット（3778）の田中社長は「例えば、石狩には今年300億円を投じた」と語った。",
+     "ja", lambda found, orgs: ("Sakura Internet", 3e10) in found),
+    # "the holding" does not name another holding
+    ("أعلنت شركة فيتا للبيانات وشركة الخليج للاتصالات القابضة عن مشروع مركز بيانات. وتملك فيتا 60%، فيما تملك شركة أطلس، "
+     "المملوكة للشركة القابضة للاستثمار، الحصة المتبقية البالغة 40%.", "ar", lambda found, orgs: ("أطلس", 40.0) in found),
+    # a town in a gapped clause is no lender
+    ("Vetta Data will invest $150 million. The Columbus campus gets $90 million and Dayton the remaining $60 million.",
+     "en", lambda found, orgs: "Dayton" not in orgs),
+    # "安い" after a percentage is cheaper, no share move
+    ("さくらインターネット（3778）によると、電力コストは従来の施設より20％安いという。", "ja",
+     lambda found, orgs: ("Sakura Internet", -20.0) not in found),
+    # a fund "owned by the state" is no fund's name
+    ("أعلنت شركة فيتا للبيانات عن مشروع مركز بيانات. وسيضخ صندوق مملوك للدولة 300 مليون دولار في المشروع.", "ar",
+     lambda found, orgs: not any(label.startswith("صندوق") for label in orgs)),
+])
+def test_review_findings_of_the_twenty_fourth_session(text, lang, check):
+    ex = extract(Doc("Test\n\n" + text, [lang]))
+    assert check({(f.subject.label, f.quantity.value) for f in ex.figures}, {e.label for e in ex.entities if e.kind == "org"})
 
 
 def test_what_a_second_reading_found_over_broad():

@@ -620,8 +620,10 @@ def _declined_names_of_found_firms(mentions: list[Mention], codes: set[str]) -> 
             declined = other.label.split()
             if other.key == base.key or other.key in renamed or len(declined) != len(words):
                 continue
-            differ = [(a, b) for a, b in zip(words, declined) if a != b]
-            if len(differ) == 1 and any(differ[0][1] == differ[0][0] + ending for ending in endings):
+            differ = [k for k, (a, b) in enumerate(zip(words, declined)) if a != b]
+            # (an adjective before the name's noun: "Linde" and "Linden", "Bayer" and "Bayern" are no case of one another)
+            if len(differ) == 1 and differ[0] < len(words) - 1 and words[differ[0]].endswith("e") \
+                    and any(declined[differ[0]] == words[differ[0]] + ending for ending in endings):
                 renamed[other.key] = base
     return _with_entities(mentions, renamed)
 
@@ -1011,13 +1013,11 @@ def _possessive_words_of_found_names(text: str, mentions: list[Mention]) -> list
     return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
 
 
-def _called_by_their_kind_word(text: str, mentions: list[Mention], codes: set[str]) -> list[Mention]:
+def _called_by_their_kind_word(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "An der Projektgesellschaft halten die Stadtwerke 51 Prozent" in a story about the "Stadtwerke
     Landshut": a firm named by a word for its kind and its place (a utility, a pension fund, a savings
     bank) is called by that word alone after a definite article (common.yaml `definite_articles`),
-    where no other firm's name opens with it. And a holding (common.yaml `holding_words`) is "the
-    company" and that word ("الشركة القابضة" of "الشركة الليبية للبريد ... القابضة"), where no other
-    firm's name ends in it."""
+    where no other firm's name opens with it."""
     articles = [a for a in common().get("definite_articles") or [] if a.isalpha()]
     orgs = {m.entity.key: m.entity for m in mentions if m.kind == "org"}
     heads = Counter(e.label.split()[0] for e in orgs.values())
@@ -1028,21 +1028,32 @@ def _called_by_their_kind_word(text: str, mentions: list[Mention], codes: set[st
         if not rest or len(head) < 4 or not head[:1].isupper() or heads[head] > 1 or not (_a_place(rest) or rest in town_names(15_000)):
             continue
         wanted[head] = (re.compile(rf"(?:{behind}){re.escape(head)}(?![\w-])(?!\s+{re.escape(rest.split()[0])})"), entity)
-    out = _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions]) if wanted and behind else mentions
+    if not wanted or not behind:
+        return mentions
+    return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
+
+
+def _the_holding(text: str, mentions: list[Mention], codes: set[str]) -> list[Mention]:
+    """ "الشركة القابضة" in a story about "الشركة الليبية للبريد ... القابضة": a holding (common.yaml
+    `holding_words` end its name) is "the company" (`anaphora.company`) and that word, where no other
+    firm's name ends in it (and no name goes on after it: "للشركة القابضة للاستثمار" is another holding)."""
     holdings = set(common().get("holding_words") or ())
+    orgs = {m.entity.key: m.entity for m in mentions if m.kind == "org"}
     tails = Counter(e.label.split()[-1] for e in orgs.values())
     company = [rx for code in codes if (rx := pack(code).regex.get("anaphora_company")) is not None]
-    taken = [(m.start, m.end) for m in out]
+    if not company:
+        return mentions
+    the_company = "|".join(f"(?:{rx.pattern})" for rx in company)
+    flags = re.IGNORECASE if any(rx.flags & re.IGNORECASE for rx in company) else 0
+    wanted: dict[str, tuple] = {}
     for entity in orgs.values():
         tail = entity.label.split()[-1]
-        if " " not in entity.label or tail not in holdings or tails[tail] > 1:
-            continue
-        for rx in company:
-            for hit in re.finditer(rf"(?:{rx.pattern})\s+({re.escape(tail)})(?![\w-])", text):
-                if not any(hit.start(1) < e and s_ < hit.end(1) for s_, e in taken):
-                    out.append(Mention(hit.start(1), hit.end(1), tail, entity, (entity,)))
-                    taken.append(hit.span(1))
-    return out
+        if " " in entity.label and tail in holdings and tails[tail] == 1:
+            pattern = rf"(?:{the_company})\s+(?P<name>{re.escape(tail)})(?![\w-])(?!\s+(?:ال|لل)[\u0621-\u064a])"
+            wanted[tail] = (re.compile(pattern, flags), entity)
+    if not wanted:
+        return mentions
+    return _add_occurrences(text, mentions, wanted, [(m.start, m.end) for m in mentions])
 
 
 def _found_names_without_their_firm_words(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1248,15 +1259,16 @@ def _occurrences(text: str, word: str, prepositions: list[str]) -> int:
 
 def _add_occurrences(text: str, mentions: list[Mention], wanted: dict[str, tuple[re.Pattern, object]],
                      taken: list[tuple[int, int]]) -> list[Mention]:
-    """`mentions` plus every occurrence of each wanted name (its pattern, its entity) that
-    overlaps no `taken` span, or only shorter names inside it (which then give way, in extract)."""
+    """`mentions` plus every occurrence of each wanted name (its pattern, its entity; a group "name" in
+    the pattern marks the name inside what it matches) that overlaps no `taken` span, or only shorter
+    names inside it (which then give way, in extract)."""
     out = list(mentions)
     for name, (rx, entity) in wanted.items():
         for hit in rx.finditer(text):
-            if not any(hit.start() < e and s < hit.end() and not (hit.start() <= s and e <= hit.end() and e - s < len(name))
-                       for s, e in taken):
-                out.append(Mention(hit.start(), hit.end(), name, entity, (entity,)))
-                taken.append((hit.start(), hit.end()))
+            start, end = hit.span("name") if "name" in rx.groupindex else hit.span()  # (a group "name": the name alone)
+            if not any(start < e and s < end and not (start <= s and e <= end and e - s < len(name)) for s, e in taken):
+                out.append(Mention(start, end, name, entity, (entity,)))
+                taken.append((start, end))
     return out
 
 
@@ -1681,7 +1693,7 @@ def _extract(document) -> Extraction:
     mentions = _names_listed_with_found_firms(plain, mentions, named_in, names)
     mentions = _han_names_listed_with_found_firms(plain, mentions, named_in)
     mentions = _short_forms_of_found_names(plain, _possessive_words_of_found_names(plain, mentions), codes)
-    mentions = _called_by_their_kind_word(plain, mentions, codes)
+    mentions = _the_holding(plain, _called_by_their_kind_word(plain, mentions), codes)
     mentions = _acronyms_of_found_names(plain, _found_names_without_their_firm_words(plain, mentions))
     mentions = _han_names_without_their_middle(plain, _han_short_names(plain, mentions, codes), codes)
     mentions = _names_without_their_descriptor(plain, mentions, codes)

@@ -750,7 +750,6 @@ def spells_by_syllables(words: list[str], short: str) -> bool:
 _NAME_GOES_ON = re.compile(r"\s(?:(?:of|de|do|da|del|della|di|des|du)\s)?[A-Z]")
 _NAME_GOES_ON_TO_ITS_ACRONYM = re.compile(
     r"(?:\s(?:(?:of|de|do|da|del|della|di|des|du|e|y|et|and|&)\s)?[A-Z][\w'’-]*){0,4}\s+\([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&]{1,9}\)")
-_AFTER_A_NUMBER = re.compile(r"\d\s*$")
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
 _ORIGIN_WORD = re.compile(r"-(?:based|owned|listed|backed|headquartered|controlled)$", re.IGNORECASE)
 _BRAND_PAIR = re.compile(rf"({_NAME_WORD}\s\+\s{_NAME_WORD})")
@@ -880,8 +879,10 @@ def _discovery_patterns(code: str) -> SimpleNamespace:
         name_of_shares=compiled(rf"(?<![\w-])({_NAME_WORD})-(?=(?i:{shares.pattern})(?![\w-]))"
                                 if (shares := p.trigger_regex.get("stock_move")) is not None and p.get("compound_words") else None),
         right_after_place_preposition=compiled(rf"(?:^|\s)(?i:{objects.pattern})\s+$" if objects is not None else None),
-        # (the ones that mean no "of" too, in lower case: "a", "in", not "de")
-        place_only_prepositions=frozenset(p.get("place_prepositions") or ()) - set(p.get("of_words") or ()),
+        # (the short ones that say where and mean no "of": "a", "in", "à", "på"; not "de", nor "between", "entre",
+        # "tra", "from", which open a list of partners or lenders)
+        locative_prepositions=frozenset(w for w in p.get("place_prepositions") or () if len(w) <= 2)
+        - set(p.get("of_words") or ()),
         # scripts without spaces: a firm's word after a known place ("中国電力"), or a few characters and
         # a legal form ("澳門投資發展股份有限公司"); org_cues.firm_words and org_cues.legal_endings
         firm_word=compiled(_longest_first(firm_words) if firm_words and not p.spaced else None),
@@ -916,8 +917,8 @@ def listed_names(rx: SimpleNamespace, text: str) -> list[list[tuple[int, int, st
     if rx.name_list is None:
         return []
     # (a capital before "$" is a currency's sign, no name: "... do Banco da Amazônia, e R$ 250 milhões"; a place
-    # after its preposition (in lower case, no "of") and a comma opens no list of three: "Data center a
-    # Ospitaletto, Intred e Italmobiliare investono", unlike "financiamento de BNDES, Banrisul e BRDE")
+    # after a short preposition of place and a comma opens no list of three: "Data center a Ospitaletto, Intred e
+    # Italmobiliare investono", unlike "financiamento de BNDES, Banrisul e BRDE", "between Vantor, Kelso and Brightwell")
     lists = []
     for lst in rx.name_list.finditer(text):
         if not rx.spaced_conjunction.search(lst.group(0)):
@@ -926,7 +927,7 @@ def listed_names(rx: SimpleNamespace, text: str) -> list[list[tuple[int, int, st
                  if text[lst.start() + i.end():lst.start() + i.end() + 1] != "$"]
         place = rx.right_after_place_preposition.search(text, max(0, lst.start() - 20), lst.start()) \
             if rx.right_after_place_preposition is not None else None
-        if place is not None and place.group(0).strip() in rx.place_only_prepositions and len(items) >= 3 \
+        if place is not None and place.group(0).strip().lower() in rx.locative_prepositions and len(items) >= 3 \
                 and text.startswith(",", items[0][1]):
             items = items[1:]
         lists.append(items)
@@ -1329,6 +1330,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 add_org(m.start(1), m.end(1), m.group(1), named_as_company=True)
     # "MGX, Bpifrance et Mistral AI": unknown names listed with known firms are firms too
     conj = pack.regex.get("conjunctions")
+    unit_words = {w.lower() for w in pack.get("units") or {}}
 
     def names_listed_with(anchors: list[tuple[int, int]]) -> None:
         if conj is None or not anchors or not pack.spaced:
@@ -1338,7 +1340,7 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
                 continue
             for s_, e_, name in items:
                 # (not the unit of an amount: "die SAK 35 Prozent und die Pensionskasse Thurgau")
-                if free(s_, e_) and not (conj.fullmatch(name.lower())) and not _AFTER_A_NUMBER.search(text, max(0, s_ - 12), s_):
+                if free(s_, e_) and not (conj.fullmatch(name.lower())) and name.lower() not in unit_words:
                     add_org(s_, e_, name, named_as_company=True)
 
     # ("la Banque Nationale et le Mouvement Desjardins": a name an opening word found is an anchor too)
@@ -1528,7 +1530,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     # in a sentence whose first clause has a verb of doing business
     if rx.gapped_clause is not None and verbs is not None and verbs.search(text):
         for m in rx.gapped_clause.finditer(text):
-            if verbs.search(text, 0, m.start(1)):
+            # (not a place: "The Columbus campus gets $90 million and Dayton the remaining $60 million")
+            if verbs.search(text, 0, m.start(1)) and (m.start(1), m.end(1)) not in place_spans \
+                    and m.group(1) not in town_names(15_000):
                 add_org(m.start(1), m.end(1), m.group(1))
     if rx.name_after_a_share is not None:
         for m in rx.name_after_a_share.finditer(text):

@@ -471,6 +471,7 @@ def _the_rest_taken_by(view: SentenceView, amount: Amount, cands: list[Mention])
     where particles mark roles, the rest of a sum (`remainder_words` right before it) is the firm after it that
     its clause marks as the subject, not the firm listed before."""
     rest, subject = view.pack.regex.get("remainder_words"), view.pack.regex.get("particle_subject")
+    # (the remainder word right before the amount: six characters hold "残りの", "残る", "나머지 ")
     if rest is None or subject is None or not rest.search(view.text, max(0, amount.start - 6), amount.start):
         return None
     clause_end = clause_span(view, amount.start)[1]
@@ -1412,7 +1413,8 @@ def signed(view: SentenceView, amount: Amount, metric: str) -> None:
         rx = view.pack.regex.get(key)
         if rx is None:
             continue
-        for m in rx.finditer(view.text, clause[0], clause[1]):
+        # (the mark that ends the clause may close a direction word: Japanese "0.6％安。", not "20％安い")
+        for m in rx.finditer(view.text, clause[0], min(len(view.text), clause[1] + 1)):
             if m.end() <= amount.start:
                 dist = amount.start - m.end()
             elif m.end() > amount.end:
