@@ -1036,7 +1036,8 @@ def _called_by_their_kind_word(text: str, mentions: list[Mention]) -> list[Menti
 def _the_holding(text: str, mentions: list[Mention], codes: set[str]) -> list[Mention]:
     """ "الشركة القابضة" in a story about "الشركة الليبية للبريد ... القابضة": a holding (common.yaml
     `holding_words` end its name) is "the company" (`anaphora.company`) and that word, where no other
-    firm's name ends in it (and no name goes on after it: "للشركة القابضة للاستثمار" is another holding)."""
+    firm's name ends in it (and no name goes on after it with what the firm does, "للشركة القابضة للاستثمار"
+    is another holding; an object may follow: "تملك الشركة القابضة الحصة المتبقية")."""
     holdings = set(common().get("holding_words") or ())
     orgs = {m.entity.key: m.entity for m in mentions if m.kind == "org"}
     tails = Counter(e.label.split()[-1] for e in orgs.values())
@@ -1049,7 +1050,7 @@ def _the_holding(text: str, mentions: list[Mention], codes: set[str]) -> list[Me
     for entity in orgs.values():
         tail = entity.label.split()[-1]
         if " " in entity.label and tail in holdings and tails[tail] == 1:
-            pattern = rf"(?:{the_company})\s+(?P<name>{re.escape(tail)})(?![\w-])(?!\s+(?:ال|لل)[\u0621-\u064a])"
+            pattern = rf"(?:{the_company})\s+(?P<name>{re.escape(tail)})(?![\w-])(?!\s+لل[\u0621-\u064a])"
             wanted[tail] = (re.compile(pattern, flags), entity)
     if not wanted:
         return mentions

@@ -927,8 +927,9 @@ def listed_names(rx: SimpleNamespace, text: str) -> list[list[tuple[int, int, st
                  if text[lst.start() + i.end():lst.start() + i.end() + 1] != "$"]
         place = rx.right_after_place_preposition.search(text, max(0, lst.start() - 20), lst.start()) \
             if rx.right_after_place_preposition is not None else None
+        # (a place that opens the sentence, three words at most before its preposition: not "a cédé ses parts à Vantor, ...")
         if place is not None and place.group(0).strip().lower() in rx.locative_prepositions and len(items) >= 3 \
-                and text.startswith(",", items[0][1]):
+                and text.startswith(",", items[0][1]) and len(text[:place.start()].split()) <= 3:
             items = items[1:]
         lists.append(items)
     return lists
@@ -1530,9 +1531,9 @@ def discover(text: str, known: list[Mention], pack: LanguagePack, sentence_start
     # in a sentence whose first clause has a verb of doing business
     if rx.gapped_clause is not None and verbs is not None and verbs.search(text):
         for m in rx.gapped_clause.finditer(text):
-            # (not a place: "The Columbus campus gets $90 million and Dayton the remaining $60 million")
-            if verbs.search(text, 0, m.start(1)) and (m.start(1), m.end(1)) not in place_spans \
-                    and m.group(1) not in town_names(15_000):
+            # (not a known place: "The Columbus campus gets $90 million and Cleveland the remaining $60 million"; a
+            # town only GeoNames lists may be a bank's name, "and Huntington the remaining $60 million")
+            if verbs.search(text, 0, m.start(1)) and (m.start(1), m.end(1)) not in place_spans:
                 add_org(m.start(1), m.end(1), m.group(1))
     if rx.name_after_a_share is not None:
         for m in rx.name_after_a_share.finditer(text):

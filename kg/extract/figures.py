@@ -1413,8 +1413,7 @@ def signed(view: SentenceView, amount: Amount, metric: str) -> None:
         rx = view.pack.regex.get(key)
         if rx is None:
             continue
-        # (the mark that ends the clause may close a direction word: Japanese "0.6％安。", not "20％安い")
-        for m in rx.finditer(view.text, clause[0], min(len(view.text), clause[1] + 1)):
+        for m in rx.finditer(view.text, clause[0], clause[1]):
             if m.end() <= amount.start:
                 dist = amount.start - m.end()
             elif m.end() > amount.end:

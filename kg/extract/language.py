@@ -346,7 +346,10 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
         long_words = prefix_regex([w for w in words if len(w) >= 4], latin_boundaries=b)
         short_words = phrase_regex([w for w in words if len(w) < 4], latin_boundaries=b)
         parts = [rx.pattern for rx in (long_words, short_words) if rx is not None]
-        pack.regex[key] = re.compile("|".join(f"(?:{x})" for x in parts), re.IGNORECASE) if parts else None
+        # (nor before what makes them another word: Japanese "20％安い", cheaper, is no fall; `growth_not_before`)
+        blocked = _alternation(data.get("growth_not_before") or [])
+        after = f"(?!{blocked})" if blocked else ""
+        pack.regex[key] = re.compile("|".join(f"(?:{x}){after}" for x in parts), re.IGNORECASE) if parts else None
     # company nouns end compounds ("KI-Infrastrukturunternehmen"): match anywhere
     pack.regex["company_nouns"] = phrase_regex(data.get("company_nouns") or [], latin_boundaries=False)
     # forecast words also hide inside compounds ("Umsatzprognosen"): match anywhere where words glue, else at a
