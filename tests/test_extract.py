@@ -1274,6 +1274,11 @@ def test_review_findings_of_the_twenty_fourth_session(text, lang, check):
     assert check({(f.subject.label, f.quantity.value) for f in ex.figures}, {e.label for e in ex.entities if e.kind == "org"})
 
 
+def test_a_line_of_a_stock_box_is_a_quote_no_figure():
+    text = "Test\n\nVetta Data will invest $50 million in Suva.\n\nMARKET WATCH\nVTA   FJ$3.12   +0.04\nKSB   FJ$1.95   unch\nORB   FJ$0.88   -0.02"
+    assert [f[2] for f in figures(text, ["en"])] == [5e7]
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}

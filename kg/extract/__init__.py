@@ -1277,10 +1277,21 @@ def _a_share_price(amount, sentence: str, p) -> bool:
     """ "NEXTDC shares jumped 6.4% to $17.21", "收盘86.20元", "مرتفعاً 1.4% عند 2.87 درهم": a price
     written without a scale of a million or more in a sentence about shares is a quote, not a
     figure (a myriad is below that: "7만1200원", "9万円" are prices, and so is "목표주가를 38만 원으로":
-    a price in myriads may reach millions of won)."""
+    a price in myriads may reach millions of won); so is one on a line of a stock box ("ATH   FJ$2.48   +0.10")."""
     ceiling = 10_000_000 if amount.scale == 1e4 else 100_000
     return (amount.kind == MONEY and amount.scale < 1e6 and (amount.point or 0) < ceiling
-            and p.finds(("share_price_words", "stock_market_words"), sentence))
+            and (p.finds(("share_price_words", "stock_market_words"), sentence) or _on_a_stock_box_line(amount, sentence)))
+
+
+def _on_a_stock_box_line(amount, sentence: str) -> bool:
+    """Whether the line of the sentence the amount stands on is a stock box's ("ATH   FJ$2.48   +0.10")."""
+    start, end = sentence.rfind("\n", 0, amount.start) + 1, sentence.find("\n", amount.end)
+    return bool(_STOCK_BOX_LINE.fullmatch(sentence, start, len(sentence) if end < 0 else end))
+
+
+# "ATH   FJ$2.48   +0.10", "BHP  A$45.20  -1.2%": a line of a stock box, nothing but a ticker, its price and its
+# change or "unch"
+_STOCK_BOX_LINE = re.compile(r"\s*[A-Z][A-Z0-9.&]{1,7}\s+\S*\d[\d.,]*\S*\s+(?:[+\-−–]\s?\d[\d.,]*%?|unch|n/c)\s*")
 
 
 def _price_after_a_move(amount, amounts, sentence: str, p) -> bool:
