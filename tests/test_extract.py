@@ -1279,6 +1279,11 @@ def test_a_line_of_a_stock_box_is_a_quote_no_figure():
     assert [f[2] for f in figures(text, ["en"])] == [5e7]
 
 
+def test_revenue_bonds_are_debt_no_revenue():
+    text = "Test\n\nThe Sierra County Commission voted to authorize up to $4.2 billion in industrial revenue bonds for the Vetta Data campus."
+    assert [f[1] for f in figures(text, ["en"])] == ["loan_or_debt"]
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}
