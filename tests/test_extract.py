@@ -1284,6 +1284,12 @@ def test_revenue_bonds_are_debt_no_revenue():
     assert [f[1] for f in figures(text, ["en"])] == ["loan_or_debt"]
 
 
+def test_a_triple_net_lease_is_no_tripling():
+    lease = "Test\n\nVetta Data said an unnamed cloud provider has leased 24 MW at its Leeds campus on a 15-year triple-net lease."
+    assert [f[1] for f in figures(lease, ["en"])] == ["leased_capacity"]
+    assert [f[2] for f in figures("Test\n\nVetta Data will triple its capacity by 2028.", ["en"])] == [3.0]
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}

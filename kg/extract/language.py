@@ -444,6 +444,8 @@ def _compile_pack(code: str, data: dict, path: Path) -> LanguagePack:
         else None
     )
     pack.regex["multiple_word"] = phrase_regex(multiples.get("words") or {}, latin_boundaries=b)
+    # ... unless a word after it makes it a name: "a triple-net lease" is a kind of lease, no tripling
+    pack.regex["multiple_not_before"] = phrase_regex(multiples.get("not_before") or [], latin_boundaries=b)
     # (a word that ends in one of `adverb_endings`: "Separatamente")
     adverb_endings = data.get("adverb_endings") or []
     pack.regex["adverb_ending"] = re.compile(r"\w(?:" + "|".join(map(re.escape, adverb_endings)) + r")$") if adverb_endings else None

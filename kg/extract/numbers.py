@@ -736,9 +736,11 @@ class AmountScanner:
                          else p.number_words.get(n.lower()) or p.number_words.get(n))
                 if value and value != 1:  # "une fois", "one time": once is not a multiple of anything
                     hits.append((m.start(), m.end(), float(value)))
-        wrx = p.regex.get("multiple_word")
+        wrx, not_before = p.regex.get("multiple_word"), p.regex.get("multiple_not_before")
         if wrx:
             for m in wrx.finditer(norm):
+                if not_before is not None and not_before.match(norm, m.end() + (norm[m.end():m.end() + 1] in "- ")):
+                    continue  # "a triple-net lease"
                 hits.append((m.start(), m.end(), self.multiple_words[_key(m.group(0))]))
         for s, e, v in hits:
             if any(s < te and ts < e for ts, te in spans):
