@@ -1290,6 +1290,11 @@ def test_a_triple_net_lease_is_no_tripling():
     assert [f[2] for f in figures("Test\n\nVetta Data will triple its capacity by 2028.", ["en"])] == [3.0]
 
 
+def test_an_austrian_hypo_bank_opens_its_name():
+    text = "Test\n\nDie Vetta Data baut ein Rechenzentrum in Graz. Dazu kommt eine Tranche der Hypo Steiermark über 25 Mio. Euro."
+    assert "Hypo Steiermark" in org_labels(text, "de")
+
+
 def test_what_a_second_reading_found_over_broad():
     # money that goes to a firm is its giver's investment in it
     assert {f[0] for f in figures("Microsoft will invest $10 billion in its Texas campus; $2 billion will go to OpenAI.", ["en"])} == {"microsoft"}
