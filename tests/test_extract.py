@@ -1275,8 +1275,9 @@ def test_review_findings_of_the_twenty_fourth_session(text, lang, check):
 
 
 def test_a_line_of_a_stock_box_is_a_quote_no_figure():
-    text = "Test\n\nVetta Data will invest $50 million in Suva.\n\nMARKET WATCH\nVTA   FJ$3.12   +0.04\nKSB   FJ$1.95   unch\nORB   FJ$0.88   -0.02"
-    assert [f[2] for f in figures(text, ["en"])] == [5e7]
+    text = ("Test\n\nVetta Data will invest $50 million in Suva.\n\nMARKET WATCH\nVTA   FJ$3.12   +0.04\nKSB   FJ$1.95   unch\n"
+            "ORB   FJ$0.88   -2.2%")
+    assert [f[2] for f in figures(text, ["en"])] == [5e7]   # (neither the prices nor their changes)
 
 
 def test_revenue_bonds_are_debt_no_revenue():
@@ -1288,11 +1289,7 @@ def test_a_triple_net_lease_is_no_tripling():
     lease = "Test\n\nVetta Data said an unnamed cloud provider has leased 24 MW at its Leeds campus on a 15-year triple-net lease."
     assert [f[1] for f in figures(lease, ["en"])] == ["leased_capacity"]
     assert [f[2] for f in figures("Test\n\nVetta Data will triple its capacity by 2028.", ["en"])] == [3.0]
-
-
-def test_an_austrian_hypo_bank_opens_its_name():
-    text = "Test\n\nDie Vetta Data baut ein Rechenzentrum in Graz. Dazu kommt eine Tranche der Hypo Steiermark über 25 Mio. Euro."
-    assert "Hypo Steiermark" in org_labels(text, "de")
+    assert 2.0 in [f[2] for f in figures("Test\n\nVetta Data said it doubled net income to $2.1 billion in the quarter.", ["en"])]
 
 
 def test_what_a_second_reading_found_over_broad():

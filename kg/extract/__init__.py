@@ -1277,21 +1277,23 @@ def _a_share_price(amount, sentence: str, p) -> bool:
     """ "NEXTDC shares jumped 6.4% to $17.21", "收盘86.20元", "مرتفعاً 1.4% عند 2.87 درهم": a price
     written without a scale of a million or more in a sentence about shares is a quote, not a
     figure (a myriad is below that: "7만1200원", "9万円" are prices, and so is "목표주가를 38만 원으로":
-    a price in myriads may reach millions of won); so is one on a line of a stock box ("ATH   FJ$2.48   +0.10")."""
+    a price in myriads may reach millions of won)."""
     ceiling = 10_000_000 if amount.scale == 1e4 else 100_000
     return (amount.kind == MONEY and amount.scale < 1e6 and (amount.point or 0) < ceiling
-            and (p.finds(("share_price_words", "stock_market_words"), sentence) or _on_a_stock_box_line(amount, sentence)))
+            and p.finds(("share_price_words", "stock_market_words"), sentence))
 
 
 def _on_a_stock_box_line(amount, sentence: str) -> bool:
-    """Whether the line of the sentence the amount stands on is a stock box's ("ATH   FJ$2.48   +0.10")."""
+    """Whether the line of the sentence the amount stands on is a stock box's ("ATH   FJ$2.48   +0.10"): its
+    price and its change are quotes, no figures (not a term's letters: "CAPEX US$85,000 +12%", "FY25 ...")."""
     start, end = sentence.rfind("\n", 0, amount.start) + 1, sentence.find("\n", amount.end)
-    return bool(_STOCK_BOX_LINE.fullmatch(sentence, start, len(sentence) if end < 0 else end))
+    line = _STOCK_BOX_LINE.fullmatch(sentence, start, len(sentence) if end < 0 else end)
+    return line is not None and line.group("ticker") not in term_acronyms() and not re.match(r"(?:FY|[QH]\d)", line.group("ticker"))
 
 
 # "ATH   FJ$2.48   +0.10", "BHP  A$45.20  -1.2%": a line of a stock box, nothing but a ticker, its price and its
 # change or "unch"
-_STOCK_BOX_LINE = re.compile(r"\s*[A-Z][A-Z0-9.&]{1,7}\s+\S*\d[\d.,]*\S*\s+(?:[+\-−–]\s?\d[\d.,]*%?|unch|n/c)\s*")
+_STOCK_BOX_LINE = re.compile(r"\s*(?P<ticker>[A-Z][A-Z0-9.&]{1,7})\s+\S*\d[\d.,]*\S*\s+(?:[+\-−–]\s?\d[\d.,]*%?|unch|n/c)\s*")
 
 
 def _price_after_a_move(amount, amounts, sentence: str, p) -> bool:
@@ -1769,7 +1771,7 @@ def _extract(document) -> Extraction:
                    and not _a_rate_base(a, s.text, p) and not _a_tax_rate(a, s.text, p)
                    and not _a_salary(a, s.text, p) and not _a_year_of_money(a) and not _a_spread(a, s.text)
                    and not _asked_about(a, s.text, p)
-                   and not _a_price_gap(a, s.text, p)
+                   and not _a_price_gap(a, s.text, p) and not _on_a_stock_box_line(a, s.text)
                    and a.unit not in ("kW", "kWh")  # under a megawatt (hour): a rack's density ("120 kW per rack"), a battery
                    and not imagined(p, text, s.start, s.end, s.start + a.start, s.start + a.end, quoted)]
         previous_end = s.end
